@@ -1,0 +1,133 @@
+/*
+ * cmd_check.c - `ppreg check`: judge every platform (or those named) of a
+ * registry at a revision, and report in the chosen format.
+ */
+#include "commands.h"
+#include "report.h"
+#include "scalar.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char help[] =
+	"usage: ppreg check [PATH] [--rev REV | --worktree] [--platform ID]...\n"
+	"                   [--policy FILE] [--as-of DATE] [--format F] [--strict]\n"
+	"                   [--jobs N] [--plugin-dir DIR]\n\n"
+	"Validates the platforms of the registry at PATH (default: .), read from Git at\n"
+	"REV (default HEAD) or, with --worktree, from the files on disk.\n\n"
+	"  --rev REV         revision to read (a commit, branch or tag)\n"
+	"  --worktree        read the working files instead of a commit\n"
+	"  --platform ID     check only this platform (repeatable)\n"
+	"  --policy FILE     use this policy instead of the one registry.yaml names\n"
+	"  --as-of DATE      'today' for every date rule (default: current UTC date)\n"
+	"  --format F        text (default), json, tap\n"
+	"  --strict          warnings count as errors\n"
+	"  --jobs N          platforms checked in parallel (output identical for any N)\n"
+	"  --plugin-dir DIR  load plugins from DIR (default: $PPREG_PLUGIN_DIR, then\n"
+	"                    the plugins/ folder next to the executable)\n\n"
+	"Exit status: 0 all compliant, 1 a finding of severity error, 2 nothing judged.\n";
+
+typedef struct {
+	run_options run;
+	const char *format;
+	ptrvec platforms;
+	long jobs;
+} check_options;
+
+static int parse_options(check_options *o, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"rev", required_argument, 0, 'r'}, {"worktree", no_argument, 0, 'w'},
+		{"platform", required_argument, 0, 'p'}, {"policy", required_argument, 0, 'P'},
+		{"as-of", required_argument, 0, 'a'}, {"format", required_argument, 0, 'f'},
+		{"strict", no_argument, 0, 's'}, {"jobs", required_argument, 0, 'j'},
+		{"plugin-dir", required_argument, 0, 'D'}, {"help", no_argument, 0, 'h'},
+		{0, 0, 0, 0}};
+	const char *as_of = NULL;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'r': o->run.rev = optarg; break;
+		case 'w': o->run.worktree = 1; break;
+		case 'p': ptrvec_push(&o->platforms, optarg); break;
+		case 'P': o->run.policy_file = optarg; break;
+		case 'a': as_of = optarg; break;
+		case 'f': o->format = optarg; break;
+		case 's': o->run.strict = 1; break;
+		case 'j': o->jobs = strtol(optarg, NULL, 10); break;
+		case 'D': o->run.plugin_dir = optarg; break;
+		case 'h': fputs(help, stdout); return 1;
+		default: return usage_error("check", "see 'ppreg check --help'");
+		}
+	}
+	if (optind < argc - 1)
+		return usage_error("check", "one registry PATH at most");
+	o->run.registry_path = optind < argc ? argv[optind] : ".";
+	if (o->run.worktree && o->run.rev)
+		return usage_error("check", "--rev and --worktree exclude each other");
+	if (parse_as_of(as_of, &o->run.as_of) < 0)
+		return usage_error("check", "--as-of '%s' is not a date YYYY-MM-DD", as_of);
+	if (!report_for_format(o->format))
+		return usage_error("check", "unknown --format '%s' (text, json, tap)", o->format);
+	if (o->jobs < 0 || o->jobs > 1024)
+		return usage_error("check", "--jobs must be between 1 and 1024");
+	return 0;
+}
+
+/* Judges the platforms named (or all), in registry order. */
+static int judge(run *r, const check_options *o, report *rep)
+{
+	char **ids = NULL;
+	size_t n = 0;
+	if (o->platforms.n) {
+		ids = xcalloc(o->platforms.n, sizeof *ids);
+		for (size_t i = 0; i < o->platforms.n; i++)
+			ids[n++] = xstrdup(o->platforms.v[i]);
+	} else if (run_platform_ids(r, &ids, &n) < 0) {
+		return -1;
+	}
+	rep->platforms = xcalloc(n, sizeof *rep->platforms);
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		rc = run_check_platform(r, ids[i], &rep->platforms[i]);
+		rep->n_platforms = i + 1;
+	}
+	registry_free_ids(ids, n);
+	return rc;
+}
+
+int cmd_check(int argc, char **argv)
+{
+	check_options o = {.format = "text", .jobs = 0};
+	int rc = parse_options(&o, argc, argv);
+	if (rc) {
+		free(o.platforms.v);
+		return rc == 1 ? 0 : rc;
+	}
+	run *r = NULL;
+	report rep = {0};
+	if (run_open(&r, &o.run) < 0 || judge(r, &o, &rep) < 0) {
+		rc = usage_error("check", "%s", error_last());
+		goto done;
+	}
+	rep.run = r;
+	rep.registry_path = o.run.registry_path;
+	rep.commit = registry_commit(r->reg);
+	date_format(o.run.as_of, rep.as_of);
+	if (report_for_format(o.format)(stdout, &rep) < 0 || fflush(stdout) != 0) {
+		rc = usage_error("check", "cannot write the report: %s", error_last());
+		goto done;
+	}
+	report_summary s;
+	report_summarize(&rep, &s);
+	rc = s.errors ? 1 : 0;
+done:
+	for (size_t i = 0; i < rep.n_platforms; i++)
+		platform_result_free(&rep.platforms[i]);
+	free(rep.platforms);
+	run_free(r);
+	free(o.platforms.v);
+	return rc;
+}

@@ -1,0 +1,251 @@
+/*
+ * ppreg/plugin.h - the one header a ppreg plugin includes.
+ *
+ * A plugin is a shared object that checks one obligation. The core loads it
+ * with dlopen() from the configured plugin directory when the policy names it,
+ * calls its single exported entry point, ppreg_plugin_entry(), and receives a
+ * descriptor: name, version, rules, the schema of the declaration fields it
+ * owns, and a check function. The core then calls check() once per platform.
+ *
+ * Compatibility works in both directions with size-prefixed structs, the way
+ * OpenSSL providers use dispatch tables:
+ *   - ppreg_api (core -> plugin) only grows at its end. A plugin that needs a
+ *     function added later tests PPREG_API_HAS(api, member) before calling it,
+ *     so a new plugin degrades gracefully in an older core.
+ *   - ppreg_plugin (plugin -> core) only grows at its end too. The core reads a
+ *     member only when the plugin's `size` covers it, so a plugin built against
+ *     an older header keeps loading in a newer core.
+ *   - PPREG_ABI_VERSION changes only when an existing member changes meaning;
+ *     the core refuses a plugin whose abi_version it does not support, naming it.
+ *
+ * Plugins see declarations only through this API: a read-only tree of nodes
+ * that keep their file, line and column, so a finding reported "at" a node
+ * points at the offending line without the plugin computing it. Nothing here
+ * is global: everything a check needs arrives in its ppreg_check, so platforms
+ * may be checked in parallel.
+ */
+#ifndef PPREG_PLUGIN_H
+#define PPREG_PLUGIN_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PPREG_ABI_VERSION 1
+
+/* Return codes of typed access and of the folder functions. */
+#define PPREG_OK        0
+#define PPREG_ABSENT   (-1) /* the node or file is not there */
+#define PPREG_BADTYPE  (-2) /* present, but not of the type asked (the core reported it) */
+#define PPREG_SYMLINK  (-3) /* the path is a symbolic link or other non-regular entry */
+#define PPREG_ESCAPES  (-4) /* the path is absolute or leaves the folder ("..") */
+#define PPREG_ERROR    (-5) /* the environment failed (I/O, memory) */
+
+typedef enum {
+	PPREG_SEV_DEFAULT = -1, /* in report(): the rule's severity after the policy */
+	PPREG_SEV_OFF = 0,
+	PPREG_SEV_WARNING = 1,
+	PPREG_SEV_ERROR = 2
+} ppreg_severity;
+
+typedef enum {
+	PPREG_NODE_NULL = 0,  /* an empty value, `~` or `null` */
+	PPREG_NODE_SCALAR,
+	PPREG_NODE_LIST,
+	PPREG_NODE_MAP
+} ppreg_node_kind;
+
+typedef struct ppreg_node ppreg_node;   /* opaque, owned by the core */
+typedef struct ppreg_check ppreg_check;
+
+typedef struct { int year, month, day; } ppreg_date;
+typedef struct { int years, months, weeks, days, hours, minutes, seconds; } ppreg_duration;
+
+/* One rule a plugin provides. Ids are "<plugin>.<check>", kebab-case, stable. */
+typedef struct {
+	const char *id;
+	ppreg_severity severity;   /* default: PPREG_SEV_ERROR or PPREG_SEV_WARNING */
+	const char *summary;       /* one line: what is checked */
+	const char *legal_source;  /* e.g. "CSP L.1191-4 (draft), registration" */
+	const char *fix;           /* how a platform makes the finding go away */
+} ppreg_rule;
+
+/*
+ * Declarative schema of the fields a plugin owns. The core validates every
+ * document against the union of the loaded plugins' schemas before any check
+ * runs: unknown keys are core.unknown-field, wrong types core.type, and a
+ * missing PPREG_REQUIRED field is reported under `rule` (or core.type when
+ * `rule` is NULL). A field is required only when its parent is present.
+ *
+ * Paths: "legal_entity.address.postal_code"; "[]" stands for every item of a
+ * list: "services[]" (the items), "services[].id" (a key of each item).
+ */
+typedef enum {
+	PPREG_T_ANY = 0,
+	PPREG_T_STRING,    /* any non-null scalar but a boolean; numbers keep their text */
+	PPREG_T_INT,       /* a plain integer that fits in 64 bits */
+	PPREG_T_NUMBER,    /* a plain finite decimal */
+	PPREG_T_BOOL,      /* true or false, nothing else */
+	PPREG_T_DATE,      /* YYYY-MM-DD, a real calendar date */
+	PPREG_T_DURATION,  /* ISO-8601 duration: P3Y, P18M, PT72H */
+	PPREG_T_ENUM,      /* one of `values`, "a|b|c" */
+	PPREG_T_URL,       /* http:// or https:// with a host */
+	PPREG_T_EMAIL,     /* local@domain.tld */
+	PPREG_T_COUNTRY,   /* ISO 3166-1 alpha-2 */
+	PPREG_T_SHA256,    /* 64 lowercase hex digits */
+	PPREG_T_LIST,
+	PPREG_T_MAP
+} ppreg_type;
+
+#define PPREG_REQUIRED 1u
+
+typedef struct {
+	const char *path;
+	ppreg_type type;
+	unsigned flags;       /* PPREG_REQUIRED */
+	const char *values;   /* PPREG_T_ENUM: "a|b|c"; otherwise NULL */
+	const char *rule;     /* rule reporting it missing; NULL: core.type */
+} ppreg_field;
+
+typedef struct {
+	const char *file;           /* declaration file name, e.g. "gdpr.yaml" */
+	const ppreg_field *fields;
+	size_t n_fields;
+} ppreg_schema;
+
+/* The core's services, passed in every ppreg_check. Grows only at its end. */
+typedef struct ppreg_api {
+	size_t size;          /* sizeof(ppreg_api) as the core was built */
+	unsigned abi_version; /* the core's PPREG_ABI_VERSION */
+
+	/* The root map of a declaration file of this platform ("gdpr.yaml"),
+	 * or NULL when the file is missing or could not be parsed (the core has
+	 * reported why). */
+	const ppreg_node *(*file)(ppreg_check *c, const char *name);
+
+	/* Navigation. All accept NULL and then return NULL / 0. `get` follows a
+	 * dotted path of map keys ("address.postal_code"). `item` is the i-th
+	 * list item or the i-th map value; `key` the i-th map key. */
+	const ppreg_node *(*get)(const ppreg_node *n, const char *path);
+	ppreg_node_kind (*kind)(const ppreg_node *n);
+	size_t (*count)(const ppreg_node *n);
+	const ppreg_node *(*item)(const ppreg_node *n, size_t i);
+	const char *(*key)(const ppreg_node *n, size_t i);
+	/* Where a node is: file relative to the registry root, 1-based line/column. */
+	void (*where)(const ppreg_node *n, const char **file, unsigned *line, unsigned *column);
+
+	/* Typed reads: PPREG_OK, PPREG_ABSENT (n is NULL or null) or PPREG_BADTYPE. */
+	int (*str)(const ppreg_node *n, const char **out);
+	int (*integer)(const ppreg_node *n, long long *out);
+	int (*number)(const ppreg_node *n, double *out);
+	int (*boolean)(const ppreg_node *n, int *out);
+	int (*date)(const ppreg_node *n, ppreg_date *out);
+	int (*duration)(const ppreg_node *n, ppreg_duration *out);
+
+	/* Calendar arithmetic, the same for every plugin. date_add adds `sign`
+	 * (+1 or -1) times the duration; a day past the end of a month is clamped
+	 * (2024-02-29 + P1Y = 2025-02-28). */
+	int (*date_cmp)(ppreg_date a, ppreg_date b);
+	ppreg_date (*date_add)(ppreg_date d, const ppreg_duration *dur, int sign);
+	/* Parses a duration held in a C string (policy values, messages). */
+	int (*parse_duration)(const char *text, ppreg_duration *out);
+
+	/* A finding of `rule` (one of this plugin's) located at `at` (NULL: the
+	 * platform folder). severity PPREG_SEV_DEFAULT uses the rule's severity
+	 * after the policy's overrides; an override always wins. */
+	void (*report)(ppreg_check *c, const char *rule, ppreg_severity severity,
+	               const ppreg_node *at, const char *message);
+	/* An environment or policy failure (not a finding): the run exits 2.
+	 * Returns -1 so a check can `return api->fail(c, "...")`. */
+	int (*fail)(ppreg_check *c, const char *message);
+
+	/* A file of the platform folder at the same revision, by a path relative
+	 * to the folder ("evidence/aipd.pdf"). sha256 writes 64 hex digits + NUL.
+	 * PPREG_ABSENT, PPREG_SYMLINK (also submodules), PPREG_ESCAPES (absolute
+	 * or ".."), PPREG_ERROR. */
+	int (*file_sha256)(ppreg_check *c, const char *path, char hex[65]);
+	int (*file_read)(ppreg_check *c, const char *path,
+	                 const unsigned char **data, size_t *len);
+	/* A file shipped beside the policy file, by a relative path
+	 * ("charters/2026-1.md"); same return codes. */
+	int (*policy_file_sha256)(ppreg_check *c, const char *path, char hex[65]);
+} ppreg_api;
+
+#define PPREG_API_HAS(api, member) \
+	((api)->size >= offsetof(ppreg_api, member) + sizeof((api)->member))
+
+/* What check() receives, once per platform. Grows only at its end. */
+struct ppreg_check {
+	size_t size;
+	const ppreg_api *api;
+	const char *platform;      /* the folder name, e.g. "entraide-sante" */
+	ppreg_date as_of;          /* "today" for every date rule */
+	const ppreg_node *params;  /* this plugin's `params` map in the policy, or NULL */
+	void *core;                /* private to the core */
+};
+
+/* The descriptor a plugin returns. Grows only at its end. */
+typedef struct ppreg_plugin {
+	unsigned abi_version;      /* PPREG_ABI_VERSION the plugin was built with */
+	size_t size;               /* sizeof(ppreg_plugin) the plugin was built with */
+	const char *name;          /* equals the file name: <name>.so */
+	const char *version;       /* semantic version of the plugin */
+	const char *summary;       /* one line: the obligation it checks */
+	const ppreg_rule *rules;
+	size_t n_rules;
+	const ppreg_schema *schemas;
+	size_t n_schemas;
+	/* 0 when the platform was judged (findings reported through the API),
+	 * -1 after api->fail() when it could not be. */
+	int (*check)(ppreg_check *c);
+} ppreg_plugin;
+
+/* The one symbol a plugin exports. `core_abi` is the core's ABI version; a
+ * plugin may return NULL when it cannot work with that core. */
+#define PPREG_ENTRY_SYMBOL "ppreg_plugin_entry"
+typedef const ppreg_plugin *(*ppreg_entry_fn)(unsigned core_abi);
+
+#if defined(__GNUC__)
+#define PPREG_EXPORT __attribute__((visibility("default")))
+#define PPREG_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PPREG_EXPORT
+#define PPREG_PRINTF(f, a)
+#endif
+
+/* Convenience for plugins: a printf-style report, truncated to 512 bytes. */
+static inline void ppreg_reportf(ppreg_check *c, const char *rule, const ppreg_node *at,
+                                 const char *fmt, ...) PPREG_PRINTF(4, 5);
+static inline void ppreg_reportf(ppreg_check *c, const char *rule, const ppreg_node *at,
+                                 const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	c->api->report(c, rule, PPREG_SEV_DEFAULT, at, msg);
+}
+
+/* Same with an explicit severity (e.g. a warning case of an error rule). */
+static inline void ppreg_reportf_sev(ppreg_check *c, const char *rule, ppreg_severity sev,
+                                     const ppreg_node *at, const char *fmt, ...) PPREG_PRINTF(5, 6);
+static inline void ppreg_reportf_sev(ppreg_check *c, const char *rule, ppreg_severity sev,
+                                     const ppreg_node *at, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	c->api->report(c, rule, sev, at, msg);
+}
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* PPREG_PLUGIN_H */

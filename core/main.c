@@ -1,0 +1,73 @@
+/*
+ * main.c - dispatches `ppreg <command>` to its cmd_* function.
+ */
+#include "commands.h"
+#include "util.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "scalar.h"
+
+static const struct {
+	const char *name;
+	int (*fn)(int, char **);
+	const char *summary;
+} commands[] = {
+	{"check", cmd_check, "validate the registry's platforms against the policy"},
+	{"plugins", cmd_plugins, "list the plugins found, with version, ABI and rules"},
+	{"rules", cmd_rules, "the rule catalog, or one rule with its legal source and fix"},
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out, "usage: ppreg <command> [options]\n\n"
+	        "ppreg checks the declarations of services that provide patient partners\n"
+	        "(draft article L.1191-4 of the French public-health code).\n\ncommands:\n");
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
+	fprintf(out, "\n'ppreg <command> --help' describes a command. Exit status: 0 compliant,\n"
+	        "1 a finding of severity error, 2 nothing could be judged.\n");
+}
+
+int parse_as_of(const char *text, ppreg_date *out)
+{
+	if (!text) {
+		*out = date_today_utc();
+		return 0;
+	}
+	return scalar_date(text, out);
+}
+
+int usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "ppreg %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
+		usage(stdout);
+		return 0;
+	}
+	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version")) {
+		printf("ppreg %s (plugin ABI %d)\n", PPREG_VERSION, PPREG_ABI_VERSION);
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "ppreg: '%s' is not a command; see 'ppreg --help'\n", argv[1]);
+	return 2;
+}

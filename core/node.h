@@ -1,0 +1,65 @@
+/*
+ * node.h - the parsed declaration tree that plugins read through the API.
+ *
+ * Every node keeps the file, line and column it came from, so a finding can
+ * point at the offending value. Nodes live in the arena of their document and
+ * are read-only once parsing ends. An alias shares the anchored node (the
+ * tree is a DAG); the loader counts an alias as the whole subtree it stands
+ * for, so walking the tree costs at most the policy's node limit.
+ */
+#ifndef PPREG_NODE_H
+#define PPREG_NODE_H
+
+#include <stddef.h>
+#include "ppreg/plugin.h"
+#include "findings.h"
+
+struct ppreg_node {
+	unsigned char kind;   /* ppreg_node_kind */
+	unsigned char plain;  /* scalar written without quotes */
+	unsigned char open;   /* collection still being parsed (alias cycles) */
+	unsigned line, column;
+	const char *file;
+	const char *text;     /* scalar text, NUL-terminated */
+	size_t n;             /* list items or map pairs */
+	ppreg_node **items;   /* list items, or map values */
+	ppreg_node **keys;    /* map keys (scalars) */
+	size_t weight;        /* nodes in this subtree, aliases expanded */
+};
+
+typedef struct {
+	size_t max_bytes;
+	size_t max_depth;
+	size_t max_aliases;
+	size_t max_nodes;
+} yaml_limits;
+
+typedef struct ydoc ydoc;
+
+/*
+ * Parses one declaration file. Problems are findings (core.yaml-syntax,
+ * core.limits, core.encoding, core.duplicate-key, core.type for tags and
+ * non-string keys) added to `sink`. Returns the document, or NULL when it
+ * cannot be trusted at all (then at least one error finding was added).
+ */
+ydoc *ydoc_parse(const char *file, const unsigned char *data, size_t len,
+                 const yaml_limits *limits, finding_sink *sink);
+const ppreg_node *ydoc_root(const ydoc *doc);
+const char *ydoc_file(const ydoc *doc);
+void ydoc_free(ydoc *doc);
+
+/* Navigation and typed reads, as exported to plugins through ppreg_api. */
+const ppreg_node *node_get(const ppreg_node *n, const char *path);
+ppreg_node_kind node_kind(const ppreg_node *n);
+size_t node_count(const ppreg_node *n);
+const ppreg_node *node_item(const ppreg_node *n, size_t i);
+const char *node_key(const ppreg_node *n, size_t i);
+void node_where(const ppreg_node *n, const char **file, unsigned *line, unsigned *column);
+int node_str(const ppreg_node *n, const char **out);
+int node_int(const ppreg_node *n, long long *out);
+int node_number(const ppreg_node *n, double *out);
+int node_bool(const ppreg_node *n, int *out);
+int node_date(const ppreg_node *n, ppreg_date *out);
+int node_duration(const ppreg_node *n, ppreg_duration *out);
+
+#endif

@@ -1,0 +1,364 @@
+/*
+ * platform_check.c - judging one platform: the snapshot of its folder, the
+ * core rules, then each plugin through the ppreg_api table.
+ *
+ * The check is a pure function of (folder at the revision, policy, as-of
+ * date): all state lives in a `snapshot` on the stack of
+ * run_check_platform(), reached by plugins through ppreg_check.core, so
+ * platforms can be judged in any order or in parallel with the same result.
+ */
+#include "run.h"
+#include "node.h"
+#include "schema.h"
+#include "scalar.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+typedef struct {
+	char *name;        /* "gdpr.yaml" */
+	ydoc *doc;         /* NULL when missing or unreadable */
+} declaration;
+
+typedef struct {
+	char *path;
+	unsigned char *data;
+	size_t len;
+} cached_file;
+
+typedef struct {
+	run *run;
+	platform_tree *tree;
+	char *folder;          /* "platforms/<id>" relative to the registry root */
+	finding_sink sink;
+	declaration *decls;
+	size_t n_decls;
+	ptrvec cache;          /* cached_file*, for file_read */
+	const loaded_plugin *plugin; /* the plugin being called */
+	int failed;            /* a plugin called fail() */
+	int unreadable;        /* a declaration could not be read: verdict invalid */
+	char fail_message[512];
+} snapshot;
+
+#define MAX_EVIDENCE_BYTES ((size_t)256 << 20)
+
+static snapshot *snap_of(ppreg_check *c)
+{
+	return c->core;
+}
+
+/* ---- the ppreg_api functions that need the snapshot ---- */
+
+static const ppreg_node *api_file(ppreg_check *c, const char *name)
+{
+	snapshot *s = snap_of(c);
+	for (size_t i = 0; i < s->n_decls; i++)
+		if (!strcmp(s->decls[i].name, name))
+			return ydoc_root(s->decls[i].doc);
+	return NULL;
+}
+
+static void api_report(ppreg_check *c, const char *rule, ppreg_severity severity,
+                       const ppreg_node *at, const char *message)
+{
+	snapshot *s = snap_of(c);
+	const ppreg_rule *r = rule ? plugin_rule(s->plugin, rule) : NULL;
+	if (!r) {
+		snprintf(s->fail_message, sizeof s->fail_message,
+		         "plugin %s reported rule '%.80s' it does not declare", s->plugin->name, rule ? rule : "(null)");
+		s->failed = 1;
+		return;
+	}
+	int sev = severity == PPREG_SEV_DEFAULT ? (int)r->severity : (int)severity;
+	if (sev != PPREG_SEV_OFF && sev != PPREG_SEV_WARNING && sev != PPREG_SEV_ERROR)
+		sev = r->severity;
+	const char *file = at ? at->file : s->folder;
+	sink_addv(&s->sink, r->id, sev, file, at ? at->line : 1, at ? at->column : 1,
+	          message ? message : "");
+}
+
+static int api_fail(ppreg_check *c, const char *message)
+{
+	snapshot *s = snap_of(c);
+	if (!s->failed)
+		snprintf(s->fail_message, sizeof s->fail_message, "plugin %s: %s", s->plugin->name,
+		         message ? message : "failed");
+	s->failed = 1;
+	return -1;
+}
+
+/* A path a declaration gives for a file of its folder: relative, no "..",
+ * no empty or "." parts. Anything else is refused before any lookup. */
+static int path_inside(const char *path)
+{
+	if (!*path || *path == '/')
+		return 0;
+	for (const char *p = path; *p;) {
+		const char *slash = strchr(p, '/');
+		size_t len = slash ? (size_t)(slash - p) : strlen(p);
+		if (len == 0 || (len == 1 && p[0] == '.') || (len == 2 && p[0] == '.' && p[1] == '.'))
+			return 0;
+		p += len + (slash != NULL);
+	}
+	return 1;
+}
+
+static int api_file_read(ppreg_check *c, const char *path, const unsigned char **data, size_t *len)
+{
+	snapshot *s = snap_of(c);
+	if (!path || !path_inside(path))
+		return PPREG_ESCAPES;
+	for (size_t i = 0; i < s->cache.n; i++) {
+		cached_file *f = s->cache.v[i];
+		if (!strcmp(f->path, path)) {
+			*data = f->data, *len = f->len;
+			return PPREG_OK;
+		}
+	}
+	/* Any link on the way (a symlinked evidence/ folder) is refused too. */
+	for (const char *p = strchr(path, '/'); p; p = strchr(p + 1, '/')) {
+		char *prefix = xstrndup(path, (size_t)(p - path));
+		const platform_entry *d = platform_find(s->tree, prefix);
+		free(prefix);
+		if (d && d->kind != ENTRY_DIR)
+			return PPREG_SYMLINK;
+	}
+	const platform_entry *e = platform_find(s->tree, path);
+	if (!e)
+		return PPREG_ABSENT;
+	if (e->kind != ENTRY_FILE && e->kind != ENTRY_EXEC)
+		return PPREG_SYMLINK;
+	cached_file *f = xcalloc(1, sizeof *f);
+	int rc = registry_read_entry(s->run->reg, s->tree, e, MAX_EVIDENCE_BYTES, &f->data, &f->len);
+	if (rc < 0) {
+		free(f);
+		return rc == PPREG_SYMLINK || rc == PPREG_ABSENT ? rc : PPREG_ERROR;
+	}
+	f->path = xstrdup(path);
+	ptrvec_push(&s->cache, f);
+	*data = f->data, *len = f->len;
+	return PPREG_OK;
+}
+
+static int api_file_sha256(ppreg_check *c, const char *path, char hex[65])
+{
+	const unsigned char *data;
+	size_t len;
+	int rc = api_file_read(c, path, &data, &len);
+	if (rc)
+		return rc;
+	return sha256_hex(data, len, hex) < 0 ? PPREG_ERROR : PPREG_OK;
+}
+
+static int api_policy_file_sha256(ppreg_check *c, const char *path, char hex[65])
+{
+	snapshot *s = snap_of(c);
+	if (!path || !path_inside(path))
+		return PPREG_ESCAPES;
+	char *full = xasprintf("%s/%s", s->run->pol->dir, path);
+	struct stat st;
+	int rc = lstat(full, &st) < 0 ? PPREG_ABSENT : !S_ISREG(st.st_mode) ? PPREG_SYMLINK :
+	         sha256_file_hex(full, hex) < 0 ? PPREG_ERROR : PPREG_OK;
+	free(full);
+	return rc;
+}
+
+static int api_parse_duration(const char *text, ppreg_duration *out)
+{
+	return text && scalar_duration(text, out) == 0 ? PPREG_OK : PPREG_BADTYPE;
+}
+
+static const ppreg_api api_table = {
+	.size = sizeof(ppreg_api),
+	.abi_version = PPREG_ABI_VERSION,
+	.file = api_file,
+	.get = node_get,
+	.kind = node_kind,
+	.count = node_count,
+	.item = node_item,
+	.key = node_key,
+	.where = node_where,
+	.str = node_str,
+	.integer = node_int,
+	.number = node_number,
+	.boolean = node_bool,
+	.date = node_date,
+	.duration = node_duration,
+	.date_cmp = date_cmp,
+	.date_add = date_add,
+	.parse_duration = api_parse_duration,
+	.report = api_report,
+	.fail = api_fail,
+	.file_sha256 = api_file_sha256,
+	.file_read = api_file_read,
+	.policy_file_sha256 = api_policy_file_sha256,
+};
+
+/* ---- the core's own checks ---- */
+
+static void check_tree_entries(snapshot *s)
+{
+	static const char *why[] = {"", "has the executable bit", "is a symbolic link",
+		"is a submodule", ""};
+	for (size_t i = 0; i < s->tree->n_entries; i++) {
+		const platform_entry *e = &s->tree->entries[i];
+		if (e->kind == ENTRY_FILE || e->kind == ENTRY_DIR)
+			continue;
+		char *file = xasprintf("%s/%s", s->folder, e->path);
+		sink_add(&s->sink, "core.tree-entry", PPREG_SEV_ERROR, file, 1, 1,
+		         "%s %s; only regular files and folders are read", e->path, why[e->kind]);
+		free(file);
+	}
+	if (s->tree->truncated)
+		sink_add(&s->sink, "core.limits", PPREG_SEV_ERROR, s->folder, 1, 1,
+		         "the folder has too many entries or levels to be read in full");
+}
+
+static field_set fields_for(const run *r, const char *file)
+{
+	field_set fs = {0};
+	for (size_t i = 0; i < r->n_plugins; i++) {
+		const ppreg_plugin *d = r->plugins[i].desc;
+		for (size_t j = 0; j < plugin_n_schemas(&r->plugins[i]); j++)
+			if (!strcmp(d->schemas[j].file, file))
+				for (size_t k = 0; k < d->schemas[j].n_fields; k++)
+					field_set_add(&fs, &d->schemas[j].fields[k]);
+	}
+	return fs;
+}
+
+/* Reads and parses one declaration file; problems are findings. */
+static void load_declaration(snapshot *s, declaration *d)
+{
+	char *file = xasprintf("%s/%s", s->folder, d->name);
+	const platform_entry *e = platform_find(s->tree, d->name);
+	unsigned char *data = NULL;
+	size_t len = 0;
+	int rc = e ? registry_read_entry(s->run->reg, s->tree, e, s->run->pol->limits.max_bytes, &data, &len)
+	           : PPREG_ABSENT;
+	if (rc == PPREG_ABSENT) {
+		sink_add(&s->sink, "core.missing-file", PPREG_SEV_ERROR, file, 1, 1,
+		         "%s is missing from the platform folder", d->name);
+	} else if (rc == REGISTRY_TOO_LARGE) {
+		sink_add(&s->sink, "core.limits", PPREG_SEV_ERROR, file, 1, 1,
+		         "file is %zu bytes, more than the policy's %zu", len, s->run->pol->limits.max_bytes);
+		s->unreadable = 1;
+	} else if (rc == PPREG_SYMLINK) {
+		s->unreadable = 1; /* core.tree-entry already says why */
+	} else if (rc < 0) {
+		sink_add(&s->sink, "core.yaml-syntax", PPREG_SEV_ERROR, file, 1, 1, "cannot be read: %s", error_last());
+		s->unreadable = 1;
+	} else {
+		d->doc = ydoc_parse(file, data, len, &s->run->pol->limits, &s->sink);
+		if (!d->doc) {
+			s->unreadable = 1;
+		} else {
+			field_set fs = fields_for(s->run, d->name);
+			schema_check(ydoc_root(d->doc), file, &fs, &s->sink);
+			field_set_free(&fs);
+		}
+	}
+	free(data);
+	free(file);
+}
+
+static int run_plugins(snapshot *s, const platform_tree *t)
+{
+	for (size_t i = 0; i < s->run->n_plugins && !s->failed; i++) {
+		const loaded_plugin *p = &s->run->plugins[i];
+		ppreg_check c = {sizeof c, &api_table, t->id, s->run->opts.as_of, p->params, s};
+		s->plugin = p;
+		if (p->desc->check(&c) < 0 && !s->failed)
+			api_fail(&c, "check failed without a reason");
+	}
+	if (s->failed)
+		return error_set("%s: %s", s->folder, s->fail_message);
+	return 0;
+}
+
+static void digest_files(snapshot *s, platform_result *out)
+{
+	out->files = xcalloc(s->tree->n_entries, sizeof *out->files);
+	for (size_t i = 0; i < s->tree->n_entries; i++) {
+		const platform_entry *e = &s->tree->entries[i];
+		unsigned char *data;
+		size_t len;
+		if (e->kind != ENTRY_FILE && e->kind != ENTRY_EXEC)
+			continue;
+		if (registry_read_entry(s->run->reg, s->tree, e, MAX_EVIDENCE_BYTES, &data, &len) < 0)
+			continue;
+		file_digest *f = &out->files[out->n_files++];
+		f->path = xstrdup(e->path);
+		if (sha256_hex(data, len, f->sha256) < 0)
+			f->sha256[0] = '\0';
+		free(data);
+	}
+}
+
+static void snapshot_free(snapshot *s)
+{
+	for (size_t i = 0; i < s->n_decls; i++) {
+		ydoc_free(s->decls[i].doc);
+		free(s->decls[i].name);
+	}
+	free(s->decls);
+	for (size_t i = 0; i < s->cache.n; i++) {
+		cached_file *f = s->cache.v[i];
+		free(f->path);
+		free(f->data);
+		free(f);
+	}
+	free(s->cache.v);
+	free(s->folder);
+	platform_tree_free(s->tree);
+}
+
+int run_check_platform(run *r, const char *id, platform_result *out)
+{
+	memset(out, 0, sizeof *out);
+	out->id = xstrdup(id);
+	snapshot s = {.run = r};
+	s.folder = xasprintf("platforms/%s", id);
+	s.sink = (finding_sink){&out->findings, r->overrides, r->n_overrides, r->opts.strict};
+	int rc = registry_platform(r->reg, id, &s.tree);
+	if (rc == PPREG_ABSENT) {
+		rc = error_set("no platform '%s' in %s", id, r->opts.registry_path);
+		goto done;
+	}
+	if (rc < 0)
+		goto done;
+	snprintf(out->tree_id, sizeof out->tree_id, "%s", s.tree->tree_id);
+	if (s.tree->kind != ENTRY_DIR) {
+		sink_add(&s.sink, "core.tree-entry", PPREG_SEV_ERROR, s.folder, 1, 1,
+		         "platforms/%s is not a folder (a link or a file); it is not followed", id);
+		s.unreadable = 1;
+		goto done;
+	}
+	check_tree_entries(&s);
+	s.n_decls = r->pol->n_files;
+	s.decls = xcalloc(s.n_decls, sizeof *s.decls);
+	for (size_t i = 0; i < s.n_decls; i++) {
+		s.decls[i].name = xstrdup(r->pol->files[i]);
+		load_declaration(&s, &s.decls[i]);
+	}
+	rc = run_plugins(&s, s.tree);
+	if (rc == 0 && r->opts.want_digests)
+		digest_files(&s, out);
+done:
+	findings_sort(&out->findings);
+	out->verdict = s.unreadable ? VERDICT_INVALID :
+	               findings_count(&out->findings, PPREG_SEV_ERROR) ? VERDICT_NON_COMPLIANT : VERDICT_COMPLIANT;
+	snapshot_free(&s);
+	return rc;
+}
+
+void platform_result_free(platform_result *p)
+{
+	findings_free(&p->findings);
+	for (size_t i = 0; i < p->n_files; i++)
+		free(p->files[i].path);
+	free(p->files);
+	free(p->id);
+	memset(p, 0, sizeof *p);
+}

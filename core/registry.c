@@ -1,0 +1,446 @@
+/*
+ * registry.c - registry access: libgit2 objects at a revision, or the
+ * working files with --worktree. Nothing here follows a symbolic link: an
+ * entry's kind is reported and the caller decides.
+ */
+#include "registry.h"
+#include "util.h"
+#include "ppreg/plugin.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <git2.h>
+
+/* A platform folder holds a handful of files; these bound a hostile one. */
+#define MAX_ENTRIES 10000
+#define MAX_DEPTH 16
+
+struct registry {
+	char *path;
+	int worktree;
+	git_repository *repo;
+	git_tree *root;        /* registry root tree at the revision */
+	char commit[GIT_OID_HEXSZ + 1];
+	char *prefix;
+};
+
+static int git_fail(const char *what)
+{
+	const git_error *e = git_error_last();
+	return error_set("%s: %s", what, e && e->message ? e->message : "libgit2 error");
+}
+
+static void init_libgit2_once(void)
+{
+	static int done;
+	if (!done) {
+		git_libgit2_init();
+		/* Hostile repositories: never trust the owner check away, but do not
+		 * let a huge object exhaust memory through the cache either. */
+		git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 1);
+		done = 1;
+	}
+}
+
+/* The registry root relative to the work tree (for a folder inside a repo). */
+static int compute_prefix(registry *r)
+{
+	const char *wd = git_repository_workdir(r->repo);
+	char real_path[PATH_MAX], real_wd[PATH_MAX];
+	if (!wd || !realpath(r->path, real_path) || !realpath(wd, real_wd)) {
+		r->prefix = xstrdup("");
+		return 0;
+	}
+	size_t n = strlen(real_wd);
+	if (strncmp(real_path, real_wd, n) || (real_path[n] && real_path[n] != '/'))
+		r->prefix = xstrdup("");
+	else
+		r->prefix = xstrdup(real_path[n] ? real_path + n + 1 : "");
+	return 0;
+}
+
+static int open_git(registry *r, const char *rev)
+{
+	git_object *obj = NULL;
+	git_commit *commit = NULL;
+	git_tree *tree = NULL;
+	git_tree_entry *sub = NULL;
+	int rc = -1;
+	if (git_repository_open_ext(&r->repo, r->path, 0, NULL) < 0)
+		return git_fail(r->path);
+	compute_prefix(r);
+	if (git_revparse_single(&obj, r->repo, rev) < 0) {
+		git_fail(rev);
+		goto done;
+	}
+	if (git_object_peel((git_object **)&commit, obj, GIT_OBJECT_COMMIT) < 0) {
+		error_set("%s: not a commit", rev);
+		goto done;
+	}
+	git_oid_tostr(r->commit, sizeof r->commit, git_commit_id(commit));
+	if (git_commit_tree(&tree, commit) < 0) {
+		git_fail("commit tree");
+		goto done;
+	}
+	if (!*r->prefix) {
+		r->root = tree, tree = NULL, rc = 0;
+		goto done;
+	}
+	if (git_tree_entry_bypath(&sub, tree, r->prefix) < 0 || git_tree_entry_type(sub) != GIT_OBJECT_TREE) {
+		error_set("%s: folder '%s' is not in revision %s", r->path, r->prefix, rev);
+		goto done;
+	}
+	rc = git_tree_lookup(&r->root, r->repo, git_tree_entry_id(sub)) < 0 ? git_fail(r->prefix) : 0;
+done:
+	git_tree_entry_free(sub);
+	git_tree_free(tree);
+	git_commit_free(commit);
+	git_object_free(obj);
+	return rc;
+}
+
+int registry_open(registry **out, const char *path, const char *rev, int worktree)
+{
+	init_libgit2_once();
+	registry *r = xcalloc(1, sizeof *r);
+	r->path = xstrdup(path);
+	r->worktree = worktree;
+	struct stat st;
+	if (stat(path, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		error_set("%s: not a folder", path);
+		registry_free(r);
+		return -1;
+	}
+	if (worktree) {
+		r->prefix = xstrdup("");
+	} else if (open_git(r, rev ? rev : "HEAD") < 0) {
+		registry_free(r);
+		return -1;
+	}
+	*out = r;
+	return 0;
+}
+
+void registry_free(registry *r)
+{
+	if (!r)
+		return;
+	git_tree_free(r->root);
+	git_repository_free(r->repo);
+	free(r->path);
+	free(r->prefix);
+	free(r);
+}
+
+const char *registry_commit(const registry *r) { return r->commit; }
+const char *registry_prefix(const registry *r) { return r->prefix; }
+const char *registry_path(const registry *r) { return r->path; }
+
+static int read_blob(registry *r, const git_oid *id, size_t max, unsigned char **data, size_t *len)
+{
+	git_blob *blob;
+	if (git_blob_lookup(&blob, r->repo, id) < 0)
+		return git_fail("blob"), PPREG_ERROR;
+	git_object_size_t size = git_blob_rawsize(blob);
+	if (size > max) {
+		git_blob_free(blob);
+		*len = (size_t)size;
+		return REGISTRY_TOO_LARGE;
+	}
+	*len = (size_t)size;
+	*data = xmalloc(*len + 1);
+	memcpy(*data, git_blob_rawcontent(blob), *len);
+	(*data)[*len] = '\0';
+	git_blob_free(blob);
+	return 0;
+}
+
+static int read_disk(const char *path, size_t max, unsigned char **data, size_t *len)
+{
+	struct stat st;
+	if (lstat(path, &st) < 0)
+		return errno == ENOENT ? PPREG_ABSENT : (error_set("%s: %s", path, strerror(errno)), PPREG_ERROR);
+	if (!S_ISREG(st.st_mode))
+		return PPREG_SYMLINK;
+	if ((unsigned long long)st.st_size > max) {
+		*len = (size_t)st.st_size;
+		return REGISTRY_TOO_LARGE;
+	}
+	return read_file_nofollow(path, max, data, len) < 0 ? PPREG_ERROR : 0;
+}
+
+int registry_read_root_file(registry *r, const char *name, size_t max,
+                            unsigned char **data, size_t *len)
+{
+	if (r->worktree) {
+		char *p = xasprintf("%s/%s", r->path, name);
+		int rc = read_disk(p, max, data, len);
+		free(p);
+		return rc;
+	}
+	const git_tree_entry *e = git_tree_entry_byname(r->root, name);
+	if (!e)
+		return PPREG_ABSENT;
+	git_filemode_t mode = git_tree_entry_filemode(e);
+	if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE)
+		return PPREG_SYMLINK;
+	return read_blob(r, git_tree_entry_id(e), max, data, len);
+}
+
+void registry_free_ids(char **ids, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(ids[i]);
+	free(ids);
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int registry_platform_ids(registry *r, char ***ids, size_t *n)
+{
+	ptrvec v = {0};
+	if (r->worktree) {
+		char *p = xasprintf("%s/platforms", r->path);
+		DIR *d = opendir(p);
+		free(p);
+		struct dirent *e;
+		while (d && (e = readdir(d)))
+			if (e->d_name[0] != '.')
+				ptrvec_push(&v, xstrdup(e->d_name));
+		if (d)
+			closedir(d);
+	} else {
+		git_tree_entry *pe = NULL;
+		git_tree *pt = NULL;
+		if (git_tree_entry_bypath(&pe, r->root, "platforms") == 0 &&
+		    git_tree_entry_type(pe) == GIT_OBJECT_TREE &&
+		    git_tree_lookup(&pt, r->repo, git_tree_entry_id(pe)) == 0) {
+			for (size_t i = 0; i < git_tree_entrycount(pt); i++)
+				ptrvec_push(&v, xstrdup(git_tree_entry_name(git_tree_entry_byindex(pt, i))));
+		}
+		git_tree_free(pt);
+		git_tree_entry_free(pe);
+	}
+	if (v.n)
+		qsort(v.v, v.n, sizeof *v.v, str_cmp);
+	*ids = (char **)v.v;
+	*n = v.n;
+	return 0;
+}
+
+typedef struct {
+	ptrvec entries;
+	int truncated;
+} walk_state;
+
+static void add_entry(walk_state *w, const char *path, entry_kind kind, const git_oid *oid)
+{
+	if (w->entries.n >= MAX_ENTRIES) {
+		w->truncated = 1;
+		return;
+	}
+	platform_entry *e = xcalloc(1, sizeof *e);
+	e->path = xstrdup(path);
+	e->kind = kind;
+	if (oid) {
+		memcpy(e->oid, oid->id, GIT_OID_RAWSZ);
+		e->oid_len = GIT_OID_RAWSZ;
+	}
+	ptrvec_push(&w->entries, e);
+}
+
+static entry_kind kind_of_mode(git_filemode_t mode)
+{
+	switch (mode) {
+	case GIT_FILEMODE_TREE: return ENTRY_DIR;
+	case GIT_FILEMODE_BLOB_EXECUTABLE: return ENTRY_EXEC;
+	case GIT_FILEMODE_LINK: return ENTRY_SYMLINK;
+	case GIT_FILEMODE_COMMIT: return ENTRY_SUBMODULE;
+	default: return ENTRY_FILE;
+	}
+}
+
+static int walk_git(registry *r, walk_state *w, const git_tree *tree, const char *base, int depth)
+{
+	for (size_t i = 0; i < git_tree_entrycount(tree) && !w->truncated; i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
+		char *path = xasprintf("%s%s%s", base, *base ? "/" : "", git_tree_entry_name(e));
+		entry_kind kind = kind_of_mode(git_tree_entry_filemode(e));
+		add_entry(w, path, kind, git_tree_entry_id(e));
+		if (kind == ENTRY_DIR) {
+			git_tree *sub;
+			if (depth >= MAX_DEPTH) {
+				w->truncated = 1;
+			} else if (git_tree_lookup(&sub, r->repo, git_tree_entry_id(e)) < 0) {
+				int rc = git_fail(path);
+				free(path);
+				return rc;
+			} else {
+				int rc = walk_git(r, w, sub, path, depth + 1);
+				git_tree_free(sub);
+				if (rc < 0) {
+					free(path);
+					return rc;
+				}
+			}
+		}
+		free(path);
+	}
+	return 0;
+}
+
+static int walk_disk(walk_state *w, const char *dir, const char *base, int depth)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return error_set("%s: %s", dir, strerror(errno));
+	struct dirent *de;
+	while ((de = readdir(d)) && !w->truncated) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		char *full = xasprintf("%s/%s", dir, de->d_name);
+		char *path = xasprintf("%s%s%s", base, *base ? "/" : "", de->d_name);
+		struct stat st;
+		int rc = lstat(full, &st);
+		entry_kind kind = rc < 0 ? ENTRY_SYMLINK : S_ISDIR(st.st_mode) ? ENTRY_DIR :
+		                  S_ISREG(st.st_mode) ? ((st.st_mode & 0111) ? ENTRY_EXEC : ENTRY_FILE) : ENTRY_SYMLINK;
+		if (kind == ENTRY_DIR && !strcmp(de->d_name, ".git"))
+			kind = ENTRY_SUBMODULE;
+		add_entry(w, path, kind, NULL);
+		if (kind == ENTRY_DIR) {
+			if (depth >= MAX_DEPTH)
+				w->truncated = 1;
+			else
+				walk_disk(w, full, path, depth + 1);
+		}
+		free(full);
+		free(path);
+	}
+	closedir(d);
+	return 0;
+}
+
+static int entry_cmp(const void *a, const void *b)
+{
+	return strcmp((*(platform_entry *const *)a)->path, (*(platform_entry *const *)b)->path);
+}
+
+/* Moves the walked entries into the tree, sorted by path (Git's own order
+ * differs: it sorts a folder as "name/"). */
+static void finish_entries(platform_tree *t, walk_state *w)
+{
+	if (w->entries.n)
+		qsort(w->entries.v, w->entries.n, sizeof *w->entries.v, entry_cmp);
+	t->entries = xcalloc(w->entries.n, sizeof *t->entries);
+	for (size_t i = 0; i < w->entries.n; i++) {
+		t->entries[i] = *(platform_entry *)w->entries.v[i];
+		free(w->entries.v[i]);
+	}
+	t->n_entries = w->entries.n;
+	t->truncated = w->truncated;
+	free(w->entries.v);
+}
+
+static int platform_git(registry *r, platform_tree *t)
+{
+	char *rel = xasprintf("platforms/%s", t->id);
+	git_tree_entry *te = NULL;
+	git_tree *tree = NULL;
+	int rc = git_tree_entry_bypath(&te, r->root, rel);
+	free(rel);
+	if (rc < 0)
+		return PPREG_ABSENT;
+	t->kind = kind_of_mode(git_tree_entry_filemode(te));
+	if (t->kind != ENTRY_DIR) {
+		git_tree_entry_free(te);
+		return 0;
+	}
+	git_oid_tostr(t->tree_id, sizeof t->tree_id, git_tree_entry_id(te));
+	walk_state w = {{0}, 0};
+	rc = git_tree_lookup(&tree, r->repo, git_tree_entry_id(te)) < 0 ? git_fail(t->id)
+	     : walk_git(r, &w, tree, "", 1);
+	git_tree_free(tree);
+	git_tree_entry_free(te);
+	finish_entries(t, &w);
+	return rc;
+}
+
+static int platform_disk(registry *r, platform_tree *t)
+{
+	char *dir = xasprintf("%s/platforms/%s", r->path, t->id);
+	struct stat st;
+	if (lstat(dir, &st) < 0) {
+		free(dir);
+		return PPREG_ABSENT;
+	}
+	t->kind = S_ISDIR(st.st_mode) ? ENTRY_DIR : ENTRY_SYMLINK;
+	walk_state w = {{0}, 0};
+	int rc = t->kind == ENTRY_DIR ? walk_disk(&w, dir, "", 1) : 0;
+	free(dir);
+	finish_entries(t, &w);
+	return rc;
+}
+
+int registry_platform(registry *r, const char *id, platform_tree **out)
+{
+	platform_tree *t = xcalloc(1, sizeof *t);
+	t->id = xstrdup(id);
+	int rc = r->worktree ? platform_disk(r, t) : platform_git(r, t);
+	if (rc < 0) {
+		platform_tree_free(t);
+		return rc;
+	}
+	*out = t;
+	return 0;
+}
+
+void platform_tree_free(platform_tree *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->n_entries; i++)
+		free(t->entries[i].path);
+	free(t->entries);
+	free(t->id);
+	free(t);
+}
+
+const platform_entry *platform_find(const platform_tree *t, const char *path)
+{
+	size_t lo = 0, hi = t->n_entries;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(t->entries[mid].path, path);
+		if (!c)
+			return &t->entries[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+int registry_read_entry(registry *r, const platform_tree *t, const platform_entry *e,
+                        size_t max, unsigned char **data, size_t *len)
+{
+	if (e->kind != ENTRY_FILE && e->kind != ENTRY_EXEC)
+		return PPREG_SYMLINK;
+	if (r->worktree) {
+		char *p = xasprintf("%s/platforms/%s/%s", r->path, t->id, e->path);
+		int rc = read_disk(p, max, data, len);
+		free(p);
+		return rc;
+	}
+	git_oid id;
+	memcpy(id.id, e->oid, GIT_OID_RAWSZ);
+	return read_blob(r, &id, max, data, len);
+}

@@ -1,0 +1,68 @@
+/*
+ * registry.h - the only code that talks to libgit2 (or, with --worktree, to
+ * the files on disk): from a path and a revision to platform folders and the
+ * bytes of their files.
+ *
+ * A registry root is a folder of a Git repository at a revision: the
+ * repository's root, or a folder inside it (so `ppreg check registry` reads
+ * this project's own registry/ from HEAD). Everything is read from the object
+ * database; the working files are read only with --worktree.
+ */
+#ifndef PPREG_REGISTRY_H
+#define PPREG_REGISTRY_H
+
+#include <stddef.h>
+
+typedef enum { ENTRY_FILE, ENTRY_EXEC, ENTRY_SYMLINK, ENTRY_SUBMODULE, ENTRY_DIR } entry_kind;
+
+typedef struct {
+	char *path;        /* relative to the platform folder, "evidence/aipd.pdf" */
+	entry_kind kind;
+	unsigned char oid[32]; /* Git object id (raw) in Git mode */
+	size_t oid_len;
+} platform_entry;
+
+typedef struct {
+	char *id;          /* folder name under platforms/ */
+	entry_kind kind;   /* ENTRY_DIR for a proper folder */
+	char tree_id[65];  /* hex Git tree id; "" with --worktree */
+	platform_entry *entries; /* sorted by path */
+	size_t n_entries;
+	int truncated;     /* more entries or deeper than the limits */
+} platform_tree;
+
+typedef struct registry registry;
+
+int registry_open(registry **out, const char *path, const char *rev, int worktree);
+void registry_free(registry *r);
+
+/* Hex commit id of the revision read, "" with --worktree. */
+const char *registry_commit(const registry *r);
+/* The registry root relative to the repository's top ("" at the top). */
+const char *registry_prefix(const registry *r);
+const char *registry_path(const registry *r);
+
+/* A file at the registry root ("registry.yaml"): 0, or PPREG_ABSENT /
+ * PPREG_SYMLINK / PPREG_ERROR (with error_last()). *data is malloc'd. */
+int registry_read_root_file(registry *r, const char *name, size_t max,
+                            unsigned char **data, size_t *len);
+
+/* The folder names under platforms/, sorted. Free with registry_free_ids. */
+int registry_platform_ids(registry *r, char ***ids, size_t *n);
+void registry_free_ids(char **ids, size_t n);
+
+/* Lists every entry of a platform folder, recursively, without following
+ * anything. Returns PPREG_ABSENT when there is no such folder. */
+int registry_platform(registry *r, const char *id, platform_tree **out);
+void platform_tree_free(platform_tree *t);
+const platform_entry *platform_find(const platform_tree *t, const char *path);
+
+/* Returned by the readers when the file is larger than `max` (its size is
+ * then in *len and nothing was read). */
+#define REGISTRY_TOO_LARGE (-10)
+
+/* The bytes of a regular (or executable) file entry; *data is malloc'd. */
+int registry_read_entry(registry *r, const platform_tree *t, const platform_entry *e,
+                        size_t max, unsigned char **data, size_t *len);
+
+#endif

@@ -1,0 +1,39 @@
+/*
+ * report.h - reporters: the only code that writes the user's output.
+ *
+ * Each format is one file (report_<format>.c) with one function; all read
+ * the same finished results, so every format tells the same verdicts.
+ */
+#ifndef PPREG_REPORT_H
+#define PPREG_REPORT_H
+
+#include <stdio.h>
+#include "run.h"
+
+typedef struct {
+	const run *run;
+	const char *registry_path;
+	const char *commit;         /* "" with --worktree */
+	char as_of[11];
+	platform_result *platforms;
+	size_t n_platforms;
+	/* what --changed adds: platforms removed by the range, files outside */
+	char **removed;
+	size_t n_removed;
+} report;
+
+typedef struct {
+	size_t platforms, compliant, non_compliant, invalid, errors, warnings;
+} report_summary;
+
+typedef int (*report_fn)(FILE *out, const report *rep);
+
+/* The reporter for a --format name, or NULL. */
+report_fn report_for_format(const char *name);
+void report_summarize(const report *rep, report_summary *s);
+
+int report_text(FILE *out, const report *rep);
+int report_json(FILE *out, const report *rep);
+int report_tap(FILE *out, const report *rep);
+
+#endif

@@ -1,0 +1,325 @@
+/*
+ * scalar.c - strict readings of scalars: booleans, numbers, dates, durations,
+ * URLs, e-mail addresses, countries, digests; calendar arithmetic; UTF-8.
+ *
+ * Each reader returns 0 when the text is a valid value of its type and -1
+ * otherwise; none allocates, none trusts the text's length beyond its NUL.
+ */
+#include "scalar.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+int scalar_is_null(const char *s, int plain)
+{
+	return plain && (!*s || !strcmp(s, "~") || !strcmp(s, "null") ||
+	                 !strcmp(s, "Null") || !strcmp(s, "NULL"));
+}
+
+int scalar_bool(const char *s, int plain, int *out)
+{
+	if (!plain)
+		return -1;
+	if (!strcmp(s, "true")) { *out = 1; return 0; }
+	if (!strcmp(s, "false")) { *out = 0; return 0; }
+	return -1;
+}
+
+static int all_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return n > 0;
+}
+
+int scalar_int(const char *s, int plain, long long *out)
+{
+	const char *d = (*s == '-' || *s == '+') ? s + 1 : s;
+	if (!plain || !all_digits(d, strlen(d)))
+		return -1;
+	errno = 0;
+	char *end;
+	long long v = strtoll(s, &end, 10);
+	if (errno == ERANGE || *end)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int scalar_number(const char *s, int plain, double *out)
+{
+	if (!plain)
+		return -1;
+	/* [-+]? (digits [. digits?] | . digits) ([eE] [-+]? digits)? */
+	const char *p = s;
+	if (*p == '-' || *p == '+')
+		p++;
+	size_t before = strspn(p, "0123456789");
+	p += before;
+	size_t after = 0;
+	if (*p == '.') {
+		after = strspn(p + 1, "0123456789");
+		p += 1 + after;
+	}
+	if (before + after == 0)
+		return -1;
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '-' || *p == '+')
+			p++;
+		size_t exp = strspn(p, "0123456789");
+		if (!exp)
+			return -1;
+		p += exp;
+	}
+	if (*p)
+		return -1;
+	errno = 0;
+	double v = strtod(s, NULL);
+	if (errno == ERANGE || !isfinite(v))
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	return m == 2 && is_leap(y) ? 29 : days[m - 1];
+}
+
+int date_valid(ppreg_date d)
+{
+	return d.year >= 1 && d.year <= 9999 && d.month >= 1 && d.month <= 12 &&
+	       d.day >= 1 && d.day <= days_in_month(d.year, d.month);
+}
+
+int scalar_date(const char *s, ppreg_date *out)
+{
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' || !all_digits(s, 4) ||
+	    !all_digits(s + 5, 2) || !all_digits(s + 8, 2))
+		return -1;
+	ppreg_date d = {atoi(s), atoi(s + 5), atoi(s + 8)};
+	if (!date_valid(d))
+		return -1;
+	*out = d;
+	return 0;
+}
+
+/* P[nY][nM][nW][nD][T[nH][nM][nS]], at least one part, each at most 999999. */
+int scalar_duration(const char *s, ppreg_duration *out)
+{
+	static const char date_units[] = "YMWD", time_units[] = "HMS";
+	ppreg_duration d = {0, 0, 0, 0, 0, 0, 0};
+	int *date_fields[] = {&d.years, &d.months, &d.weeks, &d.days};
+	int *time_fields[] = {&d.hours, &d.minutes, &d.seconds};
+	if (*s++ != 'P')
+		return -1;
+	int parts = 0, in_time = 0, next = 0;
+	while (*s) {
+		if (*s == 'T' && !in_time) {
+			in_time = 1, next = 0, s++;
+			if (!*s)
+				return -1;
+			continue;
+		}
+		size_t n = strspn(s, "0123456789");
+		if (n == 0 || n > 6)
+			return -1;
+		int v = atoi(s);
+		s += n;
+		const char *units = in_time ? time_units : date_units;
+		const char *u = *s ? strchr(units + next, *s) : NULL;
+		if (!u)
+			return -1;
+		next = (int)(u - units) + 1;
+		*(in_time ? time_fields : date_fields)[u - units] = v;
+		parts++, s++;
+	}
+	if (!parts)
+		return -1;
+	*out = d;
+	return 0;
+}
+
+int scalar_url(const char *s)
+{
+	const char *host;
+	if (!strncmp(s, "https://", 8))
+		host = s + 8;
+	else if (!strncmp(s, "http://", 7))
+		host = s + 7;
+	else
+		return -1;
+	size_t h = strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-");
+	if (h == 0 || host[0] == '.' || host[0] == '-' || !memchr(host, '.', h))
+		return -1;
+	for (const char *p = host + h; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == 0x7f)
+			return -1;
+	const char *rest = host + h;
+	return (*rest == '\0' || *rest == '/' || *rest == ':' || *rest == '?' || *rest == '#') ? 0 : -1;
+}
+
+int scalar_email(const char *s)
+{
+	const char *at = strchr(s, '@');
+	if (!at || at == s || strchr(at + 1, '@'))
+		return -1;
+	size_t local = (size_t)(at - s);
+	if (strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-") < local)
+		return -1;
+	const char *dom = at + 1;
+	size_t dl = strlen(dom);
+	if (dl < 3 || strspn(dom, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") != dl)
+		return -1;
+	const char *dot = strrchr(dom, '.');
+	if (!dot || dot == dom || dom[0] == '.' || strstr(dom, "..") || strlen(dot + 1) < 2)
+		return -1;
+	for (const char *p = dot + 1; *p; p++)
+		if (!isalpha((unsigned char)*p))
+			return -1;
+	return 0;
+}
+
+/* ISO 3166-1 alpha-2, officially assigned codes. */
+static const char countries[] =
+	"AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ "
+	"BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM "
+	"DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS "
+	"GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN "
+	"KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ "
+	"MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM "
+	"PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV "
+	"SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI "
+	"VN VU WF WS YE YT ZA ZM ZW";
+
+int scalar_country(const char *s)
+{
+	if (strlen(s) != 2 || !isupper((unsigned char)s[0]) || !isupper((unsigned char)s[1]))
+		return -1;
+	for (const char *p = countries; *p; p += 3)
+		if (p[0] == s[0] && p[1] == s[1])
+			return 0;
+	return -1;
+}
+
+int scalar_sha256(const char *s)
+{
+	return strlen(s) == 64 && strspn(s, "0123456789abcdef") == 64 ? 0 : -1;
+}
+
+int scalar_enum(const char *s, const char *values)
+{
+	size_t n = strlen(s);
+	for (const char *p = values; *p;) {
+		const char *bar = strchr(p, '|');
+		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+		if (len == n && !strncmp(p, s, n))
+			return 0;
+		if (!bar)
+			break;
+		p = bar + 1;
+	}
+	return -1;
+}
+
+int date_cmp(ppreg_date a, ppreg_date b)
+{
+	if (a.year != b.year) return a.year < b.year ? -1 : 1;
+	if (a.month != b.month) return a.month < b.month ? -1 : 1;
+	if (a.day != b.day) return a.day < b.day ? -1 : 1;
+	return 0;
+}
+
+/* Days since 0001-01-01 and back (proleptic Gregorian), for adding days. */
+static long days_from_civil(ppreg_date d)
+{
+	long y = d.year - (d.month <= 2);
+	long era = y / 400, yoe = y - era * 400;
+	long mp = (d.month + 9) % 12, doy = (153 * mp + 2) / 5 + d.day - 1;
+	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
+}
+
+static ppreg_date civil_from_days(long z)
+{
+	long era = z / 146097, doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+	ppreg_date d;
+	d.day = (int)(doy - (153 * mp + 2) / 5 + 1);
+	d.month = (int)(mp < 10 ? mp + 3 : mp - 9);
+	d.year = (int)(yoe + era * 400 + (d.month <= 2));
+	return d;
+}
+
+ppreg_date date_add(ppreg_date d, const ppreg_duration *dur, int sign)
+{
+	long months = (long)d.year * 12 + (d.month - 1) + sign * ((long)dur->years * 12 + dur->months);
+	if (months < 12) months = 12;                 /* clamp to year 1 .. 9999 */
+	if (months > 9999L * 12 + 11) months = 9999L * 12 + 11;
+	d.year = (int)(months / 12);
+	d.month = (int)(months % 12) + 1;
+	if (d.day > days_in_month(d.year, d.month))
+		d.day = days_in_month(d.year, d.month);
+	long days = (long)dur->weeks * 7 + dur->days + (dur->hours + dur->minutes / 60 + dur->seconds / 3600) / 24;
+	if (days) {
+		ppreg_date r = civil_from_days(days_from_civil(d) + sign * days);
+		if (r.year >= 1 && r.year <= 9999)
+			d = r;
+	}
+	return d;
+}
+
+void date_format(ppreg_date d, char out[11])
+{
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)d.year % 10000u, (unsigned)d.month % 100u,
+	         (unsigned)d.day % 100u);
+}
+
+ppreg_date date_today_utc(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	ppreg_date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+	return d;
+}
+
+size_t utf8_first_invalid(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		unsigned c = s[i];
+		if (c == 0)
+			return i;
+		if (c < 0x80) { i++; continue; }
+		size_t need;
+		unsigned min, cp;
+		if ((c & 0xe0) == 0xc0) need = 1, min = 0x80, cp = c & 0x1f;
+		else if ((c & 0xf0) == 0xe0) need = 2, min = 0x800, cp = c & 0x0f;
+		else if ((c & 0xf8) == 0xf0) need = 3, min = 0x10000, cp = c & 0x07;
+		else return i;
+		if (len - i <= need)
+			return i;
+		for (size_t k = 1; k <= need; k++) {
+			if ((s[i + k] & 0xc0) != 0x80)
+				return i;
+			cp = (cp << 6) | (s[i + k] & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return i;
+		i += need + 1;
+	}
+	return (size_t)-1;
+}
