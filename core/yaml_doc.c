@@ -374,6 +374,8 @@ static void parse_events(loader *l, const unsigned char *data, size_t len)
 		fail(l, "core.yaml-syntax", &m, "cannot initialise the YAML parser");
 		return;
 	}
+	if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3)) /* a UTF-8 BOM is allowed, not content */
+		data += 3, len -= 3;
 	yaml_parser_set_input_string(&parser, data, len);
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 	for (;;) {

@@ -1,0 +1,74 @@
+/*
+ * coretest.c - a plugin for the core's own tests: a schema with one field of
+ * every type over "sample.yaml", and checks that exercise reporting and the
+ * folder functions. Not installed.
+ */
+#include "ppreg/plugin.h"
+
+#include <string.h>
+
+static const ppreg_rule rules[] = {
+	{"coretest.name", PPREG_SEV_ERROR, "name is required", "test", "add a name"},
+	{"coretest.flag", PPREG_SEV_ERROR, "flag is true", "test", "set flag: true"},
+	{"coretest.evidence", PPREG_SEV_ERROR, "evidence file checks", "test", "fix the evidence"},
+	{"coretest.note", PPREG_SEV_WARNING, "a warning rule", "test", "none"},
+};
+
+static const ppreg_field fields[] = {
+	{"name", PPREG_T_STRING, PPREG_REQUIRED, NULL, "coretest.name"},
+	{"count", PPREG_T_INT, 0, NULL, NULL},
+	{"amount", PPREG_T_NUMBER, 0, NULL, NULL},
+	{"flag", PPREG_T_BOOL, 0, NULL, NULL},
+	{"day", PPREG_T_DATE, 0, NULL, NULL},
+	{"period", PPREG_T_DURATION, 0, NULL, NULL},
+	{"color", PPREG_T_ENUM, 0, "red|green", NULL},
+	{"site", PPREG_T_URL, 0, NULL, NULL},
+	{"mail", PPREG_T_EMAIL, 0, NULL, NULL},
+	{"country", PPREG_T_COUNTRY, 0, NULL, NULL},
+	{"digest", PPREG_T_SHA256, 0, NULL, NULL},
+	{"items", PPREG_T_LIST, 0, NULL, NULL},
+	{"items[]", PPREG_T_MAP, 0, NULL, NULL},
+	{"items[].id", PPREG_T_STRING, PPREG_REQUIRED, NULL, NULL},
+	{"meta", PPREG_T_ANY, 0, NULL, NULL},
+	{"evidence", PPREG_T_STRING, 0, NULL, NULL},
+	{"note", PPREG_T_STRING, 0, NULL, NULL},
+};
+
+static const ppreg_schema schemas[] = {{"sample.yaml", fields, sizeof fields / sizeof *fields}};
+
+static int check(ppreg_check *c)
+{
+	const ppreg_api *api = c->api;
+	const ppreg_node *root = api->file(c, "sample.yaml");
+	if (!root)
+		return 0;
+	int flag;
+	const ppreg_node *n = api->get(root, "flag");
+	if (api->boolean(n, &flag) == PPREG_OK && !flag)
+		ppreg_reportf(c, "coretest.flag", n, "flag is false");
+	const char *path, *note;
+	n = api->get(root, "evidence");
+	if (api->str(n, &path) == PPREG_OK) {
+		char hex[65];
+		int rc = api->file_sha256(c, path, hex);
+		static const char *names[] = {"ok", "absent", "badtype", "symlink", "escapes", "error"};
+		ppreg_reportf(c, "coretest.evidence", n, "%s %s", names[-rc], rc ? "" : hex);
+	}
+	if (api->str(api->get(root, "note"), &note) == PPREG_OK) {
+		if (!strcmp(note, "fail"))
+			return api->fail(c, "asked to fail");
+		ppreg_reportf(c, "coretest.note", api->get(root, "note"), "note: %s", note);
+	}
+	return 0;
+}
+
+static const ppreg_plugin plugin = {
+	PPREG_ABI_VERSION, sizeof(ppreg_plugin), "coretest", "0.1.0", "core test plugin",
+	rules, sizeof rules / sizeof *rules, schemas, 1, check,
+};
+
+PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned core_abi)
+{
+	(void)core_abi;
+	return &plugin;
+}

@@ -1,0 +1,54 @@
+#!/bin/bash
+# The schema walk: core.type, core.unknown-field, required fields.
+. "$(dirname "$0")/lib.sh"
+
+typed() { # typed FIELD VALUE: a sample with one extra line 3
+	sample 'format: ppreg/1\nname: a\n%s: %s\n' "$1" "$2"
+	check_sample
+}
+for good in "count 12" "amount 15.5" "flag true" "day 2026-11-23" "period P3Y" "color green" \
+            "site https://example.org/x" "mail a@b.example" "country NO" \
+            "digest $(printf x | sha256sum | cut -c1-64)"; do
+	set -- $good
+	typed "$1" "$2"
+	ok $(printf '%s\n' "$OUT" | grep -c core.type) "$1: '$2' is accepted"
+done
+for bad in "count 1.5" "count 99999999999999999999" "amount abc" "amount .inf" "flag yes" "flag NO" \
+           "day 2026-02-30" "day 23/11/2026" "period 3Y" "color blue" "site ftp://x.org" \
+           "mail not-an-address" "country XX" "digest ABC" "note true" "items 5"; do
+	set -- $bad
+	typed "$1" "$2"
+	expect_finding core.type $F 3 "$1: '$2' is a core.type error"
+done
+
+sample 'format: ppreg/1\nname: a\nmeta: {anything: [1, 2]}\n'
+check_sample
+expect_no_rule core.unknown-field "below an ANY field anything goes"
+
+sample 'format: ppreg/1\nname: a\nnmae: b\n'
+check_sample
+expect_finding core.unknown-field $F 3 "an unknown key is reported"
+expect_rc 0 "an unknown field is a warning"
+check_sample --strict
+expect_rc 1 "--strict makes the warning an error"
+printf '%s\n' "$OUT" | grep -q "^$F:3:1: error: core.unknown-field"
+ok $? "--strict shows it as an error"
+
+sample 'format: ppreg/1\ncount: 1\n'
+check_sample
+expect_finding coretest.name $F 1 "a missing required field is reported by its owner rule"
+
+sample 'format: ppreg/1\nname: a\nitems:\n  - {id: x}\n  - {other: y}\n'
+check_sample
+expect_finding core.type $F 5 "a required key of a list item (no owner rule: core.type)"
+expect_finding core.unknown-field $F 5 "an unknown key of a list item"
+
+sample 'format: ppreg/2\nname: a\n'
+check_sample
+expect_finding core.type $F 1 "format must be ppreg/1"
+
+sample -- '- format: ppreg/1\n'
+check_sample
+expect_finding core.type $F 1 "a declaration is a mapping"
+
+done_testing
