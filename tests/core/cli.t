@@ -1,0 +1,94 @@
+#!/bin/bash
+# The command line: help, version, options, exit codes in every format.
+. "$(dirname "$0")/lib.sh"
+
+run_ppreg --version
+printf '%s\n' "$OUT" | grep -Eq '^ppreg [0-9]+\.[0-9]+\.[0-9]+ \(plugin ABI 1\)$'
+ok $? "--version"
+for cmd in check plugins rules; do
+	run_ppreg $cmd --help
+	expect_rc 0 "$cmd --help exits 0"
+	printf '%s\n' "$OUT" | grep -q "^usage: ppreg $cmd"
+	ok $? "$cmd --help prints its usage"
+done
+run_ppreg frobnicate
+expect_rc 2 "an unknown command exits 2"
+run_ppreg
+expect_rc 2 "no command exits 2"
+
+sample 'format: ppreg/1\nname: a\nflag: false\nnote: hello\n'
+check_sample --bogus
+expect_rc 2 "an unknown option exits 2"
+check_sample --format xml
+expect_rc 2 "an unknown format exits 2"
+run_ppreg check "$REG" --as-of 2026-02-30 --policy "$TEST_POLICY" --plugin-dir "$TEST_PLUGINS"
+expect_rc 2 "an impossible --as-of exits 2"
+check_sample --platform nope
+expect_rc 2 "an unknown --platform exits 2"
+
+for fmt in text json tap; do
+	check_sample --format "$fmt"
+	expect_rc 1 "$fmt: a finding of severity error exits 1"
+done
+check_sample --format json
+printf '%s' "$OUT" | python3 -c '
+import json,sys
+d=json.load(sys.stdin)
+assert d["tool"]["name"]=="ppreg"
+assert len(d["registry"]["commit"])==40
+assert d["registry"]["policy"]["id"]=="coretest" and len(d["registry"]["policy"]["sha256"])==64
+assert d["as_of"]=="2026-11-23"
+p=d["platforms"][0]
+assert p["id"]=="p" and p["verdict"]=="non-compliant"
+f=[x for x in p["findings"] if x["rule"]=="coretest.flag"][0]
+assert f=={"rule":"coretest.flag","severity":"error","file":"platforms/p/sample.yaml","line":3,"column":7,"message":"flag is false"}, f
+w=[x for x in p["findings"] if x["rule"]=="coretest.note"][0]
+assert w["severity"]=="warning"
+assert d["summary"]=={"platforms":1,"compliant":0,"non_compliant":1,"invalid":0,"errors":1,"warnings":1}, d["summary"]
+'
+ok $? "json: the shape of spec/cli.md, with rule, severity, file, line, column"
+check_sample --format tap
+printf '%s\n' "$OUT" | grep -q '^not ok [0-9]* - p: coretest.flag$'
+ok $? "tap: the failing rule is a failing test"
+printf '%s\n' "$OUT" | grep -q '^ok [0-9]* - p: coretest.note$'
+ok $? "tap: a warning passes"
+printf '%s\n' "$OUT" | grep -q '^1\.\.12$'
+ok $? "tap: one test per platform and rule (8 core + 4 plugin rules)"
+
+sample 'format: ppreg/1\nname: a\n'
+for fmt in text json tap; do
+	check_sample --format "$fmt"
+	expect_rc 0 "$fmt: compliant exits 0"
+done
+run_ppreg rules coretest.flag --plugin-dir "$TEST_PLUGINS"
+printf '%s\n' "$OUT" | grep -q 'legal source: test'
+ok $? "rules RULE prints its legal source"
+run_ppreg rules core.duplicate-key --plugin-dir "$TEST_PLUGINS"
+printf '%s\n' "$OUT" | grep -q 'how to fix:'
+ok $? "core rules are in the catalog"
+run_ppreg rules no.such-rule --plugin-dir "$TEST_PLUGINS"
+expect_rc 2 "an unknown rule exits 2"
+
+# A policy the registry does not name, or a broken one: exit 2.
+printf 'format: ppreg/1\nid: x\n' >"$TMP/bad-policy.yaml"
+run_ppreg check "$REG" --policy "$TMP/bad-policy.yaml" --plugin-dir "$TEST_PLUGINS"
+expect_rc 2 "an incomplete policy exits 2"
+run_ppreg check "$REG" --policy "$TMP/none.yaml" --plugin-dir "$TEST_PLUGINS"
+expect_rc 2 "a missing policy exits 2"
+sed 's/^severity: {}/severity: {coretest.flag: off, core.unknown-field: error}/' "$TEST_POLICY" >"$TMP/sev.yaml"
+sample 'format: ppreg/1\nname: a\nflag: false\nextra: 1\n'
+run_ppreg check "$REG" --policy "$TMP/sev.yaml" --plugin-dir "$TEST_PLUGINS" --as-of "$AS_OF"
+expect_no_rule coretest.flag "the policy can switch a rule off"
+printf '%s\n' "$OUT" | grep -q ': error: core.unknown-field'
+ok $? "the policy can raise a rule's severity"
+sed 's/^severity: {}/severity: {no.such: off}/' "$TEST_POLICY" >"$TMP/sev2.yaml"
+run_ppreg check "$REG" --policy "$TMP/sev2.yaml" --plugin-dir "$TEST_PLUGINS"
+expect_rc 2 "a severity for an unknown rule is a policy error"
+
+# registry.yaml names a policy with a path: refused.
+sample 'format: ppreg/1\nname: a\n'
+sed -i 's|^policy: .*|policy: ../../etc/x|' "$REG/registry.yaml" && commit
+run_ppreg check "$REG" --plugin-dir "$TEST_PLUGINS"
+expect_rc 2 "a policy reference with a path is refused"
+
+done_testing

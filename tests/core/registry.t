@@ -1,0 +1,100 @@
+#!/bin/bash
+# Registry access: Git objects at a revision, bare repositories, a folder
+# inside a repository, --worktree, and what a platform folder may hold.
+. "$(dirname "$0")/lib.sh"
+
+sample 'format: ppreg/1\nname: a\nflag: false\n'
+first=$(git -C "$REG" rev-parse HEAD)
+printf 'format: ppreg/1\nname: a\n' >"$REG/$F"
+check_sample
+expect_finding coretest.flag $F 3 "HEAD is read, not the working file"
+check_sample --worktree
+expect_rc 0 "--worktree reads the working file"
+commit
+check_sample
+expect_rc 0 "after a commit HEAD is compliant"
+check_sample --rev "$first"
+expect_finding coretest.flag $F 3 "--rev reads an older commit"
+check_sample --rev no-such-rev
+expect_rc 2 "an unknown revision exits 2"
+
+git clone -q --bare "$REG" "$TMP/bare.git"
+run_ppreg check "$TMP/bare.git" --policy "$TEST_POLICY" --plugin-dir "$TEST_PLUGINS" --as-of "$AS_OF"
+expect_rc 0 "a bare repository is a registry"
+
+# A registry in a folder of a larger repository (as this project's registry/).
+mkdir -p "$TMP/outer" && git init -q "$TMP/outer"
+cp -R "$REG" "$TMP/outer/reg" && rm -rf "$TMP/outer/reg/.git"
+git -C "$TMP/outer" add -A && git -C "$TMP/outer" commit -q -m outer
+run_ppreg check "$TMP/outer/reg" --policy "$TEST_POLICY" --plugin-dir "$TEST_PLUGINS" --as-of "$AS_OF"
+expect_rc 0 "a folder inside a repository is read at HEAD"
+printf '%s\n' "$OUT" | grep -q '^== p: compliant'
+ok $? "its platforms are found"
+
+# Tree entries: symlink, executable bit, submodule.
+sample 'format: ppreg/1\nname: a\nevidence: evidence/doc.txt\n'
+mkdir -p "$REG/platforms/p/evidence"
+echo secret >"$TMP/outside.txt"
+ln -s "$TMP/outside.txt" "$REG/platforms/p/evidence/doc.txt"
+commit
+check_sample
+expect_finding core.tree-entry platforms/p/evidence/doc.txt 1 "a symlink is a tree-entry finding"
+expect_finding coretest.evidence $F 3 "the plugin is told the evidence is a link"
+printf '%s\n' "$OUT" | grep -q 'coretest.evidence: symlink'
+ok $? "file_sha256 returns PPREG_SYMLINK, never the target's digest"
+check_sample --worktree
+printf '%s\n' "$OUT" | grep -q 'coretest.evidence: symlink'
+ok $? "--worktree does not follow the link either"
+
+sample 'format: ppreg/1\nname: a\nevidence: ../p/sample.yaml\n'
+check_sample
+printf '%s\n' "$OUT" | grep -q 'coretest.evidence: escapes'
+ok $? "a path with .. escapes"
+sample 'format: ppreg/1\nname: a\nevidence: /etc/passwd\n'
+check_sample
+printf '%s\n' "$OUT" | grep -q 'coretest.evidence: escapes'
+ok $? "an absolute path escapes"
+sample 'format: ppreg/1\nname: a\nevidence: evidence/none.pdf\n'
+check_sample
+printf '%s\n' "$OUT" | grep -q 'coretest.evidence: absent'
+ok $? "a missing file is absent"
+sample 'format: ppreg/1\nname: a\nevidence: sample.yaml\n'
+check_sample
+printf '%s\n' "$OUT" | grep -q "coretest.evidence: ok $(sha256sum "$REG/$F" | cut -c1-64)"
+ok $? "file_sha256 gives the blob's SHA-256"
+
+sample 'format: ppreg/1\nname: a\n'
+echo 'echo hi' >"$REG/platforms/p/run.sh" && chmod +x "$REG/platforms/p/run.sh"
+commit
+check_sample
+expect_finding core.tree-entry platforms/p/run.sh 1 "an executable file is a tree-entry finding"
+
+sample 'format: ppreg/1\nname: a\n'
+git -C "$REG" update-index --add --cacheinfo 160000,$(git -C "$REG" rev-parse HEAD),platforms/p/sub
+git -C "$REG" commit -q -m submodule
+check_sample
+expect_finding core.tree-entry platforms/p/sub 1 "a submodule is a tree-entry finding"
+
+sample 'format: ppreg/1\nname: a\n'
+ln -s sample.yaml "$REG/platforms/p/other.yaml"
+git -C "$REG" rm -q --cached "$F" && rm "$REG/$F" && ln -s other.yaml "$REG/$F"
+commit
+check_sample
+expect_finding core.tree-entry $F 1 "a symlinked declaration is not followed"
+printf '%s\n' "$OUT" | grep -q '^== p: invalid'
+ok $? "a declaration that cannot be read makes the verdict invalid"
+
+sample 'format: ppreg/1\nname: a\n'
+git -C "$REG" rm -q "$F" && mkdir -p "$REG/platforms/p" && echo x >"$REG/platforms/p/keep.txt"
+commit
+check_sample
+expect_finding core.missing-file $F 1 "a missing declaration is core.missing-file"
+
+run_ppreg check "$TMP/nowhere" --policy "$TEST_POLICY" --plugin-dir "$TEST_PLUGINS"
+expect_rc 2 "a path that does not exist exits 2"
+mkdir -p "$TMP/notgit"
+run_ppreg check "$TMP/notgit" --plugin-dir "$TEST_PLUGINS"
+expect_rc 2 "a folder outside any repository exits 2"
+is "$(printf '%s\n' "$ERR" | wc -l)" 1 "with one line"
+
+done_testing
