@@ -3,7 +3,7 @@
 # depth 8, 4 aliases, 200 nodes), independent of the real plugins.
 . "$(dirname "$0")/../lib/tap.sh"
 TEST_POLICY=$PPREG_TOP/tests/core/data/policy.yaml
-TEST_PLUGINS=$PPREG_TOP/build/tests/plugins
+TEST_PLUGINS=$PPREG_BUILD/tests/plugins
 
 # sample_registry: $REG with platforms/p/sample.yaml from stdin, committed.
 sample_registry() {

@@ -8,7 +8,8 @@ set -u
 
 PPREG_TOP=$(cd "$(dirname "$0")" && while [ ! -f core/include/ppreg/plugin.h ]; do
 	[ "$PWD" = / ] && exit 1; cd ..; done; pwd)
-PPREG=${PPREG:-$PPREG_TOP/build/ppreg}
+PPREG_BUILD=${PPREG_BUILD:-$PPREG_TOP/build}
+PPREG=${PPREG:-$PPREG_BUILD/ppreg}
 AS_OF=2026-11-23
 export GIT_AUTHOR_NAME=ppreg-test GIT_AUTHOR_EMAIL=test@ppreg.invalid
 export GIT_COMMITTER_NAME=ppreg-test GIT_COMMITTER_EMAIL=test@ppreg.invalid
