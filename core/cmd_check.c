@@ -3,6 +3,7 @@
  * registry at a revision, and report in the chosen format.
  */
 #include "commands.h"
+#include "judge.h"
 #include "report.h"
 #include "scalar.h"
 
@@ -89,11 +90,9 @@ static int judge(run *r, const check_options *o, report *rep)
 		return -1;
 	}
 	rep->platforms = xcalloc(n, sizeof *rep->platforms);
-	int rc = 0;
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		rc = run_check_platform(r, ids[i], &rep->platforms[i]);
-		rep->n_platforms = i + 1;
-	}
+	rep->n_platforms = n;
+	judge_options jo = {o->jobs};
+	int rc = judge_platforms(r, ids, n, &jo, rep->platforms);
 	registry_free_ids(ids, n);
 	return rc;
 }
