@@ -24,7 +24,11 @@ static const char help[] =
 	"  --as-of DATE      'today' for every date rule (default: current UTC date)\n"
 	"  --format F        text (default), json, tap\n"
 	"  --strict          warnings count as errors\n"
-	"  --jobs N          platforms checked in parallel (output identical for any N)\n"
+	"  --jobs N          platforms checked in parallel (default: one per core;\n"
+	"                    the output is identical for any N)\n"
+	"  --fail-on-plugin-error\n"
+	"                    a plugin that crashes or hangs stops the run (exit 2)\n"
+	"                    instead of a core.plugin-error finding\n"
 	"  --plugin-dir DIR  load plugins from DIR (default: $PPREG_PLUGIN_DIR, then\n"
 	"                    the plugins/ folder next to the executable)\n\n"
 	"Exit status: 0 all compliant, 1 a finding of severity error, 2 nothing judged.\n";
@@ -34,6 +38,7 @@ typedef struct {
 	const char *format;
 	ptrvec platforms;
 	long jobs;
+	int fail_on_plugin_error;
 } check_options;
 
 static int parse_options(check_options *o, int argc, char **argv)
@@ -44,6 +49,7 @@ static int parse_options(check_options *o, int argc, char **argv)
 		{"as-of", required_argument, 0, 'a'}, {"format", required_argument, 0, 'f'},
 		{"strict", no_argument, 0, 's'}, {"jobs", required_argument, 0, 'j'},
 		{"plugin-dir", required_argument, 0, 'D'}, {"help", no_argument, 0, 'h'},
+		{"fail-on-plugin-error", no_argument, 0, 'F'},
 		{0, 0, 0, 0}};
 	const char *as_of = NULL;
 	int c;
@@ -57,8 +63,15 @@ static int parse_options(check_options *o, int argc, char **argv)
 		case 'a': as_of = optarg; break;
 		case 'f': o->format = optarg; break;
 		case 's': o->run.strict = 1; break;
-		case 'j': o->jobs = strtol(optarg, NULL, 10); break;
+		case 'j': {
+			char *end;
+			o->jobs = strtol(optarg, &end, 10);
+			if (*end || end == optarg || o->jobs < 1)
+				o->jobs = -1;
+			break;
+		}
 		case 'D': o->run.plugin_dir = optarg; break;
+		case 'F': o->fail_on_plugin_error = 1; break;
 		case 'h': fputs(help, stdout); return 1;
 		default: return usage_error("check", "see 'ppreg check --help'");
 		}
@@ -91,7 +104,7 @@ static int judge(run *r, const check_options *o, report *rep)
 	}
 	rep->platforms = xcalloc(n, sizeof *rep->platforms);
 	rep->n_platforms = n;
-	judge_options jo = {o->jobs};
+	judge_options jo = {.jobs = o->jobs, .fail_on_plugin_error = o->fail_on_plugin_error};
 	int rc = judge_platforms(r, ids, n, &jo, rep->platforms);
 	registry_free_ids(ids, n);
 	return rc;

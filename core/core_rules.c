@@ -39,6 +39,10 @@ static const ppreg_rule rules[] = {
 	 "each declaration file the policy lists is present in the platform folder",
 	 "CSP L.1191-4 (draft): registration, transparency, specification; policy `declaration_files`",
 	 "Add the file, starting with `format: ppreg/1`."},
+	{"core.plugin-error", PPREG_SEV_ERROR,
+	 "a plugin crashed, aborted or exceeded its time or memory on this platform",
+	 "ppreg: a platform no plugin could fully judge is not compliant",
+	 "Report the plugin and the platform to the plugin's authors; the other plugins' findings stand."},
 };
 
 const ppreg_rule *core_rules(size_t *n)

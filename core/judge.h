@@ -1,7 +1,14 @@
 /*
  * judge.h - judging a list of platforms: the one place that decides how
- * platforms are scheduled (in order, in parallel, isolated), so that every
- * command (check, attest, hook) gets the same results in the same order.
+ * platforms are scheduled, so that every command (check, attest, hook) gets
+ * the same results in the same order whatever the number of jobs.
+ *
+ * Platforms are judged in worker processes forked after the policy and the
+ * plugins are loaded. A plugin that crashes, aborts, exits or loops on one
+ * platform kills only its worker: the platform gets a core.plugin-error
+ * finding naming the plugin and is judged again without it, a new worker
+ * takes the place of the old one, and the other platforms are judged as
+ * usual.
  */
 #ifndef PPREG_JUDGE_H
 #define PPREG_JUDGE_H
@@ -9,7 +16,9 @@
 #include "run.h"
 
 typedef struct {
-	long jobs;   /* 0: one per core */
+	long jobs;                /* workers; 0: one per core */
+	unsigned timeout_seconds; /* per platform; 0: the policy's limits.plugin_seconds */
+	int fail_on_plugin_error; /* a plugin failure is exit 2, not a finding */
 } judge_options;
 
 /* Judges ids[0..n) into results[0..n) (caller-allocated, same order).

@@ -268,9 +268,15 @@ static int run_plugins(snapshot *s, const platform_tree *t)
 	for (size_t i = 0; i < s->run->n_plugins && !s->failed; i++) {
 		const loaded_plugin *p = &s->run->plugins[i];
 		ppreg_check c = {sizeof c, &api_table, t->id, s->run->opts.as_of, p->params, s};
+		if (i < 64 && (s->run->skip_plugins >> i) & 1)
+			continue;
 		s->plugin = p;
+		if (s->run->progress)
+			*s->run->progress = (int)i;
 		if (p->desc->check(&c) < 0 && !s->failed)
 			api_fail(&c, "check failed without a reason");
+		if (s->run->progress)
+			*s->run->progress = -1;
 	}
 	if (s->failed)
 		return error_set("%s: %s", s->folder, s->fail_message);

@@ -73,8 +73,15 @@ static int read_limits(policy *p, const ppreg_node *n)
 	static const char *keys[] = {"max_file_bytes", "max_depth", "max_aliases", "max_nodes"};
 	size_t *dst[] = {&p->limits.max_bytes, &p->limits.max_depth, &p->limits.max_aliases, &p->limits.max_nodes};
 	p->limits = policy_default_limits;
+	p->plugin_seconds = 30;
 	if (!n)
 		return 0;
+	long long secs;
+	int src = node_int(node_get(n, "plugin_seconds"), &secs);
+	if (src == PPREG_OK && secs >= 1 && secs <= 3600)
+		p->plugin_seconds = (unsigned)secs;
+	else if (src != PPREG_ABSENT)
+		return policy_error(p, n, "limits.plugin_seconds must be an integer from 1 to 3600");
 	for (size_t i = 0; i < 4; i++) {
 		long long v;
 		int rc = node_int(node_get(n, keys[i]), &v);

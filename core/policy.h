@@ -26,6 +26,7 @@ typedef struct {
 	char **files;        /* declaration files every platform holds */
 	size_t n_files;
 	yaml_limits limits;
+	unsigned plugin_seconds; /* limits.plugin_seconds: one platform's time in the plugins */
 	severity_override *overrides;
 	size_t n_overrides;
 	policy_plugin *plugins;

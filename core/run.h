@@ -52,6 +52,11 @@ typedef struct {
 	const char *plugin_dir;
 	severity_override *overrides;  /* the policy's, checked against known rules */
 	size_t n_overrides;
+	/* Set by the scheduler (judge.c) in a worker: which plugin is running
+	 * (index, -1 none) goes to shared memory, and plugins that crashed on
+	 * this platform before are skipped (bit i = plugins[i]). */
+	volatile int *progress;
+	unsigned long long skip_plugins;
 } run;
 
 /* Opens the registry, reads registry.yaml, loads the policy and its plugins.

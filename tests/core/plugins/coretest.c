@@ -5,6 +5,7 @@
  */
 #include "ppreg/plugin.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const ppreg_rule rules[] = {
@@ -36,6 +37,22 @@ static const ppreg_field fields[] = {
 
 static const ppreg_schema schemas[] = {{"sample.yaml", fields, sizeof fields / sizeof *fields}};
 
+/* The ways a plugin can go wrong, on demand, for the isolation tests. */
+static void misbehave(const char *how)
+{
+	if (!strcmp(how, "segv")) {
+		volatile int *p = NULL;
+		*p = 1;
+	} else if (!strcmp(how, "abort")) {
+		abort();
+	} else if (!strcmp(how, "exit")) {
+		exit(0);
+	} else if (!strcmp(how, "loop")) {
+		for (volatile unsigned long i = 0;; i++)
+			;
+	}
+}
+
 static int check(ppreg_check *c)
 {
 	const ppreg_api *api = c->api;
@@ -57,6 +74,7 @@ static int check(ppreg_check *c)
 	if (api->str(api->get(root, "note"), &note) == PPREG_OK) {
 		if (!strcmp(note, "fail"))
 			return api->fail(c, "asked to fail");
+		misbehave(note);
 		ppreg_reportf(c, "coretest.note", api->get(root, "note"), "note: %s", note);
 	}
 	return 0;

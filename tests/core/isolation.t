@@ -1,0 +1,60 @@
+#!/bin/bash
+# Plugin isolation and parallel judging: a plugin that crashes, aborts,
+# exits or loops on one platform costs that platform a core.plugin-error
+# finding; the other platforms are judged, and the output is the same for
+# any --jobs.
+. "$(dirname "$0")/lib.sh"
+
+# many_registry NOTE...: platforms p01.. with one sample each; the given
+# platform numbers get "note: <how>".
+many_registry() {
+	REG=$TMP/many.$_tap_n.$RANDOM
+	mkdir -p "$REG"
+	printf 'format: ppreg/1\nname: test\nauthority: test\npolicy: coretest/1\n' >"$REG/registry.yaml"
+	for i in $(seq -w 1 12); do
+		mkdir -p "$REG/platforms/p$i"
+		printf 'format: ppreg/1\nname: p%s\n' "$i" >"$REG/platforms/p$i/sample.yaml"
+	done
+	printf 'flag: false\n' >>"$REG/platforms/p03/sample.yaml"
+	while [ $# -gt 0 ]; do
+		printf 'note: %s\n' "$2" >>"$REG/platforms/p$1/sample.yaml"
+		shift 2
+	done
+	git init -q "$REG" && git -C "$REG" add -A && git -C "$REG" commit -q -m init
+}
+
+for how in segv abort exit loop; do
+	many_registry 05 "$how"
+	start=$(date +%s)
+	check_sample --jobs 2
+	expect_rc 1 "$how: the run goes on and exits 1"
+	expect_finding core.plugin-error platforms/p05 1 "$how: the platform gets core.plugin-error"
+	printf '%s\n' "$OUT" | grep -q "core.plugin-error: plugin coretest "
+	ok $? "$how: the finding names the plugin"
+	is "$(printf '%s\n' "$OUT" | grep -c '^== p[0-9]*: ')" 12 "$how: all 12 platforms are reported"
+	is "$(printf '%s\n' "$OUT" | grep -c '^== p[0-9]*: compliant')" 10 "$how: the 10 others keep their verdict"
+	expect_finding coretest.flag platforms/p03/sample.yaml 3 "$how: other platforms' findings stand"
+	diag "$how handled in $(( $(date +%s) - start )) s"
+	check_sample --jobs 2 --fail-on-plugin-error
+	expect_rc 2 "$how: --fail-on-plugin-error exits 2"
+	printf '%s\n' "$ERR" | grep -q "platforms/p05: plugin coretest"
+	ok $? "$how: and names the platform and the plugin"
+done
+
+# The crashing plugin is skipped on the rerun, so its own findings are lost there.
+many_registry 03 segv
+check_sample
+expect_finding core.plugin-error platforms/p03 1 "segv on a platform whose other finding came from the same plugin"
+
+# Same output for any --jobs.
+many_registry 07 abort
+check_sample --jobs 1 --format json
+one=$OUT
+for j in 2 3 8; do
+	check_sample --jobs "$j" --format json
+	is "$OUT" "$one" "--jobs $j gives the same JSON as --jobs 1"
+done
+check_sample --jobs 0
+expect_rc 2 "--jobs 0 is refused"
+
+done_testing
