@@ -1,0 +1,61 @@
+#!/bin/bash
+# `cmake --install` gives a working ppreg, the public header and a
+# pkg-config file; a plugin built out of tree against them and dropped into
+# the plugin directory runs once a policy names it: the core needs nothing
+# else to learn a new obligation.
+. "$(dirname "$0")/lib.sh"
+
+prefix=$TMP/prefix
+cmake --install "$PPREG_BUILD" --prefix "$prefix" >/dev/null 2>&1
+ok $? "cmake --install succeeds"
+test -x "$prefix/bin/ppreg" && test -f "$prefix/include/ppreg/plugin.h"
+ok $? "the binary and the public header are installed"
+pc=$(find "$prefix" -name ppreg-plugin.pc | head -n 1)
+test -n "$pc"
+ok $? "a pkg-config file for plugin authors is installed"
+plugdir=$(PKG_CONFIG_PATH=$(dirname "$pc") pkg-config --variable=plugindir ppreg-plugin)
+case $plugdir in "$prefix"/*) s=0 ;; *) s=1 ;; esac
+ok $s "pkg-config names the installed plugin directory ($plugdir)"
+mkdir -p "$plugdir"
+test -f "$prefix/share/ppreg/policies/fr-model-2026.1.yaml"
+ok $? "the model policy is installed"
+
+cat >"$TMP/hello.c" <<'C'
+#include <ppreg/plugin.h>
+#include <string.h>
+static const ppreg_rule rules[] = {
+	{"hello.greeting", PPREG_SEV_ERROR, "says hello", "none", "say hello"},
+};
+static const ppreg_field fields[] = {{"greeting", PPREG_T_STRING, PPREG_REQUIRED, NULL, "hello.greeting"}};
+static const ppreg_schema schemas[] = {{"hello.yaml", fields, 1}};
+static int check(ppreg_check *c)
+{
+	const char *g;
+	const ppreg_node *n = c->api->get(c->api->file(c, "hello.yaml"), "greeting");
+	if (c->api->str(n, &g) == PPREG_OK && strcmp(g, "bonjour"))
+		ppreg_reportf(c, "hello.greeting", n, "say bonjour, not %s", g);
+	return 0;
+}
+static const ppreg_plugin plugin = {PPREG_ABI_VERSION, sizeof plugin, "hello", "1.0.0",
+	"greetings", rules, 1, schemas, 1, check};
+PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned abi) { (void)abi; return &plugin; }
+C
+cc -shared -Wall -Wextra -Werror $(PKG_CONFIG_PATH=$(dirname "$pc") pkg-config --cflags ppreg-plugin) \
+	-o "$plugdir/hello.so" "$TMP/hello.c"
+ok $? "an out-of-tree plugin builds with pkg-config's flags"
+
+REG=$TMP/hello-reg
+mkdir -p "$REG/platforms/x"
+printf 'format: ppreg/1\nname: t\nauthority: t\npolicy: hello/1\n' >"$REG/registry.yaml"
+printf 'format: ppreg/1\ngreeting: hi\n' >"$REG/platforms/x/hello.yaml"
+git init -q "$REG" && git -C "$REG" add -A && git -C "$REG" commit -q -m init
+printf 'format: ppreg/1\nid: hello\nversion: "1"\ndeclaration_files: [hello.yaml]\nplugins:\n  - name: hello\n' \
+	>"$prefix/share/ppreg/policies/hello-1.yaml"
+run_ppreg_installed() { "$prefix/bin/ppreg" "$@" >"$TMP/out" 2>"$TMP/err"; RC=$?; OUT=$(cat "$TMP/out"); ERR=$(cat "$TMP/err"); }
+run_ppreg_installed check "$REG" --as-of "$AS_OF"
+expect_rc 1 "the installed ppreg finds its plugins and policies"
+expect_finding hello.greeting platforms/x/hello.yaml 2 "the new plugin's rule is reported"
+run_ppreg_installed rules hello.greeting
+expect_rc 0 "ppreg rules knows the new rule"
+
+done_testing
