@@ -44,17 +44,6 @@ void findings_addv(finding_list *fl, const char *rule, int severity, const char 
 	f->message = sanitized(message);
 }
 
-void findings_add(finding_list *fl, const char *rule, int severity, const char *file,
-                  unsigned line, unsigned column, const char *fmt, ...)
-{
-	char msg[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	findings_addv(fl, rule, severity, file, line, column, msg);
-}
-
 void sink_addv(finding_sink *s, const char *rule, int default_severity, const char *file,
                unsigned line, unsigned column, const char *message)
 {

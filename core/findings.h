@@ -42,8 +42,6 @@ void sink_add(finding_sink *s, const char *rule, int default_severity, const cha
 void sink_addv(finding_sink *s, const char *rule, int default_severity, const char *file,
                unsigned line, unsigned column, const char *message);
 
-void findings_add(finding_list *fl, const char *rule, int severity, const char *file,
-                  unsigned line, unsigned column, const char *fmt, ...) PRINTF_LIKE(7, 8);
 void findings_addv(finding_list *fl, const char *rule, int severity, const char *file,
                    unsigned line, unsigned column, const char *message);
 void findings_sort(finding_list *fl);

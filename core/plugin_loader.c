@@ -15,19 +15,7 @@
 const char *plugin_default_dir(void)
 {
 	static char dir[4096];
-	const char *env = getenv("PPREG_PLUGIN_DIR");
-	if (env && *env)
-		return env;
-	const char *exe = exe_dir();
-	struct stat st;
-	if (exe) {
-		snprintf(dir, sizeof dir, "%s/plugins", exe);
-		if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-			return dir;
-		snprintf(dir, sizeof dir, "%s/%s", exe, PPREG_REL_PLUGIN_DIR);
-		return dir;
-	}
-	return PPREG_REL_PLUGIN_DIR;
+	return data_dir(dir, sizeof dir, "PPREG_PLUGIN_DIR", "plugins", PPREG_REL_PLUGIN_DIR);
 }
 
 int plugin_name_ok(const char *name)

@@ -39,19 +39,7 @@ int policy_path_for_ref(char **out, const char *dir, const char *ref)
 const char *policy_default_dir(void)
 {
 	static char dir[4096];
-	const char *env = getenv("PPREG_POLICY_DIR");
-	if (env && *env)
-		return env;
-	const char *exe = exe_dir();
-	struct stat st;
-	if (exe) {
-		snprintf(dir, sizeof dir, "%s/policies", exe);
-		if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-			return dir;
-		snprintf(dir, sizeof dir, "%s/%s", exe, PPREG_REL_POLICY_DIR);
-		return dir;
-	}
-	return PPREG_REL_POLICY_DIR;
+	return data_dir(dir, sizeof dir, "PPREG_POLICY_DIR", "policies", PPREG_REL_POLICY_DIR);
 }
 
 static int policy_error(const policy *p, const ppreg_node *n, const char *what)

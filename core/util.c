@@ -194,6 +194,23 @@ int write_file_atomic(const char *path, const void *data, size_t len, int mode)
 	return ok ? 0 : -1;
 }
 
+const char *data_dir(char *buf, size_t cap, const char *env_var, const char *build_sub,
+                     const char *installed_rel)
+{
+	const char *env = getenv(env_var);
+	if (env && *env)
+		return env;
+	const char *exe = exe_dir();
+	if (!exe)
+		return installed_rel;
+	struct stat st;
+	snprintf(buf, cap, "%s/%s", exe, build_sub);
+	if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
+		return buf;
+	snprintf(buf, cap, "%s/%s", exe, installed_rel);
+	return buf;
+}
+
 const char *exe_dir(void)
 {
 	static char dir[PATH_MAX];
