@@ -178,8 +178,16 @@ static void attach(loader *l, ppreg_node *n)
 		ptrvec_push(&f->items, n);
 	else if (f->keys.n == f->items.n)
 		ptrvec_push(&f->keys, n);
-	else
+	else {
+		/* A block mapping or list "starts" on the line after its key; people
+		 * (and findings about a missing field) point at the key. */
+		const ppreg_node *key = f->keys.v[f->keys.n - 1];
+		if (n->kind != PPREG_NODE_SCALAR && !n->open && n->weight && n->line > key->line) {
+			n->line = key->line;
+			n->column = key->column;
+		}
 		ptrvec_push(&f->items, n);
+	}
 	f->node->weight += n->weight;
 }
 
