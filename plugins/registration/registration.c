@@ -92,13 +92,6 @@ static const ppreg_field fields[] = {
 
 static const ppreg_schema schemas[] = {{"registration.yaml", fields, sizeof fields / sizeof *fields}};
 
-/* The text of a string node, or NULL (absent, or a type the core reported). */
-static const char *text(const ppreg_check *c, const ppreg_node *n)
-{
-	const char *s;
-	return c->api->str(n, &s) == PPREG_OK ? s : NULL;
-}
-
 static int one_of(const char *s, const char *const *set)
 {
 	for (; s && *set; set++)
@@ -117,7 +110,7 @@ static int slug_ok(const char *s)
 static void check_id(ppreg_check *c, const ppreg_node *root)
 {
 	const ppreg_node *n = c->api->get(root, "platform.id");
-	const char *id = text(c, n);
+	const char *id = ppreg_text(c, n);
 	if (!id)
 		return;
 	if (!slug_ok(id))
@@ -133,7 +126,7 @@ static void check_identifiers(ppreg_check *c, const ppreg_node *entity)
 	const ppreg_api *api = c->api;
 	const ppreg_node *sn = api->get(entity, "siren"), *tn = api->get(entity, "siret");
 	const ppreg_node *vn = api->get(entity, "vat");
-	const char *siren = text(c, sn), *siret = text(c, tn), *vat = text(c, vn);
+	const char *siren = ppreg_text(c, sn), *siret = ppreg_text(c, tn), *vat = ppreg_text(c, vn);
 	int siren_ok = siren && siren_valid(siren);
 	if (siren && !siren_ok)
 		ppreg_reportf(c, R_SIREN, sn, "SIREN '%s' is not 9 digits with a valid checksum", siren);
@@ -148,7 +141,7 @@ static void check_identifiers(ppreg_check *c, const ppreg_node *entity)
 			ppreg_reportf(c, R_VAT, vn, "VAT number '%s' cannot match an invalid SIREN", vat);
 	}
 	const ppreg_node *rn = api->get(entity, "rna");
-	const char *form = text(c, api->get(entity, "form")), *rna = text(c, rn);
+	const char *form = ppreg_text(c, api->get(entity, "form")), *rna = ppreg_text(c, rn);
 	if (form && !strcmp(form, "association-1901") && api->kind(rn) == PPREG_NODE_NULL)
 		ppreg_reportf(c, R_RNA, entity, "an association-1901 must give its RNA number (legal_entity.rna)");
 	else if (rna && !rna_valid(rna))
@@ -162,13 +155,13 @@ static size_t check_subset(ppreg_check *c, const char *rule, const ppreg_node *l
 	size_t n = c->api->count(list);
 	for (size_t i = 0; i < n; i++) {
 		const ppreg_node *item = c->api->item(list, i);
-		const char *s = text(c, item);
+		const char *s = ppreg_text(c, item);
 		if (!s)
 			continue;
 		if (!one_of(s, allowed))
 			ppreg_reportf(c, rule, item, "'%s' is not a %s", s, what);
 		for (size_t j = 0; j < i; j++) {
-			const char *t = text(c, c->api->item(list, j));
+			const char *t = ppreg_text(c, c->api->item(list, j));
 			if (t && !strcmp(s, t))
 				ppreg_reportf(c, rule, item, "%s '%s' is listed twice", what, s);
 		}
@@ -181,7 +174,7 @@ static size_t check_subset(ppreg_check *c, const char *rule, const ppreg_node *l
 static int list_has(const ppreg_check *c, const ppreg_node *list, const char *s)
 {
 	for (size_t i = 0; i < c->api->count(list); i++) {
-		const char *t = text(c, c->api->item(list, i));
+		const char *t = ppreg_text(c, c->api->item(list, i));
 		if (t && !strcmp(t, s))
 			return 1;
 	}
@@ -194,14 +187,14 @@ static void check_kind(ppreg_check *c, const ppreg_node *platform)
 	static const char *const channels[] = {"digital", "physical", NULL};
 	const ppreg_api *api = c->api;
 	const ppreg_node *kn = api->get(platform, "kind"), *ch = api->get(platform, "channels");
-	const char *kind = text(c, kn);
+	const char *kind = ppreg_text(c, kn);
 	if (kind && !one_of(kind, kinds))
 		ppreg_reportf(c, R_KIND, kn, "kind '%s' is neither commercial nor non-commercial", kind);
 	check_subset(c, R_KIND, ch, channels, "channel");
 	if (!list_has(c, ch, "digital"))
 		return;
 	const ppreg_node *wn = api->get(platform, "website");
-	const char *site = text(c, wn);
+	const char *site = ppreg_text(c, wn);
 	if (api->kind(wn) == PPREG_NODE_NULL)
 		ppreg_reportf(c, R_KIND, platform, "a digital service must give its website (platform.website)");
 	else if (site && (strncmp(site, "https://", 8) || strlen(site) < 12 || strpbrk(site, " \t")))
@@ -216,7 +209,7 @@ static void check_domains(ppreg_check *c, const ppreg_node *root)
 	check_subset(c, R_DOMAINS, declared, domains, "HAS domain");
 	for (size_t i = 0; i < api->count(services); i++) {
 		const ppreg_node *dn = api->get(api->item(services, i), "domain");
-		const char *d = text(c, dn);
+		const char *d = ppreg_text(c, dn);
 		if (d && !list_has(c, declared, d))
 			ppreg_reportf(c, R_DOMAINS, dn, "service domain '%s' is not one of the declared domains", d);
 	}
@@ -237,7 +230,7 @@ static void check_contact(ppreg_check *c, const ppreg_node *root)
 	const ppreg_node *pc = api->get(root, "legal_entity.address.postal_code");
 	const ppreg_node *cc = api->get(root, "legal_entity.address.country");
 	const ppreg_node *em = api->get(root, "contact.email");
-	const char *postal = text(c, pc), *country = text(c, cc), *email = text(c, em);
+	const char *postal = ppreg_text(c, pc), *country = ppreg_text(c, cc), *email = ppreg_text(c, em);
 	if (postal && (strlen(postal) != 5 || strspn(postal, "0123456789") != 5))
 		ppreg_reportf(c, R_CONTACT, pc, "postal code '%s' is not 5 digits", postal);
 	if (country && (strlen(country) != 2 || strspn(country, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 2))
@@ -248,7 +241,7 @@ static void check_contact(ppreg_check *c, const ppreg_node *root)
 
 static int severity_param(ppreg_check *c, const char *name, ppreg_severity *out)
 {
-	const char *s = text(c, c->api->get(c->params, name));
+	const char *s = ppreg_text(c, c->api->get(c->params, name));
 	if (!s) {
 		*out = PPREG_SEV_WARNING;
 		return 0;
@@ -284,7 +277,7 @@ static int check_authorization(ppreg_check *c, const ppreg_node *root)
 {
 	const ppreg_node *auth = c->api->get(root, "authorization");
 	const ppreg_node *sn = c->api->get(auth, "status");
-	const char *status = text(c, sn);
+	const char *status = ppreg_text(c, sn);
 	ppreg_severity applied = PPREG_SEV_WARNING;
 	if (severity_param(c, "authorization_applied", &applied) < 0)
 		return -1;

@@ -217,6 +217,14 @@ typedef const ppreg_plugin *(*ppreg_entry_fn)(unsigned core_abi);
 #define PPREG_PRINTF(f, a)
 #endif
 
+/* Convenience for plugins: the text of a string node, or NULL when it is
+ * absent or of another type (the schema check reported that already). */
+static inline const char *ppreg_text(const ppreg_check *c, const ppreg_node *n)
+{
+	const char *s;
+	return c->api->str(n, &s) == PPREG_OK ? s : NULL;
+}
+
 /* Convenience for plugins: a printf-style report, truncated to 512 bytes. */
 static inline void ppreg_reportf(ppreg_check *c, const char *rule, const ppreg_node *at,
                                  const char *fmt, ...) PPREG_PRINTF(4, 5);
