@@ -11,6 +11,9 @@
 int cmd_check(int argc, char **argv);
 int cmd_plugins(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
+int cmd_keygen(int argc, char **argv);
+int cmd_attest(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
 
 /* Shared option parsing: --as-of DATE (default today, UTC). 0 or -1. */
 int parse_as_of(const char *text, ppreg_date *out);

@@ -16,6 +16,9 @@ static const struct {
 	const char *summary;
 } commands[] = {
 	{"check", cmd_check, "validate the registry's platforms against the policy"},
+	{"attest", cmd_attest, "check one platform and sign a compliance attestation"},
+	{"verify", cmd_verify, "verify an attestation offline, optionally against the registry"},
+	{"keygen", cmd_keygen, "make a key pair for signing attestations"},
 	{"plugins", cmd_plugins, "list the plugins found, with version, ABI and rules"},
 	{"rules", cmd_rules, "the rule catalog, or one rule with its legal source and fix"},
 };

@@ -3,7 +3,7 @@
  * working files with --worktree. Nothing here follows a symbolic link: an
  * entry's kind is reported and the caller decides.
  */
-#include "registry.h"
+#include "registry_internal.h"
 #include "util.h"
 #include "ppreg/plugin.h"
 
@@ -14,20 +14,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include <git2.h>
-
 /* A platform folder holds a handful of files; these bound a hostile one. */
 #define MAX_ENTRIES 10000
 #define MAX_DEPTH 16
-
-struct registry {
-	char *path;
-	int worktree;
-	git_repository *repo;
-	git_tree *root;        /* registry root tree at the revision */
-	char commit[GIT_OID_HEXSZ + 1];
-	char *prefix;
-};
 
 static int git_fail(const char *what)
 {
@@ -35,7 +24,12 @@ static int git_fail(const char *what)
 	return error_set("%s: %s", what, e && e->message ? e->message : "libgit2 error");
 }
 
-static void init_libgit2_once(void)
+int registry__git_fail(const char *what)
+{
+	return git_fail(what);
+}
+
+void registry__init_libgit2(void)
 {
 	static int done;
 	if (!done) {
@@ -51,8 +45,11 @@ static void init_libgit2_once(void)
 static int compute_prefix(registry *r)
 {
 	const char *wd = git_repository_workdir(r->repo);
-	char real_path[PATH_MAX], real_wd[PATH_MAX];
-	if (!wd || !realpath(r->path, real_path) || !realpath(wd, real_wd)) {
+	char real_path[PATH_MAX], real_wd[PATH_MAX], real_git[PATH_MAX];
+	/* A hook runs in the Git folder itself (.git): the registry is then the
+	 * repository's top. */
+	if (!wd || !realpath(r->path, real_path) || !realpath(wd, real_wd) ||
+	    (realpath(git_repository_path(r->repo), real_git) && !strcmp(real_path, real_git))) {
 		r->prefix = xstrdup("");
 		return 0;
 	}
@@ -64,16 +61,72 @@ static int compute_prefix(registry *r)
 	return 0;
 }
 
+/* In a pre-receive or update hook, Git keeps the pushed objects in a
+ * quarantine folder until the hooks accept them (GIT_QUARANTINE_PATH, also
+ * given as GIT_OBJECT_DIRECTORY). libgit2 opened on a path does not read
+ * those variables, so the folder is added as an alternate: the pushed
+ * commits become readable, and nothing is written anywhere. */
+static int add_quarantine(registry *r)
+{
+	const char *q = getenv("GIT_QUARANTINE_PATH");
+	git_odb *odb = NULL;
+	if (!q || !*q)
+		return 0;
+	int rc = git_repository_odb(&odb, r->repo) < 0 || git_odb_add_disk_alternate(odb, q) < 0
+	         ? git_fail("quarantined objects") : 0;
+	git_odb_free(odb);
+	return rc;
+}
+
+int registry__open_repo(registry *r)
+{
+	if (git_repository_open_ext(&r->repo, r->path, 0, NULL) < 0)
+		return git_fail(r->path);
+	compute_prefix(r);
+	return add_quarantine(r);
+}
+
+int registry__set_root(registry *r, git_tree *top, const char *what)
+{
+	git_tree_entry *sub = NULL;
+	if (!*r->prefix)
+		return git_tree_dup(&r->root, top) < 0 ? git_fail(what) : 0;
+	if (git_tree_entry_bypath(&sub, top, r->prefix) < 0 || git_tree_entry_type(sub) != GIT_OBJECT_TREE) {
+		git_tree_entry_free(sub);
+		return error_set("%s: folder '%s' is not in %s", r->path, r->prefix, what);
+	}
+	int rc = git_tree_lookup(&r->root, r->repo, git_tree_entry_id(sub)) < 0 ? git_fail(r->prefix) : 0;
+	git_tree_entry_free(sub);
+	return rc;
+}
+
+int registry__root_at(registry *r, const git_commit *commit, git_tree **out)
+{
+	git_tree *top = NULL;
+	git_tree_entry *sub = NULL;
+	int rc = 0;
+	*out = NULL;
+	if (git_commit_tree(&top, commit) < 0)
+		return git_fail("commit tree");
+	if (!*r->prefix) {
+		*out = top;
+		return 0;
+	}
+	if (git_tree_entry_bypath(&sub, top, r->prefix) == 0 && git_tree_entry_type(sub) == GIT_OBJECT_TREE)
+		rc = git_tree_lookup(out, r->repo, git_tree_entry_id(sub)) < 0 ? git_fail(r->prefix) : 0;
+	git_tree_entry_free(sub);
+	git_tree_free(top);
+	return rc;
+}
+
 static int open_git(registry *r, const char *rev)
 {
 	git_object *obj = NULL;
 	git_commit *commit = NULL;
 	git_tree *tree = NULL;
-	git_tree_entry *sub = NULL;
 	int rc = -1;
-	if (git_repository_open_ext(&r->repo, r->path, 0, NULL) < 0)
-		return git_fail(r->path);
-	compute_prefix(r);
+	if (registry__open_repo(r) < 0)
+		return -1;
 	if (git_revparse_single(&obj, r->repo, rev) < 0) {
 		git_fail(rev);
 		goto done;
@@ -87,17 +140,10 @@ static int open_git(registry *r, const char *rev)
 		git_fail("commit tree");
 		goto done;
 	}
-	if (!*r->prefix) {
-		r->root = tree, tree = NULL, rc = 0;
-		goto done;
-	}
-	if (git_tree_entry_bypath(&sub, tree, r->prefix) < 0 || git_tree_entry_type(sub) != GIT_OBJECT_TREE) {
-		error_set("%s: folder '%s' is not in revision %s", r->path, r->prefix, rev);
-		goto done;
-	}
-	rc = git_tree_lookup(&r->root, r->repo, git_tree_entry_id(sub)) < 0 ? git_fail(r->prefix) : 0;
+	char *what = xasprintf("revision %s", rev);
+	rc = registry__set_root(r, tree, what);
+	free(what);
 done:
-	git_tree_entry_free(sub);
 	git_tree_free(tree);
 	git_commit_free(commit);
 	git_object_free(obj);
@@ -106,7 +152,7 @@ done:
 
 int registry_open(registry **out, const char *path, const char *rev, int worktree)
 {
-	init_libgit2_once();
+	registry__init_libgit2();
 	registry *r = xcalloc(1, sizeof *r);
 	r->path = xstrdup(path);
 	r->worktree = worktree;
@@ -115,6 +161,10 @@ int registry_open(registry **out, const char *path, const char *rev, int worktre
 		error_set("%s: not a folder", path);
 		registry_free(r);
 		return -1;
+	}
+	if (worktree == REGISTRY_INDEX) {
+		registry_free(r);
+		return registry_open_index(out, path);
 	}
 	if (worktree) {
 		r->prefix = xstrdup("");

@@ -33,7 +33,15 @@ typedef struct {
 
 typedef struct registry registry;
 
+/* What registry_open reads: Git objects at `rev` (0), the working files
+ * (REGISTRY_WORKTREE, i.e. --worktree), or the staged content, the index
+ * (REGISTRY_INDEX, for a pre-commit hook). */
+#define REGISTRY_WORKTREE 1
+#define REGISTRY_INDEX 2
 int registry_open(registry **out, const char *path, const char *rev, int worktree);
+/* The same as registry_open(out, path, NULL, REGISTRY_INDEX): the tree the
+ * next commit would have (registry_index.c). */
+int registry_open_index(registry **out, const char *path);
 void registry_free(registry *r);
 
 /* Hex commit id of the revision read, "" with --worktree. */

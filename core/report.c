@@ -12,7 +12,20 @@ static const struct {
 	{"text", report_text},
 	{"json", report_json},
 	{"tap", report_tap},
+	{"sarif", report_sarif},
+	{"junit", report_junit},
+	{"github", report_github},
 };
+
+const char *report_format_names(void)
+{
+	return "text, json, tap, sarif, junit, github";
+}
+
+int report_is_registry_entry(const platform_result *p)
+{
+	return !strcmp(p->id, REPORT_REGISTRY_ENTRY);
+}
 
 report_fn report_for_format(const char *name)
 {
@@ -25,13 +38,15 @@ report_fn report_for_format(const char *name)
 void report_summarize(const report *rep, report_summary *s)
 {
 	memset(s, 0, sizeof *s);
-	s->platforms = rep->n_platforms;
 	for (size_t i = 0; i < rep->n_platforms; i++) {
 		const platform_result *p = &rep->platforms[i];
+		s->errors += findings_count(&p->findings, PPREG_SEV_ERROR);
+		s->warnings += findings_count(&p->findings, PPREG_SEV_WARNING);
+		if (report_is_registry_entry(p))
+			continue;
+		s->platforms++;
 		s->compliant += p->verdict == VERDICT_COMPLIANT;
 		s->non_compliant += p->verdict == VERDICT_NON_COMPLIANT;
 		s->invalid += p->verdict == VERDICT_INVALID;
-		s->errors += findings_count(&p->findings, PPREG_SEV_ERROR);
-		s->warnings += findings_count(&p->findings, PPREG_SEV_WARNING);
 	}
 }

@@ -22,6 +22,13 @@ typedef struct {
 	size_t n_removed;
 } report;
 
+/* The entry (in `platforms`, last) that carries the findings on the
+ * registry's own files in a --changed run or a hook: registry.yaml and
+ * files changed outside platforms/. No platform id can take this name
+ * (ids match ^[a-z0-9][a-z0-9-]{1,62}$). It is not counted as a platform. */
+#define REPORT_REGISTRY_ENTRY "(registry)"
+int report_is_registry_entry(const platform_result *p);
+
 typedef struct {
 	size_t platforms, compliant, non_compliant, invalid, errors, warnings;
 } report_summary;
@@ -35,5 +42,11 @@ void report_summarize(const report *rep, report_summary *s);
 int report_text(FILE *out, const report *rep);
 int report_json(FILE *out, const report *rep);
 int report_tap(FILE *out, const report *rep);
+int report_sarif(FILE *out, const report *rep);
+int report_junit(FILE *out, const report *rep);
+int report_github(FILE *out, const report *rep);
+
+/* The names --format accepts, for help and messages: "text, json, ...". */
+const char *report_format_names(void);
 
 #endif

@@ -1,0 +1,24 @@
+/*
+ * changes.h - judging what a change touches, for `check --changed` and the
+ * Git hooks: the platforms whose folders differ, registry.yaml when it
+ * changed, and a core.outside-change finding for every other file changed.
+ */
+#ifndef PPREG_CHANGES_H
+#define PPREG_CHANGES_H
+
+#include "judge.h"
+#include "registry_changes.h"
+#include "report.h"
+
+/*
+ * Judges the platforms `ch` names, at the state `r` was opened on, into
+ * rep->platforms (sorted), followed by the REPORT_REGISTRY_ENTRY entry when
+ * registry.yaml or files outside platforms/ changed; rep->removed points
+ * into `ch`, which must outlive the report. -1 (exit 2) with error_last().
+ */
+int changes_judge(run *r, const registry_changes *ch, const judge_options *o, report *rep);
+
+/* Frees what changes_judge (or any judge into a report) allocated. */
+void changes_report_free(report *rep);
+
+#endif

@@ -1,0 +1,94 @@
+/*
+ * registry_index.c - a registry read from the index: what `git commit`
+ * would record, not the working files. A pre-commit hook must judge the
+ * staged content (a file can be staged, then edited again on disk).
+ *
+ * The index is turned into a tree the way `git write-tree` does, with one
+ * difference: the tree objects are written into an in-memory object
+ * database (libgit2's mempack backend) placed in front of the repository's
+ * own, so they are readable for the run and vanish with it. Nothing is
+ * written to the repository (existing objects may only have their time
+ * refreshed, as Git itself does), and the index file is not rewritten.
+ * Everything else (platform folders, blobs) is then read exactly as at a
+ * revision.
+ */
+#include "registry_internal.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
+
+/* Above the loose (1) and packed (2) backends: writes land in memory. */
+#define MEMPACK_PRIORITY 1000
+
+static int add_memory_odb(registry *r)
+{
+	git_odb *odb = NULL;
+	git_odb_backend *mem = NULL;
+	int rc = 0;
+	if (git_repository_odb(&odb, r->repo) < 0 || git_mempack_new(&mem) < 0)
+		rc = registry__git_fail("in-memory object database");
+	else if (git_odb_add_backend(odb, mem, MEMPACK_PRIORITY) < 0) {
+		rc = registry__git_fail("in-memory object database");
+		mem->free(mem);
+	}
+	git_odb_free(odb);
+	return rc;
+}
+
+static int index_tree(registry *r, git_tree **out)
+{
+	git_index *index = NULL;
+	git_oid id;
+	int rc = -1;
+	if (git_repository_index(&index, r->repo) < 0) {
+		registry__git_fail("index");
+		goto done;
+	}
+	if (git_index_has_conflicts(index)) {
+		error_set("%s: the index has unmerged paths; resolve them first", r->path);
+		goto done;
+	}
+	if (git_index_write_tree_to(&id, index, r->repo) < 0 || git_tree_lookup(out, r->repo, &id) < 0) {
+		registry__git_fail("index tree");
+		goto done;
+	}
+	rc = 0;
+done:
+	git_index_free(index);
+	return rc;
+}
+
+int registry_open_index(registry **out, const char *path)
+{
+	registry__init_libgit2();
+	registry *r = xcalloc(1, sizeof *r);
+	r->path = xstrdup(path);
+	r->index = 1;
+	git_tree *top = NULL;
+	struct stat st;
+	int rc = -1;
+	if (stat(path, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		error_set("%s: not a folder", path);
+		goto done;
+	}
+	if (registry__open_repo(r) < 0)
+		goto done;
+	if (git_repository_is_bare(r->repo)) {
+		error_set("%s: a bare repository has no index", path);
+		goto done;
+	}
+	if (add_memory_odb(r) < 0 || index_tree(r, &top) < 0)
+		goto done;
+	rc = registry__set_root(r, top, "the index");
+done:
+	git_tree_free(top);
+	if (rc < 0)
+		registry_free(r);
+	else
+		*out = r;
+	return rc;
+}

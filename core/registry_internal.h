@@ -1,0 +1,40 @@
+/*
+ * registry_internal.h - what the registry's files (registry.c, the opening
+ * on the index in registry_index.c, the diffs in registry_changes.c) share.
+ * Nothing outside core/registry*.c includes it: libgit2 stays there.
+ */
+#ifndef PPREG_REGISTRY_INTERNAL_H
+#define PPREG_REGISTRY_INTERNAL_H
+
+#include "registry.h"
+
+#include <git2.h>
+
+struct registry {
+	char *path;
+	int worktree;
+	int index;             /* opened on the index (staged content) */
+	git_repository *repo;
+	git_tree *root;        /* registry root tree at the revision */
+	char commit[GIT_OID_HEXSZ + 1];
+	char *prefix;
+};
+
+/* error_set() with libgit2's last message; returns -1. */
+int registry__git_fail(const char *what);
+void registry__init_libgit2(void);
+
+/* Opens r->repo on r->path (with a push's quarantined objects readable)
+ * and computes r->prefix. */
+int registry__open_repo(registry *r);
+
+/* The registry root inside `top` (a commit's or the index's tree): `top`
+ * itself at the repository's top, else the folder r->prefix. `what` names
+ * the source in messages. Sets r->root. */
+int registry__set_root(registry *r, git_tree *top, const char *what);
+
+/* The tree of the registry root at `rev`; *out is NULL (and 0 returned)
+ * when the registry folder does not exist there. */
+int registry__root_at(registry *r, const git_commit *commit, git_tree **out);
+
+#endif

@@ -1,0 +1,157 @@
+/*
+ * statement.c - building and reading the attestation statement (jansson).
+ */
+#include "statement.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+int folder_content_digest(const file_digest *files, size_t n, char hex[65])
+{
+	/* Lines are "path NUL hex LF"; files arrive sorted by path, and a path
+	 * has no NUL, so sorting by path sorts the lines. */
+	size_t len = 0;
+	for (size_t i = 0; i < n; i++)
+		len += strlen(files[i].path) + 1 + 64 + 1;
+	char *buf = xmalloc(len + 1), *p = buf;
+	for (size_t i = 0; i < n; i++) {
+		size_t pl = strlen(files[i].path);
+		memcpy(p, files[i].path, pl), p += pl;
+		*p++ = '\0';
+		memcpy(p, files[i].sha256, 64), p += 64;
+		*p++ = '\n';
+	}
+	int rc = sha256_hex(buf, len, hex);
+	free(buf);
+	return rc;
+}
+
+static json_t *plugins_json(const run *r, json_t *versions)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < r->n_plugins; i++) {
+		const loaded_plugin *p = &r->plugins[i];
+		json_array_append_new(a, json_pack("{s:s, s:s, s:{s:s}}", "name", p->name, "version",
+		                                   p->desc->version, "digest", "sha256", p->sha256));
+		json_object_set_new(versions, p->name, json_string(p->desc->version));
+	}
+	return a;
+}
+
+static json_t *inputs_json(const attest_input *in)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < in->n_files; i++) {
+		char *uri = xasprintf("platforms/%s/%s", in->platform, in->files[i].path);
+		json_array_append_new(a, json_pack("{s:s, s:{s:s}}", "uri", uri, "digest", "sha256", in->files[i].sha256));
+		free(uri);
+	}
+	return a;
+}
+
+static json_t *warnings_json(const finding_list *f)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; f && i < f->n; i++)
+		if (f->v[i].severity == PPREG_SEV_WARNING)
+			json_array_append_new(a, json_pack("{s:s, s:s, s:I, s:s}", "rule", f->v[i].rule, "file",
+			                                   f->v[i].file, "line", (json_int_t)f->v[i].line,
+			                                   "message", f->v[i].message));
+	return a;
+}
+
+char *statement_build(const attest_input *in, size_t *len)
+{
+	char content[65], *name = xasprintf("platforms/%s", in->platform);
+	char *resource = xasprintf("%s#%s", in->registry_uri, name);
+	char *policy_uri = xasprintf("%s/%s", in->run->pol->id, in->run->pol->version);
+	if (folder_content_digest(in->files, in->n_files, content) < 0)
+		content[0] = '\0';
+	json_t *versions = json_pack("{s:s}", "ppreg", PPREG_VERSION);
+	json_t *plugins = plugins_json(in->run, versions);
+	json_t *st = json_pack(
+		"{s:s, s:[{s:s, s:{s:s, s:s, s:s}}], s:s, s:{s:{s:s, s:o}, s:s, s:s, s:{s:s, s:{s:s}},"
+		" s:o, s:s, s:[s], s:{s:s, s:s, s:o, s:o}}}",
+		"_type", STATEMENT_TYPE,
+		"subject", "name", name, "digest", "gitCommit", in->commit, "gitTree", in->tree_id, "sha256", content,
+		"predicateType", VSA_TYPE,
+		"predicate", "verifier", "id", PPREG_VERIFIER_ID, "version", versions,
+		"timeVerified", in->time_verified, "resourceUri", resource,
+		"policy", "uri", policy_uri, "digest", "sha256", in->run->pol->sha256,
+		"inputAttestations", inputs_json(in), "verificationResult", "PASSED",
+		"verifiedLevels", in->verified_level,
+		"ppreg", "as_of", in->as_of, "valid_until", in->valid_until, "plugins", plugins,
+		"warnings", warnings_json(in->findings));
+	char *out = st ? json_dumps(st, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	json_decref(st);
+	free(name), free(resource), free(policy_uri);
+	if (!out)
+		error_set("cannot build the statement");
+	else
+		*len = strlen(out);
+	return out;
+}
+
+static char *dup_str(json_t *o, const char *path)
+{
+	/* path: "a.b.c" through objects */
+	char *copy = xstrdup(path), *save = NULL;
+	for (char *k = strtok_r(copy, ".", &save); k && o; k = strtok_r(NULL, ".", &save))
+		o = json_object_get(o, k);
+	free(copy);
+	return json_is_string(o) ? xstrdup(json_string_value(o)) : NULL;
+}
+
+int statement_read(statement_view *v, const unsigned char *payload, size_t len, const char *as_of)
+{
+	memset(v, 0, sizeof *v);
+	json_error_t jerr;
+	json_t *st = json_loadb((const char *)payload, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!st)
+		return error_set("the statement is not valid JSON (%s)", jerr.text);
+	char *type = dup_str(st, "_type"), *ptype = dup_str(st, "predicateType");
+	char *result = dup_str(st, "predicate.verificationResult");
+	json_t *subject = json_array_get(json_object_get(st, "subject"), 0);
+	char *name = dup_str(subject, "name");
+	int rc = -1;
+	v->commit = dup_str(subject, "digest.gitCommit");
+	v->tree_id = dup_str(subject, "digest.gitTree");
+	v->content_sha256 = dup_str(subject, "digest.sha256");
+	v->policy_uri = dup_str(st, "predicate.policy.uri");
+	v->policy_sha256 = dup_str(st, "predicate.policy.digest.sha256");
+	v->valid_until = dup_str(st, "predicate.ppreg.valid_until");
+	if (!type || strcmp(type, STATEMENT_TYPE))
+		error_set("the statement is not an in-toto Statement v1");
+	else if (!ptype || strcmp(ptype, VSA_TYPE))
+		error_set("the predicate is not a SLSA verification summary");
+	else if (!result || strcmp(result, "PASSED"))
+		error_set("the verification result is not PASSED");
+	else if (!name || strncmp(name, "platforms/", 10) || !name[10] || strchr(name + 10, '/'))
+		error_set("the subject is not a platform folder");
+	else if (!v->commit || !v->content_sha256 || !v->policy_sha256 || !v->valid_until)
+		error_set("the statement lacks a commit, digest, policy or validity");
+	else if (strlen(v->valid_until) != 10 || strcmp(v->valid_until, as_of) < 0)
+		error_set("expired: valid until %.10s, as of %s", v->valid_until, as_of);
+	else
+		rc = 0;
+	if (name && rc == 0)
+		v->platform = xstrdup(name + 10);
+	free(type), free(ptype), free(result), free(name);
+	json_decref(st);
+	if (rc < 0) {
+		char keep[512];
+		snprintf(keep, sizeof keep, "%s", error_last());
+		statement_view_free(v);
+		error_set("%s", keep);
+	}
+	return rc;
+}
+
+void statement_view_free(statement_view *v)
+{
+	free(v->platform), free(v->commit), free(v->tree_id), free(v->content_sha256);
+	free(v->policy_uri), free(v->policy_sha256), free(v->valid_until);
+	memset(v, 0, sizeof *v);
+}
