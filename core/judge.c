@@ -233,12 +233,13 @@ static int dispatch(sched *s, size_t k)
 /* One round: give idle workers work, wait for a result or a deadline. */
 static int step(sched *s)
 {
-	struct pollfd *pfd = xcalloc(s->n_workers, sizeof *pfd);
-	size_t *who = xcalloc(s->n_workers, sizeof *who), n = 0;
 	int rc = 0;
 	for (size_t k = 0; k < s->n_workers && rc == 0; k++)
 		if (s->w[k].busy < 0 && s->q_head < s->q_tail)
 			rc = dispatch(s, k);
+	/* allocated after dispatch() may fork, so no worker inherits them */
+	struct pollfd *pfd = xcalloc(s->n_workers, sizeof *pfd);
+	size_t *who = xcalloc(s->n_workers, sizeof *who), n = 0;
 	long long next = -1, now = now_ms();
 	for (size_t k = 0; k < s->n_workers && rc == 0; k++) {
 		if (s->w[k].busy < 0)
