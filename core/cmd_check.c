@@ -2,6 +2,7 @@
  * cmd_check.c - `ppreg check`: judge every platform (or those named) of a
  * registry at a revision, and report in the chosen format.
  */
+#include "changes.h"
 #include "commands.h"
 #include "judge.h"
 #include "report.h"
@@ -13,16 +14,25 @@
 
 static const char help[] =
 	"usage: ppreg check [PATH] [--rev REV | --worktree] [--platform ID]...\n"
-	"                   [--policy FILE] [--as-of DATE] [--format F] [--strict]\n"
+	"                   [--changed BASE..HEAD] [--policy FILE] [--as-of DATE]\n"
+	"                   [--format F] [--strict]\n"
 	"                   [--jobs N] [--plugin-dir DIR]\n\n"
 	"Validates the platforms of the registry at PATH (default: .), read from Git at\n"
 	"REV (default HEAD) or, with --worktree, from the files on disk.\n\n"
 	"  --rev REV         revision to read (a commit, branch or tag)\n"
 	"  --worktree        read the working files instead of a commit\n"
 	"  --platform ID     check only this platform (repeatable)\n"
+	"  --changed BASE..HEAD\n"
+	"                    check only what changed between two revisions: the\n"
+	"                    platforms added or modified (a deleted one is reported\n"
+	"                    removed), registry.yaml when it changed, and a\n"
+	"                    core.outside-change finding for any other file;\n"
+	"                    BASE...HEAD compares HEAD with the merge base, as a\n"
+	"                    pull request does; HEAD defaults to HEAD\n"
 	"  --policy FILE     use this policy instead of the one registry.yaml names\n"
 	"  --as-of DATE      'today' for every date rule (default: current UTC date)\n"
-	"  --format F        text (default), json, tap\n"
+	"  --format F        text (default), json, tap, sarif (SARIF 2.1.0),\n"
+	"                    junit (JUnit XML), github (Actions annotations)\n"
 	"  --strict          warnings count as errors\n"
 	"  --jobs N          platforms checked in parallel (default: one per core;\n"
 	"                    the output is identical for any N)\n"
@@ -37,9 +47,30 @@ typedef struct {
 	run_options run;
 	const char *format;
 	ptrvec platforms;
+	const char *changed;     /* --changed as given */
+	char *base;              /* its BASE, and its HEAD in run.rev */
+	int merge_base;          /* BASE...HEAD */
 	long jobs;
 	int fail_on_plugin_error;
 } check_options;
+
+/* --changed BASE..HEAD or BASE...HEAD; an empty HEAD is HEAD. It fixes
+ * the revision read, so it excludes --rev, --worktree and --platform. */
+static int parse_changed(check_options *o)
+{
+	const char *dots = strstr(o->changed, "..");
+	if (o->run.rev || o->run.worktree || o->platforms.n)
+		return usage_error("check", "--changed excludes --rev, --worktree and --platform");
+	if (!dots || dots == o->changed)
+		return usage_error("check", "--changed '%s' is not BASE..HEAD", o->changed);
+	o->merge_base = dots[2] == '.';
+	const char *head = dots + 2 + o->merge_base;
+	if (strstr(head, ".."))
+		return usage_error("check", "--changed '%s' is not BASE..HEAD", o->changed);
+	o->base = xstrndup(o->changed, (size_t)(dots - o->changed));
+	o->run.rev = *head ? head : "HEAD";
+	return 0;
+}
 
 static int parse_options(check_options *o, int argc, char **argv)
 {
@@ -49,7 +80,7 @@ static int parse_options(check_options *o, int argc, char **argv)
 		{"as-of", required_argument, 0, 'a'}, {"format", required_argument, 0, 'f'},
 		{"strict", no_argument, 0, 's'}, {"jobs", required_argument, 0, 'j'},
 		{"plugin-dir", required_argument, 0, 'D'}, {"help", no_argument, 0, 'h'},
-		{"fail-on-plugin-error", no_argument, 0, 'F'},
+		{"fail-on-plugin-error", no_argument, 0, 'F'}, {"changed", required_argument, 0, 'c'},
 		{0, 0, 0, 0}};
 	const char *as_of = NULL;
 	int c;
@@ -72,6 +103,7 @@ static int parse_options(check_options *o, int argc, char **argv)
 		}
 		case 'D': o->run.plugin_dir = optarg; break;
 		case 'F': o->fail_on_plugin_error = 1; break;
+		case 'c': o->changed = optarg; break;
 		case 'h': fputs(help, stdout); return 1;
 		default: return usage_error("check", "see 'ppreg check --help'");
 		}
@@ -84,7 +116,9 @@ static int parse_options(check_options *o, int argc, char **argv)
 	if (parse_as_of(as_of, &o->run.as_of) < 0)
 		return usage_error("check", "--as-of '%s' is not a date YYYY-MM-DD", as_of);
 	if (!report_for_format(o->format))
-		return usage_error("check", "unknown --format '%s' (text, json, tap)", o->format);
+		return usage_error("check", "unknown --format '%s' (%s)", o->format, report_format_names());
+	if (o->changed && parse_changed(o))
+		return 2;
 	if (o->jobs < 0 || o->jobs > 1024)
 		return usage_error("check", "--jobs must be between 1 and 1024");
 	return 0;
@@ -116,11 +150,17 @@ int cmd_check(int argc, char **argv)
 	int rc = parse_options(&o, argc, argv);
 	if (rc) {
 		free(o.platforms.v);
+		free(o.base);
 		return rc == 1 ? 0 : rc;
 	}
 	run *r = NULL;
 	report rep = {0};
-	if (run_open(&r, &o.run) < 0 || judge(r, &o, &rep) < 0) {
+	registry_changes ch = {0};
+	judge_options jo = {.jobs = o.jobs, .fail_on_plugin_error = o.fail_on_plugin_error};
+	if (run_open(&r, &o.run) < 0 ||
+	    (o.changed ? registry_changes_since(r->reg, o.base, o.merge_base, &ch) < 0 ||
+	                 changes_judge(r, &ch, &jo, &rep) < 0
+	               : judge(r, &o, &rep) < 0)) {
 		rc = usage_error("check", "%s", error_last());
 		goto done;
 	}
@@ -139,7 +179,9 @@ done:
 	for (size_t i = 0; i < rep.n_platforms; i++)
 		platform_result_free(&rep.platforms[i]);
 	free(rep.platforms);
+	registry_changes_free(&ch);
 	run_free(r);
 	free(o.platforms.v);
+	free(o.base);
 	return rc;
 }

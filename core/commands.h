@@ -11,6 +11,7 @@
 int cmd_check(int argc, char **argv);
 int cmd_plugins(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
+int cmd_hook(int argc, char **argv);
 int cmd_keygen(int argc, char **argv);
 int cmd_attest(int argc, char **argv);
 int cmd_verify(int argc, char **argv);

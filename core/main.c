@@ -21,6 +21,7 @@ static const struct {
 	{"keygen", cmd_keygen, "make a key pair for signing attestations"},
 	{"plugins", cmd_plugins, "list the plugins found, with version, ABI and rules"},
 	{"rules", cmd_rules, "the rule catalog, or one rule with its legal source and fix"},
+	{"hook", cmd_hook, "run as a Git hook (pre-receive, update, pre-commit), or install one"},
 };
 
 static void usage(FILE *out)

@@ -44,8 +44,11 @@ static int index_tree(registry *r, git_tree **out)
 	git_index *index = NULL;
 	git_oid id;
 	int rc = -1;
-	if (git_repository_index(&index, r->repo) < 0) {
-		registry__git_fail("index");
+	/* `git commit -a` or `git commit FILE` hands its hooks a temporary
+	 * index in GIT_INDEX_FILE: that one is what will be committed. */
+	const char *file = getenv("GIT_INDEX_FILE");
+	if ((file && *file ? git_index_open(&index, file) : git_repository_index(&index, r->repo)) < 0) {
+		registry__git_fail(file && *file ? file : "index");
 		goto done;
 	}
 	if (git_index_has_conflicts(index)) {

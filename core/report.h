@@ -46,6 +46,15 @@ int report_sarif(FILE *out, const report *rep);
 int report_junit(FILE *out, const report *rep);
 int report_github(FILE *out, const report *rep);
 
+/* A copy of `s` safe to embed: invalid UTF-8 becomes U+FFFD; with
+ * `for_xml`, characters XML 1.0 forbids (C0 controls but tab and newlines,
+ * U+FFFE, U+FFFF) become U+FFFD too. Free it. */
+char *report_clean_text(const char *s, int for_xml);
+
+/* The severity a rule has in this run before --strict: the policy's
+ * override, else the rule's own (PPREG_SEV_OFF when switched off). */
+int report_rule_severity(const report *rep, const ppreg_rule *rule);
+
 /* The names --format accepts, for help and messages: "text, json, ...". */
 const char *report_format_names(void);
 

@@ -1,0 +1,145 @@
+/*
+ * report_sarif.c - SARIF 2.1.0 (OASIS, errata 01), the format code-scanning
+ * services read: one run whose tool.driver lists every rule of the run
+ * (core's and each plugin's) with its descriptions, help and the level the
+ * policy gives it, and one result per finding.
+ *
+ * Locations are relative to the repository's root (uriBaseId %SRCROOT%):
+ * the registry's folder inside the repository, then the finding's file, so
+ * a service places the annotation on the right file of a pull request. A
+ * finding knows where its offending value starts, not where it ends: the
+ * region is the one character at that line and column.
+ */
+#include "report.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SARIF_SCHEMA "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+static json_t *text_json(const char *s)
+{
+	char *clean = report_clean_text(s ? s : "", 0);
+	json_t *j = json_string(clean);
+	free(clean);
+	return j;
+}
+
+static json_t *message_json(const char *s)
+{
+	return json_pack("{s:o}", "text", text_json(s));
+}
+
+static const char *level_name(int severity)
+{
+	return severity == PPREG_SEV_ERROR ? "error" : severity == PPREG_SEV_WARNING ? "warning" : "none";
+}
+
+/* A path as a URI reference: everything but unreserved characters and '/'
+ * percent-encoded (file names are bytes; a URI is not). */
+static char *uri_of(const char *prefix, const char *file)
+{
+	char *path = xasprintf("%s%s%s", prefix, *prefix ? "/" : "", file);
+	char *out = xmalloc(strlen(path) * 3 + 1), *o = out;
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("-._~/", *p))
+			*o++ = (char)*p;
+		else
+			o += sprintf(o, "%%%02X", *p);
+	}
+	*o = '\0';
+	free(path);
+	return out;
+}
+
+static json_t *rule_json(const report *rep, const rule_ref *ref)
+{
+	const ppreg_rule *r = ref->rule;
+	int sev = report_rule_severity(rep, r);
+	char *full = xasprintf("%s. Legal source: %s.", r->summary ? r->summary : r->id,
+	                       r->legal_source ? r->legal_source : "none given");
+	char *help = xasprintf("%s (rule %s, plugin %s; `ppreg rules %s` tells more)",
+	                       r->fix ? r->fix : "See the rule's documentation.", r->id, ref->plugin, r->id);
+	json_t *j = json_pack("{s:s, s:o, s:o, s:o, s:{s:s, s:b}, s:{s:s, s:o}}",
+	                      "id", r->id,
+	                      "shortDescription", message_json(r->summary ? r->summary : r->id),
+	                      "fullDescription", message_json(full),
+	                      "help", message_json(help),
+	                      "defaultConfiguration", "level", level_name(sev), "enabled", sev != PPREG_SEV_OFF,
+	                      "properties", "plugin", ref->plugin, "legal_source",
+	                      text_json(r->legal_source ? r->legal_source : ""));
+	free(full);
+	free(help);
+	return j;
+}
+
+static long rule_index(const rule_ref *rules, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(rules[i].rule->id, id))
+			return (long)i;
+	return -1;
+}
+
+static json_t *result_json(const report *rep, const platform_result *p, const finding *f,
+                           const rule_ref *rules, size_t n_rules)
+{
+	char *uri = uri_of(registry_prefix(rep->run->reg), f->file);
+	unsigned line = f->line ? f->line : 1, col = f->column ? f->column : 1;
+	json_t *j = json_pack("{s:s, s:s, s:o, s:[{s:{s:{s:s, s:s}, s:{s:I, s:I, s:I, s:I}}}], s:{s:s}}",
+	                      "ruleId", f->rule, "level", level_name(f->severity),
+	                      "message", message_json(f->message),
+	                      "locations", "physicalLocation",
+	                      "artifactLocation", "uri", uri, "uriBaseId", "%SRCROOT%",
+	                      "region", "startLine", (json_int_t)line, "startColumn", (json_int_t)col,
+	                      "endLine", (json_int_t)line, "endColumn", (json_int_t)col + 1,
+	                      "properties", "platform", p->id);
+	long idx = rule_index(rules, n_rules, f->rule);
+	if (j && idx >= 0)
+		json_object_set_new(j, "ruleIndex", json_integer(idx));
+	free(uri);
+	return j;
+}
+
+static json_t *properties_json(const report *rep)
+{
+	json_t *removed = json_array();
+	for (size_t i = 0; i < rep->n_removed; i++)
+		json_array_append_new(removed, text_json(rep->removed[i]));
+	const policy *pol = rep->run->pol;
+	return json_pack("{s:s?, s:s, s:s, s:{s:s, s:s, s:s}, s:o}",
+	                 "commit", *rep->commit ? rep->commit : NULL, "as_of", rep->as_of,
+	                 "registry_prefix", registry_prefix(rep->run->reg),
+	                 "policy", "id", pol->id, "version", pol->version, "sha256", pol->sha256,
+	                 "removed", removed);
+}
+
+int report_sarif(FILE *out, const report *rep)
+{
+	rule_ref *rules;
+	size_t n_rules = run_rules(rep->run, &rules);
+	json_t *jrules = json_array(), *results = json_array();
+	for (size_t i = 0; i < n_rules; i++)
+		json_array_append_new(jrules, rule_json(rep, &rules[i]));
+	for (size_t i = 0; i < rep->n_platforms; i++)
+		for (size_t j = 0; j < rep->platforms[i].findings.n; j++)
+			json_array_append_new(results, result_json(rep, &rep->platforms[i],
+			                                           &rep->platforms[i].findings.v[j], rules, n_rules));
+	free(rules);
+	json_t *root = json_pack(
+		"{s:s, s:s, s:[{s:{s:{s:s, s:s, s:s, s:o}}, s:o, s:[{s:b}], s:o}]}",
+		"$schema", SARIF_SCHEMA, "version", "2.1.0", "runs",
+		"tool", "driver", "name", "ppreg", "version", PPREG_VERSION, "semanticVersion", PPREG_VERSION,
+		"rules", jrules,
+		"results", results,
+		"invocations", "executionSuccessful", 1,
+		"properties", properties_json(rep));
+	if (!root)
+		return error_set("cannot build the SARIF report");
+	int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) < 0 ? -1 : 0;
+	fputc('\n', out);
+	json_decref(root);
+	return rc || ferror(out) ? error_set("cannot write the SARIF report") : 0;
+}
