@@ -293,12 +293,28 @@ static void merge_crashes(sched *s, size_t n)
 	}
 }
 
+/* Without isolation, in this process: for debuggers, and to measure what
+ * isolation costs (PPREG_NO_ISOLATION=1; a crashing plugin then ends the run). */
+static int judge_in_process(run *r, char *const *ids, size_t n, platform_result *results)
+{
+	for (size_t i = 0; i < n; i++)
+		if (run_check_platform(r, ids[i], &results[i]) < 0) {
+			for (size_t j = i + 1; j < n; j++)
+				results[j].id = xstrdup(ids[j]);
+			return -1;
+		}
+	return 0;
+}
+
 int judge_platforms(run *r, char *const *ids, size_t n, const judge_options *o,
                     platform_result *results)
 {
 	memset(results, 0, n * sizeof *results);
 	if (n == 0)
 		return 0;
+	const char *no_iso = getenv("PPREG_NO_ISOLATION");
+	if (no_iso && *no_iso == '1')
+		return judge_in_process(r, ids, n, results);
 	long jobs = o->jobs > 0 ? o->jobs : sysconf(_SC_NPROCESSORS_ONLN);
 	if (jobs < 1)
 		jobs = 1;

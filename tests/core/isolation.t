@@ -57,4 +57,12 @@ done
 check_sample --jobs 0
 expect_rc 2 "--jobs 0 is refused"
 
+# In-process judging (PPREG_NO_ISOLATION=1, for debuggers and to measure the
+# cost of isolation) gives the same output when no plugin misbehaves.
+many_registry
+check_sample --format json
+isolated=$OUT
+PPREG_NO_ISOLATION=1 check_sample --format json
+is "$OUT" "$isolated" "PPREG_NO_ISOLATION=1 gives the same JSON"
+
 done_testing
