@@ -112,6 +112,23 @@ push origin HEAD
 expect_rc 0 "removing a platform is accepted"
 has "removed beta" "and reported"
 
+# A first push to an empty server: every commit of the history is judged,
+# the root one with every platform it has.
+EMPTY=$TMP/empty.git
+git init -q --bare "$EMPTY"
+run_ppreg hook install "$EMPTY" --as-of "$AS_OF"
+push "$EMPTY" "$before:refs/heads/main"
+expect_rc 0 "a first push of a compliant history is accepted"
+has "ok; checked entraide-sante" "the root commit checks the platforms it has"
+n=$(printf '%s\n' "$OUT" | grep -c "remote: ppreg: refs/heads/main commit [0-9a-f]*: ok")
+is "$n" "$(git -C "$WORK" rev-list --count "$before")" "every commit of the history is judged"
+git -C "$WORK" checkout -q -b broken-history "$(git -C "$WORK" rev-list --max-parents=0 HEAD)"
+break_platform entraide-sante "$WORK"
+wcommit "bad from the start"
+push "$EMPTY" HEAD:refs/heads/other
+ok $((RC == 0)) "a new branch with a bad commit on an old root is rejected"
+git -C "$WORK" checkout -q -
+
 # The hook as Git calls it, directly: bad input rejects with exit 2.
 (cd "$SRV" && echo "not an update" | "$PPREG" hook pre-receive --as-of "$AS_OF") >/dev/null 2>&1
 is $? 2 "a malformed update line exits 2"
