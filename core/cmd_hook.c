@@ -39,7 +39,7 @@
 #define MAX_LISTED 10   /* platform ids named in a commit's header line */
 
 static const char help[] =
-	"usage: ppreg hook pre-receive [options]         (server: reads OLD NEW REF lines)\n"
+	"usage: ppreg hook pre-receive [PATH] [options]  (server: reads OLD NEW REF lines)\n"
 	"       ppreg hook update REF OLD NEW [options]  (server: one reference)\n"
 	"       ppreg hook pre-commit [PATH] [options]   (checkout: the staged content)\n"
 	"       ppreg hook install [PATH] [--hook NAME] [--force] [options]\n\n"
@@ -449,8 +449,13 @@ int cmd_hook(int argc, char **argv)
 		return rc == 1 ? 0 : rc;
 	}
 	const char *sub = argv[1];
-	if (!strcmp(sub, "pre-receive"))
-		rc = o.args.n ? usage_error("hook", "pre-receive reads its input on stdin") : hook_pre_receive(&o);
+	if (!strcmp(sub, "pre-receive")) {
+		if (o.args.n == 1)
+			o.run.registry_path = o.args.v[0];
+		rc = o.args.n > 1 ? usage_error("hook", "pre-receive takes one repository PATH at most "
+		                                "(Git's updates come on stdin)")
+		                  : hook_pre_receive(&o);
+	}
 	else if (!strcmp(sub, "update"))
 		rc = hook_update(&o);
 	else if (!strcmp(sub, "pre-commit"))

@@ -134,6 +134,9 @@ git -C "$WORK" checkout -q -
 is $? 2 "a malformed update line exits 2"
 (cd "$SRV" && printf '' | "$PPREG" hook pre-receive --as-of "$AS_OF") >/dev/null 2>&1
 is $? 0 "no update: nothing to judge, accepted"
+zero=0000000000000000000000000000000000000000
+printf '%s %s refs/heads/elsewhere\n' "$zero" "$before" | "$PPREG" hook pre-receive "$SRV" --as-of "$AS_OF" >/dev/null 2>&1
+is $? 0 "run by hand on a repository PATH: a known commit is accepted"
 
 # The update hook: one reference at a time.
 run_ppreg hook install "$SRV" --hook update --as-of "$AS_OF"
