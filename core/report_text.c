@@ -30,6 +30,7 @@ int report_text(FILE *out, const report *rep)
 	        s.platforms, s.platforms == 1 ? "" : "s", s.compliant, s.non_compliant, s.invalid,
 	        s.errors, s.errors == 1 ? "" : "s", s.warnings, s.warnings == 1 ? "" : "s",
 	        rep->run->pol->id, rep->run->pol->version, rep->as_of,
-	        *rep->commit ? ", commit " : ", work tree", rep->commit);
+	        *rep->commit ? ", commit " : rep->run->opts.worktree == REGISTRY_INDEX ? ", staged content" : ", work tree",
+	        rep->commit);
 	return ferror(out) ? -1 : 0;
 }
