@@ -1,51 +1,62 @@
 /*
  * gdpr.c - data protection that can be verified, not only claimed (note of
- * 2026-02-16, §4.1: GDPR claims "without any element to verify them").
- * Controller, DPO, the Art. 30 record, Art. 9(2) conditions, retention,
- * health-data hosting (HDS), transfers outside the EEA, DPIA, breach
- * procedure, Art. 28 contracts; and every evidence item is checked against
- * the bytes of the file it names, at the same revision.
+ * 2026-02-16, §4.1: services citing the GDPR "without any element to verify
+ * it"; draft L.1191-4 CSP sets its obligations after the CNIL's opinion).
+ *
+ * The descriptor (rules, schema of gdpr.yaml), the policy's numbers, and the
+ * checks of who is responsible and what is processed: controller, DPO, the
+ * Art. 30 record of each processing activity, its Art. 9(2) condition for
+ * health data and its retention, the DPIA and the breach procedure.
+ * hosting.c checks hosts (HDS, transfers, processors) and evidence.c verifies
+ * every document a claim names against its bytes at the same revision.
+ *
+ * The core has already checked types and required fields against the schema
+ * below; values this plugin's rules own (enumerations, durations, e-mail,
+ * digests) are declared as plain strings so that a wrong one is reported
+ * under the rule, and typed reads that return PPREG_BADTYPE are left alone.
  */
-#include "ppreg/plugin.h"
+#include "gdpr.h"
 
+#include <stdio.h>
 #include <string.h>
-
-#define R_CTRL "gdpr.controller"
-#define R_DPO "gdpr.dpo"
-#define R_REC "gdpr.record-of-processing"
-#define R_SPECIAL "gdpr.special-categories"
-#define R_RET "gdpr.retention"
-#define R_HDS "gdpr.hds-hosting"
-#define R_TRANSFER "gdpr.transfers"
-#define R_DPIA "gdpr.dpia"
-#define R_BREACH "gdpr.breach-procedure"
-#define R_PROC "gdpr.processor-contracts"
-#define R_EVID "gdpr.evidence"
 
 static const ppreg_rule rules[] = {
 	{R_CTRL, PPREG_SEV_ERROR, "the controller's SIREN is the registration's SIREN", "RGPD art. 4(7), art. 24",
 	 "Name as controller the legal entity of registration.yaml, with the same SIREN."},
-	{R_DPO, PPREG_SEV_ERROR, "a data-protection officer is designated, with contact and designation reference",
-	 "RGPD art. 37(1)(c) (large-scale health data), art. 37(7)", "Designate a DPO with the CNIL and give name, e-mail and the designation reference."},
-	{R_REC, PPREG_SEV_ERROR, "each processing activity has the Art. 30 fields: purposes, legal basis, data categories, subjects, recipients, retention, processors",
-	 "RGPD art. 30, art. 6", "Complete the record of processing for each activity; legal_basis is one of the six of art. 6."},
+	{R_DPO, PPREG_SEV_ERROR, "a data-protection officer is designated (large-scale health data), with contact and "
+	 "designation reference", "RGPD art. 37(1)(c), art. 37(7)",
+	 "Designate a DPO with the CNIL and declare name, e-mail and the designation reference."},
+	{R_REC, PPREG_SEV_ERROR, "each processing activity has the Art. 30 fields: purposes, legal basis (Art. 6), data "
+	 "categories, data subjects, recipients, retention, processors", "RGPD art. 30, art. 6(1)",
+	 "Complete the record of each activity; legal_basis is one of consent, contract, legal-obligation, "
+	 "vital-interests, public-task, legitimate-interests."},
 	{R_SPECIAL, PPREG_SEV_ERROR, "health data names an Art. 9(2) condition", "RGPD art. 9(2)",
-	 "Add special_categories: {health: true, condition: explicit-consent|vital-interests|health-care|public-interest-health|research|other}."},
-	{R_RET, PPREG_SEV_ERROR, "retention periods are ISO-8601 durations no longer than the policy's maximum", "RGPD art. 5(1)(e)",
-	 "Give the retention as a duration such as P2Y, within the policy's maximum (model: P20Y)."},
-	{R_HDS, PPREG_SEV_ERROR, "every host of health data holds an HDS certificate valid at the as-of date (window of at most 3 years)",
-	 "CSP L.1111-8 (hébergement de données de santé)", "Host health data with an HDS-certified host and declare its certificate: number, certifier, activities 1-6, validity."},
-	{R_TRANSFER, PPREG_SEV_ERROR, "data leaving the EEA names a mechanism (adequacy listed in the policy, SCC or BCR)", "RGPD ch. V, art. 44-49",
-	 "Declare {country, mechanism} in transfers_outside_eea for each host country outside the EEA."},
-	{R_DPIA, PPREG_SEV_ERROR, "a data-protection impact assessment exists, not older than the policy allows, as evidence", "RGPD art. 35",
-	 "Carry out (or review) the DPIA and add its document under evidence/ with its SHA-256."},
-	{R_BREACH, PPREG_SEV_ERROR, "a breach procedure notifies the authority within 72 hours or less", "RGPD art. 33",
-	 "Adopt a breach procedure notifying the CNIL within 72 hours; add it as evidence."},
+	 "Add special_categories: {health: true, condition: explicit-consent|vital-interests|health-care|"
+	 "public-interest-health|research|other}."},
+	{R_RET, PPREG_SEV_ERROR, "retention periods are ISO-8601 durations no longer than the policy's maximum",
+	 "RGPD art. 5(1)(e)", "Give each retention as an ISO-8601 duration such as P2Y, within the policy's maximum "
+	 "(model: P20Y)."},
+	{R_HDS, PPREG_SEV_ERROR, "every host of health data holds an HDS certificate: number, certifier, activities 1-6, "
+	 "a window of at most 3 years covering the as-of date", "CSP L.1111-8 (HDS), R.1111-9",
+	 "Host health data with an HDS-certified host and declare its certificate: number, certifier, activities "
+	 "(1 to 6), valid_from and valid_until."},
+	{R_TRANSFER, PPREG_SEV_ERROR, "data leaving the EEA names a mechanism (adequacy decision listed in the policy, "
+	 "SCC or BCR)", "RGPD ch. V art. 44-49",
+	 "Declare {country, mechanism} in transfers_outside_eea for each host country outside the EEA; adequacy only "
+	 "for a country with an adequacy decision, scc or bcr otherwise."},
+	{R_DPIA, PPREG_SEV_ERROR, "a data-protection impact assessment exists, not older than the policy allows, as "
+	 "evidence", "RGPD art. 35",
+	 "Carry out or review the DPIA (model: at least every 3 years) and add its document under evidence/ with "
+	 "its SHA-256."},
+	{R_BREACH, PPREG_SEV_ERROR, "a breach procedure notifies the authority within 72 hours or less, as evidence",
+	 "RGPD art. 33", "Adopt a breach procedure notifying the CNIL within 72 hours; add it under evidence/ with "
+	 "its SHA-256."},
 	{R_PROC, PPREG_SEV_ERROR, "each processor has an Art. 28 contract as evidence", "RGPD art. 28",
-	 "List each processor as a hosting entry with a contract: {path, sha256}."},
-	{R_EVID, PPREG_SEV_ERROR, "every evidence item names a file of the platform's evidence/ folder whose SHA-256 matches",
-	 "note 2026-02-16 §4.1 (claims without any element to verify them)",
-	 "Commit the document under evidence/ and declare its path and `sha256sum` digest."},
+	 "Declare each processor as a hosting entry (by its id) with contract: {path, sha256} of the signed "
+	 "Art. 28 contract."},
+	{R_EVID, PPREG_SEV_ERROR, "every evidence item names a file of the platform's evidence/ folder at the same "
+	 "revision whose SHA-256 matches", "note 2026-02-16 §4.1; RGPD art. 5(2) (accountability)",
+	 "Commit the document as a regular file under evidence/ and declare its path and its `sha256sum` digest."},
 };
 
 static const ppreg_field fields[] = {
@@ -76,7 +87,7 @@ static const ppreg_field fields[] = {
 	{"processing_activities[].processors[]", PPREG_T_STRING, 0, NULL, NULL},
 	{"hosting", PPREG_T_LIST, PPREG_REQUIRED, NULL, R_HDS},
 	{"hosting[]", PPREG_T_MAP, 0, NULL, NULL},
-	{"hosting[].id", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_HDS},
+	{"hosting[].id", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_PROC},
 	{"hosting[].name", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_HDS},
 	{"hosting[].countries", PPREG_T_LIST, PPREG_REQUIRED, NULL, R_TRANSFER},
 	{"hosting[].countries[]", PPREG_T_COUNTRY, 0, NULL, NULL},
@@ -108,17 +119,32 @@ static const ppreg_field fields[] = {
 
 static const ppreg_schema schemas[] = {{"gdpr.yaml", fields, sizeof fields / sizeof *fields}};
 
-static int one_of(const char *s, const char *const *set)
+int gdpr_one_of(const char *s, const char *set)
 {
-	for (; s && *set; set++)
-		if (!strcmp(s, *set))
+	size_t len = strlen(s);
+	for (const char *p = set; *p;) {
+		const char *bar = strchr(p, '|');
+		size_t n = bar ? (size_t)(bar - p) : strlen(p);
+		if (n == len && !strncmp(p, s, n))
 			return 1;
+		p += n + (bar != NULL);
+	}
 	return 0;
 }
 
-static int list_has(const ppreg_check *c, const ppreg_node *list, const char *s)
+int gdpr_blank(const char *s)
 {
-	for (size_t i = 0; s && i < c->api->count(list); i++) {
+	return s[strspn(s, " \t\r\n")] == '\0';
+}
+
+const ppreg_node *gdpr_list(const ppreg_check *c, const ppreg_node *n)
+{
+	return c->api->kind(n) == PPREG_NODE_LIST ? n : NULL;
+}
+
+int gdpr_list_has(const ppreg_check *c, const ppreg_node *list, const char *s)
+{
+	for (size_t i = 0; i < c->api->count(gdpr_list(c, list)); i++) {
 		const char *t = ppreg_text(c, c->api->item(list, i));
 		if (t && !strcmp(t, s))
 			return 1;
@@ -126,233 +152,249 @@ static int list_has(const ppreg_check *c, const ppreg_node *list, const char *s)
 	return 0;
 }
 
-/* An evidence item {path, sha256}: the file must be in evidence/, a regular
- * file of the folder at the same revision, and give that digest. */
-static void check_evidence(ppreg_check *c, const ppreg_node *item)
+void gdpr_require_text(ppreg_check *c, const char *rule, const ppreg_node *map, const char *key)
 {
-	const ppreg_api *api = c->api;
-	const ppreg_node *pn = api->get(item, "path"), *dn = api->get(item, "sha256");
-	const char *path = ppreg_text(c, pn), *want = ppreg_text(c, dn);
-	char hex[65];
-	if (!path || !want)
-		return;
-	if (strncmp(path, "evidence/", 9)) {
-		ppreg_reportf(c, R_EVID, pn, "'%.80s' is not inside evidence/", path);
-		return;
-	}
-	switch (api->file_sha256(c, path, hex)) {
-	case PPREG_OK:
-		if (strlen(want) != 64 || strspn(want, "0123456789abcdef") != 64)
-			ppreg_reportf(c, R_EVID, dn, "sha256 must be 64 lowercase hex digits");
-		else if (strcmp(hex, want))
-			ppreg_reportf(c, R_EVID, dn, "%.80s has SHA-256 %s, not the one declared: the document changed", path, hex);
-		return;
-	case PPREG_ABSENT:
-		ppreg_reportf(c, R_EVID, pn, "%.80s is not in the platform folder: a claim without a document", path);
-		return;
-	case PPREG_SYMLINK:
-		ppreg_reportf(c, R_EVID, pn, "%.80s is a link or not a regular file; it is not followed", path);
-		return;
-	case PPREG_ESCAPES:
-		ppreg_reportf(c, R_EVID, pn, "'%.80s' leaves the platform folder", path);
-		return;
-	default:
-		ppreg_reportf(c, R_EVID, pn, "%.80s cannot be read", path);
-	}
+	const ppreg_node *n = c->api->get(map, key);
+	const char *s = ppreg_text(c, n);
+	if (s && gdpr_blank(s))
+		ppreg_reportf(c, rule, n, "%s is empty", key);
 }
 
-static void check_identity(ppreg_check *c, const ppreg_node *root)
+/* A list of two-letter upper-case country codes in the policy. */
+static int is_country_list(const ppreg_check *c, const ppreg_node *list)
+{
+	if (!gdpr_list(c, list))
+		return 0;
+	for (size_t i = 0; i < c->api->count(list); i++) {
+		const char *s = ppreg_text(c, c->api->item(list, i));
+		if (!s || strlen(s) != 2 || s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z')
+			return 0;
+	}
+	return 1;
+}
+
+/* The policy's numbers. A missing or malformed one stops the run (exit 2):
+ * judging with a guessed number would make verdicts nobody decided. */
+static int load_params(ppreg_check *c, gdpr_params *p)
+{
+	const ppreg_api *api = c->api;
+	const ppreg_node *params = c->params;
+	const ppreg_node *rn = api->get(params, "max_retention");
+	if (api->duration(rn, &p->max_retention) != PPREG_OK || !(p->max_retention_text = ppreg_text(c, rn)))
+		return api->fail(c, "policy: gdpr.params.max_retention must be an ISO-8601 duration");
+	if (api->duration(api->get(params, "max_dpia_age"), &p->max_dpia_age) != PPREG_OK)
+		return api->fail(c, "policy: gdpr.params.max_dpia_age must be an ISO-8601 duration");
+	if (api->duration(api->get(params, "max_hds_window"), &p->max_hds_window) != PPREG_OK)
+		return api->fail(c, "policy: gdpr.params.max_hds_window must be an ISO-8601 duration");
+	if (api->number(api->get(params, "max_breach_notification_hours"), &p->max_breach_hours) != PPREG_OK ||
+	    p->max_breach_hours <= 0)
+		return api->fail(c, "policy: gdpr.params.max_breach_notification_hours must be a number > 0");
+	p->eea = api->get(params, "eea");
+	p->adequacy = api->get(params, "adequacy");
+	if (!is_country_list(c, p->eea))
+		return api->fail(c, "policy: gdpr.params.eea must be a list of ISO 3166-1 alpha-2 codes");
+	if (!is_country_list(c, p->adequacy))
+		return api->fail(c, "policy: gdpr.params.adequacy must be a list of ISO 3166-1 alpha-2 codes");
+	return 0;
+}
+
+/* local@domain.tld, no blank, no second '@', nothing a mailer would split. */
+static int is_email(const char *s)
+{
+	const char *at = strchr(s, '@');
+	if (!at || at == s || strchr(at + 1, '@') || strpbrk(s, " \t\r\n<>,;:\"()[]\\"))
+		return 0;
+	const char *dot = strrchr(at + 1, '.');
+	return dot && dot > at + 1 && dot[1] != '\0';
+}
+
+/* The controller is the registered legal entity; the DPO is reachable and
+ * designated (a reference the CNIL gave). */
+static void check_controller_and_dpo(ppreg_check *c, const ppreg_node *root)
 {
 	const ppreg_api *api = c->api;
 	const ppreg_node *sn = api->get(root, "controller.siren"), *en = api->get(root, "dpo.email");
 	const char *siren = ppreg_text(c, sn), *email = ppreg_text(c, en);
-	const char *reg = ppreg_text(c, api->get(api->file(c, "registration.yaml"), "legal_entity.siren"));
-	if (siren && reg && strcmp(siren, reg))
-		ppreg_reportf(c, R_CTRL, sn, "controller SIREN %s is not the registration's %s", siren, reg);
-	const char *at = email ? strchr(email, '@') : NULL;
-	if (email && (!at || at == email || !strchr(at + 1, '.') || strpbrk(email, " <>,;")))
-		ppreg_reportf(c, R_DPO, en, "DPO e-mail '%.60s' is not a valid address", email);
+	const char *registered = ppreg_text(c, api->get(api->file(c, "registration.yaml"), "legal_entity.siren"));
+	if (siren && registered && strcmp(siren, registered))
+		ppreg_reportf(c, R_CTRL, sn, "controller SIREN %.20s is not the registration's %.20s", siren, registered);
+	gdpr_require_text(c, R_CTRL, api->get(root, "controller"), "name");
+	if (email && !is_email(email))
+		ppreg_reportf(c, R_DPO, en, "DPO e-mail '%.80s' is not an address", email);
+	gdpr_require_text(c, R_DPO, api->get(root, "dpo"), "name");
+	gdpr_require_text(c, R_DPO, api->get(root, "dpo"), "designation_reference");
 }
 
-static int duration_within(const ppreg_check *c, const ppreg_duration *d, const ppreg_duration *max)
+/* The Art. 30 lists of one activity: the ones that describe what is done
+ * are not empty; recipients and processors may be. No blank item. */
+static void check_record_lists(ppreg_check *c, const ppreg_node *act)
 {
-	ppreg_date a = c->api->date_add(c->as_of, d, 1), b = c->api->date_add(c->as_of, max, 1);
-	return c->api->date_cmp(a, b) <= 0;
-}
-
-static int check_activity(ppreg_check *c, const ppreg_node *act, const ppreg_duration *max_ret)
-{
-	static const char *const bases[] = {"consent", "contract", "legal-obligation", "vital-interests",
-		"public-task", "legitimate-interests", NULL};
-	static const char *const conditions[] = {"explicit-consent", "vital-interests", "health-care",
-		"public-interest-health", "research", "other", NULL};
-	const ppreg_api *api = c->api;
-	const ppreg_node *bn = api->get(act, "legal_basis"), *rn = api->get(act, "retention");
-	const char *basis = ppreg_text(c, bn), *ret = ppreg_text(c, rn);
-	if (basis && !one_of(basis, bases))
-		ppreg_reportf(c, R_REC, bn, "legal basis '%s' is not one of art. 6's six", basis);
-	static const char *const lists[] = {"purposes", "data_categories", "data_subjects"};
-	for (size_t i = 0; i < 3; i++) {
-		const ppreg_node *l = api->get(act, lists[i]);
-		if (api->kind(l) == PPREG_NODE_LIST && api->count(l) == 0)
-			ppreg_reportf(c, R_REC, l, "%s must not be empty", lists[i]);
+	static const char *const lists[] = {"purposes", "data_categories", "data_subjects", "recipients", "processors"};
+	for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+		const ppreg_node *l = gdpr_list(c, c->api->get(act, lists[i]));
+		if (l && c->api->count(l) == 0 && i < 3)
+			ppreg_reportf(c, R_REC, l, "%s lists nothing", lists[i]);
+		for (size_t j = 0; j < c->api->count(l); j++) {
+			const char *s = ppreg_text(c, c->api->item(l, j));
+			if (s && gdpr_blank(s))
+				ppreg_reportf(c, R_REC, c->api->item(l, j), "an empty item in %s", lists[i]);
+		}
 	}
-	ppreg_duration d;
-	if (ret && api->parse_duration(ret, &d) != PPREG_OK)
-		ppreg_reportf(c, R_RET, rn, "retention '%.40s' is not an ISO-8601 duration such as P2Y", ret);
-	else if (ret && !duration_within(c, &d, max_ret))
-		ppreg_reportf(c, R_RET, rn, "retention %s is longer than the policy allows", ret);
-	int health = list_has(c, api->get(act, "data_categories"), "health");
+}
+
+/* One activity's record (Art. 30): an id of its own, the lists, a legal
+ * basis among Art. 6(1)'s six. */
+static void check_record(ppreg_check *c, const ppreg_node *acts, size_t i)
+{
+	const ppreg_api *api = c->api;
+	const ppreg_node *act = api->item(acts, i), *idn = api->get(act, "id"), *bn = api->get(act, "legal_basis");
+	const char *id = ppreg_text(c, idn), *basis = ppreg_text(c, bn);
+	if (id && gdpr_blank(id))
+		ppreg_reportf(c, R_REC, idn, "an activity without an id");
+	for (size_t j = 0; id && j < i; j++) {
+		const char *other = ppreg_text(c, api->get(api->item(acts, j), "id"));
+		if (other && !strcmp(other, id)) {
+			ppreg_reportf(c, R_REC, idn, "activity id '%.80s' is declared twice", id);
+			break;
+		}
+	}
+	if (basis && !gdpr_one_of(basis, LEGAL_BASES))
+		ppreg_reportf(c, R_REC, bn, "legal basis '%.40s' is not one of art. 6(1)'s: " LEGAL_BASES, basis);
+	check_record_lists(c, act);
+}
+
+/* Health data: "health" among the data categories, or flagged as such. */
+static int processes_health(const ppreg_check *c, const ppreg_node *act)
+{
+	int flagged;
+	return gdpr_list_has(c, c->api->get(act, "data_categories"), "health") ||
+	       (c->api->boolean(c->api->get(act, "special_categories.health"), &flagged) == PPREG_OK && flagged);
+}
+
+/* Health data is processed only under a condition of Art. 9(2), declared
+ * as special_categories {health: true, condition}. A condition given is
+ * one of the format's, health or not. */
+static void check_special_categories(ppreg_check *c, const ppreg_node *act)
+{
+	const ppreg_api *api = c->api;
 	const ppreg_node *sc = api->get(act, "special_categories");
-	const ppreg_node *cn = api->get(sc, "condition");
-	const char *cond = ppreg_text(c, cn);
-	int flag = 0;
-	if (!health)
-		return 0;
-	if (api->kind(sc) == PPREG_NODE_NULL || api->boolean(api->get(sc, "health"), &flag) != PPREG_OK || !flag)
-		ppreg_reportf(c, R_SPECIAL, sc ? sc : act, "health data needs special_categories with health: true and an art. 9(2) condition");
-	else if (!cond || !one_of(cond, conditions))
-		ppreg_reportf(c, R_SPECIAL, cn ? cn : sc, "'%s' is not an art. 9(2) condition", cond ? cond : "(none)");
-	return 1;
-}
-
-static void check_certificate(ppreg_check *c, const ppreg_node *host, const ppreg_duration *max_window)
-{
-	const ppreg_api *api = c->api;
-	const ppreg_node *cert = api->get(host, "hds_certificate");
-	const char *name = ppreg_text(c, api->get(host, "id"));
-	if (api->kind(cert) == PPREG_NODE_NULL) {
-		ppreg_reportf(c, R_HDS, host, "host %s stores health data without an HDS certificate", name ? name : "?");
+	const ppreg_node *hn = api->get(sc, "health"), *cn = api->get(sc, "condition");
+	const char *condition = ppreg_text(c, cn), *id = ppreg_text(c, api->get(act, "id"));
+	int health;
+	if (api->kind(sc) != PPREG_NODE_NULL && api->kind(sc) != PPREG_NODE_MAP)
+		return; /* reported by the core */
+	if (api->kind(hn) != PPREG_NODE_NULL && api->boolean(hn, &health) != PPREG_OK)
+		ppreg_reportf(c, R_SPECIAL, hn, "health must be true or false");
+	if (condition && !gdpr_one_of(condition, ART9_CONDITIONS))
+		ppreg_reportf(c, R_SPECIAL, cn, "'%.40s' is not an art. 9(2) condition: " ART9_CONDITIONS, condition);
+	if (!processes_health(c, act))
 		return;
-	}
-	const ppreg_node *acts = api->get(cert, "activities");
-	for (size_t i = 0; i < api->count(acts); i++) {
-		long long a;
-		if (api->integer(api->item(acts, i), &a) != PPREG_OK || a < 1 || a > 6)
-			ppreg_reportf(c, R_HDS, api->item(acts, i), "HDS activities are integers 1 to 6");
-	}
-	if (api->kind(acts) == PPREG_NODE_LIST && api->count(acts) == 0)
-		ppreg_reportf(c, R_HDS, acts, "the certificate lists no activity");
-	ppreg_date from, until;
-	const ppreg_node *un = api->get(cert, "valid_until");
-	if (api->date(api->get(cert, "valid_from"), &from) != PPREG_OK || api->date(un, &until) != PPREG_OK)
-		return;
-	if (api->date_cmp(from, c->as_of) > 0 || api->date_cmp(until, c->as_of) < 0)
-		ppreg_reportf(c, R_HDS, un, "the HDS certificate is not valid at the as-of date");
-	else if (api->date_cmp(until, api->date_add(from, max_window, 1)) > 0)
-		ppreg_reportf(c, R_HDS, un, "a certificate window longer than the policy's maximum");
+	if (api->kind(sc) == PPREG_NODE_NULL)
+		ppreg_reportf(c, R_SPECIAL, act, "activity '%.80s' processes health data: declare special_categories "
+		              "with its art. 9(2) condition", id ? id : "?");
+	else if (api->boolean(hn, &health) == PPREG_OK && !health)
+		ppreg_reportf(c, R_SPECIAL, hn, "health is among the data categories: special_categories.health is true");
+	else if (api->kind(cn) == PPREG_NODE_NULL)
+		ppreg_reportf(c, R_SPECIAL, sc, "health data without an art. 9(2) condition (condition)");
 }
 
-static void check_transfers(ppreg_check *c, const ppreg_node *root, const ppreg_node *host)
+/* Storage limitation (Art. 5(1)(e)): a duration, no longer than the
+ * policy's maximum, both counted from the as-of date (P240M = P20Y). */
+static void check_retention(ppreg_check *c, const ppreg_node *act, const gdpr_params *p)
 {
 	const ppreg_api *api = c->api;
-	const ppreg_node *countries = api->get(host, "countries"), *transfers = api->get(root, "transfers_outside_eea");
-	for (size_t i = 0; i < api->count(countries); i++) {
-		const ppreg_node *cn = api->item(countries, i);
-		const char *country = ppreg_text(c, cn);
-		if (!country || list_has(c, api->get(c->params, "eea"), country))
-			continue;
-		const char *mech = NULL;
-		for (size_t j = 0; j < api->count(transfers) && !mech; j++) {
-			const ppreg_node *t = api->item(transfers, j);
-			const char *tc = ppreg_text(c, api->get(t, "country"));
-			if (tc && !strcmp(tc, country))
-				mech = ppreg_text(c, api->get(t, "mechanism"));
-		}
-		if (!mech)
-			ppreg_reportf(c, R_TRANSFER, cn, "data hosted in %s, outside the EEA, with no transfer mechanism declared", country);
-		else if (strcmp(mech, "adequacy") && strcmp(mech, "scc") && strcmp(mech, "bcr"))
-			ppreg_reportf(c, R_TRANSFER, cn, "mechanism '%s' for %s is not adequacy, scc or bcr", mech, country);
-		else if (!strcmp(mech, "adequacy") && !list_has(c, api->get(c->params, "adequacy"), country))
-			ppreg_reportf(c, R_TRANSFER, cn, "%s has no adequacy decision in the policy's list", country);
+	const ppreg_node *rn = api->get(act, "retention");
+	const char *text = ppreg_text(c, rn);
+	ppreg_duration d;
+	if (!text)
+		return; /* missing or mistyped: reported by the core */
+	if (api->parse_duration(text, &d) != PPREG_OK)
+		ppreg_reportf(c, R_RET, rn, "retention '%.40s' is not an ISO-8601 duration such as P2Y", text);
+	else if (api->date_cmp(api->date_add(c->as_of, &d, 1), api->date_add(c->as_of, &p->max_retention, 1)) > 0)
+		ppreg_reportf(c, R_RET, rn, "retention %.40s is longer than the policy's %.40s", text, p->max_retention_text);
+}
+
+/* Every activity; 1 when one of them processes health data. */
+static int check_activities(ppreg_check *c, const ppreg_node *root, const gdpr_params *p)
+{
+	const ppreg_node *acts = gdpr_list(c, c->api->get(root, "processing_activities"));
+	int health = 0;
+	if (acts && c->api->count(acts) == 0)
+		ppreg_reportf(c, R_REC, acts, "the record of processing lists no activity");
+	for (size_t i = 0; i < c->api->count(acts); i++) {
+		const ppreg_node *act = c->api->item(acts, i);
+		if (c->api->kind(act) != PPREG_NODE_MAP)
+			continue; /* reported by the core */
+		check_record(c, acts, i);
+		check_special_categories(c, act);
+		check_retention(c, act, p);
+		health |= processes_health(c, act);
 	}
+	return health;
 }
 
-static void check_processors(ppreg_check *c, const ppreg_node *root)
+/* The DPIA (Art. 35) is done, not after the as-of date, and reviewed at
+ * least as often as the policy asks: done_on + max age >= as-of. */
+static void check_dpia(ppreg_check *c, const ppreg_node *root, const gdpr_params *p)
 {
-	const ppreg_api *api = c->api;
-	const ppreg_node *acts = api->get(root, "processing_activities"), *hosting = api->get(root, "hosting");
-	for (size_t i = 0; i < api->count(acts); i++) {
-		const ppreg_node *procs = api->get(api->item(acts, i), "processors");
-		for (size_t j = 0; j < api->count(procs); j++) {
-			const char *p = ppreg_text(c, api->item(procs, j));
-			int ok = 0;
-			for (size_t k = 0; p && k < api->count(hosting) && !ok; k++) {
-				const ppreg_node *h = api->item(hosting, k);
-				const char *id = ppreg_text(c, api->get(h, "id"));
-				ok = id && !strcmp(id, p) && api->kind(api->get(h, "contract")) == PPREG_NODE_MAP;
-			}
-			if (p && !ok)
-				ppreg_reportf(c, R_PROC, api->item(procs, j), "processor %s has no Art. 28 contract (a hosting entry with a contract)", p);
-		}
-	}
-}
-
-static int params(ppreg_check *c, ppreg_duration *ret, ppreg_duration *dpia, ppreg_duration *hds, double *hours)
-{
-	const ppreg_api *api = c->api;
-	if (api->duration(api->get(c->params, "max_retention"), ret) != PPREG_OK ||
-	    api->duration(api->get(c->params, "max_dpia_age"), dpia) != PPREG_OK ||
-	    api->duration(api->get(c->params, "max_hds_window"), hds) != PPREG_OK ||
-	    api->number(api->get(c->params, "max_breach_notification_hours"), hours) != PPREG_OK ||
-	    api->kind(api->get(c->params, "eea")) != PPREG_NODE_LIST)
-		return api->fail(c, "policy: gdpr.params needs max_retention, max_dpia_age, max_hds_window, "
-		                    "max_breach_notification_hours, eea and adequacy");
-	return 0;
-}
-
-static void check_dpia_breach(ppreg_check *c, const ppreg_node *root, const ppreg_duration *max_age, double max_hours)
-{
-	const ppreg_api *api = c->api;
-	const ppreg_node *dn = api->get(root, "dpia.done_on"), *hn = api->get(root, "breach_procedure.notify_authority_within_hours");
+	const ppreg_node *dn = c->api->get(root, "dpia.done_on");
 	ppreg_date done;
+	if (c->api->date(dn, &done) != PPREG_OK)
+		return; /* reported by the core */
+	if (c->api->date_cmp(done, c->as_of) > 0)
+		ppreg_reportf(c, R_DPIA, dn, "the DPIA is dated after the as-of date");
+	else if (c->api->date_cmp(c->api->date_add(done, &p->max_dpia_age, 1), c->as_of) < 0)
+		ppreg_reportf(c, R_DPIA, dn, "the DPIA is older than the policy allows: review it");
+}
+
+/* The authority hears of a breach within the policy's hours (Art. 33). */
+static void check_breach(ppreg_check *c, const ppreg_node *root, const gdpr_params *p)
+{
+	const ppreg_node *hn = c->api->get(root, "breach_procedure.notify_authority_within_hours");
 	double hours;
-	if (api->date(dn, &done) == PPREG_OK) {
-		if (api->date_cmp(done, c->as_of) > 0)
-			ppreg_reportf(c, R_DPIA, dn, "the DPIA is dated after the as-of date");
-		else if (api->date_cmp(api->date_add(done, max_age, 1), c->as_of) < 0)
-			ppreg_reportf(c, R_DPIA, dn, "the DPIA is older than the policy allows; review it");
+	if (c->api->number(hn, &hours) == PPREG_OK && (hours <= 0 || hours > p->max_breach_hours))
+		ppreg_reportf(c, R_BREACH, hn, "the authority is notified within %g hours; the policy allows more than 0 "
+		              "and at most %g", hours, p->max_breach_hours);
+}
+
+/* Every {path, sha256} of the file: hosting contracts, DPIA, breach
+ * procedure. -1 after api->fail(). */
+static int check_all_evidence(ppreg_check *c, const ppreg_node *root)
+{
+	const ppreg_api *api = c->api;
+	const ppreg_node *hosting = gdpr_list(c, api->get(root, "hosting"));
+	const ppreg_node *items[] = {api->get(root, "dpia.evidence"), api->get(root, "breach_procedure.evidence")};
+	for (size_t i = 0; i < api->count(hosting); i++) {
+		const ppreg_node *contract = api->get(api->item(hosting, i), "contract");
+		if (api->kind(contract) == PPREG_NODE_MAP && gdpr_check_evidence(c, contract) < 0)
+			return -1;
 	}
-	if (api->number(hn, &hours) == PPREG_OK && (hours > max_hours || hours <= 0))
-		ppreg_reportf(c, R_BREACH, hn, "the authority is notified within %g hours, more than %g", hours, max_hours);
-	if (api->kind(api->get(root, "dpia.evidence")) == PPREG_NODE_MAP)
-		check_evidence(c, api->get(root, "dpia.evidence"));
-	if (api->kind(api->get(root, "breach_procedure.evidence")) == PPREG_NODE_MAP)
-		check_evidence(c, api->get(root, "breach_procedure.evidence"));
+	for (size_t i = 0; i < sizeof items / sizeof *items; i++)
+		if (api->kind(items[i]) == PPREG_NODE_MAP && gdpr_check_evidence(c, items[i]) < 0)
+			return -1;
+	return 0;
 }
 
 static int check(ppreg_check *c)
 {
-	const ppreg_api *api = c->api;
-	ppreg_duration max_ret, max_dpia, max_hds;
-	double max_hours;
-	if (params(c, &max_ret, &max_dpia, &max_hds, &max_hours) < 0)
+	gdpr_params p;
+	if (load_params(c, &p) < 0)
 		return -1;
-	const ppreg_node *root = api->file(c, "gdpr.yaml");
+	const ppreg_node *root = c->api->file(c, "gdpr.yaml");
 	if (!root)
-		return 0;
-	check_identity(c, root);
-	const ppreg_node *acts = api->get(root, "processing_activities"), *hosting = api->get(root, "hosting");
-	int health = 0;
-	for (size_t i = 0; i < api->count(acts); i++)
-		health |= check_activity(c, api->item(acts, i), &max_ret);
-	for (size_t i = 0; i < api->count(hosting); i++) {
-		const ppreg_node *h = api->item(hosting, i);
-		if (health)
-			check_certificate(c, h, &max_hds);
-		check_transfers(c, root, h);
-		if (api->kind(api->get(h, "contract")) == PPREG_NODE_MAP)
-			check_evidence(c, api->get(h, "contract"));
-	}
-	check_processors(c, root);
-	check_dpia_breach(c, root, &max_dpia, max_hours);
-	return 0;
+		return 0; /* missing or unreadable: reported by the core */
+	check_controller_and_dpo(c, root);
+	int health = check_activities(c, root, &p);
+	gdpr_check_hosting(c, root, &p, health);
+	check_dpia(c, root, &p);
+	check_breach(c, root, &p);
+	return check_all_evidence(c, root);
 }
 
 static const ppreg_plugin plugin = {
 	PPREG_ABI_VERSION, sizeof(ppreg_plugin), "gdpr", "1.0.0",
-	"gdpr: data protection backed by evidence (RGPD, CSP L.1111-8; note §4.1)",
-	rules, sizeof rules / sizeof *rules, schemas, 1, check,
+	"gdpr: data protection backed by verified evidence (RGPD, CSP L.1111-8; note 2026-02-16 §4.1)",
+	rules, sizeof rules / sizeof *rules, schemas, sizeof schemas / sizeof *schemas, check,
 };
 
 PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned core_abi)

@@ -1,53 +1,59 @@
 /*
- * transparency.c - who pays, who gains (draft L.1191-4 CSP transparency;
- * note of 2026-02-16 §4.1: hidden promotional interests of the
- * health-product industry). Ownership, funding for each required year,
- * industry links that account for all industry money, public backers,
- * partner counts that match the signed commitments, volunteer indemnities
- * within the policy's bounds (L.1191-3), prices, no regulated act, the right
- * of alert (L.1191-5) and advertising.
+ * transparency.c - who pays, who gains (draft L.1191-4 CSP: transparency
+ * obligations; note of 2026-02-16, §4.1: hidden promotional interests).
+ *
+ * The descriptor (rules, schema of transparency.yaml), the policy's numbers,
+ * and the checks that are not about money: ownership, public backers, the
+ * partner counts against the active commitments of charter.yaml, volunteer
+ * indemnities within the policy's bounds (draft L.1191-3), a price and a
+ * payer for every service of registration.yaml, no regulated professional
+ * act, the right of alert (draft L.1191-5) and advertising. funding.c checks
+ * the funding years and the industry links.
+ *
+ * The core has already checked types and required fields against the schema
+ * below; values this plugin's rules own (enumerations, URLs, booleans of a
+ * rule) are declared as plain strings or ANY so that a wrong one is reported
+ * under the rule, and typed reads that return PPREG_BADTYPE are left alone.
  */
-#include "ppreg/plugin.h"
+#include "transparency.h"
 
+#include <limits.h>
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
-
-#define R_OWN "transparency.ownership"
-#define R_FUND "transparency.funding"
-#define R_IND "transparency.industry-links"
-#define R_PUB "transparency.public-backers"
-#define R_PP "transparency.patient-partners"
-#define R_VOL "transparency.volunteer-indemnity"
-#define R_PRICE "transparency.pricing"
-#define R_NOSUB "transparency.no-substitution"
-#define R_ALERT "transparency.alert-channel"
-#define R_ADV "transparency.advertising"
 
 #define SRC "CSP L.1191-4 (draft): transparency; note 2026-02-16 §4.1"
 
 static const ppreg_rule rules[] = {
 	{R_OWN, PPREG_SEV_ERROR, "holders with kinds; shares of a commercial entity sum to 100 % (±0.01)", SRC,
-	 "List every holder with its kind and share; shares must add up to 100."},
-	{R_FUND, PPREG_SEV_ERROR, "every funding source of each of the policy's last N years: kind, amount in euros >= 0", SRC,
-	 "Declare at least one funding entry for each complete year the policy requires."},
-	{R_IND, PPREG_SEV_ERROR, "links with health-product companies at or above the threshold are declared; no industry money without a link",
-	 SRC "; CSP L.1453-1 (transparence des liens d'intérêts)",
-	 "Declare each industry link (company, nature, amount, date) covering the industry funding received."},
-	{R_PUB, PPREG_SEV_ERROR, "public bodies that support the service, and how", SRC,
-	 "Give each public backer's name, kind and the support it gives."},
-	{R_PP, PPREG_SEV_ERROR, "partner counts by status add up to the total, which equals the active commitments of charter.yaml",
-	 SRC "; CSP L.1191-3 (draft)", "Recount partners by status; the total must equal the active commitments."},
-	{R_VOL, PPREG_SEV_ERROR, "with volunteers: the hourly indemnity lies within the policy's bounds and a yearly cap of hours is declared",
-	 "CSP L.1191-3 (draft): indemnités des volontaires", "Set volunteer_indemnity_eur_per_hour within the bounds and max_indemnified_hours_per_year."},
-	{R_PRICE, PPREG_SEV_ERROR, "each service says what it costs and who pays", SRC,
-	 "Add a pricing entry (price_eur, payer) for every service of registration.yaml."},
+	 "List every holder with its kind and share (ownership is required for a commercial service); "
+	 "the shares must add up to 100."},
+	{R_FUND, PPREG_SEV_ERROR, "every funding source of each of the policy's last N years: kind, amount in euros >= 0",
+	 SRC, "Declare at least one funding entry (year, source, kind, amount_eur >= 0) for each complete "
+	 "calendar year the policy requires (model: the 3 years before the as-of date, or since created_on)."},
+	{R_IND, PPREG_SEV_ERROR, "links with health-product companies at or above the threshold are declared with "
+	 "nature, amount, date; no industry money without a matching link", SRC "; CSP L.1453-1 (liens d'intérêts)",
+	 "Declare in industry_links, under the company's exact name, links (nature, amount_eur, date) adding up to "
+	 "the industry funding received from it."},
+	{R_PUB, PPREG_SEV_ERROR, "public bodies that support the service (universities, regional health agencies) and how",
+	 SRC, "Give each public backer's name, kind and the support it gives."},
+	{R_PP, PPREG_SEV_ERROR, "partner counts by status add up to the total, which equals the active commitments "
+	 "of charter.yaml", SRC "; CSP L.1191-3 (draft)",
+	 "Recount partners by status (salaried, volunteer, benevolent); the total must equal the active "
+	 "commitments of charter.yaml."},
+	{R_VOL, PPREG_SEV_ERROR, "with volunteers: the hourly indemnity lies within the policy's bounds and a yearly "
+	 "cap of hours is declared", "CSP L.1191-3 (draft): indemnités des volontaires; " SRC,
+	 "Declare volunteer_indemnity_eur_per_hour within the policy's bounds (model: 10 to 25 EUR) and "
+	 "max_indemnified_hours_per_year."},
+	{R_PRICE, PPREG_SEV_ERROR, "each service of registration.yaml says what it costs and who pays", SRC,
+	 "Add one pricing entry (service, price_eur >= 0, payer) for every service of registration.yaml."},
 	{R_NOSUB, PPREG_SEV_ERROR, "partners perform no regulated professional act (regulated_acts: false)",
-	 SRC "; HAS 2026: no substitution for health professionals", "Declare regulated_acts: false, and make it true in practice."},
-	{R_ALERT, PPREG_SEV_ERROR, "the right of alert is shown to users: an https URL and the authority it goes to",
-	 "CSP L.1191-5 (draft): droit d'alerte", "Publish the right of alert and give its URL and the authority (the health minister)."},
+	 SRC " (services that replace health professionals)",
+	 "Declare regulated_acts: false, and make it true in practice: partners do not replace health professionals."},
+	{R_ALERT, PPREG_SEV_ERROR, "the right of alert is shown to users: the https URL where it is shown and the "
+	 "authority it goes to", "CSP L.1191-5 (draft): droit d'alerte; " SRC,
+	 "Show the right of alert to users and declare its https URL and the authority (the health minister)."},
 	{R_ADV, PPREG_SEV_ERROR, "advertising accepted or not; when accepted, the advertisers", SRC,
-	 "Declare advertising.accepted, and the advertisers when it is true."},
+	 "Declare advertising.accepted (true or false) and, when true, the non-empty list of advertisers."},
 };
 
 static const ppreg_field fields[] = {
@@ -96,242 +102,362 @@ static const ppreg_field fields[] = {
 	{"advertising", PPREG_T_MAP, PPREG_REQUIRED, NULL, R_ADV},
 	{"advertising.accepted", PPREG_T_ANY, PPREG_REQUIRED, NULL, R_ADV},
 	{"advertising.advertisers", PPREG_T_LIST, 0, NULL, NULL},
-	{"advertising.advertisers[]", PPREG_T_ANY, 0, NULL, NULL},
+	{"advertising.advertisers[]", PPREG_T_STRING, 0, NULL, NULL},
 };
 
 static const ppreg_schema schemas[] = {{"transparency.yaml", fields, sizeof fields / sizeof *fields}};
 
-static int one_of(const char *s, const char *const *set)
+/* Hours in a leap year: no yearly cap can be larger. */
+#define HOURS_IN_YEAR 8784
+
+int tr_one_of(const char *s, const char *set)
 {
-	for (; s && *set; set++)
-		if (!strcmp(s, *set))
+	size_t len = strlen(s);
+	for (const char *p = set; *p;) {
+		const char *bar = strchr(p, '|');
+		size_t n = bar ? (size_t)(bar - p) : strlen(p);
+		if (n == len && !strncmp(p, s, n))
 			return 1;
+		p += n + (bar != NULL);
+	}
 	return 0;
 }
 
-static double num(const ppreg_check *c, const ppreg_node *n, double fallback)
+int tr_blank(const char *s)
 {
-	double v;
-	return c->api->number(n, &v) == PPREG_OK ? v : fallback;
+	return s[strspn(s, " \t\r\n")] == '\0';
 }
 
-static double param(const ppreg_check *c, const char *path)
+const ppreg_node *tr_list(const ppreg_check *c, const ppreg_node *n)
 {
-	return num(c, c->api->get(c->params, path), NAN);
+	return c->api->kind(n) == PPREG_NODE_LIST ? n : NULL;
 }
 
-static void check_ownership(ppreg_check *c, const ppreg_node *root)
+void tr_require_text(ppreg_check *c, const char *rule, const ppreg_node *map, const char *key)
+{
+	const ppreg_node *n = c->api->get(map, key);
+	const char *s = ppreg_text(c, n);
+	if (s && tr_blank(s))
+		ppreg_reportf(c, rule, n, "%s is empty", key);
+}
+
+/* The policy's numbers. A missing or impossible one stops the run (exit 2):
+ * judging with a guessed number would make verdicts nobody decided. */
+static int load_params(ppreg_check *c, tr_params *p)
 {
 	const ppreg_api *api = c->api;
-	const ppreg_node *own = api->get(root, "ownership");
-	const char *kind = ppreg_text(c, api->get(api->file(c, "registration.yaml"), "platform.kind"));
-	double sum = 0, tol = param(c, "ownership_tolerance_percent");
-	if (isnan(tol))
-		tol = 0.01;
-	for (size_t i = 0; i < api->count(own); i++) {
-		const ppreg_node *s = api->get(api->item(own, i), "share_percent");
-		double v = num(c, s, 0);
-		if (v < 0 || v > 100)
-			ppreg_reportf(c, R_OWN, s, "a share of %g %% is not between 0 and 100", v);
-		sum += v;
+	const ppreg_node *params = c->params;
+	if (api->integer(api->get(params, "funding_years"), &p->funding_years) != PPREG_OK ||
+	    p->funding_years < 0 || p->funding_years > 100)
+		return api->fail(c, "policy: transparency.params.funding_years must be an integer from 0 to 100");
+	if (api->number(api->get(params, "industry_link_threshold_eur"), &p->link_threshold_eur) != PPREG_OK ||
+	    p->link_threshold_eur < 0)
+		return api->fail(c, "policy: transparency.params.industry_link_threshold_eur must be a number >= 0");
+	if (api->number(api->get(params, "volunteer_indemnity_eur_per_hour.min"), &p->indemnity_min_eur) != PPREG_OK ||
+	    api->number(api->get(params, "volunteer_indemnity_eur_per_hour.max"), &p->indemnity_max_eur) != PPREG_OK ||
+	    p->indemnity_min_eur < 0 || p->indemnity_min_eur > p->indemnity_max_eur)
+		return api->fail(c, "policy: transparency.params.volunteer_indemnity_eur_per_hour needs numbers "
+		                    "{min, max} with 0 <= min <= max");
+	if (api->number(api->get(params, "ownership_tolerance_percent"), &p->share_tolerance_percent) != PPREG_OK ||
+	    p->share_tolerance_percent < 0 || p->share_tolerance_percent >= 100)
+		return api->fail(c, "policy: transparency.params.ownership_tolerance_percent must be a number from 0 "
+		                    "to less than 100");
+	return 0;
+}
+
+static int is_commercial(ppreg_check *c)
+{
+	const ppreg_node *reg = c->api->file(c, "registration.yaml");
+	const char *kind = ppreg_text(c, c->api->get(reg, "platform.kind"));
+	return kind && !strcmp(kind, "commercial");
+}
+
+/* Who owns the service: each holder named, with a kind and a share in
+ * (0, 100]. A commercial entity must declare owners whose shares account
+ * for all of its capital; the sum is judged only when every share is a
+ * number (a mistyped one is the core's finding). */
+static void check_ownership(ppreg_check *c, const ppreg_node *root, const tr_params *p)
+{
+	const ppreg_api *api = c->api;
+	const ppreg_node *own = api->get(root, "ownership"), *list = tr_list(c, own);
+	double sum = 0;
+	int complete = 1;
+	for (size_t i = 0; i < api->count(list); i++) {
+		const ppreg_node *holder = api->item(list, i), *sn = api->get(holder, "share_percent");
+		double share;
+		tr_require_text(c, R_OWN, holder, "holder");
+		tr_require_text(c, R_OWN, holder, "kind");
+		if (api->number(sn, &share) != PPREG_OK) {
+			complete = 0;
+			continue;
+		}
+		if (share <= 0 || share > 100)
+			ppreg_reportf(c, R_OWN, sn, "a share of %g %% is not more than 0 and at most 100", share);
+		sum += share;
 	}
-	if (!kind || strcmp(kind, "commercial"))
+	if (!is_commercial(c))
 		return;
-	if (api->count(own) == 0)
-		ppreg_reportf(c, R_OWN, own ? own : root, "a commercial service declares its ownership");
-	else if (fabs(sum - 100) > tol)
+	if (api->kind(own) == PPREG_NODE_NULL)
+		ppreg_reportf(c, R_OWN, root, "a commercial service declares its ownership (ownership:)");
+	else if (list && api->count(list) == 0)
+		ppreg_reportf(c, R_OWN, own, "a commercial service lists the holders of its capital");
+	else if (list && complete && fabs(sum - 100) > p->share_tolerance_percent)
 		ppreg_reportf(c, R_OWN, own, "shares add up to %g %%, not 100 %%", sum);
 }
 
-static void check_funding(ppreg_check *c, const ppreg_node *root)
+/* Public bodies that back the service are named, with their kind and what
+ * they give. */
+static void check_public_backers(ppreg_check *c, const ppreg_node *root)
 {
-	static const char *const kinds[] = {"revenue", "public-grant", "private-grant", "industry",
-		"donation", "equity", "loan", NULL};
+	const ppreg_node *backers = tr_list(c, c->api->get(root, "public_backers"));
+	for (size_t i = 0; i < c->api->count(backers); i++) {
+		const ppreg_node *b = c->api->item(backers, i);
+		tr_require_text(c, R_PUB, b, "name");
+		tr_require_text(c, R_PUB, b, "kind");
+		tr_require_text(c, R_PUB, b, "support");
+	}
+}
+
+/* The active commitments of charter.yaml, or -1 when that file or its list
+ * is missing (the core or the charter plugin says so). */
+static long long active_commitments(ppreg_check *c)
+{
 	const ppreg_api *api = c->api;
-	const ppreg_node *funding = api->get(root, "funding");
-	double years = param(c, "funding_years");
-	ppreg_date created;
-	int first = c->as_of.year - (isnan(years) ? 3 : (int)years);
-	if (api->date(api->get(api->file(c, "registration.yaml"), "legal_entity.created_on"), &created) == PPREG_OK &&
-	    created.year > first)
-		first = created.year;
-	for (size_t i = 0; i < api->count(funding); i++) {
-		const ppreg_node *f = api->item(funding, i), *kn = api->get(f, "kind"), *an = api->get(f, "amount_eur");
-		const char *k = ppreg_text(c, kn);
-		if (k && !one_of(k, kinds))
-			ppreg_reportf(c, R_FUND, kn, "funding kind '%s' is not one of revenue, public-grant, private-grant, industry, donation, equity, loan", k);
-		if (num(c, an, 0) < 0)
-			ppreg_reportf(c, R_FUND, an, "a negative amount");
+	const ppreg_node *list = tr_list(c, api->get(api->file(c, "charter.yaml"), "commitments"));
+	long long active = 0;
+	if (!list)
+		return -1;
+	for (size_t i = 0; i < api->count(list); i++) {
+		const char *status = ppreg_text(c, api->get(api->item(list, i), "status"));
+		active += status && !strcmp(status, "active");
 	}
-	for (int y = first; y < c->as_of.year; y++) {
-		int found = 0;
-		for (size_t i = 0; i < api->count(funding) && !found; i++) {
-			long long fy;
-			found = api->integer(api->get(api->item(funding, i), "year"), &fy) == PPREG_OK && fy == y;
-		}
-		if (!found && funding)
-			ppreg_reportf(c, R_FUND, funding, "no funding declared for %d", y);
-	}
+	return active;
 }
 
-/* Sum of one company's declared links. */
-static double links_for(const ppreg_check *c, const ppreg_node *links, const char *company)
+/* Salaried + volunteer + benevolent, or -1 when a count is not a number
+ * or is negative (reported here); LLONG_MAX when the sum overflows, which
+ * is more than any total. */
+static long long sum_by_status(ppreg_check *c, const ppreg_node *by_status, long long counts[3])
 {
-	double sum = 0;
-	for (size_t i = 0; i < c->api->count(links); i++) {
-		const ppreg_node *l = c->api->item(links, i);
-		const char *who = ppreg_text(c, c->api->get(l, "company"));
-		if (who && !strcmp(who, company))
-			sum += num(c, c->api->get(l, "amount_eur"), 0);
-	}
-	return sum;
-}
-
-static void check_industry(ppreg_check *c, const ppreg_node *root)
-{
-	static const char *const natures[] = {"convention", "benefit", "remuneration", "sponsorship", "equity", NULL};
-	const ppreg_api *api = c->api;
-	const ppreg_node *links = api->get(root, "industry_links"), *funding = api->get(root, "funding");
-	double threshold = param(c, "industry_link_threshold_eur");
-	if (isnan(threshold))
-		threshold = 10;
-	for (size_t i = 0; i < api->count(links); i++) {
-		const ppreg_node *l = api->item(links, i), *nn = api->get(l, "nature"), *an = api->get(l, "amount_eur");
-		const char *nature = ppreg_text(c, nn);
-		if (nature && !one_of(nature, natures))
-			ppreg_reportf(c, R_IND, nn, "nature '%s' is not convention, benefit, remuneration, sponsorship or equity", nature);
-		if (num(c, an, 0) < 0)
-			ppreg_reportf(c, R_IND, an, "a negative amount");
-	}
-	/* All years together: the industry money from each company must be
-	 * matched by declared links; each source is checked once. */
-	for (size_t i = 0; i < api->count(funding); i++) {
-		const ppreg_node *f = api->item(funding, i);
-		const char *kind = ppreg_text(c, api->get(f, "kind")), *source = ppreg_text(c, api->get(f, "source"));
-		if (!kind || strcmp(kind, "industry") || !source)
-			continue;
-		int seen = 0;
-		double received = 0;
-		for (size_t j = 0; j < api->count(funding); j++) {
-			const ppreg_node *g = api->item(funding, j);
-			const char *k2 = ppreg_text(c, api->get(g, "kind")), *s2 = ppreg_text(c, api->get(g, "source"));
-			if (k2 && s2 && !strcmp(k2, "industry") && !strcmp(s2, source)) {
-				seen |= j < i;
-				received += num(c, api->get(g, "amount_eur"), 0);
-			}
+	static const char *const statuses[] = {"salaried", "volunteer", "benevolent"};
+	long long sum = 0;
+	int complete = 1;
+	for (size_t i = 0; i < 3; i++) {
+		const ppreg_node *n = c->api->get(by_status, statuses[i]);
+		if (c->api->integer(n, &counts[i]) != PPREG_OK) {
+			complete = 0;
+		} else if (counts[i] < 0) {
+			ppreg_reportf(c, R_PP, n, "a negative count of %s partners", statuses[i]);
+			complete = 0;
+		} else {
+			sum = counts[i] > LLONG_MAX - sum ? LLONG_MAX : sum + counts[i];
 		}
-		double declared = links_for(c, links, source);
-		if (!seen && received >= threshold && declared < received)
-			ppreg_reportf(c, R_IND, api->get(f, "source"),
-			              "industry funding from %s (%g EUR) has declared links for only %g EUR: a hidden interest",
-			              source, received, declared);
 	}
+	return complete ? sum : -1;
 }
 
+/* The partners counted by status are the partners of the total, and they
+ * are the people who signed an active commitment in charter.yaml: the same
+ * people, counted in two files. Both findings are at the total. */
 static void check_partners(ppreg_check *c, const ppreg_node *root)
 {
 	const ppreg_api *api = c->api;
 	const ppreg_node *pp = api->get(root, "patient_partners"), *tn = api->get(pp, "total");
-	long long total, s, v, b;
-	if (api->integer(tn, &total) != PPREG_OK || api->integer(api->get(pp, "by_status.salaried"), &s) ||
-	    api->integer(api->get(pp, "by_status.volunteer"), &v) || api->integer(api->get(pp, "by_status.benevolent"), &b))
+	long long total, counts[3] = {0, 0, 0};
+	long long sum = sum_by_status(c, api->get(pp, "by_status"), counts);
+	if (api->integer(tn, &total) != PPREG_OK)
 		return;
-	if (s < 0 || v < 0 || b < 0 || s + v + b != total)
-		ppreg_reportf(c, R_PP, tn, "%lld salaried + %lld volunteer + %lld benevolent is not the total %lld", s, v, b, total);
-	const ppreg_node *commitments = api->get(api->file(c, "charter.yaml"), "commitments");
-	if (!commitments)
+	if (total < 0) {
+		ppreg_reportf(c, R_PP, tn, "a negative total of partners");
 		return;
-	long long active = 0;
-	for (size_t i = 0; i < api->count(commitments); i++) {
-		const char *st = ppreg_text(c, api->get(api->item(commitments, i), "status"));
-		active += st && !strcmp(st, "active");
 	}
-	if (active != total)
-		ppreg_reportf(c, R_PP, tn, "total %lld differs from the %lld active commitments of charter.yaml", total, active);
-	if (v <= 0)
-		return;
-	const ppreg_node *in = api->get(pp, "volunteer_indemnity_eur_per_hour");
-	double rate, lo = param(c, "volunteer_indemnity_eur_per_hour.min"), hi = param(c, "volunteer_indemnity_eur_per_hour.max");
-	if (api->number(in, &rate) != PPREG_OK)
-		ppreg_reportf(c, R_VOL, api->kind(in) == PPREG_NODE_NULL ? pp : in, "volunteers need volunteer_indemnity_eur_per_hour");
-	else if ((!isnan(lo) && rate < lo) || (!isnan(hi) && rate > hi))
-		ppreg_reportf(c, R_VOL, in, "%g EUR per hour is outside the policy's %g to %g", rate, lo, hi);
-	long long cap;
-	const ppreg_node *cn = api->get(pp, "max_indemnified_hours_per_year");
-	if (api->integer(cn, &cap) != PPREG_OK)
-		ppreg_reportf(c, R_VOL, api->kind(cn) == PPREG_NODE_NULL ? pp : cn, "volunteers need max_indemnified_hours_per_year");
-	else if (cap <= 0)
-		ppreg_reportf(c, R_VOL, cn, "the yearly cap of hours must be positive");
+	if (sum == LLONG_MAX && total != LLONG_MAX)
+		ppreg_reportf(c, R_PP, tn, "the counts by status add up to more than the total %lld", total);
+	else if (sum >= 0 && sum != total)
+		ppreg_reportf(c, R_PP, tn, "%lld salaried + %lld volunteer + %lld benevolent make %lld, not the "
+		              "total %lld", counts[0], counts[1], counts[2], sum, total);
+	long long active = active_commitments(c);
+	if (active >= 0 && active != total)
+		ppreg_reportf(c, R_PP, tn, "total %lld differs from the %lld active commitment%s of charter.yaml",
+		              total, active, active == 1 ? "" : "s");
 }
 
+/* Volunteers are indemnified by the hour within bounds an order sets (the
+ * policy's numbers), up to a yearly number of hours the service fixes
+ * (draft L.1191-3). Asked only when there are volunteers. */
+static void check_volunteers(ppreg_check *c, const ppreg_node *root, const tr_params *p)
+{
+	const ppreg_api *api = c->api;
+	const ppreg_node *pp = api->get(root, "patient_partners");
+	const ppreg_node *rn = api->get(pp, "volunteer_indemnity_eur_per_hour");
+	const ppreg_node *hn = api->get(pp, "max_indemnified_hours_per_year");
+	long long volunteers, hours;
+	double rate;
+	if (api->integer(api->get(pp, "by_status.volunteer"), &volunteers) != PPREG_OK || volunteers <= 0)
+		return;
+	int rc = api->number(rn, &rate);
+	if (rc == PPREG_ABSENT)
+		ppreg_reportf(c, R_VOL, pp, "%lld volunteer%s: declare volunteer_indemnity_eur_per_hour", volunteers,
+		              volunteers == 1 ? "" : "s");
+	else if (rc == PPREG_OK && (rate < p->indemnity_min_eur || rate > p->indemnity_max_eur))
+		ppreg_reportf(c, R_VOL, rn, "%g EUR per hour is outside the policy's bounds, %g to %g EUR", rate,
+		              p->indemnity_min_eur, p->indemnity_max_eur);
+	rc = api->integer(hn, &hours);
+	if (rc == PPREG_ABSENT)
+		ppreg_reportf(c, R_VOL, pp, "%lld volunteer%s: declare max_indemnified_hours_per_year", volunteers,
+		              volunteers == 1 ? "" : "s");
+	else if (rc == PPREG_OK && (hours <= 0 || hours > HOURS_IN_YEAR))
+		ppreg_reportf(c, R_VOL, hn, "a yearly cap of %lld hours is not between 1 and %d", hours, HOURS_IN_YEAR);
+}
+
+/* The first pricing entry of `service` among items [0, end), or NULL. */
+static const ppreg_node *price_of(const ppreg_check *c, const ppreg_node *pricing, size_t end, const char *service)
+{
+	for (size_t i = 0; i < end && i < c->api->count(pricing); i++) {
+		const ppreg_node *entry = c->api->item(pricing, i);
+		const char *s = ppreg_text(c, c->api->get(entry, "service"));
+		if (s && !strcmp(s, service))
+			return entry;
+	}
+	return NULL;
+}
+
+static int declares_service(const ppreg_check *c, const ppreg_node *services, const char *id)
+{
+	for (size_t i = 0; i < c->api->count(services); i++) {
+		const char *s = ppreg_text(c, c->api->get(c->api->item(services, i), "id"));
+		if (s && !strcmp(s, id))
+			return 1;
+	}
+	return 0;
+}
+
+/* One pricing entry: a service registration.yaml declares, priced once,
+ * a price that is not negative, a payer. */
+static void check_price_entry(ppreg_check *c, const ppreg_node *pricing, size_t i, const ppreg_node *services)
+{
+	const ppreg_api *api = c->api;
+	const ppreg_node *entry = api->item(pricing, i), *sn = api->get(entry, "service");
+	const ppreg_node *pn = api->get(entry, "price_eur");
+	const char *service = ppreg_text(c, sn);
+	double price;
+	if (service && services && !declares_service(c, services, service))
+		ppreg_reportf(c, R_PRICE, sn, "service '%.80s' is not declared in registration.yaml", service);
+	if (service && price_of(c, pricing, i, service))
+		ppreg_reportf(c, R_PRICE, sn, "service '%.80s' is priced more than once", service);
+	if (api->number(pn, &price) == PPREG_OK && price < 0)
+		ppreg_reportf(c, R_PRICE, pn, "a negative price (%g EUR)", price);
+	tr_require_text(c, R_PRICE, entry, "payer");
+}
+
+/* Every service of registration.yaml says what it costs and who pays. */
 static void check_pricing(ppreg_check *c, const ppreg_node *root)
 {
 	const ppreg_api *api = c->api;
-	const ppreg_node *pricing = api->get(root, "pricing");
-	const ppreg_node *services = api->get(api->file(c, "registration.yaml"), "services");
-	for (size_t i = 0; i < api->count(pricing); i++) {
-		const ppreg_node *p = api->item(pricing, i), *sn = api->get(p, "service"), *pn = api->get(p, "price_eur");
-		const char *svc = ppreg_text(c, sn);
-		int known = 0;
-		for (size_t j = 0; svc && j < api->count(services); j++) {
-			const char *id = ppreg_text(c, api->get(api->item(services, j), "id"));
-			known |= id && !strcmp(id, svc);
-		}
-		if (svc && services && !known)
-			ppreg_reportf(c, R_PRICE, sn, "service '%s' is not declared in registration.yaml", svc);
-		if (num(c, pn, 0) < 0)
-			ppreg_reportf(c, R_PRICE, pn, "a negative price");
-	}
-	for (size_t j = 0; j < api->count(services); j++) {
-		const ppreg_node *idn = api->get(api->item(services, j), "id");
-		const char *id = ppreg_text(c, idn);
-		int priced = 0;
-		for (size_t i = 0; id && i < api->count(pricing); i++) {
-			const char *svc = ppreg_text(c, api->get(api->item(pricing, i), "service"));
-			priced |= svc && !strcmp(svc, id);
-		}
-		if (id && pricing && !priced)
-			ppreg_reportf(c, R_PRICE, pricing, "service '%s' has no price and payer", id);
+	const ppreg_node *pricing = tr_list(c, api->get(root, "pricing"));
+	const ppreg_node *services = tr_list(c, api->get(api->file(c, "registration.yaml"), "services"));
+	if (!pricing)
+		return; /* missing or not a list: reported by the core */
+	for (size_t i = 0; i < api->count(pricing); i++)
+		check_price_entry(c, pricing, i, services);
+	for (size_t i = 0; i < api->count(services); i++) {
+		const char *id = ppreg_text(c, api->get(api->item(services, i), "id"));
+		if (id && !price_of(c, pricing, api->count(pricing), id))
+			ppreg_reportf(c, R_PRICE, pricing, "service '%.80s' of registration.yaml has no price and payer", id);
 	}
 }
 
-static void check_statements(ppreg_check *c, const ppreg_node *root)
+/* Partners perform no regulated professional act: the declaration is the
+ * boolean false, nothing that merely reads like it. */
+static void check_no_substitution(ppreg_check *c, const ppreg_node *root)
+{
+	const ppreg_node *n = c->api->get(root, "regulated_acts");
+	int acts;
+	if (c->api->kind(n) == PPREG_NODE_NULL)
+		return; /* missing: reported by the core */
+	if (c->api->boolean(n, &acts) != PPREG_OK)
+		ppreg_reportf(c, R_NOSUB, n, "regulated_acts must be the boolean false");
+	else if (acts)
+		ppreg_reportf(c, R_NOSUB, n, "partners perform regulated professional acts: a patient partner never "
+		              "replaces a health professional");
+}
+
+/* https://host[...], with a host and no blank or control character. */
+static int is_https_url(const char *url)
+{
+	if (strncmp(url, "https://", 8))
+		return 0;
+	const char *host = url + 8;
+	size_t host_len = strcspn(host, "/?#");
+	if (host_len == 0 || host[0] == '.' || host[0] == ':' || memchr(host, '@', host_len))
+		return 0;
+	for (const unsigned char *p = (const unsigned char *)url; *p; p++)
+		if (*p <= ' ' || *p == 0x7f)
+			return 0;
+	return 1;
+}
+
+/* The right of alert (draft L.1191-5) is shown to users at an https
+ * address, and names the authority it goes to. */
+static void check_alert_channel(ppreg_check *c, const ppreg_node *root)
+{
+	const ppreg_node *alert = c->api->get(root, "alert_channel"), *un = c->api->get(alert, "shown_at");
+	const char *url = ppreg_text(c, un);
+	if (url && !is_https_url(url))
+		ppreg_reportf(c, R_ALERT, un, "'%.80s' is not an https:// address where users see the right of alert", url);
+	tr_require_text(c, R_ALERT, alert, "authority");
+}
+
+/* Advertising accepted or not, as a boolean; when accepted, who advertises. */
+static void check_advertising(ppreg_check *c, const ppreg_node *root)
 {
 	const ppreg_api *api = c->api;
-	const ppreg_node *ra = api->get(root, "regulated_acts"), *url = api->get(root, "alert_channel.shown_at");
-	const ppreg_node *acc = api->get(root, "advertising.accepted");
-	int b;
-	if (api->kind(ra) != PPREG_NODE_NULL && (api->boolean(ra, &b) != PPREG_OK || b))
-		ppreg_reportf(c, R_NOSUB, ra, "regulated_acts must be false: partners perform no regulated act");
-	const char *u = ppreg_text(c, url);
-	if (u && (strncmp(u, "https://", 8) || strlen(u) < 12 || strpbrk(u, " \t")))
-		ppreg_reportf(c, R_ALERT, url, "'%.60s' is not an https:// address", u);
-	if (api->kind(acc) == PPREG_NODE_NULL)
+	const ppreg_node *adv = api->get(root, "advertising"), *an = api->get(adv, "accepted");
+	const ppreg_node *advertisers = api->get(adv, "advertisers");
+	int accepted;
+	if (api->kind(an) == PPREG_NODE_NULL)
+		return; /* missing: reported by the core */
+	if (api->boolean(an, &accepted) != PPREG_OK) {
+		ppreg_reportf(c, R_ADV, an, "accepted must be true or false");
 		return;
-	if (api->boolean(acc, &b) != PPREG_OK)
-		ppreg_reportf(c, R_ADV, acc, "accepted must be true or false");
-	else if (b && api->count(api->get(root, "advertising.advertisers")) == 0)
-		ppreg_reportf(c, R_ADV, acc, "advertising is accepted: list the advertisers");
+	}
+	if (!accepted)
+		return;
+	if (api->kind(advertisers) == PPREG_NODE_NULL ||
+	    (api->kind(advertisers) == PPREG_NODE_LIST && api->count(advertisers) == 0))
+		ppreg_reportf(c, R_ADV, an, "advertising is accepted: list the advertisers");
+	for (size_t i = 0; i < api->count(tr_list(c, advertisers)); i++) {
+		const char *name = ppreg_text(c, api->item(advertisers, i));
+		if (name && tr_blank(name))
+			ppreg_reportf(c, R_ADV, api->item(advertisers, i), "an advertiser without a name");
+	}
 }
 
 static int check(ppreg_check *c)
 {
+	tr_params p;
+	if (load_params(c, &p) < 0)
+		return -1;
 	const ppreg_node *root = c->api->file(c, "transparency.yaml");
 	if (!root)
-		return 0;
-	check_ownership(c, root);
-	check_funding(c, root);
-	check_industry(c, root);
+		return 0; /* missing or unreadable: reported by the core */
+	check_ownership(c, root, &p);
+	tr_check_funding(c, root, &p);
+	tr_check_industry_links(c, root, &p);
+	check_public_backers(c, root);
 	check_partners(c, root);
+	check_volunteers(c, root, &p);
 	check_pricing(c, root);
-	check_statements(c, root);
+	check_no_substitution(c, root);
+	check_alert_channel(c, root);
+	check_advertising(c, root);
 	return 0;
 }
 
 static const ppreg_plugin plugin = {
 	PPREG_ABI_VERSION, sizeof(ppreg_plugin), "transparency", "1.0.0",
-	"transparency: who pays, who gains (L.1191-4, note §4.1)",
-	rules, sizeof rules / sizeof *rules, schemas, 1, check,
+	"transparency: who pays, who gains (draft L.1191-4 CSP, note 2026-02-16 §4.1)",
+	rules, sizeof rules / sizeof *rules, schemas, sizeof schemas / sizeof *schemas, check,
 };
 
 PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned core_abi)

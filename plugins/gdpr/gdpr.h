@@ -1,0 +1,57 @@
+/*
+ * gdpr.h - what the files of the gdpr plugin share: rule ids, the policy's
+ * numbers (read once per platform by gdpr.c) and helpers over the public
+ * API. gdpr.c holds the descriptor and the checks of the record of
+ * processing; hosting.c where data lives (HDS, transfers, processors);
+ * evidence.c the verification of every document a claim names.
+ */
+#ifndef PPREG_GDPR_H
+#define PPREG_GDPR_H
+
+#include "ppreg/plugin.h"
+
+#define R_CTRL "gdpr.controller"
+#define R_DPO "gdpr.dpo"
+#define R_REC "gdpr.record-of-processing"
+#define R_SPECIAL "gdpr.special-categories"
+#define R_RET "gdpr.retention"
+#define R_HDS "gdpr.hds-hosting"
+#define R_TRANSFER "gdpr.transfers"
+#define R_DPIA "gdpr.dpia"
+#define R_BREACH "gdpr.breach-procedure"
+#define R_PROC "gdpr.processor-contracts"
+#define R_EVID "gdpr.evidence"
+
+/* The format's enumerations this plugin owns, as "a|b|c". */
+#define LEGAL_BASES "consent|contract|legal-obligation|vital-interests|public-task|legitimate-interests"
+#define ART9_CONDITIONS "explicit-consent|vital-interests|health-care|public-interest-health|research|other"
+#define TRANSFER_MECHANISMS "adequacy|scc|bcr"
+
+/* The policy's `params` for gdpr, checked before any platform. */
+typedef struct {
+	ppreg_duration max_retention;     /* longest retention period */
+	const char *max_retention_text;   /* as the policy writes it, for messages */
+	ppreg_duration max_dpia_age;      /* done_on + this >= as-of */
+	ppreg_duration max_hds_window;    /* valid_until <= valid_from + this */
+	double max_breach_hours;          /* notification to the authority */
+	const ppreg_node *eea;            /* country codes of the EEA */
+	const ppreg_node *adequacy;       /* countries with an adequacy decision */
+} gdpr_params;
+
+/* 1 when `s` is one of the words of `set` ("a|b|c"). */
+int gdpr_one_of(const char *s, const char *set);
+/* 1 when `s` holds nothing but blanks. */
+int gdpr_blank(const char *s);
+/* `n` when it is a list, else NULL (a wrong type is the core's finding). */
+const ppreg_node *gdpr_list(const ppreg_check *c, const ppreg_node *n);
+/* 1 when the list holds the string `s`. */
+int gdpr_list_has(const ppreg_check *c, const ppreg_node *list, const char *s);
+/* A finding of `rule` when map.key is a string of blanks only. */
+void gdpr_require_text(ppreg_check *c, const char *rule, const ppreg_node *map, const char *key);
+
+/* hosting.c: HDS certificates (when `health`), transfers, processors. */
+void gdpr_check_hosting(ppreg_check *c, const ppreg_node *root, const gdpr_params *p, int health);
+/* evidence.c: one {path, sha256} item; -1 after api->fail(). */
+int gdpr_check_evidence(ppreg_check *c, const ppreg_node *item);
+
+#endif /* PPREG_GDPR_H */

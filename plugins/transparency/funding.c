@@ -1,0 +1,165 @@
+/*
+ * funding.c - who pays: funding declared for every year the policy asks for,
+ * and industry money matched by declared links of interest (note of
+ * 2026-02-16, §4.1: "hidden promotional interests").
+ *
+ * The industry rule compares two declarations of the same money: what the
+ * service received from a health-product company (`funding`, kind
+ * `industry`) and the links of interest it declares with that company
+ * (`industry_links`). For each such company whose funding, all declared years
+ * together, reaches the policy's threshold, the links must add up to at least
+ * the money received; anything less is an interest left undeclared.
+ */
+#include "transparency.h"
+
+#include <string.h>
+
+/* Amounts are euros with cents; a difference under half a cent is rounding. */
+#define CENT_SLACK 0.005
+
+/* The first calendar year whose funding must be declared: the policy's
+ * window, shortened for an entity created within it. */
+static int first_funding_year(ppreg_check *c, const tr_params *p)
+{
+	const ppreg_api *api = c->api;
+	const ppreg_node *reg = api->file(c, "registration.yaml");
+	int first = c->as_of.year - (int)p->funding_years;
+	ppreg_date created;
+	if (api->date(api->get(reg, "legal_entity.created_on"), &created) == PPREG_OK && created.year > first)
+		first = created.year;
+	return first;
+}
+
+/* One funding entry on its own: a known kind, an amount that is not
+ * negative, a named source, a year that has begun. */
+static void check_funding_entry(ppreg_check *c, const ppreg_node *entry)
+{
+	const ppreg_api *api = c->api;
+	const ppreg_node *kn = api->get(entry, "kind"), *an = api->get(entry, "amount_eur");
+	const ppreg_node *yn = api->get(entry, "year");
+	const char *kind = ppreg_text(c, kn);
+	double amount;
+	long long year;
+	if (kind && !tr_one_of(kind, FUNDING_KINDS))
+		ppreg_reportf(c, R_FUND, kn, "funding kind '%.40s' is not one of revenue, public-grant, "
+		              "private-grant, industry, donation, equity, loan", kind);
+	if (api->number(an, &amount) == PPREG_OK && amount < 0)
+		ppreg_reportf(c, R_FUND, an, "a negative amount (%g EUR)", amount);
+	if (api->integer(yn, &year) == PPREG_OK && year > c->as_of.year)
+		ppreg_reportf(c, R_FUND, yn, "funding for %lld, a year after the as-of date", year);
+	tr_require_text(c, R_FUND, entry, "source");
+}
+
+static int has_funding_for(const ppreg_check *c, const ppreg_node *funding, long long year)
+{
+	for (size_t i = 0; i < c->api->count(funding); i++) {
+		long long y;
+		if (c->api->integer(c->api->get(c->api->item(funding, i), "year"), &y) == PPREG_OK && y == year)
+			return 1;
+	}
+	return 0;
+}
+
+/* Every year of the window from max(as-of year - N, created_on year) to the
+ * last complete year before the as-of date has at least one entry. */
+void tr_check_funding(ppreg_check *c, const ppreg_node *root, const tr_params *p)
+{
+	const ppreg_node *funding = tr_list(c, c->api->get(root, "funding"));
+	if (!funding)
+		return; /* missing or not a list: reported by the core */
+	for (size_t i = 0; i < c->api->count(funding); i++)
+		check_funding_entry(c, c->api->item(funding, i));
+	int first = first_funding_year(c, p);
+	for (int year = first; year < c->as_of.year; year++)
+		if (!has_funding_for(c, funding, year))
+			ppreg_reportf(c, R_FUND, funding, "no funding declared for %d (the policy asks for each year "
+			              "from %d to %d)", year, first, c->as_of.year - 1);
+}
+
+/* `kind: industry` with a source: the company's name, else NULL. */
+static const char *industry_source(const ppreg_check *c, const ppreg_node *entry)
+{
+	const char *kind = ppreg_text(c, c->api->get(entry, "kind"));
+	if (!kind || strcmp(kind, "industry"))
+		return NULL;
+	return ppreg_text(c, c->api->get(entry, "source"));
+}
+
+/* The industry money from `company` in all declared years; *first is set
+ * to 0 when an entry before `at` already named it (it was judged there). */
+static double industry_received(const ppreg_check *c, const ppreg_node *funding, size_t at,
+                                const char *company, int *first)
+{
+	double total = 0;
+	*first = 1;
+	for (size_t i = 0; i < c->api->count(funding); i++) {
+		const ppreg_node *entry = c->api->item(funding, i);
+		const char *source = industry_source(c, entry);
+		double amount;
+		if (!source || strcmp(source, company))
+			continue;
+		if (i < at)
+			*first = 0;
+		if (c->api->number(c->api->get(entry, "amount_eur"), &amount) == PPREG_OK && amount > 0)
+			total += amount;
+	}
+	return total;
+}
+
+/* The links of interest declared with `company`, added up. */
+static double linked_amount(const ppreg_check *c, const ppreg_node *links, const char *company)
+{
+	double total = 0;
+	for (size_t i = 0; i < c->api->count(links); i++) {
+		const ppreg_node *link = c->api->item(links, i);
+		const char *who = ppreg_text(c, c->api->get(link, "company"));
+		double amount;
+		if (who && !strcmp(who, company) &&
+		    c->api->number(c->api->get(link, "amount_eur"), &amount) == PPREG_OK && amount > 0)
+			total += amount;
+	}
+	return total;
+}
+
+/* One declared link on its own: a company, a known nature, an amount that
+ * is not negative. */
+static void check_link_entry(ppreg_check *c, const ppreg_node *link)
+{
+	const ppreg_node *nn = c->api->get(link, "nature"), *an = c->api->get(link, "amount_eur");
+	const char *nature = ppreg_text(c, nn);
+	double amount;
+	if (nature && !tr_one_of(nature, LINK_NATURES))
+		ppreg_reportf(c, R_IND, nn, "link nature '%.40s' is not one of convention, benefit, remuneration, "
+		              "sponsorship, equity", nature);
+	if (c->api->number(an, &amount) == PPREG_OK && amount < 0)
+		ppreg_reportf(c, R_IND, an, "a negative amount (%g EUR)", amount);
+	tr_require_text(c, R_IND, link, "company");
+}
+
+/* Each company's industry money, once it reaches the threshold, is covered
+ * by the links declared with it; reported once per company, at its first
+ * funding entry. Companies are matched by their exact name. */
+void tr_check_industry_links(ppreg_check *c, const ppreg_node *root, const tr_params *p)
+{
+	const ppreg_api *api = c->api;
+	const ppreg_node *links = tr_list(c, api->get(root, "industry_links"));
+	const ppreg_node *funding = tr_list(c, api->get(root, "funding"));
+	for (size_t i = 0; i < api->count(links); i++)
+		check_link_entry(c, api->item(links, i));
+	for (size_t i = 0; i < api->count(funding); i++) {
+		const ppreg_node *entry = api->item(funding, i);
+		const char *company = industry_source(c, entry);
+		int first;
+		if (!company)
+			continue;
+		double received = industry_received(c, funding, i, company, &first);
+		if (!first || received < p->link_threshold_eur)
+			continue;
+		double declared = linked_amount(c, links, company);
+		if (declared + CENT_SLACK < received)
+			ppreg_reportf(c, R_IND, api->get(entry, "source"),
+			              "%.120s paid %.2f EUR of industry funding but links of interest are declared "
+			              "for %.2f EUR: declare every link at or above %g EUR", company, received, declared,
+			              p->link_threshold_eur);
+	}
+}

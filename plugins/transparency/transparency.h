@@ -1,0 +1,49 @@
+/*
+ * transparency.h - what the files of the transparency plugin share: the
+ * rule ids, the policy's numbers (read once per platform by transparency.c)
+ * and a few helpers over the public API. funding.c checks the money (funding
+ * years, industry links); transparency.c everything else and the descriptor.
+ */
+#ifndef PPREG_TRANSPARENCY_H
+#define PPREG_TRANSPARENCY_H
+
+#include "ppreg/plugin.h"
+
+#define R_OWN "transparency.ownership"
+#define R_FUND "transparency.funding"
+#define R_IND "transparency.industry-links"
+#define R_PUB "transparency.public-backers"
+#define R_PP "transparency.patient-partners"
+#define R_VOL "transparency.volunteer-indemnity"
+#define R_PRICE "transparency.pricing"
+#define R_NOSUB "transparency.no-substitution"
+#define R_ALERT "transparency.alert-channel"
+#define R_ADV "transparency.advertising"
+
+/* The format's enumerations this plugin owns, as "a|b|c". */
+#define FUNDING_KINDS "revenue|public-grant|private-grant|industry|donation|equity|loan"
+#define LINK_NATURES "convention|benefit|remuneration|sponsorship|equity"
+
+/* The policy's `params` for transparency, checked before any platform. */
+typedef struct {
+	long long funding_years;        /* complete calendar years before the as-of year */
+	double link_threshold_eur;      /* industry money from this amount needs links */
+	double indemnity_min_eur;       /* volunteer indemnity per hour, bounds included */
+	double indemnity_max_eur;
+	double share_tolerance_percent; /* |sum of shares - 100| allowed */
+} tr_params;
+
+/* 1 when `s` is one of the words of `set` ("a|b|c"). */
+int tr_one_of(const char *s, const char *set);
+/* 1 when `s` holds nothing but blanks. */
+int tr_blank(const char *s);
+/* `n` when it is a list, else NULL (a wrong type is the core's finding). */
+const ppreg_node *tr_list(const ppreg_check *c, const ppreg_node *n);
+/* A finding of `rule` when map.key is a string of blanks only; a missing
+ * or mistyped value is the core's to report. */
+void tr_require_text(ppreg_check *c, const char *rule, const ppreg_node *map, const char *key);
+
+void tr_check_funding(ppreg_check *c, const ppreg_node *root, const tr_params *p);
+void tr_check_industry_links(ppreg_check *c, const ppreg_node *root, const tr_params *p);
+
+#endif /* PPREG_TRANSPARENCY_H */
