@@ -1,50 +1,153 @@
 #!/bin/bash
-# Every transparency.* rule broken alone in a compliant copy, with its line.
+# Every transparency.* rule broken alone in a compliant copy of entraide-sante,
+# asserting the rule, the line and exit 1; and the edits that must still pass.
 . "$(dirname "$0")/../../lib/tap.sh"
 . "$PPREG_TOP/tests/lib/breaks.sh"
 T=transparency.yaml
+P=platforms/entraide-sante
+
+# passes DESCRIPTION FILE PERL_EXPR RULE: the edit leaves RULE silent and the
+# platform compliant.
+passes() {
+	make_registry
+	edit "$P/$2" "$3"
+	commit
+	check_reg
+	expect_no_rule "$4" "$1"
+	expect_rc 0 "$1: exit 0"
+}
 
 passes_clean transparency.ownership transparency.funding transparency.industry-links \
 	transparency.public-backers transparency.patient-partners transparency.volunteer-indemnity \
 	transparency.pricing transparency.no-substitution transparency.alert-channel transparency.advertising
 
-breaks "shares do not add up" $T 's/share_percent: 40/share_percent: 30/' transparency.ownership 2
+# ownership
+breaks "shares add up to 90" $T 's/share_percent: 40/share_percent: 30/' transparency.ownership 2
+breaks "shares add up to 100.02" $T 's/share_percent: 40/share_percent: 40.02/' transparency.ownership 2
+passes "shares add up to 100.01 (within the tolerance)" $T 's/share_percent: 40/share_percent: 40.01/' transparency.ownership
 breaks "a commercial service without ownership" $T 's/ownership:\n.*\n.*\n//' transparency.ownership 1
+breaks "a commercial service with no holder" $T 's/ownership:\n.*\n.*\n/ownership: []\n/' transparency.ownership 2
 breaks "a holder without kind" $T 's/holder: Claire Martin, kind: natural-person, /holder: Claire Martin, /' transparency.ownership 3
+breaks "a holder without a name" $T 's/holder: Claire Martin/holder: " "/' transparency.ownership 3
+breaks "a share of 0 %" $T 's/share_percent: 60/share_percent: 100/; s/share_percent: 40/share_percent: 0/' transparency.ownership 4
+make_registry
+edit $P/registration.yaml 's/kind: commercial/kind: non-commercial/'
+edit $P/$T 's/ownership:\n.*\n.*\n//'
+commit
+check_reg
+expect_no_rule transparency.ownership "a non-commercial service needs no ownership"
+expect_rc 0 "non-commercial without ownership: exit 0"
+
+# funding
 breaks "a year without funding" $T 's/  - \{year: 2024, source: Service revenue.*\n//' transparency.funding 5
+breaks "the oldest year of the window without funding" $T 's/  - \{year: 2023, source: BPI France.*\n//' transparency.funding 5
+breaks "no funding at all" $T 's/funding:\n(  - .*\n){4}/funding: []\n/; s/industry_links:\n.*\n.*\n//' transparency.funding 5
 breaks "an unknown funding kind" $T 's/kind: public-grant/kind: gift/' transparency.funding 9
 breaks "a negative amount" $T 's/amount_eur: 30000/amount_eur: -30000/' transparency.funding 9
-breaks "industry money without a link" $T 's/industry_links:\n.*\n.*\n//' transparency.industry-links 7
-breaks "a link below the money received" $T 's/sponsorship, amount_eur: 15000/sponsorship, amount_eur: 5000/' transparency.industry-links 7
-breaks "a link of unknown nature" $T 's/nature: sponsorship/nature: gift/' transparency.industry-links 11
-breaks "a backer without support" $T 's/, support: Co-design of the training course//' transparency.public-backers 14
-breaks "counts do not add up" $T 's/benevolent: 0/benevolent: 1/' transparency.patient-partners 16
-breaks "total differs from the commitments" $T 's/total: 2/total: 3/; s/benevolent: 0/benevolent: 1/' transparency.patient-partners 16
-breaks "indemnity above the bound" $T 's/volunteer_indemnity_eur_per_hour: 15/volunteer_indemnity_eur_per_hour: 30/' transparency.volunteer-indemnity 18
-breaks "indemnity below the bound" $T 's/volunteer_indemnity_eur_per_hour: 15/volunteer_indemnity_eur_per_hour: 5/' transparency.volunteer-indemnity 18
-breaks "no yearly cap" $T 's/  max_indemnified_hours_per_year: 200\n//' transparency.volunteer-indemnity 15
-breaks "a service without price" $T 's/  - \{service: interventions-ifsi.*\n//' transparency.pricing 20
-breaks "a price without payer" $T 's/, payer: school//' transparency.pricing 22
-breaks "regulated acts" $T 's/regulated_acts: false/regulated_acts: true/' transparency.no-substitution 23
-breaks "no alert channel URL" $T 's/shown_at: https:\/\/entraide-sante.example\/alerte, //' transparency.alert-channel 24
-breaks "alert channel over http" $T 's/shown_at: https:/shown_at: http:/' transparency.alert-channel 24
-breaks "advertising without advertisers" $T 's/accepted: false/accepted: true/' transparency.advertising 25
-
+breaks "a funding entry without amount" $T 's/, amount_eur: 30000//' transparency.funding 9
+breaks "a funding entry with an empty source" $T 's/source: BPI France/source: ""/' transparency.funding 9
+breaks "funding for a year after the as-of date" $T 's/year: 2023, source: BPI/year: 2027, source: BPI/; s/(year: 2024.*\n)/$1  - {year: 2023, source: Service revenue, kind: revenue, amount_eur: 1}\n/' transparency.funding 10
+passes "a year before the window is not required" $T 's/(year: 2023.*\n)/$1  - {year: 2019, source: Service revenue, kind: revenue, amount_eur: 1}\n/' transparency.funding
 make_registry
-edit platforms/entraide-sante/$T 's/accepted: false\}/accepted: true, advertisers: [Annonceur SA]}/'
-commit
-check_reg
-expect_no_rule transparency.advertising "advertising accepted with advertisers passes"
-make_registry
-edit platforms/entraide-sante/$T 's/funding:\n/funding:\n  - {year: 2025, source: Petit Labo, kind: industry, amount_eur: 9}\n/'
-commit
-check_reg
-expect_no_rule transparency.industry-links "industry money below the threshold needs no link"
-make_registry
-edit platforms/entraide-sante/registration.yaml 's/  siren:/  created_on: 2024-04-02\n  siren:/'
-edit platforms/entraide-sante/$T 's/  - \{year: 2023, source: BPI France.*\n//'
+edit $P/registration.yaml 's/  siren:/  created_on: 2024-04-02\n  siren:/'
+edit $P/$T 's/  - \{year: 2023, source: BPI France.*\n//'
 commit
 check_reg
 expect_no_rule transparency.funding "funding is required only since created_on"
+expect_rc 0 "created in 2024 without 2023 funding: exit 0"
+make_registry
+edit $P/registration.yaml 's/  siren:/  created_on: 2024-04-02\n  siren:/'
+edit $P/$T 's/  - \{year: 2024, source: Service revenue.*\n//'
+commit
+check_reg
+expect_finding transparency.funding $P/$T 5 "created in 2024, 2024 is still required"
+expect_rc 1 "created in 2024 without 2024 funding: exit 1"
+
+# industry links
+breaks "industry money without a link" $T 's/industry_links:\n.*\n.*\n//' transparency.industry-links 7
+breaks "a link below the money received" $T 's/sponsorship, amount_eur: 15000/sponsorship, amount_eur: 14999.5/' transparency.industry-links 7
+breaks "a link under another company name" $T 's/company: Laboratoire Exemple SA/company: Laboratoire Exemple/' transparency.industry-links 7
+breaks "industry money over two years counts together" $T 's/(year: 2024, source: Service revenue.*\n)/$1  - {year: 2024, source: Laboratoire Exemple SA, kind: industry, amount_eur: 5000}\n/' transparency.industry-links 7
+breaks "industry money at the threshold needs a link" $T 's/funding:\n/funding:\n  - {year: 2025, source: Petit Labo, kind: industry, amount_eur: 10}\n/' transparency.industry-links 6
+breaks "a link of unknown nature" $T 's/nature: sponsorship/nature: gift/' transparency.industry-links 11
+breaks "a link with a negative amount" $T 's/(industry_links:\n)/$1  - {company: Autre Labo, nature: benefit, amount_eur: -5, date: 2025-01-02}\n/' transparency.industry-links 11
+breaks "a link without date" $T 's/amount_eur: 15000, date: 2025-03-14,/amount_eur: 15000,/' transparency.industry-links 11
+passes "industry money below the threshold needs no link" $T 's/funding:\n/funding:\n  - {year: 2025, source: Petit Labo, kind: industry, amount_eur: 9.99}\n/' transparency.industry-links
+passes "two links add up to the money received" $T 's/amount_eur: 15000, date: 2025-03-14,/amount_eur: 10000, date: 2025-03-14,/; s/(industry_links:\n)/$1  - {company: Laboratoire Exemple SA, nature: convention, amount_eur: 5000, date: 2025-05-02}\n/' transparency.industry-links
+make_registry
+edit $P/$T 's/(year: 2024, source: Service revenue.*\n)/$1  - {year: 2024, source: Laboratoire Exemple SA, kind: industry, amount_eur: 5000}\n/'
+commit
+check_reg
+n=$(printf '%s\n' "$OUT" | grep -c 'transparency.industry-links')
+is "$n" 1 "a company paying in two years is reported once"
+
+# public backers
+breaks "a backer without support" $T 's/, support: Co-design of the training course//' transparency.public-backers 14
+breaks "a backer with an empty name" $T 's/name: Université Exemple/name: ""/' transparency.public-backers 14
+passes "no public backer at all" $T 's/public_backers:\n.*\n//' transparency.public-backers
+
+# patient partners
+breaks "counts do not add up" $T 's/benevolent: 0/benevolent: 1/' transparency.patient-partners 16
+breaks "a negative count" $T 's/salaried: 1, volunteer: 1/salaried: -1, volunteer: 3/' transparency.patient-partners 17
+breaks "counts adding up past 2^63" $T 's/salaried: 1, volunteer: 1/salaried: 9223372036854775807, volunteer: 1/' transparency.patient-partners 16
+breaks "total differs from the commitments" $T 's/total: 2/total: 3/; s/benevolent: 0/benevolent: 1/' transparency.patient-partners 16
+breaks "no total" $T 's/  total: 2\n//' transparency.patient-partners 15
+make_registry
+edit $P/charter.yaml 's/partner: pp-c3d4, status: active/partner: pp-c3d4, status: withdrawn/'
+commit
+check_reg
+expect_finding transparency.patient-partners $P/$T 16 "a withdrawn commitment no longer counts"
+expect_rc 1 "two partners, one active commitment: exit 1"
+make_registry
+edit $P/$T 's/total: 2/total: 1/; s/salaried: 1/salaried: 0/'
+edit $P/charter.yaml 's/partner: pp-c3d4, status: active/partner: pp-c3d4, status: withdrawn/'
+commit
+check_reg
+expect_no_rule transparency.patient-partners "one partner, one active commitment"
+
+# volunteer indemnity
+breaks "indemnity above the bound" $T 's/volunteer_indemnity_eur_per_hour: 15/volunteer_indemnity_eur_per_hour: 25.01/' transparency.volunteer-indemnity 18
+breaks "indemnity below the bound" $T 's/volunteer_indemnity_eur_per_hour: 15/volunteer_indemnity_eur_per_hour: 9.99/' transparency.volunteer-indemnity 18
+breaks "no indemnity" $T 's/  volunteer_indemnity_eur_per_hour: 15\n//' transparency.volunteer-indemnity 15
+breaks "no yearly cap" $T 's/  max_indemnified_hours_per_year: 200\n//' transparency.volunteer-indemnity 15
+breaks "a yearly cap of 0 hours" $T 's/max_indemnified_hours_per_year: 200/max_indemnified_hours_per_year: 0/' transparency.volunteer-indemnity 19
+passes "an indemnity at the lower bound" $T 's/volunteer_indemnity_eur_per_hour: 15/volunteer_indemnity_eur_per_hour: 10/' transparency.volunteer-indemnity
+passes "an indemnity at the upper bound" $T 's/volunteer_indemnity_eur_per_hour: 15/volunteer_indemnity_eur_per_hour: 25/' transparency.volunteer-indemnity
+passes "no volunteer, no indemnity" $T 's/salaried: 1, volunteer: 1/salaried: 2, volunteer: 0/; s/  volunteer_indemnity.*\n  max_indemnified.*\n//' transparency.volunteer-indemnity
+
+# pricing
+breaks "a service without price" $T 's/  - \{service: interventions-ifsi.*\n//' transparency.pricing 20
+breaks "a price without payer" $T 's/, payer: school//' transparency.pricing 22
+breaks "a price with an empty payer" $T 's/payer: school/payer: " "/' transparency.pricing 22
+breaks "a negative price" $T 's/price_eur: 90/price_eur: -90/' transparency.pricing 22
+breaks "a price for an undeclared service" $T 's/(interventions-ifsi.*\n)/$1  - {service: teleconsultation, price_eur: 30, payer: patient}\n/' transparency.pricing 23
+breaks "a service priced twice" $T 's/(interventions-ifsi.*\n)/$1  - {service: interventions-ifsi, price_eur: 80, payer: school}\n/' transparency.pricing 23
+make_registry
+edit $P/registration.yaml 's/(    description: Co-taught sessions in nursing schools.\n)/$1  - id: ateliers-aidants\n    domain: education\n    description: Workshops for carers.\n/'
+commit
+check_reg
+expect_finding transparency.pricing $P/$T 20 "a service added to registration.yaml needs a price"
+expect_rc 1 "an unpriced service of registration.yaml: exit 1"
+
+# no substitution
+breaks "regulated acts" $T 's/regulated_acts: false/regulated_acts: true/' transparency.no-substitution 23
+breaks "regulated acts as the text \"false\"" $T 's/regulated_acts: false/regulated_acts: "false"/' transparency.no-substitution 23
+breaks "regulated acts as no (YAML 1.1)" $T 's/regulated_acts: false/regulated_acts: no/' transparency.no-substitution 23
+breaks "no regulated_acts" $T 's/regulated_acts: false\n//' transparency.no-substitution 1
+
+# alert channel
+breaks "no alert channel URL" $T 's/shown_at: https:\/\/entraide-sante.example\/alerte, //' transparency.alert-channel 24
+breaks "alert channel over http" $T 's/shown_at: https:/shown_at: http:/' transparency.alert-channel 24
+breaks "alert channel URL without host" $T 's/shown_at: https:\/\/entraide-sante.example\/alerte/shown_at: "https:\/\/\/alerte"/' transparency.alert-channel 24
+breaks "alert channel without authority" $T 's/, authority: Ministère chargé de la santé//' transparency.alert-channel 24
+breaks "alert channel with an empty authority" $T 's/authority: Ministère chargé de la santé/authority: ""/' transparency.alert-channel 24
+breaks "no alert channel" $T 's/alert_channel: .*\n//' transparency.alert-channel 1
+
+# advertising
+breaks "advertising without advertisers" $T 's/accepted: false/accepted: true/' transparency.advertising 25
+breaks "advertising with an empty list" $T 's/accepted: false\}/accepted: true, advertisers: []}/' transparency.advertising 25
+breaks "advertising accepted as yes" $T 's/accepted: false/accepted: yes/' transparency.advertising 25
+breaks "no advertising statement" $T 's/advertising: .*\n//' transparency.advertising 1
+passes "advertising accepted with advertisers" $T 's/accepted: false\}/accepted: true, advertisers: [Annonceur SA]}/' transparency.advertising
 
 done_testing
