@@ -8,7 +8,7 @@
 # many_registry NOTE...: platforms p01.. with one sample each; the given
 # platform numbers get "note: <how>".
 many_registry() {
-	REG=$TMP/many.$_tap_n.$RANDOM
+	next_reg many
 	mkdir -p "$REG"
 	printf 'format: ppreg/1\nname: test\nauthority: test\npolicy: coretest/1\n' >"$REG/registry.yaml"
 	for i in $(seq -w 1 12); do

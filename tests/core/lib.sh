@@ -7,7 +7,7 @@ TEST_PLUGINS=$PPREG_BUILD/tests/plugins
 
 # sample_registry: $REG with platforms/p/sample.yaml from stdin, committed.
 sample_registry() {
-	REG=$TMP/reg.$_tap_n.$RANDOM
+	next_reg reg
 	mkdir -p "$REG/platforms/p"
 	printf 'format: ppreg/1\nname: test\nauthority: test\npolicy: coretest/1\n' >"$REG/registry.yaml"
 	cat >"$REG/platforms/p/sample.yaml"

@@ -19,6 +19,9 @@ trap 'rm -rf "$TMP"' EXIT
 
 _tap_n=0
 _tap_failed=0
+_tap_reg=0
+# next_reg: a fresh, unique registry folder name (POSIX sh has no $RANDOM).
+next_reg() { _tap_reg=$((_tap_reg + 1)); REG=$TMP/$1.$_tap_reg; }
 plan() { echo "1..$1"; }
 skip_all() { echo "1..0 # SKIP $*"; exit 0; }
 diag() { printf '# %s\n' "$@" >&2; }
@@ -39,7 +42,7 @@ is() { # is GOT WANT DESCRIPTION
 # and the named platforms copied from registry/ (default: entraide-sante),
 # committed once.
 make_registry() {
-	REG=$TMP/reg.$_tap_n.$RANDOM
+	next_reg reg
 	mkdir -p "$REG/platforms"
 	cp "$PPREG_TOP/registry/registry.yaml" "$REG/"
 	[ $# -eq 0 ] && set -- entraide-sante
