@@ -59,4 +59,14 @@ n=$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(len(json.load(sys.st
 todo_ok "$([ "$n" = 3 ] && echo 0 || echo 1)" "odd folder names: the SARIF report has all 3 results (got ${n:-none})" \
 	"report_sarif.c drops a result whose file is not UTF-8"
 
+# An error message built from the previous one (error_set("...: %s",
+# error_last()) formats a buffer into itself: valgrind reports the overlap
+# and the message comes out garbled.
+run_ppreg check "$REG" --policy "$TMP/no-such-policy.yaml"
+expect_rc 2 "a missing policy: exit 2"
+[ "$(printf '%s\n' "$ERR" | grep -o 'cannot read policy' | wc -l)" -eq 1 ] &&
+	printf '%s\n' "$ERR" | grep -q 'No such file or directory'
+todo_ok $? "a missing policy: 'cannot read policy: ... No such file or directory', once" \
+	"util.c error_set() formats error_buf into itself"
+
 done_testing
