@@ -20,8 +20,10 @@
  *
  * usage: gen_registry [-n N] [--seed S] [--fault-percent P]
  *                     [--evidence-variants V] [--no-change]
- *                     [--manifest FILE] DIR
- * DIR must not exist; it becomes a bare repository (branch main).
+ *                     [--charter FILE] [--manifest FILE] DIR
+ * DIR must not exist; it becomes a bare repository (branch main). FILE is
+ * the official charter text the policy names (default
+ * policies/charters/2026-1.md): charter.yaml carries its SHA-256.
  */
 #include <errno.h>
 #include <openssl/evp.h>
@@ -437,12 +439,13 @@ static const char *const clauses =
 static const char *const clauses_short =
 	"confidentiality, professional-secrecy, neutrality, no-substitution, no-promotion";
 
+/* The SHA-256 of the official charter text (--charter). */
+static char charter_sha256[65];
+
 static void gen_charter(buf *b, const platform *p)
 {
 	char d[11];
-	bprintf(b, "format: ppreg/1\n"
-	           "charter: {version: \"2026-1\", sha256: \"7914f30eaf3d3bee850d82855fbbfc46828fa1e76ca7538d423a2af8d4040cfe\"}\n"
-	           "commitments:\n");
+	bprintf(b, "format: ppreg/1\ncharter: {version: \"2026-1\", sha256: \"%s\"}\ncommitments:\n", charter_sha256);
 	for (int i = 0; i < p->n_partners; i++) {
 		int withdrawn = i >= p->n_partners - p->n_withdrawn;
 		bprintf(b, "  - {partner: %s, status: %s, charter_version: \"2026-1\", signed_on: %s,\n     clauses: [%s]}\n",
@@ -646,13 +649,14 @@ typedef struct {
 	int variants;
 	int change;
 	const char *manifest;
+	const char *charter;
 	const char *dir;
 } options;
 
 static void usage(void)
 {
 	fputs("usage: gen_registry [-n N] [--seed S] [--fault-percent P] [--evidence-variants V]\n"
-	      "                    [--no-change] [--manifest FILE] DIR\n", stderr);
+	      "                    [--no-change] [--charter FILE] [--manifest FILE] DIR\n", stderr);
 	exit(2);
 }
 
@@ -668,7 +672,8 @@ static long number_arg(const char *s, long lo, long hi)
 
 static void parse_args(options *o, int argc, char **argv)
 {
-	*o = (options){.n = 10000, .seed = 20261123, .fault_percent = 10, .variants = 100, .change = 1};
+	*o = (options){.n = 10000, .seed = 20261123, .fault_percent = 10, .variants = 100, .change = 1,
+	               .charter = "policies/charters/2026-1.md"};
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		int more = i + 1 < argc;
@@ -682,6 +687,8 @@ static void parse_args(options *o, int argc, char **argv)
 			o->variants = (int)number_arg(argv[++i], 1, 100000);
 		else if (!strcmp(a, "--manifest") && more)
 			o->manifest = argv[++i];
+		else if (!strcmp(a, "--charter") && more)
+			o->charter = argv[++i];
 		else if (!strcmp(a, "--no-change"))
 			o->change = 0;
 		else if (a[0] == '-' || o->dir)
@@ -691,6 +698,29 @@ static void parse_args(options *o, int argc, char **argv)
 	}
 	if (!o->dir)
 		usage();
+}
+
+/* Hashes the charter text; a missing file stops the run (a registry
+ * whose every platform breaks charter.official-version is no benchmark). */
+static void hash_charter(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		die("%s: %s (give the policy's charter text with --charter FILE)", path, strerror(errno));
+	buf b = {0};
+	char chunk[8192];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		buf_reserve(&b, n);
+		memcpy(b.p + b.len, chunk, n);
+		b.len += n;
+	}
+	int failed = ferror(f);
+	fclose(f);
+	if (failed)
+		die("%s: read error", path);
+	sha256_hex(b.len ? b.p : "", b.len, charter_sha256);
+	free(b.p);
 }
 
 static double seconds_since(const struct timespec *t0)
@@ -720,6 +750,7 @@ int main(int argc, char **argv)
 	struct stat st;
 	if (stat(o.dir, &st) == 0)
 		die("%s already exists", o.dir);
+	hash_charter(o.charter);
 	FILE *manifest = NULL;
 	if (o.manifest && !(manifest = fopen(o.manifest, "w")))
 		die("%s: %s", o.manifest, strerror(errno));
@@ -763,7 +794,7 @@ int main(int argc, char **argv)
 	free(ev.sha);
 	if (manifest && fclose(manifest) != 0)
 		die("%s: %s", o.manifest, strerror(errno));
-	printf("platforms %ld\nfaulty %ld\nfiles %llu\nbytes %llu\nchanged %s\nseconds %.2f\n", o.n, faulty,
-	       im.files, im.bytes, o.change ? changed.id : "-", seconds_since(&t0));
+	printf("platforms %ld\nfaulty %ld\nfiles %llu\nbytes %llu\nchanged %s\ncharter %s\nseconds %.2f\n", o.n,
+	       faulty, im.files, im.bytes, o.change ? changed.id : "-", charter_sha256, seconds_since(&t0));
 	return 0;
 }
