@@ -1,43 +1,61 @@
 /*
  * charter.c - the signed commitment declaration (draft L.1191-3 CSP, HAS
- * point 8): the charter a platform adopts must be the official text the
- * policy lists, every active partner signs its current version with every
- * required clause and renews it in time, and the public registry names
- * partners only by pseudonym.
+ * synthesis of 2026-05-28 points 7-8): the charter a platform adopts must be
+ * the official text the policy lists, every active partner signs its current
+ * version with every required clause and renews it in time, and the public
+ * registry names partners only by pseudonym.
+ *
+ * This file holds the descriptor (rules and the schema of charter.yaml),
+ * reads and checks the policy's parameters, and runs the checks of
+ * commitments.c and pseudonyms.c.
  *
  * The official text is trusted only through digests: the platform declares
- * the SHA-256 of the text it adopted, the policy lists the digest of the
- * official text, and the text shipped beside the policy must give that same
- * digest, so an edited charter cannot pass unnoticed at either end.
+ * the SHA-256 of the text it adopted and must give the one the policy lists;
+ * the policy's digest must in turn be that of the text shipped beside it.
+ * A platform declaring another digest is a finding. A policy whose own text
+ * does not match is not the platform's fault: the run stops (exit 2) with
+ * "policy charter text digest mismatch", as for any broken policy.
  */
-#include "ppreg/plugin.h"
+#include "charter.h"
 
-#include <regex.h>
-#include <stdlib.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
-#define R_OFFICIAL "charter.official-version"
-#define R_CLAUSES "charter.clauses"
-#define R_SIGNED "charter.signed"
-#define R_RENEWAL "charter.renewal"
-#define R_PSEUDO "charter.pseudonymous"
-#define R_UNIQUE "charter.unique"
-
-#define SOURCE "CSP art. L.1191-3 (draft): déclaration d'engagement type; HAS 2026-05-28 points 7-8"
+#define SOURCE_L11913 "CSP L.1191-3 (draft): déclaration d'engagement type"
 
 static const ppreg_rule rules[] = {
-	{R_OFFICIAL, PPREG_SEV_ERROR, "the charter adopted is one the policy lists, by version and SHA-256 of its official text",
-	 SOURCE, "Adopt the official text (policies/charters/<version>.md) and declare its version and SHA-256."},
-	{R_CLAUSES, PPREG_SEV_ERROR, "each active commitment covers every clause the policy requires",
-	 SOURCE, "List every required clause (confidentiality, professional-secrecy, neutrality, no-substitution, no-promotion, alert-right) in each commitment."},
-	{R_SIGNED, PPREG_SEV_ERROR, "each active partner signed the current version, on or after its effective date, not after the as-of date",
-	 SOURCE, "Have the partner sign the current charter version and record charter_version and signed_on."},
-	{R_RENEWAL, PPREG_SEV_ERROR, "no signature is older than the policy's renewal period",
-	 SOURCE, "Have the partner sign again; the model policy asks for a renewal every 3 years."},
-	{R_PSEUDO, PPREG_SEV_ERROR, "partners appear under pseudonyms; no name, e-mail or phone of a partner in charter.yaml or training.yaml",
-	 SOURCE "; RGPD art. 5(1)(c) (minimisation) for a public registry", "Replace names and contact details by pseudonyms such as pp-a1b2."},
-	{R_UNIQUE, PPREG_SEV_ERROR, "no partner appears twice among the commitments",
-	 SOURCE, "Keep one commitment per partner; record a renewal by updating it."},
+	{R_OFFICIAL, PPREG_SEV_ERROR,
+	 "the charter adopted is one the policy lists, identified by version and the SHA-256 of its official text",
+	 SOURCE_L11913 " arrêtée par le ministre; HAS 2026-05-28 point 8 (charte d'engagement)",
+	 "Adopt the official text unchanged (policies/charters/<version>.md) and declare its version and "
+	 "the SHA-256 the policy lists (`ppreg rules charter.official-version`; sha256sum of the text)."},
+	{R_CLAUSES, PPREG_SEV_ERROR,
+	 "each active commitment covers every clause the policy requires",
+	 "CSP L.1191-2, L.1191-3, L.1191-5 (draft); HAS 2026-05-28 point 7 (confidentialité, secret "
+	 "professionnel, neutralité); note 2026-02-16 §4.1 (substitution, intérêts promotionnels)",
+	 "List every required clause in each active commitment (model: confidentiality, professional-secrecy, "
+	 "neutrality, no-substitution, no-promotion, alert-right), after the partner signed those articles."},
+	{R_SIGNED, PPREG_SEV_ERROR,
+	 "each active partner signed the current charter version, on or after its effective date and not after the as-of date",
+	 SOURCE_L11913 ", signée par chaque patient partenaire; HAS 2026-05-28 point 8 (signature commune)",
+	 "Have the partner sign the current version, then record charter_version and the real signed_on; "
+	 "a partner who stopped is recorded as status: withdrawn."},
+	{R_RENEWAL, PPREG_SEV_ERROR,
+	 "no active partner's signature is older than the policy's renewal period",
+	 SOURCE_L11913 "; charter 2026-1, Signature (renouvellement); model policy renewal P3Y",
+	 "Have the partner sign the charter again and record the new signed_on."},
+	{R_PSEUDO, PPREG_SEV_ERROR,
+	 "partners appear under pseudonyms: no name, e-mail address or phone number of a partner in charter.yaml or training.yaml",
+	 "RGPD art. 5(1)(c) (minimisation) and art. 9 (health data) in a public registry; CSP L.1110-4; "
+	 "charter 2026-1, Signature (pseudonymat)",
+	 "Name each partner by a pseudonym matching the policy's pattern (model: pp- and 4 to 32 of a-z0-9, "
+	 "e.g. pp-a1b2) and remove names, e-mail addresses and phone numbers; keep the key to pseudonyms off the registry."},
+	{R_UNIQUE, PPREG_SEV_ERROR,
+	 "no partner has two commitments",
+	 SOURCE_L11913 " (one declaration per partner); CSP L.1191-4 (draft): transparency of the partners provided",
+	 "Keep one commitment per partner: record a renewal by updating charter_version and signed_on, "
+	 "a departure by status: withdrawn."},
 };
 
 static const ppreg_field fields[] = {
@@ -56,183 +74,156 @@ static const ppreg_field fields[] = {
 
 static const ppreg_schema schemas[] = {{"charter.yaml", fields, sizeof fields / sizeof *fields}};
 
-static int is_active(const ppreg_check *c, const ppreg_node *commitment)
+/* A policy failure: formatted, prefixed by the caller, exit 2. */
+static int policy_fail(ppreg_check *c, const char *fmt, ...) PPREG_PRINTF(2, 3);
+static int policy_fail(ppreg_check *c, const char *fmt, ...)
 {
-	const char *s = ppreg_text(c, c->api->get(commitment, "status"));
-	return s && !strcmp(s, "active");
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return c->api->fail(c, msg);
 }
 
-/* The policy's entry for a charter version, or NULL. */
-static const ppreg_node *policy_charter(const ppreg_check *c, const char *version)
+static int is_sha256_hex(const char *s)
 {
-	const ppreg_node *list = c->api->get(c->params, "charters");
-	for (size_t i = 0; version && i < c->api->count(list); i++) {
-		const char *v = ppreg_text(c, c->api->get(c->api->item(list, i), "version"));
+	size_t n = 0;
+	for (; s[n]; n++)
+		if (!((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'f')))
+			return 0;
+	return n == 64;
+}
+
+const ppreg_node *charter_policy_entry(const ppreg_check *c, const charter_policy *pol, const char *version)
+{
+	for (size_t i = 0; version && i < c->api->count(pol->charters); i++) {
+		const ppreg_node *entry = c->api->item(pol->charters, i);
+		const char *v = ppreg_text(c, c->api->get(entry, "version"));
 		if (v && !strcmp(v, version))
-			return c->api->item(list, i);
+			return entry;
 	}
 	return NULL;
 }
 
-static void check_official(ppreg_check *c, const ppreg_node *charter)
+/* The official text shipped beside the policy must have the digest the
+ * policy lists: otherwise the policy itself is broken (edited text, wrong
+ * digest, missing file) and no platform can be judged against it. */
+static int verify_official_text(ppreg_check *c, const char *version, const char *text, const char *listed)
 {
-	const ppreg_api *api = c->api;
-	const ppreg_node *vn = api->get(charter, "version"), *dn = api->get(charter, "sha256");
-	const char *version = ppreg_text(c, vn), *digest = ppreg_text(c, dn);
-	if (!version || !digest)
-		return;
-	const ppreg_node *official = policy_charter(c, version);
-	if (!official) {
-		ppreg_reportf(c, R_OFFICIAL, vn, "charter version '%s' is not one the policy lists", version);
-		return;
-	}
-	const char *listed = ppreg_text(c, api->get(official, "sha256"));
-	const char *text = ppreg_text(c, api->get(official, "text"));
 	char actual[65];
-	if (listed && strcmp(digest, listed))
-		ppreg_reportf(c, R_OFFICIAL, dn, "SHA-256 %.64s is not the official text's %s", digest, listed);
-	if (!text || api->policy_file_sha256(c, text, actual) != PPREG_OK)
-		ppreg_reportf(c, R_OFFICIAL, vn, "the official text of version %s (%s) is missing beside the policy",
-		              version, text ? text : "no path");
-	else if (!listed || strcmp(actual, listed))
-		ppreg_reportf(c, R_OFFICIAL, dn, "the official text %s has been edited: its SHA-256 is %s, the policy lists %s",
-		              text, actual, listed ? listed : "none");
-}
-
-static void check_clauses(ppreg_check *c, const ppreg_node *commitment)
-{
-	const ppreg_api *api = c->api;
-	const ppreg_node *required = api->get(c->params, "required_clauses");
-	const ppreg_node *clauses = api->get(commitment, "clauses");
-	if (api->kind(clauses) != PPREG_NODE_LIST)
-		return;
-	for (size_t i = 0; i < api->count(required); i++) {
-		const char *want = ppreg_text(c, api->item(required, i));
-		int found = 0;
-		for (size_t j = 0; want && j < api->count(clauses) && !found; j++) {
-			const char *have = ppreg_text(c, api->item(clauses, j));
-			found = have && !strcmp(have, want);
-		}
-		if (want && !found)
-			ppreg_reportf(c, R_CLAUSES, clauses, "the commitment of %s lacks the clause '%s'",
-			              ppreg_text(c, api->get(commitment, "partner")) ? ppreg_text(c, api->get(commitment, "partner")) : "?", want);
+	if (!PPREG_API_HAS(c->api, policy_file_sha256))
+		return c->api->fail(c, "this core cannot read the charter text beside the policy (no policy_file_sha256)");
+	switch (c->api->policy_file_sha256(c, text, actual)) {
+	case PPREG_OK:
+		if (strcmp(actual, listed))
+			return policy_fail(c, "policy charter text digest mismatch: %s (version %s) has SHA-256 %s, "
+			                   "charter.params.charters lists %s", text, version, actual, listed);
+		return 0;
+	case PPREG_ABSENT:
+		return policy_fail(c, "policy: charter text %s (version %s) is missing beside the policy", text, version);
+	case PPREG_SYMLINK:
+	case PPREG_ESCAPES:
+		return policy_fail(c, "policy: charter.params.charters text '%.80s' must be a regular file "
+		                   "inside the policy's folder", text);
+	default:
+		return policy_fail(c, "cannot read the charter text %s beside the policy", text);
 	}
 }
 
-static void check_signature(ppreg_check *c, const ppreg_node *commitment, const ppreg_duration *renewal)
+/* Every listed charter is well formed and its text intact, each version
+ * once; the current version is one of them. */
+static int load_charters(ppreg_check *c, charter_policy *pol)
 {
 	const ppreg_api *api = c->api;
-	const char *current = ppreg_text(c, api->get(c->params, "current_version"));
-	const ppreg_node *vn = api->get(commitment, "charter_version"), *sn = api->get(commitment, "signed_on");
-	const char *version = ppreg_text(c, vn);
-	ppreg_date signed_on, effective;
-	if (version && current && strcmp(version, current))
-		ppreg_reportf(c, R_SIGNED, vn, "signed version %s, not the current %s", version, current);
-	if (api->date(sn, &signed_on) != PPREG_OK)
-		return;
-	if (api->date_cmp(signed_on, c->as_of) > 0)
-		ppreg_reportf(c, R_SIGNED, sn, "signed after the as-of date");
-	else if (api->date(api->get(policy_charter(c, version), "effective_on"), &effective) == PPREG_OK &&
-	         api->date_cmp(signed_on, effective) < 0)
-		ppreg_reportf(c, R_SIGNED, sn, "signed before version %s took effect (%04d-%02d-%02d)",
-		              version, effective.year, effective.month, effective.day);
-	if (api->date_cmp(api->date_add(signed_on, renewal, 1), c->as_of) < 0)
-		ppreg_reportf(c, R_RENEWAL, sn, "signature older than the renewal period; it must be renewed");
-}
-
-/* An e-mail address or phone number inside a scalar: partners must not be
- * reachable from a public registry. Digests are skipped. */
-static const char *contact_kind(const char *s)
-{
-	const char *at = strchr(s, '@');
-	if (at && at != s && strchr(at + 1, '.'))
-		return "an e-mail address";
-	for (const char *p = s; *p; p++) {
-		if (*p != '+' && *p != '0')
-			continue;
-		if (p > s && (p[-1] >= '0' && p[-1] <= '9'))
-			continue;
-		size_t digits = 0;
-		const char *q = p + (*p == '+');
-		for (; *q && strchr("0123456789 .-()", *q); q++)
-			digits += *q >= '0' && *q <= '9';
-		if (digits >= 10 || (*p == '+' && digits >= 9))
-			return "a phone number";
+	pol->charters = api->get(c->params, "charters");
+	pol->current_version = ppreg_text(c, api->get(c->params, "current_version"));
+	if (api->kind(pol->charters) != PPREG_NODE_LIST || api->count(pol->charters) == 0)
+		return api->fail(c, "policy: charter.params.charters must be a non-empty list of "
+		                    "{version, text, effective_on, sha256}");
+	for (size_t i = 0; i < api->count(pol->charters); i++) {
+		const ppreg_node *entry = api->item(pol->charters, i);
+		const char *version = ppreg_text(c, api->get(entry, "version"));
+		const char *text = ppreg_text(c, api->get(entry, "text"));
+		const char *sha = ppreg_text(c, api->get(entry, "sha256"));
+		ppreg_date effective;
+		if (!version || !text || !sha || !is_sha256_hex(sha) ||
+		    api->date(api->get(entry, "effective_on"), &effective) != PPREG_OK)
+			return policy_fail(c, "policy: charter.params.charters[%zu] needs version, text, "
+			                   "effective_on (a date) and sha256 (64 lowercase hex digits)", i);
+		if (charter_policy_entry(c, pol, version) != entry)
+			return policy_fail(c, "policy: charter.params.charters lists version %.40s twice", version);
+		if (verify_official_text(c, version, text, sha) < 0)
+			return -1;
 	}
-	return NULL;
+	if (!pol->current_version)
+		return api->fail(c, "policy: charter.params.current_version is missing");
+	pol->current = charter_policy_entry(c, pol, pol->current_version);
+	if (!pol->current)
+		return policy_fail(c, "policy: charter.params.current_version %.40s is not in charter.params.charters",
+		                   pol->current_version);
+	return api->date(api->get(pol->current, "effective_on"), &pol->current_effective) == PPREG_OK ? 0 : -1;
 }
 
-/* Walks every scalar of a document (depth is bounded by the core's limits). */
-static void scan_contacts(ppreg_check *c, const ppreg_node *n, const char *key)
+static int load_clauses(ppreg_check *c, charter_policy *pol)
 {
 	const ppreg_api *api = c->api;
-	if (api->kind(n) == PPREG_NODE_SCALAR) {
-		const char *s = ppreg_text(c, n), *what = s && !(key && !strcmp(key, "sha256")) ? contact_kind(s) : NULL;
-		if (what)
-			ppreg_reportf(c, R_PSEUDO, n, "%s in a public registry ('%.40s'); use pseudonyms", what, s);
-		return;
-	}
-	for (size_t i = 0; i < api->count(n); i++)
-		scan_contacts(c, api->item(n, i), api->kind(n) == PPREG_NODE_MAP ? api->key(n, i) : key);
+	pol->required = api->get(c->params, "required_clauses");
+	if (api->kind(pol->required) != PPREG_NODE_LIST || api->count(pol->required) == 0)
+		return api->fail(c, "policy: charter.params.required_clauses must be a non-empty list of clause ids");
+	for (size_t i = 0; i < api->count(pol->required); i++)
+		if (!ppreg_text(c, api->item(pol->required, i)))
+			return policy_fail(c, "policy: charter.params.required_clauses[%zu] is not a clause id", i);
+	return 0;
 }
 
-static int check_partners(ppreg_check *c, const ppreg_node *commitments)
+/* Reads and checks the whole `params` block; on success the caller owns
+ * pol->pseudonym and frees it with regfree(). */
+static int charter_policy_load(ppreg_check *c, charter_policy *pol)
 {
 	const ppreg_api *api = c->api;
-	const char *pattern = ppreg_text(c, api->get(c->params, "pseudonym_pattern"));
-	regex_t re;
-	if (!pattern || regcomp(&re, pattern, REG_EXTENDED | REG_NOSUB) != 0)
-		return api->fail(c, "policy: charter.params.pseudonym_pattern is missing or not a regular expression");
-	for (size_t i = 0; i < api->count(commitments); i++) {
-		const ppreg_node *pn = api->get(api->item(commitments, i), "partner");
-		const char *id = ppreg_text(c, pn);
-		if (!id)
-			continue;
-		if (regexec(&re, id, 0, NULL, 0) != 0)
-			ppreg_reportf(c, R_PSEUDO, pn, "partner '%.40s' is not a pseudonym matching %s", id, pattern);
-		for (size_t j = 0; j < i; j++) {
-			const char *other = ppreg_text(c, api->get(api->item(commitments, j), "partner"));
-			if (other && !strcmp(other, id)) {
-				ppreg_reportf(c, R_UNIQUE, pn, "partner %.40s already has a commitment", id);
-				break;
-			}
-		}
-	}
-	regfree(&re);
+	memset(pol, 0, sizeof *pol);
+	if (api->kind(c->params) != PPREG_NODE_MAP)
+		return api->fail(c, "policy: the charter plugin needs its params block");
+	if (load_charters(c, pol) < 0 || load_clauses(c, pol) < 0)
+		return -1;
+	pol->renewal_text = ppreg_text(c, api->get(c->params, "renewal"));
+	if (api->duration(api->get(c->params, "renewal"), &pol->renewal) != PPREG_OK || !pol->renewal_text)
+		return api->fail(c, "policy: charter.params.renewal must be an ISO-8601 duration (model: P3Y)");
+	pol->pattern = ppreg_text(c, api->get(c->params, "pseudonym_pattern"));
+	if (!pol->pattern || regcomp(&pol->pseudonym, pol->pattern, REG_EXTENDED | REG_NOSUB) != 0)
+		return api->fail(c, "policy: charter.params.pseudonym_pattern must be a POSIX extended regular expression");
 	return 0;
 }
 
 static int check(ppreg_check *c)
 {
 	const ppreg_api *api = c->api;
-	ppreg_duration renewal;
-	if (api->duration(api->get(c->params, "renewal"), &renewal) != PPREG_OK ||
-	    !ppreg_text(c, api->get(c->params, "current_version")) ||
-	    api->kind(api->get(c->params, "charters")) != PPREG_NODE_LIST)
-		return api->fail(c, "policy: charter.params needs renewal, current_version and charters");
+	charter_policy pol;
+	int rc = 0;
+	if (charter_policy_load(c, &pol) < 0)
+		return -1;
 	const ppreg_node *root = api->file(c, "charter.yaml");
 	if (root) {
 		const ppreg_node *commitments = api->get(root, "commitments");
-		check_official(c, api->get(root, "charter"));
-		for (size_t i = 0; i < api->count(commitments); i++) {
-			const ppreg_node *k = api->item(commitments, i);
-			if (!is_active(c, k))
-				continue;
-			check_clauses(c, k);
-			check_signature(c, k, &renewal);
-		}
-		if (check_partners(c, commitments) < 0)
-			return -1;
-		scan_contacts(c, root, NULL);
+		charter_check_official(c, &pol, api->get(root, "charter"));
+		if (api->kind(commitments) == PPREG_NODE_LIST)
+			for (size_t i = 0; i < api->count(commitments); i++)
+				charter_check_commitment(c, &pol, api->item(commitments, i));
+		charter_check_pseudonyms(c, &pol, root, "commitments");
+		rc = charter_check_unique(c, &pol, commitments);
 	}
-	scan_contacts(c, api->file(c, "training.yaml"), NULL);
-	return 0;
+	const ppreg_node *training = api->file(c, "training.yaml");
+	if (rc == 0 && training)
+		charter_check_pseudonyms(c, &pol, training, "certifications");
+	regfree(&pol.pseudonym);
+	return rc;
 }
 
 static const ppreg_plugin plugin = {
 	PPREG_ABI_VERSION, sizeof(ppreg_plugin), "charter", "1.0.0",
-	"charter: the signed commitment declaration of each patient partner (L.1191-3)",
-	rules, sizeof rules / sizeof *rules, schemas, 1, check,
+	"charter: the signed commitment declaration of each patient partner (draft L.1191-3 CSP, HAS point 8)",
+	rules, sizeof rules / sizeof *rules, schemas, sizeof schemas / sizeof *schemas, check,
 };
 
 PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned core_abi)
