@@ -1,0 +1,203 @@
+/*
+ * courses.c - does one declared course meet the specification? Four rules,
+ * each reported at the value that breaks it:
+ *   training.course-hours      provider named, total >= the minimum, the
+ *                              modules' hours (each >= 0) add up to no more
+ *                              than the total;
+ *   training.required-modules  each required topic reaches its minimum, the
+ *                              hours of several modules of one topic added;
+ *                              other topics are allowed;
+ *   training.co-delivery       enough patient partners and professionals
+ *                              among the trainers;
+ *   training.assessment        the assessment is described in words.
+ * A value the core reported (missing, wrong type) is not reported again,
+ * but the course is then not shown to meet the specification.
+ */
+#include "training.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* A sum of hours may exceed a total by rounding only. */
+#define HOURS_SLACK 1e-9
+
+static int is_blank(const char *s)
+{
+	return strspn(s, " \t\r\n") == strlen(s);
+}
+
+static int check_provider(ppreg_check *c, const ppreg_node *course)
+{
+	const ppreg_node *name = c->api->get(course, "provider.name");
+	const char *text = ppreg_text(c, name);
+	if (!text)
+		return 0; /* missing provider or name: the core reported it under this rule */
+	if (is_blank(text)) {
+		ppreg_reportf(c, R_HOURS, name, "the course's provider has no name");
+		return 0;
+	}
+	return 1;
+}
+
+/* The modules' hours that can be read, each >= 0; a negative one is
+ * reported and counted as 0, so that it cannot offset another. */
+static double module_hours(ppreg_check *c, const ppreg_node *modules, int *ok)
+{
+	const ppreg_api *api = c->api;
+	double sum = 0, h;
+	for (size_t i = 0; i < api->count(modules); i++) {
+		const ppreg_node *hn = api->get(api->item(modules, i), "hours");
+		if (api->number(hn, &h) != PPREG_OK)
+			continue;
+		if (h < 0) {
+			ppreg_reportf(c, R_HOURS, hn, "a module cannot last %g hours", h);
+			*ok = 0;
+			continue;
+		}
+		sum += h;
+	}
+	return sum;
+}
+
+static int check_hours(ppreg_check *c, const training_policy *pol, const ppreg_node *course)
+{
+	const ppreg_api *api = c->api;
+	const ppreg_node *hn = api->get(course, "hours"), *modules = api->get(course, "modules");
+	int ok = check_provider(c, course);
+	double hours, sum = api->kind(modules) == PPREG_NODE_LIST ? module_hours(c, modules, &ok) : 0;
+	if (api->number(hn, &hours) != PPREG_OK)
+		return 0;
+	if (hours < pol->min_hours) {
+		ppreg_reportf(c, R_HOURS, hn, "%g hours, fewer than the %g the specification requires", hours, pol->min_hours);
+		ok = 0;
+	}
+	if (sum > hours + HOURS_SLACK * (hours > 1 ? hours : 1)) {
+		ppreg_reportf(c, R_HOURS, hn, "the modules add up to %g hours, more than the course's %g", sum, hours);
+		ok = 0;
+	}
+	return ok;
+}
+
+static double topic_hours(const ppreg_check *c, const ppreg_node *modules, const char *topic)
+{
+	const ppreg_api *api = c->api;
+	double have = 0, h;
+	for (size_t i = 0; i < api->count(modules); i++) {
+		const ppreg_node *m = api->item(modules, i);
+		const char *name = ppreg_text(c, api->get(m, "topic"));
+		if (name && !strcmp(name, topic) && api->number(api->get(m, "hours"), &h) == PPREG_OK && h > 0)
+			have += h;
+	}
+	return have;
+}
+
+/* Appends "; item" to a bounded text; once full, the text ends with "...". */
+static void append(char *buf, size_t size, size_t *len, const char *item)
+{
+	if (*len + 4 >= size)
+		return;
+	int n = snprintf(buf + *len, size - *len, "%s%s", *len ? "; " : "", item);
+	if (n < 0 || (size_t)n >= size - *len) {
+		memcpy(buf + size - 4, "...", 4);
+		*len = size;
+		return;
+	}
+	*len += (size_t)n;
+}
+
+/* One finding per course, at its modules, listing every topic short of its
+ * minimum: the hours of a topic may be spread over several modules, so no
+ * single module is "the" offending value. */
+static int check_modules(ppreg_check *c, const training_policy *pol, const ppreg_node *course)
+{
+	const ppreg_api *api = c->api;
+	const ppreg_node *modules = api->get(course, "modules");
+	char gaps[400] = "", item[160];
+	size_t len = 0;
+	if (api->kind(modules) != PPREG_NODE_LIST)
+		return 0; /* missing or not a list: the core reported it */
+	for (size_t t = 0; t < api->count(pol->topics); t++) {
+		const char *topic = api->key(pol->topics, t);
+		double need = 0, have = topic_hours(c, modules, topic);
+		if (api->number(api->item(pol->topics, t), &need) != PPREG_OK || have >= need)
+			continue;
+		if (have > 0)
+			snprintf(item, sizeof item, "%.80s has %g hours of %g", topic, have, need);
+		else
+			snprintf(item, sizeof item, "%.80s is missing (%g hours)", topic, need);
+		append(gaps, sizeof gaps, &len, item);
+	}
+	if (len)
+		ppreg_reportf(c, R_MODULES, modules, "the modules fall short of the specification: %s", gaps);
+	return len == 0;
+}
+
+static int check_trainer_count(ppreg_check *c, const ppreg_node *trainers, const char *kind,
+                               const char *label, long long need)
+{
+	const ppreg_node *n = c->api->get(trainers, kind);
+	long long have;
+	if (c->api->integer(n, &have) != PPREG_OK)
+		return 0; /* missing or not an integer: the core reported it */
+	if (have < need) {
+		ppreg_reportf(c, R_CODELIVERY, n, "%lld %s among the trainers, at least %lld required", have, label, need);
+		return 0;
+	}
+	return 1;
+}
+
+static int check_trainers(ppreg_check *c, const training_policy *pol, const ppreg_node *course)
+{
+	const ppreg_node *trainers = c->api->get(course, "trainers");
+	int ok = check_trainer_count(c, trainers, "patient_partners", "patient partners", pol->min_patient_partners);
+	return check_trainer_count(c, trainers, "professionals", "professionals", pol->min_professionals) && ok;
+}
+
+static char ascii_lower(char ch)
+{
+	return ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+}
+
+/* Words that say there is no assessment ("none", "n/a", "néant"...). */
+static int is_placeholder(const char *s)
+{
+	static const char *const words[] = {"-", "--", "?", "none", "n/a", "na", "tbd", "todo", "no", "non",
+	                                     "aucun", "aucune", "neant", "n\xc3\xa9" "ant", "sans", "null", NULL};
+	size_t start = strspn(s, " \t\r\n"), end = strlen(s);
+	while (end > start && strchr(" \t\r\n.", s[end - 1]))
+		end--;
+	for (const char *const *w = words; *w; w++) {
+		size_t n = strlen(*w), i = 0;
+		if (n != end - start)
+			continue;
+		while (i < n && ascii_lower(s[start + i]) == (*w)[i])
+			i++;
+		if (i == n)
+			return 1;
+	}
+	return 0;
+}
+
+static int check_assessment(ppreg_check *c, const ppreg_node *course)
+{
+	const ppreg_node *n = c->api->get(course, "assessment");
+	const char *s = ppreg_text(c, n);
+	if (!s)
+		return 0; /* missing: reported by the core under this rule; not text: core.type */
+	if (is_blank(s) || is_placeholder(s)) {
+		ppreg_reportf(c, R_ASSESSMENT, n, "the assessment of learners is not described");
+		return 0;
+	}
+	return 1;
+}
+
+int training_check_course(ppreg_check *c, const training_policy *pol, const ppreg_node *course)
+{
+	if (c->api->kind(course) != PPREG_NODE_MAP)
+		return 0;
+	int ok = check_hours(c, pol, course);
+	ok = check_modules(c, pol, course) && ok;
+	ok = check_trainers(c, pol, course) && ok;
+	ok = check_assessment(c, course) && ok;
+	return ok;
+}
