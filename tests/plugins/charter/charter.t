@@ -1,47 +1,102 @@
-#!/bin/bash
-# Every charter.* rule broken alone in a compliant copy, with its line.
+#!/bin/sh
+# Every charter.* rule broken alone in a copy of the compliant entraide-sante,
+# asserting the rule id, its line and exit 1; the passing case; and the
+# readings that keep a rule from firing (withdrawn partners, the renewal
+# boundary).
 . "$(dirname "$0")/../../lib/tap.sh"
 . "$PPREG_TOP/tests/lib/breaks.sh"
 C=charter.yaml
+P=platforms/entraide-sante
+ZEROS=0000000000000000000000000000000000000000000000000000000000000000
 
 passes_clean charter.official-version charter.clauses charter.signed charter.renewal \
 	charter.pseudonymous charter.unique
 
-breaks "unknown charter version" $C 's/version: "2026-1", sha256/version: "2025-9", sha256/' charter.official-version 2
-breaks "declared digest differs" $C 's/sha256: "7914/sha256: "8914/' charter.official-version 2
-breaks "a clause missing" $C 's/no-promotion, alert-right\]\}\n  - \{partner: pp-c3d4/alert-right]}\n  - {partner: pp-c3d4/' charter.clauses 5
-breaks "an old version signed" $C 's/charter_version: "2026-1", signed_on: 2026-08-02/charter_version: "2025-1", signed_on: 2026-08-02/' charter.signed 6
-breaks "signed before the effective date" $C 's/signed_on: 2026-08-02/signed_on: 2026-05-02/' charter.signed 6
-breaks "signed after the as-of date" $C 's/signed_on: 2026-08-02/signed_on: 2026-12-02/' charter.signed 6
-make_registry
-check_reg --as-of 2029-08-03
-expect_finding charter.renewal platforms/entraide-sante/$C 6 "a signature older than P3Y must be renewed"
-check_reg --as-of 2029-08-02
-! printf '%s\n' "$OUT" | grep -q "charter.yaml:6:[0-9]*: error: charter.renewal"
-ok $? "a signature exactly P3Y old (2026-08-02 at 2029-08-02) is still valid"
-breaks "a partner by name" $C 's/partner: pp-c3d4/partner: Jean Dupont/' charter.pseudonymous 6
-breaks "a partner by e-mail" $C 's/partner: pp-c3d4/partner: jean.dupont\@example.fr/' charter.pseudonymous 6
-breaks "a phone in training.yaml" training.yaml 's/assessment: Written thesis/assessment: Call 06 12 34 56 78 for the written thesis/' charter.pseudonymous 16
-breaks "an e-mail anywhere in charter.yaml" $C 's/status: active, charter_version: "2026-1", signed_on: 2026-07-10/status: active, charter_version: "2026-1", signed_on: 2026-07-10, note: "write to marie\@example.fr"/' charter.pseudonymous 4
-breaks "a duplicate partner" $C 's/partner: pp-c3d4/partner: pp-a1b2/' charter.unique 6
+# charter.official-version
+breaks "a charter version the policy does not list" $C 's/version: "2026-1", sha256/version: "2025-9", sha256/' \
+	charter.official-version 2
+breaks "a declared digest that is not the official text's" $C "s/sha256: \"[0-9a-f]{64}\"/sha256: \"$ZEROS\"/" \
+	charter.official-version 2
+breaks "an upper-case digest is not the official one" $C 's/sha256: "([0-9a-f]{64})"/sha256: "\U$1"/' \
+	charter.official-version 2
+breaks "no version declared" $C 's/charter: \{version: "2026-1", /charter: {/' charter.official-version 2
 
+# charter.clauses
+breaks "a clause missing" $C 's/no-promotion, alert-right\]\}\n  - \{partner: pp-c3d4/alert-right]}\n  - {partner: pp-c3d4/' \
+	charter.clauses 5
+printf '%s\n' "$OUT" | grep -q "charter.clauses: the commitment of pp-a1b2 lacks the required clause no-promotion$"
+ok $? "the message names the partner and the clause"
+breaks "no clause at all" $C 's/clauses: \[[^]]*\]\}\n$/clauses: []}\n/' charter.clauses 7
+printf '%s\n' "$OUT" | grep -q "lacks the required clauses confidentiality, professional-secrecy, neutrality, no-substitution, no-promotion, alert-right"
+ok $? "one finding lists every missing clause"
 make_registry
-edit platforms/entraide-sante/$C 's/status: active, charter_version: "2026-1", signed_on: 2026-08-02/status: withdrawn, charter_version: "2025-1", signed_on: 2026-08-02/'
+edit $P/$C 's/status: active, charter_version: "2026-1", signed_on: 2026-08-02,\n     clauses: \[[^]]*\]/status: withdrawn, charter_version: "2026-1", signed_on: 2026-08-02,\n     clauses: [confidentiality]/'
+edit $P/transparency.yaml 's/total: 2/total: 1/; s/salaried: 1, volunteer: 1/salaried: 0, volunteer: 1/'
 commit
 check_reg
-expect_no_rule charter.signed "a withdrawn commitment needs no current signature"
+expect_no_rule charter.clauses "a withdrawn commitment is not asked for the clauses"
+expect_rc 0 "a withdrawn commitment with one clause: exit 0"
 
-# An edited official text is caught even when the platform copies its digest.
+# charter.signed
+breaks "an older version signed" $C 's/charter_version: "2026-1", signed_on: 2026-08-02/charter_version: "2025-1", signed_on: 2026-08-02/' \
+	charter.signed 6
+breaks "signed before the effective date" $C 's/signed_on: 2026-08-02/signed_on: 2026-05-31/' charter.signed 6
+breaks "signed after the as-of date" $C 's/signed_on: 2026-08-02/signed_on: 2026-11-24/' charter.signed 6
 make_registry
-mkdir -p "$TMP/pol/charters"
-cp "$PPREG_TOP/policies/fr-model-2026.1.yaml" "$TMP/pol/"
-sed 's/Confidentialité/Discrétion/' "$PPREG_TOP/policies/charters/2026-1.md" >"$TMP/pol/charters/2026-1.md"
-check_reg --policy "$TMP/pol/fr-model-2026.1.yaml"
-expect_finding charter.official-version platforms/entraide-sante/$C 2 "an edited charter text beside the policy"
-printf '%s\n' "$OUT" | grep -q "has been edited"
-ok $? "the message says the text was edited"
-rm "$TMP/pol/charters/2026-1.md"
-check_reg --policy "$TMP/pol/fr-model-2026.1.yaml"
-expect_finding charter.official-version platforms/entraide-sante/$C 2 "a missing charter text"
+edit $P/$C 's/signed_on: 2026-08-02/signed_on: 2026-06-01/; s/signed_on: 2026-07-10/signed_on: 2026-11-23/'
+commit
+check_reg
+expect_no_rule charter.signed "signed on the effective date and on the as-of date: both valid"
+make_registry
+edit $P/$C 's/status: active, charter_version: "2026-1", signed_on: 2026-08-02/status: withdrawn, charter_version: "2025-1", signed_on: 2020-08-02/'
+edit $P/transparency.yaml 's/total: 2/total: 1/; s/salaried: 1, volunteer: 1/salaried: 0, volunteer: 1/'
+commit
+check_reg
+expect_no_rule charter.signed "a withdrawn partner need not sign the current version"
+expect_no_rule charter.renewal "a withdrawn partner need not renew"
+expect_rc 0 "a withdrawn old commitment: exit 0"
+
+# charter.renewal: signed_on + P3Y must not be before the as-of date.
+make_registry
+check_reg --as-of 2029-08-03
+expect_finding charter.renewal $P/$C 6 "signed 2026-08-02, as of 2029-08-03: older than P3Y"
+printf '%s\n' "$OUT" | grep -q "charter.renewal: signed on 2026-08-02: the signature lapsed on 2029-08-02 (renewal every P3Y)"
+ok $? "the message gives the lapse date and the period"
+check_reg --as-of 2029-08-02
+! printf '%s\n' "$OUT" | grep -q "$C:6:[0-9]*: error: charter.renewal"
+ok $? "a signature exactly P3Y old (2026-08-02 as of 2029-08-02) is still valid"
+
+# charter.pseudonymous
+breaks "a partner by name" $C 's/partner: pp-c3d4/partner: Jean Dupont/' charter.pseudonymous 6
+breaks "a partner by e-mail" $C 's/partner: pp-c3d4/partner: jean.dupont\@example.fr/' charter.pseudonymous 6
+! printf '%s\n' "$OUT" | grep -q "jean.dupont"
+ok $? "the finding does not repeat the e-mail address"
+breaks "a partner by phone number" $C 's/partner: pp-c3d4/partner: "06 12 34 56 78"/' charter.pseudonymous 6
+breaks "an upper-case pseudonym in training.yaml" training.yaml 's/partner: pp-c3d4, course/partner: PP-C3D4, course/' \
+	charter.pseudonymous 19
+breaks "a partner by name in training.yaml" training.yaml 's/partner: pp-c3d4, course/partner: Jean Dupont, course/' \
+	charter.pseudonymous 19
+breaks "a phone number in training.yaml" training.yaml 's/assessment: Written thesis/assessment: Call 06 12 34 56 78 for the written thesis/' \
+	charter.pseudonymous 16
+breaks "an international phone number in a course title" training.yaml 's/title: DU Partenariat patient/title: "DU Partenariat patient (+44 20 7946 0958)"/' \
+	charter.pseudonymous 4
+breaks "an e-mail anywhere in charter.yaml" $C 's/signed_on: 2026-07-10,/signed_on: 2026-07-10, note: "write to marie\@example.fr",/' \
+	charter.pseudonymous 4
+breaks "a name field in a commitment" $C 's/signed_on: 2026-07-10,/signed_on: 2026-07-10, name: Marie Curie,/' \
+	charter.pseudonymous 4
+printf '%s\n' "$OUT" | grep -q "charter.pseudonymous: a 'name' field identifies the partner"
+ok $? "the message names the identity field"
+breaks "an e-mail as a key" $C 's/^format: ppreg\/1\n/format: ppreg\/1\njean\@example.fr: x\n/' charter.pseudonymous 2
+
+# charter.unique
+breaks "a partner with two commitments" $C 's/partner: pp-c3d4/partner: pp-a1b2/' charter.unique 6
+printf '%s\n' "$OUT" | grep -q "charter.unique: pp-a1b2 already has a commitment at line 4"
+ok $? "the message names the first commitment's line"
+make_registry
+edit $P/$C 's/partner: pp-c3d4, status: active/partner: pp-a1b2, status: withdrawn/'
+edit $P/transparency.yaml 's/total: 2/total: 1/; s/salaried: 1, volunteer: 1/salaried: 0, volunteer: 1/'
+commit
+check_reg
+expect_finding charter.unique $P/$C 6 "a withdrawn commitment of an active partner is still a second commitment"
 
 done_testing

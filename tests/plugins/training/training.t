@@ -1,24 +1,108 @@
-#!/bin/bash
-# Every training.* rule broken alone in a compliant copy, with its line.
+#!/bin/sh
+# Every training.* rule broken alone in a copy of the compliant entraide-sante,
+# asserting the rule id, its line and exit 1; the passing case; and the
+# readings of the specification (topics added up, other topics allowed,
+# withdrawn partners, the as-of boundary).
 . "$(dirname "$0")/../../lib/tap.sh"
 . "$PPREG_TOP/tests/lib/breaks.sh"
 T=training.yaml
+P=platforms/entraide-sante
 
 passes_clean training.course-hours training.required-modules training.co-delivery \
 	training.assessment training.partner-certified
 
-breaks "too few hours" $T 's/hours: 120/hours: 20/' training.course-hours 6
-breaks "modules exceed the total" $T 's/hours: 120/hours: 60/' training.course-hours 6
+# training.course-hours
+breaks "a 20-hour course" $T 's/hours: 120/hours: 20/' training.course-hours 6
+printf '%s\n' "$OUT" | grep -q "training.course-hours: 20 hours, fewer than the 40 the specification requires"
+ok $? "the message gives the hours and the policy's minimum"
+breaks "modules adding up to more than the total" $T 's/hours: 120/hours: 60/' training.course-hours 6
+printf '%s\n' "$OUT" | grep -q "the modules add up to 64 hours, more than the course's 60"
+ok $? "the message gives the modules' sum"
 breaks "no provider" $T 's/    provider: \{name: Université Exemple, kind: university\}\n//' training.course-hours 3
+breaks "a provider without a name" $T 's/provider: \{name: Université Exemple, /provider: {/' training.course-hours 5
+breaks "a provider with a blank name" $T 's/name: Université Exemple/name: " "/' training.course-hours 5
+breaks "no total hours" $T 's/    hours: 120\n//' training.course-hours 3
+breaks "a module of negative hours" $T 's/\{topic: social-vulnerability-bias, hours: 6\}/{topic: social-vulnerability-bias, hours: -6}/' \
+	training.course-hours 14
+make_registry
+edit $P/$T 's/hours: 120/hours: 64/'
+commit
+check_reg
+expect_no_rule training.course-hours "a total equal to the modules' sum is enough"
+
+# training.required-modules
 breaks "a topic missing" $T 's/      - \{topic: role-boundaries, hours: 6\}\n//' training.required-modules 7
-breaks "a topic too short" $T 's/\{topic: intervention-domains, hours: 16\}/{topic: intervention-domains, hours: 4}/' training.required-modules 7
-breaks "no patient partner trainer" $T 's/patient_partners: 3/patient_partners: 0/' training.co-delivery 15
-breaks "no professional trainer" $T 's/professionals: 4/professionals: 0/' training.co-delivery 15
+printf '%s\n' "$OUT" | grep -q "training.required-modules: the modules fall short of the specification: role-boundaries is missing (3 hours)$"
+ok $? "the message names the missing topic and its hours"
+breaks "a topic too short" $T 's/\{topic: intervention-domains, hours: 16\}/{topic: intervention-domains, hours: 7.5}/' \
+	training.required-modules 7
+printf '%s\n' "$OUT" | grep -q "intervention-domains has 7.5 hours of 8"
+ok $? "the message gives the hours and the minimum"
+breaks "a misspelt topic" $T 's/topic: ethics-neutrality,/topic: ethic-neutrality,/' training.required-modules 7
+breaks "no module at all" $T 's/    modules:\n(      - .*\n)+/    modules: []\n/' training.required-modules 7
+breaks "no modules key" $T 's/    modules:\n(      - .*\n)+//' training.required-modules 3
+make_registry
+edit $P/$T 's/      - \{topic: intervention-domains, hours: 16\}\n/      - {topic: intervention-domains, hours: 4}\n      - {topic: intervention-domains, hours: 4}\n      - {topic: art-therapy, hours: 10}\n/'
+commit
+check_reg
+expect_no_rule training.required-modules "4 + 4 hours of one topic make its 8; another topic is allowed"
+expect_rc 0 "modules split and a topic of the course's own: exit 0"
+
+# training.co-delivery
+breaks "no patient partner among the trainers" $T 's/patient_partners: 3/patient_partners: 0/' training.co-delivery 15
+breaks "no professional among the trainers" $T 's/professionals: 4/professionals: 0/' training.co-delivery 15
+breaks "a negative count of trainers" $T 's/professionals: 4/professionals: -1/' training.co-delivery 15
+breaks "no trainers" $T 's/    trainers: .*\n//' training.co-delivery 3
+breaks "trainers without professionals" $T 's/, professionals: 4//' training.co-delivery 15
+
+# training.assessment
 breaks "no assessment" $T 's/    assessment: .*\n//' training.assessment 3
 breaks "a blank assessment" $T 's/assessment: .*/assessment: " "/' training.assessment 16
-breaks "an unknown course" $T 's/\{partner: pp-c3d4, course: du-partenariat-exemple/{partner: pp-c3d4, course: du-inconnu/' training.partner-certified 19
-breaks "an uncertified active partner" $T 's/  - \{partner: pp-c3d4, .*\n//' training.partner-certified 17
-breaks "certified after the as-of date" $T 's/obtained_on: 2026-06-30/obtained_on: 2026-12-30/' training.partner-certified 19
-breaks "certified by a course below the specification" $T 's/hours: 120/hours: 30/' training.partner-certified 17
+breaks "an assessment that says none" $T 's/assessment: .*/assessment: None./' training.assessment 16
+breaks "an assessment that says néant" $T 's/assessment: .*/assessment: néant/' training.assessment 16
+make_registry
+edit $P/$T 's/assessment: .*/assessment: [thesis, oral]/'
+commit
+check_reg
+expect_finding core.type $P/$T 16 "an assessment as a list is a type error"
+expect_no_rule training.assessment "... and not a second finding"
+
+# training.partner-certified
+breaks "a certification from an undeclared course" $T 's/\{partner: pp-c3d4, course: du-partenariat-exemple/{partner: pp-c3d4, course: du-inconnu/' \
+	training.partner-certified 19
+printf '%s\n' "$OUT" | grep -c "training.partner-certified" | grep -qx 1
+ok $? "the undeclared course is one finding, not one more for its partner"
+breaks "an active partner without certification" $T 's/  - \{partner: pp-c3d4, .*\n//' training.partner-certified 17
+printf '%s\n' "$OUT" | grep -q "the active partner pp-c3d4 (charter.yaml line 6) holds no certification$"
+ok $? "the message names the partner and its line in charter.yaml"
+breaks "no certification at all" $T 's/certifications:\n(  - .*\n)+/certifications: []\n/' training.partner-certified 17
+breaks "a certification obtained after the as-of date" $T 's/obtained_on: 2026-06-30/obtained_on: 2026-11-24/' \
+	training.partner-certified 19
+breaks "a course below the specification" $T 's/hours: 120/hours: 30/' training.partner-certified 18
+expect_finding training.partner-certified $P/$T 19 "... for each partner it certified"
+expect_finding training.course-hours $P/$T 6 "... and the course's own finding"
+breaks "a certification of another partner only" $T 's/partner: pp-c3d4, course/partner: pp-e5f6, course/' \
+	training.partner-certified 17
+make_registry
+edit $P/$T 's/obtained_on: 2026-06-30/obtained_on: 2026-11-23/'
+commit
+check_reg
+expect_no_rule training.partner-certified "a certification obtained on the as-of date counts"
+make_registry
+edit $P/$T 's/  - \{partner: pp-c3d4, .*\n//'
+edit $P/charter.yaml 's/partner: pp-c3d4, status: active/partner: pp-c3d4, status: withdrawn/'
+edit $P/transparency.yaml 's/total: 2/total: 1/; s/salaried: 1, volunteer: 1/salaried: 0, volunteer: 1/'
+commit
+check_reg
+expect_no_rule training.partner-certified "a withdrawn partner needs no certification"
+expect_rc 0 "a withdrawn partner without certification: exit 0"
+
+# Two courses: a certification from the one that meets the specification is enough.
+make_registry
+edit $P/$T 's/certifications:\n/  - id: initiation-courte\n    title: Initiation\n    provider: {name: Organisme Exemple}\n    hours: 10\n    modules: [{topic: partnership-principles, hours: 10}]\n    trainers: {patient_partners: 1, professionals: 1}\n    assessment: Quiz\ncertifications:\n  - {partner: pp-c3d4, course: initiation-courte, obtained_on: 2024-01-10}\n/'
+commit
+check_reg
+expect_finding training.course-hours $P/$T 20 "the short second course is reported"
+expect_no_rule training.partner-certified "pp-c3d4 also holds the good course's certification"
 
 done_testing
