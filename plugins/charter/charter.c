@@ -29,7 +29,7 @@ static const ppreg_rule rules[] = {
 	 "the charter adopted is one the policy lists, identified by version and the SHA-256 of its official text",
 	 SOURCE_L11913 " arrêtée par le ministre; HAS 2026-05-28 point 8 (charte d'engagement)",
 	 "Adopt the official text unchanged (policies/charters/<version>.md) and declare its version and "
-	 "the SHA-256 the policy lists (`ppreg rules charter.official-version`; sha256sum of the text)."},
+	 "the SHA-256 the policy lists for it (sha256sum of the text's bytes)."},
 	{R_CLAUSES, PPREG_SEV_ERROR,
 	 "each active commitment covers every clause the policy requires",
 	 "CSP L.1191-2, L.1191-3, L.1191-5 (draft); HAS 2026-05-28 point 7 (confidentialité, secret "
