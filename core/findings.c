@@ -11,7 +11,7 @@
 /* Findings quote hostile text (keys, values, folder names): control
  * characters and bytes that are not UTF-8 (a truncated quote can split a
  * character) become '?', so every output format stays one line and valid. */
-static char *sanitized(const char *s)
+char *display_text(const char *s)
 {
 	char *out = xstrdup(s);
 	size_t len = strlen(out), i = 0;
@@ -38,10 +38,10 @@ void findings_addv(finding_list *fl, const char *rule, int severity, const char 
 	finding *f = &fl->v[fl->n++];
 	f->rule = xstrdup(rule);
 	f->severity = severity;
-	f->file = sanitized(file ? file : "");
+	f->file = display_text(file ? file : "");
 	f->line = line;
 	f->column = column;
-	f->message = sanitized(message);
+	f->message = display_text(message);
 }
 
 void sink_addv(finding_sink *s, const char *rule, int default_severity, const char *file,

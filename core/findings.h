@@ -45,6 +45,10 @@ void sink_addv(finding_sink *s, const char *rule, int default_severity, const ch
 void findings_addv(finding_list *fl, const char *rule, int severity, const char *file,
                    unsigned line, unsigned column, const char *message);
 void findings_sort(finding_list *fl);
+
+/* Hostile text made printable: control characters and bytes that are not
+ * UTF-8 become '?' (malloc'd). Used for every name a report prints. */
+char *display_text(const char *s);
 size_t findings_count(const finding_list *fl, int severity);
 int findings_has_rule_prefix(const finding_list *fl, const char *prefix);
 void findings_free(finding_list *fl);

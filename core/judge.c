@@ -206,7 +206,7 @@ static int receive(sched *s, size_t k)
 	platform_result *dst = &s->results[idx];
 	platform_result_free(dst);
 	*dst = res;
-	dst->id = xstrdup(s->ids[idx]);
+	dst->id = display_text(s->ids[idx]);
 	return 0;
 }
 
@@ -300,7 +300,7 @@ static int judge_in_process(run *r, char *const *ids, size_t n, platform_result 
 	for (size_t i = 0; i < n; i++)
 		if (run_check_platform(r, ids[i], &results[i]) < 0) {
 			for (size_t j = i + 1; j < n; j++)
-				results[j].id = xstrdup(ids[j]);
+				results[j].id = display_text(ids[j]);
 			return -1;
 		}
 	return 0;
@@ -344,7 +344,7 @@ int judge_platforms(run *r, char *const *ids, size_t n, const judge_options *o,
 	merge_crashes(&s, n);
 	for (size_t i = 0; i < n; i++) /* every slot names its platform, even after a failure */
 		if (!results[i].id)
-			results[i].id = xstrdup(ids[i]);
+			results[i].id = display_text(ids[i]);
 	munmap((void *)s.slots, (size_t)jobs * sizeof(int));
 	free(s.w);
 	free(s.running);

@@ -323,7 +323,7 @@ static void snapshot_free(snapshot *s)
 int run_check_platform(run *r, const char *id, platform_result *out)
 {
 	memset(out, 0, sizeof *out);
-	out->id = xstrdup(id);
+	out->id = display_text(id);
 	snapshot s = {.run = r};
 	s.folder = xasprintf("platforms/%s", id);
 	s.sink = (finding_sink){&out->findings, r->overrides, r->n_overrides, r->opts.strict};

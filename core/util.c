@@ -18,10 +18,15 @@ static _Thread_local char error_buf[1024];
 
 int error_set(const char *fmt, ...)
 {
+	/* Format aside first: callers often build on the previous message
+	 * (error_set("x: %s", error_last())), and vsnprintf must not read the
+	 * buffer it writes. */
+	char msg[sizeof error_buf];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(error_buf, sizeof error_buf, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	memcpy(error_buf, msg, sizeof error_buf);
 	return -1;
 }
 
