@@ -1,23 +1,27 @@
 /*
  * identifiers.c - SIREN, SIRET, intra-EU VAT number and RNA checks.
  *
- * SIREN and SIRET carry a Luhn checksum. La Poste is the one exception
- * INSEE documents: its SIREN 356000000 is valid, and its SIRETs (one per
- * post office, too many for the Luhn space) are valid when the sum of their
- * digits is a multiple of 5.
+ * SIREN (9 digits) and SIRET (the SIREN + a 5-digit establishment number)
+ * carry a Luhn checksum. La Poste is the one exception INSEE documents: its
+ * SIREN 356000000 is valid (it passes Luhn like any other), but its SIRETs
+ * (one per post office, more than the Luhn space of one SIREN holds) are
+ * valid when the sum of their digits is a multiple of 5. The French VAT number is FR + a 2-digit key + the
+ * SIREN, the key computed from the SIREN. Every function measures its input
+ * before reading it: a declaration may hold any text.
  */
 #include "identifiers.h"
 
 #include <string.h>
 
-#define LA_POSTE_SIREN "356000000"
-
-static int digits(const char *s, size_t n)
+/* 1 when `s` is exactly `n` ASCII digits. */
+static int all_digits(const char *s, size_t n)
 {
 	return s && strlen(s) == n && strspn(s, "0123456789") == n;
 }
 
-static int luhn(const char *s)
+/* Luhn over a string of digits: from the right, every second digit is
+ * doubled (minus 9 past 9) and the sum must end in 0. */
+static int luhn_holds(const char *s)
 {
 	size_t n = strlen(s);
 	int sum = 0;
@@ -33,43 +37,70 @@ static int luhn(const char *s)
 	return sum % 10 == 0;
 }
 
-int siren_valid(const char *siren)
+static int digit_sum(const char *s)
 {
-	return digits(siren, 9) && (luhn(siren) || !strcmp(siren, LA_POSTE_SIREN));
+	int sum = 0;
+	for (; *s; s++)
+		sum += *s - '0';
+	return sum;
 }
 
-int siret_valid(const char *siret, const char *siren)
+id_status siren_check(const char *siren)
 {
-	if (!digits(siret, 14) || (siren && strncmp(siret, siren, 9)))
-		return 0;
-	if (luhn(siret))
-		return 1;
-	if (strncmp(siret, LA_POSTE_SIREN, 9))
-		return 0;
-	int sum = 0;
-	for (const char *p = siret; *p; p++)
-		sum += *p - '0';
-	return sum % 5 == 0;
+	if (!all_digits(siren, 9))
+		return ID_SHAPE;
+	return luhn_holds(siren) ? ID_OK : ID_CHECKSUM;
+}
+
+id_status siret_check(const char *siret, const char *siren)
+{
+	if (!all_digits(siret, 14))
+		return ID_SHAPE;
+	if (siren && (strlen(siren) != 9 || strncmp(siret, siren, 9)))
+		return ID_OTHER_SIREN;
+	if (luhn_holds(siret))
+		return ID_OK;
+	if (!strncmp(siret, LA_POSTE_SIREN, 9) && digit_sum(siret) % 5 == 0)
+		return ID_OK;
+	return ID_CHECKSUM;
 }
 
 int vat_key(const char *siren)
 {
-	long v = 0;
+	if (!all_digits(siren, 9))
+		return -1;
+	int mod = 0;
 	for (const char *p = siren; *p; p++)
-		v = (v * 10 + (*p - '0')) % 97;
-	return (int)((12 + 3 * v) % 97);
+		mod = (mod * 10 + (*p - '0')) % 97;
+	return (12 + 3 * mod) % 97;
 }
 
-int vat_valid(const char *vat, const char *siren)
+id_status vat_check(const char *vat, const char *siren)
 {
-	if (!vat || strlen(vat) != 13 || strncmp(vat, "FR", 2) || !digits(siren, 9) ||
-	    strspn(vat + 2, "0123456789") != 11 || strcmp(vat + 4, siren))
-		return 0;
+	if (!vat || strlen(vat) != 13 || strncmp(vat, "FR", 2) || !all_digits(vat + 2, 11))
+		return ID_SHAPE;
+	if (siren && strcmp(vat + 4, siren))
+		return ID_OTHER_SIREN;
 	int key = (vat[2] - '0') * 10 + (vat[3] - '0');
-	return key == vat_key(siren);
+	return key == vat_key(vat + 4) ? ID_OK : ID_KEY;
 }
 
 int rna_valid(const char *rna)
 {
-	return rna && strlen(rna) == 10 && rna[0] == 'W' && strspn(rna + 1, "0123456789") == 9;
+	return rna && rna[0] == 'W' && all_digits(rna + 1, 9);
+}
+
+int siren_valid(const char *siren)
+{
+	return siren_check(siren) == ID_OK;
+}
+
+int siret_valid(const char *siret, const char *siren)
+{
+	return siret_check(siret, siren) == ID_OK;
+}
+
+int vat_valid(const char *vat, const char *siren)
+{
+	return vat_check(vat, siren) == ID_OK;
 }

@@ -1,4 +1,5 @@
 #!/bin/sh
-# SIREN, SIRET, VAT and RNA against real public numbers.
+# SIREN, SIRET, VAT and RNA functions against real public numbers (C unit test).
 . "$(dirname "$0")/../../lib/tap.sh"
-exec "$PPREG_BUILD/tests/registration_identifiers_test"
+"$PPREG_BUILD/tests/registration_identifiers_test"
+exit $?
