@@ -1,0 +1,67 @@
+/*
+ * authorization.c - the health minister's authorization (draft L.1191-4
+ * CSP: "ils font l'objet d'une autorisation du ministre chargé de la
+ * santé"), judged at the as-of date.
+ *
+ * A granted authorization is in force from granted_on to expires_on, both
+ * days included: a date equal to the as-of date is still valid. Suspended
+ * and revoked authorizations are errors; a pending application (`applied`)
+ * has the severity the policy gives it (model: warning).
+ */
+#include "registration.h"
+
+#include <string.h>
+
+#define DATE_FMT "%04d-%02d-%02d"
+#define DATE_ARGS(d) (d).year, (d).month, (d).day
+
+/* The number and both dates a granted authorization needs, each reported
+ * missing at the authorization map. A value of the wrong type is present
+ * (the core reported it). */
+static void require_granted_fields(ppreg_check *c, const ppreg_node *auth)
+{
+	static const char *const keys[] = {"number", "granted_on", "expires_on"};
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+		if (reg_missing(c, c->api->get(auth, keys[i])))
+			ppreg_reportf(c, R_AUTH, auth, "a granted authorization gives its %s", keys[i]);
+	reg_require_text(c, R_AUTH, auth, "number");
+}
+
+/* The window of a granted authorization against the as-of date. */
+static void check_window(ppreg_check *c, const ppreg_node *auth)
+{
+	const ppreg_api *api = c->api;
+	const ppreg_node *gn = api->get(auth, "granted_on"), *en = api->get(auth, "expires_on");
+	ppreg_date granted, expires;
+	int has_granted = api->date(gn, &granted) == PPREG_OK;
+	int has_expires = api->date(en, &expires) == PPREG_OK;
+	if (has_granted && api->date_cmp(granted, c->as_of) > 0)
+		ppreg_reportf(c, R_AUTH, gn, "granted_on " DATE_FMT " is after the as-of date " DATE_FMT,
+		              DATE_ARGS(granted), DATE_ARGS(c->as_of));
+	if (has_granted && has_expires && api->date_cmp(expires, granted) <= 0)
+		ppreg_reportf(c, R_AUTH, en, "expires_on " DATE_FMT " is not after granted_on " DATE_FMT,
+		              DATE_ARGS(expires), DATE_ARGS(granted));
+	else if (has_expires && api->date_cmp(expires, c->as_of) < 0)
+		ppreg_reportf(c, R_AUTH, en, "the authorization expired on " DATE_FMT ", before the as-of date "
+		              DATE_FMT, DATE_ARGS(expires), DATE_ARGS(c->as_of));
+}
+
+void reg_check_authorization(ppreg_check *c, const ppreg_node *auth, const reg_params *p)
+{
+	const ppreg_node *sn = c->api->get(auth, "status");
+	const char *status = reg_text(c, sn);
+	if (!status)
+		return;
+	if (!strcmp(status, "granted")) {
+		require_granted_fields(c, auth);
+		check_window(c, auth);
+	} else if (!strcmp(status, "applied")) {
+		if (p->applied != PPREG_SEV_OFF)
+			ppreg_reportf_sev(c, R_AUTH, p->applied, sn,
+			                  "the authorization is applied for, not granted yet");
+	} else if (!strcmp(status, "suspended") || !strcmp(status, "revoked")) {
+		ppreg_reportf(c, R_AUTH, sn, "the authorization is %s", status);
+	} else {
+		ppreg_reportf(c, R_AUTH, sn, "status '%.80s' is not applied, granted, suspended or revoked", status);
+	}
+}
