@@ -16,8 +16,8 @@ start 's/postal_code: "75002"/postal_code: "2A004"/'
 judged registration.contact 15 "postcode with a letter"
 start 's/postal_code: "75002"/postal_code: 75002/'
 passes "an unquoted postcode is read as its digits"
-start 's/postal_code: "75002"/postal_code: "01000"/'
-passes "a postcode with a leading zero"
+start 's/postal_code: "75002"/postal_code: 01000/'
+passes "an unquoted postcode keeps its leading zero"
 start 's/country: FR/country: France/'
 judged registration.contact 15 "country 'France'"
 start 's/country: FR/country: UK/'
