@@ -21,7 +21,7 @@
 #include <string.h>
 
 #define SRC "CSP art. L.1191-4 (draft, annex of the 2026-02-16 note): registration"
-#define SRC_INSEE SRC "; INSEE, répertoire SIRENE (R.123-220 et s. C. com.)"
+#define SRC_INSEE SRC "; INSEE, répertoire SIRENE"
 
 static const ppreg_rule rules[] = {
 	{R_ID, PPREG_SEV_ERROR, "platform.id equals the folder name and is a valid slug", SRC,
@@ -38,7 +38,7 @@ static const ppreg_rule rules[] = {
 	 "Copy the intra-EU VAT number from the tax notice (FR, the key, then the SIREN, no spaces), or remove "
 	 "it: it is optional."},
 	{R_RNA, PPREG_SEV_ERROR, "an association-1901 gives its RNA number, W followed by 9 digits",
-	 SRC "; loi du 1er juillet 1901, décret n° 2009-1369 (répertoire national des associations)",
+	 SRC "; loi du 1er juillet 1901; arrêté du 14 octobre 2009 portant création du répertoire national des associations",
 	 "Add legal_entity.rna, the W number of the association's receipt of declaration (récépissé)."},
 	{R_KIND, PPREG_SEV_ERROR, "kind commercial or non-commercial; channels a non-empty subset of digital, "
 	 "physical; a digital service has an https website",
