@@ -43,9 +43,9 @@ static unsigned read_set(ppreg_check *c, const char *rule, const ppreg_node *lis
 	for (size_t i = 0; i < n; i++) {
 		const ppreg_node *item = api->item(list, i);
 		const char *s = reg_text(c, item);
-		int k = s ? index_of(s, names, n_names) : -1;
 		if (!s)
 			continue;
+		int k = index_of(s, names, n_names);
 		if (k < 0)
 			ppreg_reportf(c, rule, item, "'%.80s' is not a %s", s, what);
 		else if (set & (1u << k))
