@@ -38,7 +38,7 @@ ppreg_node_kind node_kind(const ppreg_node *n)
 {
 	if (!n)
 		return PPREG_NODE_NULL;
-	if (n->kind == PPREG_NODE_SCALAR && scalar_is_null(n->text, n->plain))
+	if (n->null)
 		return PPREG_NODE_NULL;
 	return (ppreg_node_kind)n->kind;
 }

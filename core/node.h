@@ -18,6 +18,7 @@ struct ppreg_node {
 	unsigned char kind;   /* ppreg_node_kind */
 	unsigned char plain;  /* scalar written without quotes */
 	unsigned char open;   /* collection still being parsed (alias cycles) */
+	unsigned char null;   /* a plain ~, null or empty scalar, decided once */
 	unsigned line, column;
 	const char *file;
 	const char *text;     /* scalar text, NUL-terminated */

@@ -16,6 +16,7 @@ struct registry {
 	int index;             /* opened on the index (staged content) */
 	git_repository *repo;
 	git_tree *root;        /* registry root tree at the revision */
+	git_tree *platforms;   /* root/platforms, looked up once (the only tree whose size follows N) */
 	char commit[GIT_OID_HEXSZ + 1];
 	char *prefix;
 };
