@@ -119,51 +119,22 @@ static const ppreg_field fields[] = {
 
 static const ppreg_schema schemas[] = {{"gdpr.yaml", fields, sizeof fields / sizeof *fields}};
 
-int gdpr_one_of(const char *s, const char *set)
-{
-	size_t len = strlen(s);
-	for (const char *p = set; *p;) {
-		const char *bar = strchr(p, '|');
-		size_t n = bar ? (size_t)(bar - p) : strlen(p);
-		if (n == len && !strncmp(p, s, n))
-			return 1;
-		p += n + (bar != NULL);
-	}
-	return 0;
-}
 
-int gdpr_blank(const char *s)
-{
-	return s[strspn(s, " \t\r\n")] == '\0';
-}
 
-const ppreg_node *gdpr_list(const ppreg_check *c, const ppreg_node *n)
-{
-	return c->api->kind(n) == PPREG_NODE_LIST ? n : NULL;
-}
 
-int gdpr_list_has(const ppreg_check *c, const ppreg_node *list, const char *s)
-{
-	for (size_t i = 0; i < c->api->count(gdpr_list(c, list)); i++) {
-		const char *t = ppreg_text(c, c->api->item(list, i));
-		if (t && !strcmp(t, s))
-			return 1;
-	}
-	return 0;
-}
 
 void gdpr_require_text(ppreg_check *c, const char *rule, const ppreg_node *map, const char *key)
 {
 	const ppreg_node *n = c->api->get(map, key);
 	const char *s = ppreg_text(c, n);
-	if (s && gdpr_blank(s))
+	if (s && ppreg_blank(s))
 		ppreg_reportf(c, rule, n, "%s is empty", key);
 }
 
 /* A list of two-letter upper-case country codes in the policy. */
 static int is_country_list(const ppreg_check *c, const ppreg_node *list)
 {
-	if (!gdpr_list(c, list))
+	if (!ppreg_list(c, list))
 		return 0;
 	for (size_t i = 0; i < c->api->count(list); i++) {
 		const char *s = ppreg_text(c, c->api->item(list, i));
@@ -231,12 +202,12 @@ static void check_record_lists(ppreg_check *c, const ppreg_node *act)
 {
 	static const char *const lists[] = {"purposes", "data_categories", "data_subjects", "recipients", "processors"};
 	for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
-		const ppreg_node *l = gdpr_list(c, c->api->get(act, lists[i]));
+		const ppreg_node *l = ppreg_list(c, c->api->get(act, lists[i]));
 		if (l && c->api->count(l) == 0 && i < 3)
 			ppreg_reportf(c, R_REC, l, "%s lists nothing", lists[i]);
 		for (size_t j = 0; j < c->api->count(l); j++) {
 			const char *s = ppreg_text(c, c->api->item(l, j));
-			if (s && gdpr_blank(s))
+			if (s && ppreg_blank(s))
 				ppreg_reportf(c, R_REC, c->api->item(l, j), "an empty item in %s", lists[i]);
 		}
 	}
@@ -249,7 +220,7 @@ static void check_record(ppreg_check *c, const ppreg_node *acts, size_t i)
 	const ppreg_api *api = c->api;
 	const ppreg_node *act = api->item(acts, i), *idn = api->get(act, "id"), *bn = api->get(act, "legal_basis");
 	const char *id = ppreg_text(c, idn), *basis = ppreg_text(c, bn);
-	if (id && gdpr_blank(id))
+	if (id && ppreg_blank(id))
 		ppreg_reportf(c, R_REC, idn, "an activity without an id");
 	for (size_t j = 0; id && j < i; j++) {
 		const char *other = ppreg_text(c, api->get(api->item(acts, j), "id"));
@@ -258,7 +229,7 @@ static void check_record(ppreg_check *c, const ppreg_node *acts, size_t i)
 			break;
 		}
 	}
-	if (basis && !gdpr_one_of(basis, LEGAL_BASES))
+	if (basis && !ppreg_one_of(basis, LEGAL_BASES))
 		ppreg_reportf(c, R_REC, bn, "legal basis '%.40s' is not one of art. 6(1)'s: " LEGAL_BASES, basis);
 	check_record_lists(c, act);
 }
@@ -267,7 +238,7 @@ static void check_record(ppreg_check *c, const ppreg_node *acts, size_t i)
 static int processes_health(const ppreg_check *c, const ppreg_node *act)
 {
 	int flagged;
-	return gdpr_list_has(c, c->api->get(act, "data_categories"), "health") ||
+	return ppreg_list_has(c, c->api->get(act, "data_categories"), "health") ||
 	       (c->api->boolean(c->api->get(act, "special_categories.health"), &flagged) == PPREG_OK && flagged);
 }
 
@@ -285,7 +256,7 @@ static void check_special_categories(ppreg_check *c, const ppreg_node *act)
 		return; /* reported by the core */
 	if (api->kind(hn) != PPREG_NODE_NULL && api->boolean(hn, &health) != PPREG_OK)
 		ppreg_reportf(c, R_SPECIAL, hn, "health must be true or false");
-	if (condition && !gdpr_one_of(condition, ART9_CONDITIONS))
+	if (condition && !ppreg_one_of(condition, ART9_CONDITIONS))
 		ppreg_reportf(c, R_SPECIAL, cn, "'%.40s' is not an art. 9(2) condition: " ART9_CONDITIONS, condition);
 	if (!processes_health(c, act))
 		return;
@@ -317,7 +288,7 @@ static void check_retention(ppreg_check *c, const ppreg_node *act, const gdpr_pa
 /* Every activity; 1 when one of them processes health data. */
 static int check_activities(ppreg_check *c, const ppreg_node *root, const gdpr_params *p)
 {
-	const ppreg_node *acts = gdpr_list(c, c->api->get(root, "processing_activities"));
+	const ppreg_node *acts = ppreg_list(c, c->api->get(root, "processing_activities"));
 	int health = 0;
 	if (acts && c->api->count(acts) == 0)
 		ppreg_reportf(c, R_REC, acts, "the record of processing lists no activity");
@@ -362,7 +333,7 @@ static void check_breach(ppreg_check *c, const ppreg_node *root, const gdpr_para
 static int check_all_evidence(ppreg_check *c, const ppreg_node *root)
 {
 	const ppreg_api *api = c->api;
-	const ppreg_node *hosting = gdpr_list(c, api->get(root, "hosting"));
+	const ppreg_node *hosting = ppreg_list(c, api->get(root, "hosting"));
 	const ppreg_node *items[] = {api->get(root, "dpia.evidence"), api->get(root, "breach_procedure.evidence")};
 	for (size_t i = 0; i < api->count(hosting); i++) {
 		const ppreg_node *contract = api->get(api->item(hosting, i), "contract");

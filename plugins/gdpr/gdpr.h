@@ -38,14 +38,6 @@ typedef struct {
 	const ppreg_node *adequacy;       /* countries with an adequacy decision */
 } gdpr_params;
 
-/* 1 when `s` is one of the words of `set` ("a|b|c"). */
-int gdpr_one_of(const char *s, const char *set);
-/* 1 when `s` holds nothing but blanks. */
-int gdpr_blank(const char *s);
-/* `n` when it is a list, else NULL (a wrong type is the core's finding). */
-const ppreg_node *gdpr_list(const ppreg_check *c, const ppreg_node *n);
-/* 1 when the list holds the string `s`. */
-int gdpr_list_has(const ppreg_check *c, const ppreg_node *list, const char *s);
 /* A finding of `rule` when map.key is a string of blanks only. */
 void gdpr_require_text(ppreg_check *c, const char *rule, const ppreg_node *map, const char *key);
 

@@ -23,7 +23,7 @@ static const char *date_text(ppreg_date d, char out[16])
 /* HDS activities are numbered 1 to 6 (CSP R.1111-9); at least one. */
 static void check_activities(ppreg_check *c, const ppreg_node *cert)
 {
-	const ppreg_node *acts = gdpr_list(c, c->api->get(cert, "activities"));
+	const ppreg_node *acts = ppreg_list(c, c->api->get(cert, "activities"));
 	if (!acts)
 		return; /* missing or not a list: reported by the core */
 	if (c->api->count(acts) == 0)
@@ -92,7 +92,7 @@ static const ppreg_node *transfer_for(const ppreg_check *c, const ppreg_node *tr
 static void check_host_countries(ppreg_check *c, const ppreg_node *host, const ppreg_node *transfers,
                                  const gdpr_params *p)
 {
-	const ppreg_node *countries = gdpr_list(c, c->api->get(host, "countries"));
+	const ppreg_node *countries = ppreg_list(c, c->api->get(host, "countries"));
 	const char *id = ppreg_text(c, c->api->get(host, "id"));
 	if (!countries)
 		return; /* missing or not a list: reported by the core */
@@ -102,7 +102,7 @@ static void check_host_countries(ppreg_check *c, const ppreg_node *host, const p
 	for (size_t i = 0; i < c->api->count(countries); i++) {
 		const ppreg_node *cn = c->api->item(countries, i);
 		const char *country = ppreg_text(c, cn);
-		if (country && !gdpr_list_has(c, p->eea, country) && !transfer_for(c, transfers, country))
+		if (country && !ppreg_list_has(c, p->eea, country) && !transfer_for(c, transfers, country))
 			ppreg_reportf(c, R_TRANSFER, cn, "data hosted in %.8s, outside the EEA, without a transfer "
 			              "mechanism in transfers_outside_eea", country);
 	}
@@ -117,9 +117,9 @@ static void check_transfer_entries(ppreg_check *c, const ppreg_node *transfers, 
 		const char *mechanism = ppreg_text(c, mn), *country = ppreg_text(c, c->api->get(t, "country"));
 		if (!mechanism)
 			continue; /* missing or mistyped: reported by the core */
-		if (!gdpr_one_of(mechanism, TRANSFER_MECHANISMS))
+		if (!ppreg_one_of(mechanism, TRANSFER_MECHANISMS))
 			ppreg_reportf(c, R_TRANSFER, mn, "transfer mechanism '%.40s' is not adequacy, scc or bcr", mechanism);
-		else if (!strcmp(mechanism, "adequacy") && country && !gdpr_list_has(c, p->adequacy, country))
+		else if (!strcmp(mechanism, "adequacy") && country && !ppreg_list_has(c, p->adequacy, country))
 			ppreg_reportf(c, R_TRANSFER, mn, "%.8s has no adequacy decision on the policy's list: use scc or bcr",
 			              country);
 	}
@@ -144,7 +144,7 @@ static void check_host_ids(ppreg_check *c, const ppreg_node *hosting)
 	for (size_t i = 0; i < c->api->count(hosting); i++) {
 		const ppreg_node *idn = c->api->get(c->api->item(hosting, i), "id");
 		const char *id = ppreg_text(c, idn);
-		if (id && gdpr_blank(id))
+		if (id && ppreg_blank(id))
 			ppreg_reportf(c, R_PROC, idn, "a host without an id");
 		else if (id && host_named(c, hosting, i, id))
 			ppreg_reportf(c, R_PROC, idn, "hosting id '%.80s' is declared twice", id);
@@ -155,9 +155,9 @@ static void check_host_ids(ppreg_check *c, const ppreg_node *hosting)
 static void check_processors(ppreg_check *c, const ppreg_node *root, const ppreg_node *hosting)
 {
 	const ppreg_api *api = c->api;
-	const ppreg_node *acts = gdpr_list(c, api->get(root, "processing_activities"));
+	const ppreg_node *acts = ppreg_list(c, api->get(root, "processing_activities"));
 	for (size_t i = 0; i < api->count(acts); i++) {
-		const ppreg_node *procs = gdpr_list(c, api->get(api->item(acts, i), "processors"));
+		const ppreg_node *procs = ppreg_list(c, api->get(api->item(acts, i), "processors"));
 		for (size_t j = 0; j < api->count(procs); j++) {
 			const ppreg_node *pn = api->item(procs, j);
 			const char *name = ppreg_text(c, pn);
@@ -176,8 +176,8 @@ static void check_processors(ppreg_check *c, const ppreg_node *root, const ppreg
 void gdpr_check_hosting(ppreg_check *c, const ppreg_node *root, const gdpr_params *p, int health)
 {
 	const ppreg_api *api = c->api;
-	const ppreg_node *hosting = gdpr_list(c, api->get(root, "hosting"));
-	const ppreg_node *transfers = gdpr_list(c, api->get(root, "transfers_outside_eea"));
+	const ppreg_node *hosting = ppreg_list(c, api->get(root, "hosting"));
+	const ppreg_node *transfers = ppreg_list(c, api->get(root, "transfers_outside_eea"));
 	if (health && hosting && api->count(hosting) == 0)
 		ppreg_reportf(c, R_HDS, hosting, "health data is processed but no host is declared");
 	for (size_t i = 0; i < api->count(hosting); i++) {

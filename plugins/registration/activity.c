@@ -83,7 +83,7 @@ void reg_check_kind(ppreg_check *c, const ppreg_node *platform)
 	const char *kind = reg_text(c, kn);
 	if (kind && strcmp(kind, "commercial") && strcmp(kind, "non-commercial"))
 		ppreg_reportf(c, R_KIND, kn, "kind '%.80s' is neither commercial nor non-commercial", kind);
-	const ppreg_node *channels = reg_list(c, c->api->get(platform, "channels"));
+	const ppreg_node *channels = ppreg_list(c, c->api->get(platform, "channels"));
 	unsigned set = read_set(c, R_KIND, channels, channel_names, N_OF(channel_names), "channel");
 	check_website(c, platform, (set & CHANNEL_DIGITAL) != 0);
 }
@@ -106,8 +106,8 @@ static void describe_set(char *out, size_t cap, unsigned set)
 void reg_check_domains(ppreg_check *c, const ppreg_node *root)
 {
 	const ppreg_api *api = c->api;
-	const ppreg_node *declared = reg_list(c, api->get(root, "domains"));
-	const ppreg_node *services = reg_list(c, api->get(root, "services"));
+	const ppreg_node *declared = ppreg_list(c, api->get(root, "domains"));
+	const ppreg_node *services = ppreg_list(c, api->get(root, "services"));
 	unsigned set = read_set(c, R_DOMAINS, declared, domain_names, N_OF(domain_names), "HAS domain");
 	char names[96];
 	describe_set(names, sizeof names, set);

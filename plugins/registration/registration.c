@@ -112,10 +112,6 @@ const char *reg_text(const ppreg_check *c, const ppreg_node *n)
 	return s && *s ? s : NULL;
 }
 
-const ppreg_node *reg_list(const ppreg_check *c, const ppreg_node *n)
-{
-	return c->api->kind(n) == PPREG_NODE_LIST ? n : NULL;
-}
 
 int reg_missing(const ppreg_check *c, const ppreg_node *n)
 {

@@ -35,10 +35,6 @@ typedef struct {
  * another type, or empty (the core reports an empty string as core.type,
  * and a second finding on the same value would be noise). */
 const char *reg_text(const ppreg_check *c, const ppreg_node *n);
-/* `n` when it is a list, else NULL: a list of the wrong type is the core's
- * finding and is never walked (a map would otherwise be read as a list of
- * its values). */
-const ppreg_node *reg_list(const ppreg_check *c, const ppreg_node *n);
 /* 1 when `n` is absent or null: a conditionally required field is missing.
  * A present value of the wrong type is not missing (the core reported it). */
 int reg_missing(const ppreg_check *c, const ppreg_node *n);

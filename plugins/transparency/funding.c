@@ -40,7 +40,7 @@ static void check_funding_entry(ppreg_check *c, const ppreg_node *entry)
 	const char *kind = ppreg_text(c, kn);
 	double amount;
 	long long year;
-	if (kind && !tr_one_of(kind, FUNDING_KINDS))
+	if (kind && !ppreg_one_of(kind, FUNDING_KINDS))
 		ppreg_reportf(c, R_FUND, kn, "funding kind '%.40s' is not one of revenue, public-grant, "
 		              "private-grant, industry, donation, equity, loan", kind);
 	if (api->number(an, &amount) == PPREG_OK && amount < 0)
@@ -64,7 +64,7 @@ static int has_funding_for(const ppreg_check *c, const ppreg_node *funding, long
  * last complete year before the as-of date has at least one entry. */
 void tr_check_funding(ppreg_check *c, const ppreg_node *root, const tr_params *p)
 {
-	const ppreg_node *funding = tr_list(c, c->api->get(root, "funding"));
+	const ppreg_node *funding = ppreg_list(c, c->api->get(root, "funding"));
 	if (!funding)
 		return; /* missing or not a list: reported by the core */
 	for (size_t i = 0; i < c->api->count(funding); i++)
@@ -128,7 +128,7 @@ static void check_link_entry(ppreg_check *c, const ppreg_node *link)
 	const ppreg_node *nn = c->api->get(link, "nature"), *an = c->api->get(link, "amount_eur");
 	const char *nature = ppreg_text(c, nn);
 	double amount;
-	if (nature && !tr_one_of(nature, LINK_NATURES))
+	if (nature && !ppreg_one_of(nature, LINK_NATURES))
 		ppreg_reportf(c, R_IND, nn, "link nature '%.40s' is not one of convention, benefit, remuneration, "
 		              "sponsorship, equity", nature);
 	if (c->api->number(an, &amount) == PPREG_OK && amount < 0)
@@ -142,8 +142,8 @@ static void check_link_entry(ppreg_check *c, const ppreg_node *link)
 void tr_check_industry_links(ppreg_check *c, const ppreg_node *root, const tr_params *p)
 {
 	const ppreg_api *api = c->api;
-	const ppreg_node *links = tr_list(c, api->get(root, "industry_links"));
-	const ppreg_node *funding = tr_list(c, api->get(root, "funding"));
+	const ppreg_node *links = ppreg_list(c, api->get(root, "industry_links"));
+	const ppreg_node *funding = ppreg_list(c, api->get(root, "funding"));
 	for (size_t i = 0; i < api->count(links); i++)
 		check_link_entry(c, api->item(links, i));
 	for (size_t i = 0; i < api->count(funding); i++) {

@@ -110,34 +110,14 @@ static const ppreg_schema schemas[] = {{"transparency.yaml", fields, sizeof fiel
 /* Hours in a leap year: no yearly cap can be larger. */
 #define HOURS_IN_YEAR 8784
 
-int tr_one_of(const char *s, const char *set)
-{
-	size_t len = strlen(s);
-	for (const char *p = set; *p;) {
-		const char *bar = strchr(p, '|');
-		size_t n = bar ? (size_t)(bar - p) : strlen(p);
-		if (n == len && !strncmp(p, s, n))
-			return 1;
-		p += n + (bar != NULL);
-	}
-	return 0;
-}
 
-int tr_blank(const char *s)
-{
-	return s[strspn(s, " \t\r\n")] == '\0';
-}
 
-const ppreg_node *tr_list(const ppreg_check *c, const ppreg_node *n)
-{
-	return c->api->kind(n) == PPREG_NODE_LIST ? n : NULL;
-}
 
 void tr_require_text(ppreg_check *c, const char *rule, const ppreg_node *map, const char *key)
 {
 	const ppreg_node *n = c->api->get(map, key);
 	const char *s = ppreg_text(c, n);
-	if (s && tr_blank(s))
+	if (s && ppreg_blank(s))
 		ppreg_reportf(c, rule, n, "%s is empty", key);
 }
 
@@ -179,7 +159,7 @@ static int is_commercial(ppreg_check *c)
 static void check_ownership(ppreg_check *c, const ppreg_node *root, const tr_params *p)
 {
 	const ppreg_api *api = c->api;
-	const ppreg_node *own = api->get(root, "ownership"), *list = tr_list(c, own);
+	const ppreg_node *own = api->get(root, "ownership"), *list = ppreg_list(c, own);
 	double sum = 0;
 	int complete = 1;
 	for (size_t i = 0; i < api->count(list); i++) {
@@ -209,7 +189,7 @@ static void check_ownership(ppreg_check *c, const ppreg_node *root, const tr_par
  * they give. */
 static void check_public_backers(ppreg_check *c, const ppreg_node *root)
 {
-	const ppreg_node *backers = tr_list(c, c->api->get(root, "public_backers"));
+	const ppreg_node *backers = ppreg_list(c, c->api->get(root, "public_backers"));
 	for (size_t i = 0; i < c->api->count(backers); i++) {
 		const ppreg_node *b = c->api->item(backers, i);
 		tr_require_text(c, R_PUB, b, "name");
@@ -223,7 +203,7 @@ static void check_public_backers(ppreg_check *c, const ppreg_node *root)
 static long long active_commitments(ppreg_check *c)
 {
 	const ppreg_api *api = c->api;
-	const ppreg_node *list = tr_list(c, api->get(api->file(c, "charter.yaml"), "commitments"));
+	const ppreg_node *list = ppreg_list(c, api->get(api->file(c, "charter.yaml"), "commitments"));
 	long long active = 0;
 	if (!list)
 		return -1;
@@ -354,8 +334,8 @@ static void check_price_entry(ppreg_check *c, const ppreg_node *pricing, size_t 
 static void check_pricing(ppreg_check *c, const ppreg_node *root)
 {
 	const ppreg_api *api = c->api;
-	const ppreg_node *pricing = tr_list(c, api->get(root, "pricing"));
-	const ppreg_node *services = tr_list(c, api->get(api->file(c, "registration.yaml"), "services"));
+	const ppreg_node *pricing = ppreg_list(c, api->get(root, "pricing"));
+	const ppreg_node *services = ppreg_list(c, api->get(api->file(c, "registration.yaml"), "services"));
 	if (!pricing)
 		return; /* missing or not a list: reported by the core */
 	for (size_t i = 0; i < api->count(pricing); i++)
@@ -426,9 +406,9 @@ static void check_advertising(ppreg_check *c, const ppreg_node *root)
 	if (api->kind(advertisers) == PPREG_NODE_NULL ||
 	    (api->kind(advertisers) == PPREG_NODE_LIST && api->count(advertisers) == 0))
 		ppreg_reportf(c, R_ADV, an, "advertising is accepted: list the advertisers");
-	for (size_t i = 0; i < api->count(tr_list(c, advertisers)); i++) {
+	for (size_t i = 0; i < api->count(ppreg_list(c, advertisers)); i++) {
 		const char *name = ppreg_text(c, api->item(advertisers, i));
-		if (name && tr_blank(name))
+		if (name && ppreg_blank(name))
 			ppreg_reportf(c, R_ADV, api->item(advertisers, i), "an advertiser without a name");
 	}
 }

@@ -33,12 +33,6 @@ typedef struct {
 	double share_tolerance_percent; /* |sum of shares - 100| allowed */
 } tr_params;
 
-/* 1 when `s` is one of the words of `set` ("a|b|c"). */
-int tr_one_of(const char *s, const char *set);
-/* 1 when `s` holds nothing but blanks. */
-int tr_blank(const char *s);
-/* `n` when it is a list, else NULL (a wrong type is the core's finding). */
-const ppreg_node *tr_list(const ppreg_check *c, const ppreg_node *n);
 /* A finding of `rule` when map.key is a string of blanks only; a missing
  * or mistyped value is the core's to report. */
 void tr_require_text(ppreg_check *c, const char *rule, const ppreg_node *map, const char *key);

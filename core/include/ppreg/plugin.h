@@ -30,6 +30,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -223,6 +224,45 @@ static inline const char *ppreg_text(const ppreg_check *c, const ppreg_node *n)
 {
 	const char *s;
 	return c->api->str(n, &s) == PPREG_OK ? s : NULL;
+}
+
+/* Convenience for plugins: `n` when it is a list, else NULL (a value of the
+ * wrong type the core reported is never walked). */
+static inline const ppreg_node *ppreg_list(const ppreg_check *c, const ppreg_node *n)
+{
+	return c->api->kind(n) == PPREG_NODE_LIST ? n : NULL;
+}
+
+/* Convenience for plugins: whether a list holds the string `s`. */
+static inline int ppreg_list_has(const ppreg_check *c, const ppreg_node *list, const char *s)
+{
+	list = ppreg_list(c, list);
+	for (size_t i = 0; s && i < c->api->count(list); i++) {
+		const char *t = ppreg_text(c, c->api->item(list, i));
+		if (t && !strcmp(t, s))
+			return 1;
+	}
+	return 0;
+}
+
+/* Convenience for plugins: whether `s` is one of "a|b|c". */
+static inline int ppreg_one_of(const char *s, const char *set)
+{
+	size_t len = strlen(s);
+	for (const char *p = set; *p;) {
+		const char *bar = strchr(p, '|');
+		size_t n = bar ? (size_t)(bar - p) : strlen(p);
+		if (n == len && !strncmp(p, s, n))
+			return 1;
+		p += n + (bar != NULL);
+	}
+	return 0;
+}
+
+/* Convenience for plugins: a string of nothing but white space. */
+static inline int ppreg_blank(const char *s)
+{
+	return s[strspn(s, " \t\r\n")] == '\0';
 }
 
 /* Convenience for plugins: a printf-style report, truncated to 512 bytes. */
