@@ -73,4 +73,20 @@ no_crash "a 1 000 000-byte platform name"
 restore registration
 commit restore
 
+# The depth limit applies to the text: 64 anchors, each 31 levels deep
+# around an alias of the previous one, make a tree about 2 000 levels deep
+# within every limit. Under an unknown key it is a warning, never walked.
+E=$EXAMPLE/registration.yaml
+{ cat "$E"; printf 'deep:\n  a0: &a0 %s\n' "$(printf '%.0s[' $(seq 30))x$(printf '%.0s]' $(seq 30))"
+  for k in $(seq 1 63); do
+	printf '  a%d: &a%d %s*a%d%s\n' $k $k "$(printf '%.0s[' $(seq 30))" $((k - 1)) "$(printf '%.0s]' $(seq 30))"
+  done; } | put registration
+measure "a tree 2 000 levels deep through 64 aliases"
+expect_rc 0 "a tree 2 000 levels deep through aliases: accepted (exit 0)"
+expect_finding core.unknown-field $DIR/registration.yaml $(( $(lines_of registration) + 1 )) \
+	"a tree 2 000 levels deep through aliases: core.unknown-field"
+no_crash "a tree 2 000 levels deep through aliases"
+restore registration
+commit restore
+
 done_testing
