@@ -195,23 +195,39 @@ const char *registry_commit(const registry *r) { return r->commit; }
 const char *registry_prefix(const registry *r) { return r->prefix; }
 const char *registry_path(const registry *r) { return r->path; }
 
+/* The size is read from the object's header first (git_odb_read_header
+ * inflates only the first bytes of a packed object), so a blob over the
+ * limit is refused without being inflated: 200 MB of zeros compress to
+ * 200 KB in Git and must not cost 200 MB of memory to reject. */
 static int read_blob(registry *r, const git_oid *id, size_t max, unsigned char **data, size_t *len)
 {
-	git_blob *blob;
-	if (git_blob_lookup(&blob, r->repo, id) < 0)
-		return git_fail("blob"), PPREG_ERROR;
-	git_object_size_t size = git_blob_rawsize(blob);
-	if (size > max) {
-		git_blob_free(blob);
-		*len = (size_t)size;
-		return REGISTRY_TOO_LARGE;
+	git_odb *odb = NULL;
+	git_odb_object *obj = NULL;
+	git_object_t type;
+	size_t size;
+	int rc = 0;
+	if (git_repository_odb(&odb, r->repo) < 0)
+		return git_fail("object database"), PPREG_ERROR;
+	if (git_odb_read_header(&size, &type, odb, id) < 0 || type != GIT_OBJECT_BLOB) {
+		rc = (git_fail("blob"), PPREG_ERROR);
+		goto done;
 	}
-	*len = (size_t)size;
-	*data = xmalloc(*len + 1);
-	memcpy(*data, git_blob_rawcontent(blob), *len);
-	(*data)[*len] = '\0';
-	git_blob_free(blob);
-	return 0;
+	*len = size;
+	if (size > max) {
+		rc = REGISTRY_TOO_LARGE;
+		goto done;
+	}
+	if (git_odb_read(&obj, odb, id) < 0 || git_odb_object_size(obj) != size) {
+		rc = (git_fail("blob"), PPREG_ERROR);
+		goto done;
+	}
+	*data = xmalloc(size + 1);
+	memcpy(*data, git_odb_object_data(obj), size);
+	(*data)[size] = '\0';
+done:
+	git_odb_object_free(obj);
+	git_odb_free(odb);
+	return rc;
 }
 
 static int read_disk(const char *path, size_t max, unsigned char **data, size_t *len)
