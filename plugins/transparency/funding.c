@@ -12,6 +12,7 @@
  */
 #include "transparency.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Amounts are euros with cents; a difference under half a cent is rounding. */
@@ -85,39 +86,61 @@ static const char *industry_source(const ppreg_check *c, const ppreg_node *entry
 	return ppreg_text(c, c->api->get(entry, "source"));
 }
 
-/* The industry money from `company` in all declared years; *first is set
- * to 0 when an entry before `at` already named it (it was judged there). */
-static double industry_received(const ppreg_check *c, const ppreg_node *funding, size_t at,
-                                const char *company, int *first)
+/* An amount declared with a company, by a funding entry or a link. */
+typedef struct {
+	const char *company;
+	double amount;           /* 0 when absent, mistyped or negative */
+	const ppreg_node *at;    /* the entry's `source` (funding) */
+	size_t index;
+} company_amount;
+
+static int by_company_then_index(const void *a, const void *b)
 {
-	double total = 0;
-	*first = 1;
-	for (size_t i = 0; i < c->api->count(funding); i++) {
-		const ppreg_node *entry = c->api->item(funding, i);
-		const char *source = industry_source(c, entry);
-		double amount;
-		if (!source || strcmp(source, company))
-			continue;
-		if (i < at)
-			*first = 0;
-		if (c->api->number(c->api->get(entry, "amount_eur"), &amount) == PPREG_OK && amount > 0)
-			total += amount;
-	}
-	return total;
+	const company_amount *x = a, *y = b;
+	int cmp = strcmp(x->company, y->company);
+	return cmp ? cmp : (x->index > y->index) - (x->index < y->index);
 }
 
-/* The links of interest declared with `company`, added up. */
-static double linked_amount(const ppreg_check *c, const ppreg_node *links, const char *company)
+/* The entries of `list` naming a company (under `key`, for funding only
+ * those of kind industry), sorted by company then position, so that each
+ * company's money is one run and its first entry leads it. Sorting keeps a
+ * hostile file of thousands of companies O(n log n). *out is NULL when
+ * there is none; -1 when out of memory. */
+static int collect_amounts(const ppreg_check *c, const ppreg_node *list, int funding,
+                           company_amount **out, size_t *n_out)
 {
-	double total = 0;
-	for (size_t i = 0; i < c->api->count(links); i++) {
-		const ppreg_node *link = c->api->item(links, i);
-		const char *who = ppreg_text(c, c->api->get(link, "company"));
+	size_t n = c->api->count(list), m = 0;
+	*out = NULL;
+	*n_out = 0;
+	if (!n)
+		return 0;
+	company_amount *v = calloc(n, sizeof *v);
+	if (!v)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		const ppreg_node *entry = c->api->item(list, i);
+		const char *company = funding ? industry_source(c, entry) : ppreg_text(c, c->api->get(entry, "company"));
 		double amount;
-		if (who && !strcmp(who, company) &&
-		    c->api->number(c->api->get(link, "amount_eur"), &amount) == PPREG_OK && amount > 0)
-			total += amount;
+		if (!company)
+			continue;
+		if (c->api->number(c->api->get(entry, "amount_eur"), &amount) != PPREG_OK || amount < 0)
+			amount = 0;
+		v[m++] = (company_amount){company, amount, c->api->get(entry, "source"), i};
 	}
+	qsort(v, m, sizeof *v, by_company_then_index);
+	*out = v;
+	*n_out = m;
+	return 0;
+}
+
+/* The sum of the run of v[*i] (same company), advancing *i past it. */
+static double run_total(const company_amount *v, size_t n, size_t *i)
+{
+	size_t j = *i;
+	double total = 0;
+	for (; j < n && !strcmp(v[j].company, v[*i].company); j++)
+		total += v[j].amount;
+	*i = j;
 	return total;
 }
 
@@ -138,28 +161,36 @@ static void check_link_entry(ppreg_check *c, const ppreg_node *link)
 
 /* Each company's industry money, once it reaches the threshold, is covered
  * by the links declared with it; reported once per company, at its first
- * funding entry. Companies are matched by their exact name. */
-void tr_check_industry_links(ppreg_check *c, const ppreg_node *root, const tr_params *p)
+ * funding entry. Companies are matched by their exact name. Both lists are
+ * sorted by company and walked together. */
+int tr_check_industry_links(ppreg_check *c, const ppreg_node *root, const tr_params *p)
 {
 	const ppreg_api *api = c->api;
 	const ppreg_node *links = ppreg_list(c, api->get(root, "industry_links"));
 	const ppreg_node *funding = ppreg_list(c, api->get(root, "funding"));
+	company_amount *paid = NULL, *linked = NULL;
+	size_t n_paid, n_linked;
 	for (size_t i = 0; i < api->count(links); i++)
 		check_link_entry(c, api->item(links, i));
-	for (size_t i = 0; i < api->count(funding); i++) {
-		const ppreg_node *entry = api->item(funding, i);
-		const char *company = industry_source(c, entry);
-		int first;
-		if (!company)
-			continue;
-		double received = industry_received(c, funding, i, company, &first);
-		if (!first || received < p->link_threshold_eur)
-			continue;
-		double declared = linked_amount(c, links, company);
-		if (declared + CENT_SLACK < received)
-			ppreg_reportf(c, R_IND, api->get(entry, "source"),
-			              "%.120s paid %.2f EUR of industry funding but links of interest are declared "
-			              "for %.2f EUR: declare every link at or above %g EUR", company, received, declared,
-			              p->link_threshold_eur);
+	if (collect_amounts(c, funding, 1, &paid, &n_paid) < 0 ||
+	    collect_amounts(c, links, 0, &linked, &n_linked) < 0) {
+		free(paid);
+		return api->fail(c, "out of memory");
 	}
+	for (size_t i = 0, l = 0; i < n_paid;) {
+		const company_amount *first = &paid[i];
+		double received = run_total(paid, n_paid, &i), declared = 0;
+		while (l < n_linked && strcmp(linked[l].company, first->company) < 0)
+			l++;
+		if (l < n_linked && !strcmp(linked[l].company, first->company))
+			declared = run_total(linked, n_linked, &l);
+		if (received >= p->link_threshold_eur && declared + CENT_SLACK < received)
+			ppreg_reportf(c, R_IND, first->at,
+			              "%.120s paid %.2f EUR of industry funding but links of interest are declared "
+			              "for %.2f EUR: declare every link at or above %g EUR", first->company, received,
+			              declared, p->link_threshold_eur);
+	}
+	free(paid);
+	free(linked);
+	return 0;
 }

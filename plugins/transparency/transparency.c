@@ -423,7 +423,8 @@ static int check(ppreg_check *c)
 		return 0; /* missing or unreadable: reported by the core */
 	check_ownership(c, root, &p);
 	tr_check_funding(c, root, &p);
-	tr_check_industry_links(c, root, &p);
+	if (tr_check_industry_links(c, root, &p) < 0)
+		return -1;
 	check_public_backers(c, root);
 	check_partners(c, root);
 	check_volunteers(c, root, &p);

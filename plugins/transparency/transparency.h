@@ -38,6 +38,6 @@ typedef struct {
 void tr_require_text(ppreg_check *c, const char *rule, const ppreg_node *map, const char *key);
 
 void tr_check_funding(ppreg_check *c, const ppreg_node *root, const tr_params *p);
-void tr_check_industry_links(ppreg_check *c, const ppreg_node *root, const tr_params *p);
+int tr_check_industry_links(ppreg_check *c, const ppreg_node *root, const tr_params *p);
 
 #endif /* PPREG_TRANSPARENCY_H */

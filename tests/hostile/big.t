@@ -35,17 +35,16 @@ big "2 000 industry funding entries" transparency \
 	"awk '/^funding:/{print; for(i=1;i<=2000;i++) printf \"  - {year: 2025, source: S%d, kind: industry, amount_eur: 1}\\n\", i; skip=1; next} /^industry_links:/{skip=0} skip{next} {print}' \"\$E\""
 
 # 10 000 industry funding entries, each from its own company: the
-# transparency plugin compares every entry with every other (n^2): about
-# 7 s in a release build, 30 s under ASan, where the plugin's time limit
-# (policy plugin_seconds) turns it into core.plugin-error.
+# transparency plugin once compared every entry with every other (n^2, 7 s
+# in a release build, 30 s under ASan, where plugin_seconds turned it into
+# core.plugin-error); it now sorts them by company (n log n).
 E=$EXAMPLE/transparency.yaml
 awk '/^funding:/{print; for(i=1;i<=10000;i++) printf "  - {year: 2025, source: S%d, kind: industry, amount_eur: 1}\n", i; skip=1; next} /^industry_links:/{skip=0} skip{next} {print}' "$E" | put transparency
 measure "10 000 industry funding entries in transparency.yaml"
 s=0
 case $RC in 0|1) ;; *) s=1 ;; esac
 printf '%s\n' "$OUT" | grep -q ': core.plugin-error: ' && s=1
-todo_ok $s "10 000 industry funding entries: judged inside the guard, no plugin-error (exit $RC)" \
-	"transparency industry_received() is quadratic in funding entries"
+ok $s "10 000 industry funding entries: judged inside the guard, no plugin-error (exit $RC)"
 restore transparency
 commit restore
 

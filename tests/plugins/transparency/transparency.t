@@ -80,6 +80,18 @@ commit
 check_reg
 n=$(printf '%s\n' "$OUT" | grep -c 'transparency.industry-links')
 is "$n" 1 "a company paying in two years is reported once"
+# Companies are matched by name whatever their order: a covered company
+# listed after an uncovered one stays covered, and only the uncovered one
+# is reported, at its own first entry.
+make_registry
+edit $P/$T 's/funding:\n/funding:\n  - {year: 2025, source: Zeta Labo, kind: industry, amount_eur: 40}\n  - {year: 2024, source: Alpha Labo, kind: industry, amount_eur: 30}\n/; s/(industry_links:\n)/$1  - {company: Alpha Labo, nature: benefit, amount_eur: 30, date: 2024-02-01}\n/'
+commit
+check_reg
+expect_finding transparency.industry-links $P/$T 6 "interleaved companies: the uncovered one at its line"
+n=$(printf '%s\n' "$OUT" | grep -c 'transparency.industry-links')
+is "$n" 1 "interleaved companies: only the uncovered one is reported"
+printf '%s\n' "$OUT" | grep -q 'Zeta Labo paid 40.00 EUR'
+ok $? "interleaved companies: the message names Zeta Labo and its amount"
 
 # public backers
 breaks "a backer without support" $T 's/, support: Co-design of the training course//' transparency.public-backers 14
