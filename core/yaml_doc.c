@@ -375,6 +375,25 @@ static int check_bytes(loader *l, const unsigned char *data, size_t len)
 	return 0;
 }
 
+/* libyaml's reader refuses characters YAML forbids (C0 controls but tab
+ * and newlines, DEL, C1, U+FFFE) with a byte offset and no mark, so their
+ * position is computed from the offset; every other error has a mark. */
+static void report_parse_error(loader *l, const yaml_parser_t *parser, const unsigned char *input)
+{
+	if (parser->error == YAML_READER_ERROR) {
+		unsigned line, col;
+		offset_position(input, parser->problem_offset, &line, &col);
+		yaml_mark_t m = {0, line - 1, col - 1};
+		fail(l, "core.encoding", &m, "%s (U+%04X)", parser->problem ? parser->problem
+		     : "a character YAML does not allow", (unsigned)parser->problem_value);
+		return;
+	}
+	char msg[300];
+	snprintf(msg, sizeof msg, "%s%s%s", parser->problem ? parser->problem : "syntax error",
+	         parser->context ? " " : "", parser->context ? parser->context : "");
+	fail(l, "core.yaml-syntax", &parser->problem_mark, "%s", msg);
+}
+
 static void parse_events(loader *l, const unsigned char *data, size_t len)
 {
 	yaml_parser_t parser;
@@ -383,17 +402,15 @@ static void parse_events(loader *l, const unsigned char *data, size_t len)
 		fail(l, "core.yaml-syntax", &m, "cannot initialise the YAML parser");
 		return;
 	}
+	size_t skipped = 0;
 	if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3)) /* a UTF-8 BOM is allowed, not content */
-		data += 3, len -= 3;
-	yaml_parser_set_input_string(&parser, data, len);
+		skipped = 3;
+	yaml_parser_set_input_string(&parser, data + skipped, len - skipped);
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 	for (;;) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&parser, &ev)) {
-			char msg[300];
-			snprintf(msg, sizeof msg, "%s%s%s", parser.problem ? parser.problem : "syntax error",
-			         parser.context ? " " : "", parser.context ? parser.context : "");
-			fail(l, "core.yaml-syntax", &parser.problem_mark, "%s", msg);
+			report_parse_error(l, &parser, data + skipped);
 			break;
 		}
 		int done = ev.type == YAML_STREAM_END_EVENT;

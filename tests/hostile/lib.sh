@@ -89,13 +89,5 @@ accepted() {
 	restore "$file"
 }
 
-# todo_ok STATUS DESCRIPTION REASON: an assertion known to fail until a fix
-# lands (TAP TODO: reported, not failing the suite).
-todo_ok() {
-	_tap_n=$((_tap_n + 1))
-	if [ "$1" -eq 0 ]; then echo "ok $_tap_n - $2 # TODO $3"
-	else echo "not ok $_tap_n - $2 # TODO $3"; fi
-}
-
 # lines_of FILE: the number of lines of the compliant FILE.yaml.
 lines_of() { wc -l <"$EXAMPLE/$1.yaml" | tr -d ' '; }
