@@ -121,8 +121,23 @@ static int domain_at(const char *d)
 	return labels >= 2 && last_len >= 2 && is_alpha(last_first);
 }
 
+/* Whether s holds `word`, in any case. */
+static int contains_nocase(const char *s, const char *word)
+{
+	for (; *s; s++)
+		if (starts_with_nocase(s, word))
+			return 1;
+	return 0;
+}
+
 static int has_email(const char *s)
 {
+	/* Every form of at_sign() holds one of these bytes or the word
+	 * "arobase": most scalars hold neither and are passed over by one
+	 * strpbrk instead of nine comparisons at each of their bytes (the
+	 * benchmark's largest plugin cost). */
+	if (!strpbrk(s, "@[({<\xef") && !contains_nocase(s, "arobase"))
+		return 0;
 	for (size_t i = 0; s[i] && s[i + 1]; i++) {
 		size_t at;
 		if (is_local_char((unsigned char)s[i]) && (at = at_sign(s + i + 1)) != 0 && domain_at(s + i + 1 + at))
