@@ -109,6 +109,8 @@ static int api_file_read(ppreg_check *c, const char *path, const unsigned char *
 	snapshot *s = snap_of(c);
 	if (!path || !path_inside(path))
 		return PPREG_ESCAPES;
+	if (!s->tree)
+		return PPREG_ABSENT; /* setup(): no platform folder */
 	for (size_t i = 0; i < s->cache.n; i++) {
 		cached_file *f = s->cache.v[i];
 		if (!strcmp(f->path, path)) {
@@ -267,7 +269,7 @@ static int run_plugins(snapshot *s, const platform_tree *t)
 {
 	for (size_t i = 0; i < s->run->n_plugins && !s->failed; i++) {
 		const loaded_plugin *p = &s->run->plugins[i];
-		ppreg_check c = {sizeof c, &api_table, t->id, s->run->opts.as_of, p->params, s};
+		ppreg_check c = {sizeof c, &api_table, t->id, s->run->opts.as_of, p->params, s, p->state};
 		if (i < 64 && (s->run->skip_plugins >> i) & 1)
 			continue;
 		s->plugin = p;
@@ -280,6 +282,33 @@ static int run_plugins(snapshot *s, const platform_tree *t)
 	}
 	if (s->failed)
 		return error_set("%s: %s", s->folder, s->fail_message);
+	return 0;
+}
+
+/* Each plugin's setup(), once, before any platform: a policy whose
+ * parameters a plugin refuses stops the run here (exit 2), whether or not
+ * any platform is to be judged. A finding reported during setup is a
+ * plugin defect: there is no declaration to report it against. */
+int run_setup_plugins(run *r)
+{
+	for (size_t i = 0; i < r->n_plugins; i++) {
+		loaded_plugin *p = &r->plugins[i];
+		int (*setup)(ppreg_check *, void **) = plugin_setup_fn(p);
+		if (!setup)
+			continue;
+		finding_list fl = {0};
+		snapshot s = {.run = r, .plugin = p};
+		s.sink = (finding_sink){&fl, NULL, 0, 0};
+		ppreg_check c = {sizeof c, &api_table, NULL, r->opts.as_of, p->params, &s, NULL};
+		int rc = setup(&c, &p->state);
+		if (rc == 0 && !s.failed && fl.n)
+			snprintf(s.fail_message, sizeof s.fail_message, "plugin %s reported a finding in setup()", p->name);
+		else if (rc < 0 && !s.failed)
+			snprintf(s.fail_message, sizeof s.fail_message, "plugin %s: setup failed without a reason", p->name);
+		findings_free(&fl);
+		if (rc < 0 || s.failed || s.fail_message[0])
+			return error_set("policy %s: %s", r->policy_path, s.fail_message);
+	}
 	return 0;
 }
 

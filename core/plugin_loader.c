@@ -97,6 +97,8 @@ fail:
 
 void plugin_unload(loaded_plugin *p)
 {
+	if (p->state && p->desc->size >= MEMBER_END(ppreg_plugin, teardown) && p->desc->teardown)
+		p->desc->teardown(p->state);
 	if (p->handle)
 		dlclose(p->handle);
 	free(p->name);
@@ -145,4 +147,9 @@ const ppreg_rule *plugin_rule(const loaded_plugin *p, const char *id)
 size_t plugin_n_schemas(const loaded_plugin *p)
 {
 	return p->desc->size >= MEMBER_END(ppreg_plugin, n_schemas) ? p->desc->n_schemas : 0;
+}
+
+int (*plugin_setup_fn(const loaded_plugin *p))(ppreg_check *, void **)
+{
+	return p->desc->size >= MEMBER_END(ppreg_plugin, setup) ? p->desc->setup : NULL;
 }

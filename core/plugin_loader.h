@@ -21,6 +21,7 @@ typedef struct {
 	const ppreg_plugin *desc;
 	char sha256[65];       /* of the shared object, for attestations */
 	const ppreg_node *params;
+	void *state;           /* what setup() returned, freed by teardown() at unload */
 } loaded_plugin;
 
 /* The plugin directory: --plugin-dir, else $PPREG_PLUGIN_DIR, else next to
@@ -39,5 +40,7 @@ const ppreg_rule *plugin_rule(const loaded_plugin *p, const char *id);
 /* The descriptor's schemas/check, or empty when the plugin's struct is too
  * short to have them (an older ABI that did not). */
 size_t plugin_n_schemas(const loaded_plugin *p);
+/* The descriptor's setup(), or NULL when it has none (or is too old to). */
+int (*plugin_setup_fn(const loaded_plugin *p))(ppreg_check *, void **);
 
 #endif

@@ -111,7 +111,7 @@ int run_open(run **out, const run_options *opts)
 	run *r = xcalloc(1, sizeof *r);
 	r->opts = *opts;
 	if (registry_open(&r->reg, opts->registry_path, opts->rev, opts->worktree) < 0 ||
-	    open_policy(r) < 0 || load_plugins(r) < 0) {
+	    open_policy(r) < 0 || load_plugins(r) < 0 || run_setup_plugins(r) < 0) {
 		run_free(r);
 		return -1;
 	}

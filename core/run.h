@@ -64,6 +64,9 @@ typedef struct {
 int run_open(run **out, const run_options *opts);
 void run_free(run *r);
 
+/* Calls each plugin's setup() (platform_check.c); part of run_open(). */
+int run_setup_plugins(run *r);
+
 /* The platform ids of the registry, sorted. */
 int run_platform_ids(run *r, char ***ids, size_t *n);
 

@@ -20,6 +20,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define SOURCE_L11913 "CSP L.1191-3 (draft): déclaration d'engagement type"
@@ -196,34 +197,77 @@ static int charter_policy_load(ppreg_check *c, charter_policy *pol)
 	return 0;
 }
 
+/* The policy is read, its official texts hashed and the pseudonym pattern
+ * compiled once per run: the same for every platform. */
+static int setup(ppreg_check *c, void **state)
+{
+	charter_policy *pol = calloc(1, sizeof *pol);
+	*state = NULL;
+	if (!pol)
+		return c->api->fail(c, "out of memory");
+	if (charter_policy_load(c, pol) < 0) {
+		free(pol);
+		return -1;
+	}
+	*state = pol;
+	return 0;
+}
+
+static void teardown(void *state)
+{
+	charter_policy *pol = state;
+	regfree(&pol->pseudonym);
+	free(pol);
+}
+
+static int check_with(ppreg_check *c, const charter_policy *pol);
+
 static int check(ppreg_check *c)
 {
-	const ppreg_api *api = c->api;
-	charter_policy pol;
-	int rc = 0;
-	if (charter_policy_load(c, &pol) < 0)
+	if (PPREG_CHECK_HAS(c, state) && c->state)
+		return check_with(c, c->state);
+	/* a core that does not call setup(): read the policy for this platform */
+	void *pol;
+	if (setup(c, &pol) < 0)
 		return -1;
+	int rc = check_with(c, pol);
+	teardown(pol);
+	return rc;
+}
+
+static int check_with(ppreg_check *c, const charter_policy *pol)
+{
+	const ppreg_api *api = c->api;
+	int rc = 0;
 	const ppreg_node *root = api->file(c, "charter.yaml");
 	if (root) {
 		const ppreg_node *commitments = api->get(root, "commitments");
-		charter_check_official(c, &pol, api->get(root, "charter"));
+		charter_check_official(c, pol, api->get(root, "charter"));
 		if (api->kind(commitments) == PPREG_NODE_LIST)
 			for (size_t i = 0; i < api->count(commitments); i++)
-				charter_check_commitment(c, &pol, api->item(commitments, i));
-		charter_check_pseudonyms(c, &pol, root, "commitments");
-		rc = charter_check_unique(c, &pol, commitments);
+				charter_check_commitment(c, pol, api->item(commitments, i));
+		charter_check_pseudonyms(c, pol, root, "commitments");
+		rc = charter_check_unique(c, pol, commitments);
 	}
 	const ppreg_node *training = api->file(c, "training.yaml");
 	if (rc == 0 && training)
-		charter_check_pseudonyms(c, &pol, training, "certifications");
-	regfree(&pol.pseudonym);
+		charter_check_pseudonyms(c, pol, training, "certifications");
 	return rc;
 }
 
 static const ppreg_plugin plugin = {
-	PPREG_ABI_VERSION, sizeof(ppreg_plugin), "charter", "1.0.0",
-	"charter: the signed commitment declaration of each patient partner (draft L.1191-3 CSP, HAS point 8)",
-	rules, sizeof rules / sizeof *rules, schemas, sizeof schemas / sizeof *schemas, check,
+	.abi_version = PPREG_ABI_VERSION,
+	.size = sizeof(ppreg_plugin),
+	.name = "charter",
+	.version = "1.0.0",
+	.summary = "charter: the signed commitment declaration of each patient partner (draft L.1191-3 CSP, HAS point 8)",
+	.rules = rules,
+	.n_rules = sizeof rules / sizeof *rules,
+	.schemas = schemas,
+	.n_schemas = sizeof schemas / sizeof *schemas,
+	.check = check,
+	.setup = setup,
+	.teardown = teardown,
 };
 
 PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned core_abi)

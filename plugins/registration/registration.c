@@ -161,10 +161,27 @@ static int check(ppreg_check *c)
 	return 0;
 }
 
+/* The policy's parameters are judged once, before any platform, so a
+ * broken policy stops the run even when no platform is judged. */
+static int setup(ppreg_check *c, void **state)
+{
+	reg_params unused;
+	*state = NULL;
+	return load_params(c, &unused);
+}
+
 static const ppreg_plugin plugin = {
-	PPREG_ABI_VERSION, sizeof(ppreg_plugin), "registration", "1.0.0",
-	"registration (draft L.1191-4 CSP): identity, identifiers, kind, HAS domains, contact, authorization",
-	rules, sizeof rules / sizeof *rules, schemas, sizeof schemas / sizeof *schemas, check,
+	.abi_version = PPREG_ABI_VERSION,
+	.size = sizeof(ppreg_plugin),
+	.name = "registration",
+	.version = "1.0.0",
+	.summary = "registration (draft L.1191-4 CSP): identity, identifiers, kind, HAS domains, contact, authorization",
+	.rules = rules,
+	.n_rules = sizeof rules / sizeof *rules,
+	.schemas = schemas,
+	.n_schemas = sizeof schemas / sizeof *schemas,
+	.check = check,
+	.setup = setup,
 };
 
 /* The core compares abi_version itself and names a plugin it cannot use,

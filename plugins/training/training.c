@@ -124,10 +124,27 @@ static int check(ppreg_check *c)
 	return rc;
 }
 
+/* The policy's parameters are judged once, before any platform, so a
+ * broken policy stops the run even when no platform is judged. */
+static int setup(ppreg_check *c, void **state)
+{
+	training_policy unused;
+	*state = NULL;
+	return training_policy_load(c, &unused);
+}
+
 static const ppreg_plugin plugin = {
-	PPREG_ABI_VERSION, sizeof(ppreg_plugin), "training", "1.0.0",
-	"training: the course specification and the partners who hold it (note 2026-02-16 §4.1, draft L.1191-4 CSP)",
-	rules, sizeof rules / sizeof *rules, schemas, sizeof schemas / sizeof *schemas, check,
+	.abi_version = PPREG_ABI_VERSION,
+	.size = sizeof(ppreg_plugin),
+	.name = "training",
+	.version = "1.0.0",
+	.summary = "training: the course specification and the partners who hold it (note 2026-02-16 §4.1, draft L.1191-4 CSP)",
+	.rules = rules,
+	.n_rules = sizeof rules / sizeof *rules,
+	.schemas = schemas,
+	.n_schemas = sizeof schemas / sizeof *schemas,
+	.check = check,
+	.setup = setup,
 };
 
 PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned core_abi)

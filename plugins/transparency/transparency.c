@@ -435,10 +435,27 @@ static int check(ppreg_check *c)
 	return 0;
 }
 
+/* The policy's parameters are judged once, before any platform, so a
+ * broken policy stops the run even when no platform is judged. */
+static int setup(ppreg_check *c, void **state)
+{
+	tr_params unused;
+	*state = NULL;
+	return load_params(c, &unused);
+}
+
 static const ppreg_plugin plugin = {
-	PPREG_ABI_VERSION, sizeof(ppreg_plugin), "transparency", "1.0.0",
-	"transparency: who pays, who gains (draft L.1191-4 CSP, note 2026-02-16 §4.1)",
-	rules, sizeof rules / sizeof *rules, schemas, sizeof schemas / sizeof *schemas, check,
+	.abi_version = PPREG_ABI_VERSION,
+	.size = sizeof(ppreg_plugin),
+	.name = "transparency",
+	.version = "1.0.0",
+	.summary = "transparency: who pays, who gains (draft L.1191-4 CSP, note 2026-02-16 §4.1)",
+	.rules = rules,
+	.n_rules = sizeof rules / sizeof *rules,
+	.schemas = schemas,
+	.n_schemas = sizeof schemas / sizeof *schemas,
+	.check = check,
+	.setup = setup,
 };
 
 PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned core_abi)

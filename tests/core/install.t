@@ -36,8 +36,9 @@ static int check(ppreg_check *c)
 		ppreg_reportf(c, "hello.greeting", n, "say bonjour, not %s", g);
 	return 0;
 }
-static const ppreg_plugin plugin = {PPREG_ABI_VERSION, sizeof plugin, "hello", "1.0.0",
-	"greetings", rules, 1, schemas, 1, check};
+static const ppreg_plugin plugin = {.abi_version = PPREG_ABI_VERSION, .size = sizeof plugin,
+	.name = "hello", .version = "1.0.0", .summary = "greetings",
+	.rules = rules, .n_rules = 1, .schemas = schemas, .n_schemas = 1, .check = check};
 PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned abi) { (void)abi; return &plugin; }
 C
 cc -shared -Wall -Wextra -Werror $(PKG_CONFIG_PATH=$(dirname "$pc") pkg-config --cflags ppreg-plugin) \

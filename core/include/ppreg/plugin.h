@@ -187,9 +187,17 @@ struct ppreg_check {
 	ppreg_date as_of;          /* "today" for every date rule */
 	const ppreg_node *params;  /* this plugin's `params` map in the policy, or NULL */
 	void *core;                /* private to the core */
+	/* A later member (a plugin tests PPREG_CHECK_HAS(c, state)): what
+	 * this plugin's setup() returned for the run, or NULL. */
+	void *state;
 };
 
-/* The descriptor a plugin returns. Grows only at its end. */
+#define PPREG_CHECK_HAS(c, member) \
+	((c)->size >= offsetof(ppreg_check, member) + sizeof((c)->member))
+
+/* The descriptor a plugin returns. Grows only at its end: initialise it
+ * with designated initializers (.name = ...), so that a member added later
+ * is zero in a plugin that does not know it, and its build stays clean. */
 typedef struct ppreg_plugin {
 	unsigned abi_version;      /* PPREG_ABI_VERSION the plugin was built with */
 	size_t size;               /* sizeof(ppreg_plugin) the plugin was built with */
@@ -203,6 +211,19 @@ typedef struct ppreg_plugin {
 	/* 0 when the platform was judged (findings reported through the API),
 	 * -1 after api->fail() when it could not be. */
 	int (*check)(ppreg_check *c);
+
+	/* Later members, read only when `size` covers them; NULL: none.
+	 * setup() is called once per run, before any platform, with a
+	 * ppreg_check whose `platform` is NULL and which holds no declaration
+	 * file. It judges the plugin's `params` (-1 after api->fail(): the
+	 * policy is unusable and the run exits 2 before judging anything, even
+	 * when no platform is to be judged) and may return in *state what
+	 * every check shares, derived from the policy alone (a compiled
+	 * pattern, a verified digest). check() finds it in c->state and must
+	 * not change it: platforms may be judged in parallel processes.
+	 * teardown(state) frees it at the end of the run. */
+	int (*setup)(ppreg_check *c, void **state);
+	void (*teardown)(void *state);
 } ppreg_plugin;
 
 /* The one symbol a plugin exports. `core_abi` is the core's ABI version; a

@@ -53,10 +53,37 @@ static void misbehave(const char *how)
 	}
 }
 
+/* setup() on demand, from the policy's params: `setup: fail` refuses the
+ * policy, `setup: report` misbehaves by reporting a finding, and
+ * `greeting: X` is copied into the state every check() reports. */
+static int setup(ppreg_check *c, void **state)
+{
+	const ppreg_api *api = c->api;
+	const char *how = ppreg_text(c, api->get(c->params, "setup"));
+	const char *greeting = ppreg_text(c, api->get(c->params, "greeting"));
+	*state = NULL;
+	if (c->platform || api->file(c, "sample.yaml"))
+		return api->fail(c, "setup() was given a platform");
+	if (how && !strcmp(how, "fail"))
+		return api->fail(c, "asked to fail in setup");
+	if (how && !strcmp(how, "report"))
+		ppreg_reportf(c, "coretest.note", NULL, "a finding without a platform");
+	if (greeting && !(*state = strdup(greeting)))
+		return api->fail(c, "out of memory");
+	return 0;
+}
+
+static void teardown(void *state)
+{
+	free(state);
+}
+
 static int check(ppreg_check *c)
 {
 	const ppreg_api *api = c->api;
 	const ppreg_node *root = api->file(c, "sample.yaml");
+	if (PPREG_CHECK_HAS(c, state) && c->state)
+		ppreg_reportf(c, "coretest.note", NULL, "state: %s", (const char *)c->state);
 	if (!root)
 		return 0;
 	int flag;
@@ -81,8 +108,18 @@ static int check(ppreg_check *c)
 }
 
 static const ppreg_plugin plugin = {
-	PPREG_ABI_VERSION, sizeof(ppreg_plugin), "coretest", "0.1.0", "core test plugin",
-	rules, sizeof rules / sizeof *rules, schemas, 1, check,
+	.abi_version = PPREG_ABI_VERSION,
+	.size = sizeof(ppreg_plugin),
+	.name = "coretest",
+	.version = "0.1.0",
+	.summary = "core test plugin",
+	.rules = rules,
+	.n_rules = sizeof rules / sizeof *rules,
+	.schemas = schemas,
+	.n_schemas = 1,
+	.check = check,
+	.setup = setup,
+	.teardown = teardown,
 };
 
 PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned core_abi)

@@ -37,6 +37,21 @@ perl -0pi -e 's/Confidentialité/Discrétion/' "$TEXT"
 check_reg --policy "$POLICY"
 fails "an edited official text" "policy charter text digest mismatch: charters/2026-1.md"
 
+# ... even when no platform is judged: a --changed range that touches
+# none, or a registry that has none yet (the policy is judged before any
+# platform, by the plugin's setup).
+policy ''
+perl -0pi -e 's/Confidentialité/Discrétion/' "$TEXT"
+printf 'notes\n' >"$REG/NOTES.txt"
+git -C "$REG" add NOTES.txt && git -C "$REG" commit -q -m notes
+check_reg --policy "$POLICY" --changed HEAD~1..HEAD
+fails "an edited official text, --changed touching no platform" "policy charter text digest mismatch"
+is "$OUT" "" "an edited official text, --changed touching no platform: no report"
+git -C "$REG" rm -q -r platforms && git -C "$REG" commit -q -m "no platform"
+check_reg --policy "$POLICY"
+fails "an edited official text, a registry without platforms" "policy charter text digest mismatch"
+make_registry
+
 # One byte more is an edit too.
 policy ''
 printf '\n' >>"$TEXT"
