@@ -59,10 +59,13 @@ static const ppreg_node *api_file(ppreg_check *c, const char *name)
 	return NULL;
 }
 
-static void api_report(ppreg_check *c, const char *rule, ppreg_severity severity,
-                       const ppreg_node *at, const char *message)
+static int path_inside(const char *path);
+
+/* Every finding of a plugin comes through here: the rule must be one the
+ * plugin declares, and its severity one of the three. */
+static void add_plugin_finding(snapshot *s, const char *rule, ppreg_severity severity,
+                               const char *file, unsigned line, unsigned column, const char *message)
 {
-	snapshot *s = snap_of(c);
 	const ppreg_rule *r = rule ? plugin_rule(s->plugin, rule) : NULL;
 	if (!r) {
 		snprintf(s->fail_message, sizeof s->fail_message,
@@ -73,9 +76,28 @@ static void api_report(ppreg_check *c, const char *rule, ppreg_severity severity
 	int sev = severity == PPREG_SEV_DEFAULT ? (int)r->severity : (int)severity;
 	if (sev != PPREG_SEV_OFF && sev != PPREG_SEV_WARNING && sev != PPREG_SEV_ERROR)
 		sev = r->severity;
-	const char *file = at ? at->file : s->folder;
-	sink_addv(&s->sink, r->id, sev, file, at ? at->line : 1, at ? at->column : 1,
-	          message ? message : "");
+	sink_addv(&s->sink, r->id, sev, file, line, column, message ? message : "");
+}
+
+static void api_report(ppreg_check *c, const char *rule, ppreg_severity severity,
+                       const ppreg_node *at, const char *message)
+{
+	snapshot *s = snap_of(c);
+	add_plugin_finding(s, rule, severity, at ? at->file : s->folder, at ? at->line : 1,
+	                   at ? at->column : 1, message);
+}
+
+static void api_report_at(ppreg_check *c, const char *rule, ppreg_severity severity,
+                          const char *path, unsigned line, unsigned column, const char *message)
+{
+	snapshot *s = snap_of(c);
+	if (!s->folder || !path || !path_inside(path)) {
+		add_plugin_finding(s, rule, severity, s->folder ? s->folder : "", 1, 1, message);
+		return;
+	}
+	char *file = xasprintf("%s/%s", s->folder, path);
+	add_plugin_finding(s, rule, severity, file, line ? line : 1, column ? column : 1, message);
+	free(file);
 }
 
 static int api_fail(ppreg_check *c, const char *message)
@@ -195,6 +217,7 @@ static const ppreg_api api_table = {
 	.file_sha256 = api_file_sha256,
 	.file_read = api_file_read,
 	.policy_file_sha256 = api_policy_file_sha256,
+	.report_at = api_report_at,
 };
 
 /* ---- the core's own checks ---- */

@@ -99,6 +99,17 @@ run_ppreg check "$REG" --policy "$TMP/policy.yaml" --plugin-dir "$TEST_PLUGINS" 
 expect_rc 0 "an older plugin, without setup: exit 0"
 is "$(printf '%s\n' "$OUT" | grep -c 'warning: older.ran: older plugin judged')" 2 "an older plugin judges every platform"
 
+# report_at: a finding at a line of a file of the folder, for what has no
+# node (a comment); a path leaving the folder is placed at the folder.
+sample 'format: ppreg/1\nname: a\nnote: at\n'
+check_sample
+printf '%s\n' "$OUT" | grep -q "^$F:7:3: warning: coretest.note: reported at a line$"
+ok $? "report_at: the finding is at the line and column given"
+sample 'format: ppreg/1\nname: a\nnote: at-escape\n'
+check_sample
+printf '%s\n' "$OUT" | grep -q "^platforms/p:1:1: warning: coretest.note: reported at a line$"
+ok $? "report_at: a path leaving the folder is placed at the folder"
+
 run_ppreg plugins --plugin-dir "$TEST_PLUGINS"
 expect_rc 2 "ppreg plugins: a directory with broken plugins exits 2"
 printf '%s\n' "$OUT" | grep -q '^coretest 0.1.0 (ABI 1)'

@@ -174,6 +174,13 @@ typedef struct ppreg_api {
 	/* A file shipped beside the policy file, by a relative path
 	 * ("charters/2026-1.md"); same return codes. */
 	int (*policy_file_sha256)(ppreg_check *c, const char *path, char hex[65]);
+
+	/* A finding at a line and column (1-based) of a file of the platform
+	 * folder ("charter.yaml"), for what has no node, such as a YAML comment
+	 * read through file_read(). A path refused by file_read() is placed at
+	 * the platform folder. */
+	void (*report_at)(ppreg_check *c, const char *rule, ppreg_severity severity,
+	                  const char *path, unsigned line, unsigned column, const char *message);
 } ppreg_api;
 
 #define PPREG_API_HAS(api, member) \

@@ -101,6 +101,11 @@ static int check(ppreg_check *c)
 	if (api->str(api->get(root, "note"), &note) == PPREG_OK) {
 		if (!strcmp(note, "fail"))
 			return api->fail(c, "asked to fail");
+		if (!strcmp(note, "at") || !strcmp(note, "at-escape")) {
+			api->report_at(c, "coretest.note", PPREG_SEV_DEFAULT, note[2] ? "../sample.yaml" : "sample.yaml",
+			               7, 3, "reported at a line");
+			return 0;
+		}
 		misbehave(note);
 		ppreg_reportf(c, "coretest.note", api->get(root, "note"), "note: %s", note);
 	}
