@@ -35,7 +35,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* The hook install writes: HOOK_HEAD, the command line, HOOK_TAIL. The
+ * mark is its second line. */
 #define INSTALLED_MARK "# installed by ppreg"
+#define HOOK_HEAD "#!/bin/sh\n" INSTALLED_MARK ": the registry's declarations are checked before Git\n" \
+	"# accepts them. `ppreg hook install` rewrites this file; delete it to stop.\nexec "
+#define HOOK_TAIL " \"$@\"\n"
+/* A hook ppreg writes is a few hundred bytes (paths are at most PATH_MAX). */
+#define MAX_HOOK_BYTES (64 * 1024)
 #define MAX_LISTED 10   /* platform ids named in a commit's header line */
 
 static const char help[] =
@@ -363,16 +370,114 @@ static int hook_command(const hook_options *o, const char *hook, const char *pre
 	return rc ? -1 : 0;
 }
 
-static int contains(const unsigned char *data, size_t len, const char *mark)
+/*
+ * Whether a hook file is one ppreg writes, byte for byte: the fixed lines
+ * (the mark on the second), then `exec` with a command line of the shape
+ * hook_command() gives, then nothing else. A mark alone is not enough: an
+ * administrator who added a line to a hook ppreg installed, or put the
+ * mark in a hook of their own, must not lose that work to a reinstall.
+ */
+typedef struct {
+	const char *p, *end;
+} cursor;
+
+/* Consumes `lit` when it comes next. */
+static int take(cursor *c, const char *lit)
 {
-	size_t m = strlen(mark);
-	for (size_t i = 0; i + m <= len; i++)
-		if (!memcmp(data + i, mark, m))
-			return 1;
-	return 0;
+	size_t n = strlen(lit);
+	if ((size_t)(c->end - c->p) < n || memcmp(c->p, lit, n))
+		return 0;
+	c->p += n;
+	return 1;
 }
 
-/* 0 when `file` can be written: absent, or a hook ppreg wrote. */
+/* Consumes one word quoted as put_quoted() writes it: '...', each ' inside
+ * written '\''. */
+static int take_quoted(cursor *c)
+{
+	if (!take(c, "'"))
+		return 0;
+	for (;;) {
+		const char *q = memchr(c->p, '\'', (size_t)(c->end - c->p));
+		if (!q)
+			return 0;
+		c->p = q + 1;
+		if (!take(c, "\\''"))
+			return 1;
+	}
+}
+
+/* Consumes a bare word of the bytes in `set` (at most 15), into `word`. */
+static int take_bare(cursor *c, const char *set, char word[16])
+{
+	size_t n = 0;
+	while (c->p + n < c->end && n < 15 && c->p[n] && strchr(set, c->p[n]))
+		n++;
+	if (!n || (c->p + n < c->end && c->p[n] != ' '))
+		return 0;
+	memcpy(word, c->p, n);
+	word[n] = '\0';
+	c->p += n;
+	return 1;
+}
+
+/* An option hook_command() may write: `--name VALUE` or absent. */
+static int take_quoted_option(cursor *c, const char *option)
+{
+	return !take(c, option) || take_quoted(c);
+}
+
+/* pre-commit's registry folder: ` 'FOLDER'` or absent. */
+static int take_prefix(cursor *c)
+{
+	cursor word = *c;
+	if (!take(&word, " '"))
+		return 1;
+	c->p++;
+	return take_quoted(c);
+}
+
+static int take_as_of(cursor *c)
+{
+	char word[16];
+	ppreg_date d;
+	return !take(c, " --as-of ") || (take_bare(c, "0123456789-", word) && scalar_date(word, &d) == 0);
+}
+
+static int take_format(cursor *c)
+{
+	char word[16];
+	return !take(c, " --format ") ||
+	       (take_bare(c, "abcdefghijklmnopqrstuvwxyz", word) && strcmp(word, "text") &&
+	        report_for_format(word));
+}
+
+static int is_hook_command(cursor *c)
+{
+	if (!take_quoted(c) || !take(c, " hook "))
+		return 0;
+	int pre_commit = take(c, "pre-commit");
+	if (!pre_commit && !take(c, "pre-receive") && !take(c, "update"))
+		return 0;
+	if (pre_commit && !take_prefix(c))
+		return 0;
+	if (!take_quoted_option(c, " --policy ") || !take_quoted_option(c, " --plugin-dir ") ||
+	    !take_as_of(c))
+		return 0;
+	take(c, " --strict");
+	return take_format(c) && c->p == c->end;
+}
+
+static int is_ppreg_hook(const unsigned char *data, size_t len)
+{
+	size_t head = strlen(HOOK_HEAD), tail = strlen(HOOK_TAIL);
+	if (len < head + tail || memcmp(data, HOOK_HEAD, head) || memcmp(data + len - tail, HOOK_TAIL, tail))
+		return 0;
+	cursor c = {(const char *)data + head, (const char *)data + len - tail};
+	return is_hook_command(&c);
+}
+
+/* 0 when `file` can be written: absent, or exactly a hook ppreg writes. */
 static int may_replace(const char *file, int force)
 {
 	struct stat st;
@@ -380,12 +485,13 @@ static int may_replace(const char *file, int force)
 	size_t len = 0;
 	if (lstat(file, &st) < 0)
 		return errno == ENOENT ? 0 : error_set("%s: %s", file, strerror(errno));
-	int ours = S_ISREG(st.st_mode) && read_file_nofollow(file, 1 << 20, &data, &len) == 0 &&
-	           contains(data, len, INSTALLED_MARK);
+	int ours = S_ISREG(st.st_mode) && read_file_nofollow(file, MAX_HOOK_BYTES, &data, &len) == 0 &&
+	           is_ppreg_hook(data, len);
 	free(data);
 	if (ours || force)
 		return 0;
-	return error_set("%s exists and was not written by ppreg; keep it, or replace it with --force", file);
+	return error_set("%s exists and is not a hook as ppreg writes it (another program's, or one "
+	                 "edited since); keep it, or replace it with --force", file);
 }
 
 static int hook_install(const hook_options *o)
@@ -416,9 +522,7 @@ static int hook_install(const hook_options *o)
 		usage_error("hook", "%s", error_last());
 		goto done;
 	}
-	script = xasprintf("#!/bin/sh\n%s: the registry's declarations are checked before Git\n"
-	                   "# accepts them. `ppreg hook install` rewrites this file; delete it to stop.\n"
-	                   "exec %s \"$@\"\n", INSTALLED_MARK, cmd);
+	script = xasprintf("%s%s%s", HOOK_HEAD, cmd, HOOK_TAIL);
 	if (write_file_atomic(file, script, strlen(script), 0755) < 0) {
 		usage_error("hook", "%s", error_last());
 		goto done;

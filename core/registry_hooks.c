@@ -1,7 +1,7 @@
 /*
  * registry_hooks.c - where a repository keeps its hooks, for `ppreg hook
  * install`: the hooks folder (core.hooksPath when set, else
- * <git dir>/hooks), whether the repository is bare (a server: pre-receive)
+ * <common git dir>/hooks), whether the repository is bare (a server: pre-receive)
  * or has a work tree (a checkout: pre-commit), and where the registry
  * folder sits in the work tree.
  */
@@ -39,8 +39,11 @@ int registry_hook_layout(const char *path, registry_layout *out)
 		out->bare = git_repository_is_bare(r->repo);
 		out->prefix = xstrdup(r->prefix);
 		out->hooks_dir = configured_hooks_path(r->repo);
+		/* The common folder, not git_repository_path(): in a linked
+		 * worktree that is .git/worktrees/NAME/, whose hooks/ Git never
+		 * runs (`git rev-parse --git-path hooks` names the common one). */
 		if (!out->hooks_dir)
-			out->hooks_dir = xasprintf("%shooks", git_repository_path(r->repo));
+			out->hooks_dir = xasprintf("%shooks", git_repository_commondir(r->repo));
 	}
 	registry_free(r);
 	return rc;
