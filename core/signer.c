@@ -19,10 +19,24 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
-static int is_supported(const EVP_PKEY *k)
+#define KEY_MAX_BYTES (64 * 1024) /* a PEM key is a few hundred bytes */
+
+/* Ed25519, or ECDSA on P-256 exactly: "EC with 256 bits" would also let in
+ * secp256k1 or brainpoolP256r1, curves no verifier of ours expects. */
+static int is_supported(const EVP_PKEY *k, char *why, size_t cap)
 {
-	return EVP_PKEY_is_a(k, "ED25519") ||
-	       (EVP_PKEY_is_a(k, "EC") && EVP_PKEY_get_bits(k) == 256);
+	char group[64] = "";
+	if (EVP_PKEY_is_a(k, "ED25519"))
+		return 1;
+	if (EVP_PKEY_is_a(k, "EC")) {
+		if (EVP_PKEY_get_group_name(k, group, sizeof group, NULL) == 1 && !strcmp(group, "prime256v1"))
+			return 1;
+		snprintf(why, cap, "an EC key on curve %s", *group ? group : "with explicit parameters");
+		return 0;
+	}
+	const char *type = EVP_PKEY_get0_type_name(k);
+	snprintf(why, cap, "a key of type %s", type ? type : "unknown");
+	return 0;
 }
 
 /* Writes `len` bytes to a new file, never replacing one: a temporary file
@@ -105,18 +119,55 @@ int signer_keygen(const char *private_path, const char *public_path, const char 
 	return rc;
 }
 
+/* OpenSSL calls this only for an encrypted key. Refusing here is what keeps
+ * OpenSSL's default callback from prompting on the terminal or reading a
+ * passphrase from stdin: ppreg runs in CI and hooks, never interactively. */
+static int no_passphrase(char *buf, int size, int rwflag, void *asked)
+{
+	(void)buf, (void)size, (void)rwflag;
+	*(int *)asked = 1;
+	return -1;
+}
+
+/* A BIO on a regular file: O_NONBLOCK so that opening a FIFO does not wait
+ * for a writer, then fstat on what was opened (no race with the check). */
+static BIO *open_key_file(const char *path)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		error_set("%s: cannot read the key: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > KEY_MAX_BYTES) {
+		error_set("%s: not a regular file of at most %d bytes", path, KEY_MAX_BYTES);
+		close(fd);
+		return NULL;
+	}
+	BIO *bio = BIO_new_fd(fd, BIO_CLOSE);
+	if (!bio) {
+		close(fd);
+		error_set("%s: cannot read the key", path);
+	}
+	return bio;
+}
+
 static int load(signer_key **out, const char *path, int private)
 {
-	BIO *bio = BIO_new_file(path, "r");
+	char why[128];
+	int asked = 0;
+	BIO *bio = open_key_file(path);
 	if (!bio)
-		return error_set("%s: cannot read the key", path);
-	EVP_PKEY *k = private ? PEM_read_bio_PrivateKey(bio, NULL, NULL, NULL) : PEM_read_bio_PUBKEY(bio, NULL, NULL, NULL);
+		return -1;
+	EVP_PKEY *k = private ? PEM_read_bio_PrivateKey(bio, NULL, no_passphrase, &asked)
+	                      : PEM_read_bio_PUBKEY(bio, NULL, no_passphrase, &asked);
 	BIO_free(bio);
+	if (!k && asked)
+		return error_set("%s: encrypted private keys are not supported (ppreg never asks for a passphrase)", path);
 	if (!k)
 		return error_set("%s: not a PEM %s key", path, private ? "private" : "public");
-	if (!is_supported(k)) {
-		const char *type = EVP_PKEY_get0_type_name(k);
-		error_set("%s: a key of type %s; ppreg uses Ed25519 or ECDSA P-256", path, type ? type : "unknown");
+	if (!is_supported(k, why, sizeof why)) {
+		error_set("%s: %s; ppreg uses Ed25519 or ECDSA P-256", path, why);
 		EVP_PKEY_free(k);
 		return -1;
 	}
