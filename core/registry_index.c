@@ -3,10 +3,10 @@
  * would record, not the working files. A pre-commit hook must judge the
  * staged content (a file can be staged, then edited again on disk).
  *
- * The index is turned into a tree the way `git write-tree` does, with one
- * difference: the tree objects are written into an in-memory object
- * database (libgit2's mempack backend) placed in front of the repository's
- * own, so they are readable for the run and vanish with it. Nothing is
+ * The index is turned into a tree the way `git write-tree` does (entries
+ * only intended with `git add -N` left out), with one difference: the
+ * tree objects are written into an in-memory object database (libgit2's
+ * mempack backend) placed in front of the repository's own, so they are readable for the run and vanish with it. Nothing is
  * written to the repository (existing objects may only have their time
  * refreshed, as Git itself does), and the index file is not rewritten.
  * Everything else (platform folders, blobs) is then read exactly as at a
@@ -39,9 +39,43 @@ static int add_memory_odb(registry *r)
 	return rc;
 }
 
+static int is_intent_to_add(const git_index_entry *e)
+{
+	return (e->flags_extended & GIT_INDEX_ENTRY_INTENT_TO_ADD) != 0;
+}
+
+/*
+ * `git add -N FILE` records an intent-to-add entry: a path with the empty
+ * blob's id, which `git write-tree` (and so the commit) leaves out, while
+ * libgit2's git_index_write_tree_to writes it as an empty file. When the
+ * index has such entries, *out is an in-memory copy without them (the
+ * index itself is never changed); else *out is NULL and `index` is used.
+ */
+static int without_intent_to_add(git_index *index, git_index **out)
+{
+	size_t n = git_index_entrycount(index), intended = 0;
+	*out = NULL;
+	for (size_t i = 0; i < n; i++)
+		intended += is_intent_to_add(git_index_get_byindex(index, i));
+	if (!intended)
+		return 0;
+	if (git_index_new(out) < 0)
+		return registry__git_fail("in-memory index");
+	for (size_t i = 0; i < n; i++) {
+		const git_index_entry *e = git_index_get_byindex(index, i);
+		if (!is_intent_to_add(e) && git_index_add(*out, e) < 0) {
+			int rc = registry__git_fail(e->path);
+			git_index_free(*out);
+			*out = NULL;
+			return rc;
+		}
+	}
+	return 0;
+}
+
 static int index_tree(registry *r, git_tree **out)
 {
-	git_index *index = NULL;
+	git_index *index = NULL, *committed = NULL;
 	git_oid id;
 	int rc = -1;
 	/* `git commit -a` or `git commit FILE` hands its hooks a temporary
@@ -55,12 +89,16 @@ static int index_tree(registry *r, git_tree **out)
 		error_set("%s: the index has unmerged paths; resolve them first", r->path);
 		goto done;
 	}
-	if (git_index_write_tree_to(&id, index, r->repo) < 0 || git_tree_lookup(out, r->repo, &id) < 0) {
+	if (without_intent_to_add(index, &committed) < 0)
+		goto done;
+	if (git_index_write_tree_to(&id, committed ? committed : index, r->repo) < 0 ||
+	    git_tree_lookup(out, r->repo, &id) < 0) {
 		registry__git_fail("index tree");
 		goto done;
 	}
 	rc = 0;
 done:
+	git_index_free(committed);
 	git_index_free(index);
 	return rc;
 }

@@ -55,6 +55,30 @@ gcommit "notes"
 expect_rc 0 "a file outside platforms/ is a warning"
 has "core.outside-change" "reported as such"
 
+# Intent-to-add entries (git add -N) are not in the commit (`git write-tree`
+# leaves them out): not judged as empty files, not reported at all.
+add_platform zeta
+echo "draft" >"$REG/DRAFT.md"
+git -C "$REG" add -N platforms/zeta DRAFT.md
+touch_platform beta
+git -C "$REG" add platforms/beta/registration.yaml
+gcommit "beta, the new platform only intended"
+expect_rc 0 "intent-to-add files do not refuse the commit"
+has "ok; checked beta" "the staged platform is judged"
+hasnt "zeta" "an intent-to-add platform is not judged"
+hasnt "DRAFT.md" "an intent-to-add file outside is not reported"
+is "$(git -C "$REG" ls-tree -r --name-only HEAD | grep -c 'zeta\|DRAFT')" 0 "(Git committed neither)"
+git -C "$REG" add platforms/zeta/registration.yaml
+break_platform zeta
+run_ppreg hook pre-commit "$REG" --as-of "$AS_OF"
+expect_rc 1 "a platform with one file staged and the others intended: judged as staged"
+has "checked zeta" "(zeta is judged)"
+expect_rule core.missing-file "the intended files are missing from it"
+expect_no_rule core.type "not empty files"
+hasnt "$BAD_RULE" "the staged registration.yaml is read, not the working one"
+git -C "$REG" rm -r -q --cached -f platforms/zeta DRAFT.md
+rm -rf "$REG/platforms/zeta" "$REG/DRAFT.md"
+
 # The index is read without being rewritten, and nothing is written to Git.
 break_platform alpha
 git -C "$REG" add "$F"
