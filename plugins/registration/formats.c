@@ -106,7 +106,3 @@ url_scheme web_url_scheme(const char *s)
 	return scheme;
 }
 
-int blank_text(const char *s)
-{
-	return s[strspn(s, " \t\r\n")] == '\0';
-}

@@ -31,7 +31,4 @@ typedef enum { URL_INVALID = 0, URL_HTTP, URL_HTTPS } url_scheme;
  * that starts with a letter or digit; no blank or control character. */
 url_scheme web_url_scheme(const char *s);
 
-/* 1 when `s` is empty or holds nothing but blanks. */
-int blank_text(const char *s);
-
 #endif /* PPREG_REGISTRATION_FORMATS_H */

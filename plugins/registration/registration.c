@@ -122,7 +122,7 @@ void reg_require_text(ppreg_check *c, const char *rule, const ppreg_node *map, c
 {
 	const ppreg_node *n = c->api->get(map, key);
 	const char *s = reg_text(c, n);
-	if (s && blank_text(s))
+	if (s && ppreg_blank(s))
 		ppreg_reportf(c, rule, n, "%s is blank", key);
 }
 

@@ -287,10 +287,36 @@ static inline int ppreg_one_of(const char *s, const char *set)
 	return 0;
 }
 
-/* Convenience for plugins: a string of nothing but white space. */
+/* The length of the white space or invisible character at s (Unicode
+ * White_Space, and the zero-width U+200B-U+200D, U+2060, U+FEFF), 0 when
+ * there is none: a name of no-break spaces is as blank as one of spaces. */
+static inline size_t ppreg_space_len(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (u[0] == ' ' || (u[0] >= '\t' && u[0] <= '\r'))
+		return 1;
+	if (u[0] == 0xc2 && (u[1] == 0x85 || u[1] == 0xa0))
+		return 2;
+	if (u[0] == 0xe1 && u[1] == 0x9a && u[2] == 0x80)
+		return 3; /* U+1680 */
+	if (u[0] == 0xe2 && u[1] == 0x80 && ((u[2] >= 0x80 && u[2] <= 0x8d) || u[2] == 0xa8 || u[2] == 0xa9 ||
+	                                     u[2] == 0xaf))
+		return 3; /* U+2000-U+200D, U+2028, U+2029, U+202F */
+	if (u[0] == 0xe2 && u[1] == 0x81 && (u[2] == 0x9f || u[2] == 0xa0))
+		return 3; /* U+205F, U+2060 */
+	if ((u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x80) || (u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf))
+		return 3; /* U+3000, U+FEFF */
+	return 0;
+}
+
+/* Convenience for plugins: a string of nothing but white space (see
+ * ppreg_space_len), or empty. */
 static inline int ppreg_blank(const char *s)
 {
-	return s[strspn(s, " \t\r\n")] == '\0';
+	size_t n;
+	while ((n = ppreg_space_len(s)) != 0)
+		s += n;
+	return *s == '\0';
 }
 
 /* Convenience for plugins: a printf-style report, truncated to 512 bytes. */

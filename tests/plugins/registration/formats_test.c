@@ -4,6 +4,7 @@
  * printing TAP.
  */
 #include "formats.h"
+#include "ppreg/plugin.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -82,7 +83,11 @@ int main(void)
 	test_postcode_country();
 	test_email();
 	test_url();
-	ok(blank_text("") && blank_text(" \t ") && !blank_text(" a "), "blank text");
+	ok(ppreg_blank("") && ppreg_blank(" \t ") && !ppreg_blank(" a "), "blank text");
+	ok(ppreg_blank("\xc2\xa0") && ppreg_blank("\xe3\x80\x80 \xe2\x80\x8b") && ppreg_blank("\xef\xbb\xbf"),
+	   "no-break, ideographic and zero-width spaces are blank");
+	ok(!ppreg_blank("\xc2\xa0" "a") && !ppreg_blank("\xc3\xa9") && !ppreg_blank("\xe2\x80"),
+	   "a letter, an accented letter or a truncated sequence is not blank");
 	printf("1..%d\n", n_tests);
 	return n_failed != 0;
 }
