@@ -105,7 +105,9 @@ int cmd_verify(int argc, char **argv)
 	} else if (dsse_parse(&env, data, len) < 0) {
 		rc = reject(file, error_last());
 	} else if (!signature_ok(&env, key)) {
-		rc = reject(file, "no signature verifies with this public key");
+		snprintf(why, sizeof why, "no signature verifies with this public key%s%s%s",
+		         env.skipped ? " (skipped " : "", env.skipped ? env.skipped : "", env.skipped ? ")" : "");
+		rc = reject(file, why);
 	} else if (strcmp(env.payload_type, DSSE_INTOTO_TYPE)) {
 		rc = reject(file, "the payload type is not application/vnd.in-toto+json");
 	} else if (statement_read(&v, env.payload, env.payload_len, as_of) < 0) {

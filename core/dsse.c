@@ -54,12 +54,22 @@ static int b64_value(char c)
 	return -1;
 }
 
+/* The shape of a base64 text, before any byte is decoded: n data
+ * characters then exactly the padding they need (the standard alphabet
+ * must have it, the URL-safe one may), one alphabet only. */
+static int b64_shape_ok(const char *text, size_t n, size_t len)
+{
+	size_t pad = len - n, want = (4 - n % 4) % 4;
+	int standard = strcspn(text, "+/") < n, url = strcspn(text, "-_") < n;
+	if (n % 4 == 1 || (standard && url) || strspn(text + n, "=") != pad)
+		return 0;
+	return pad == want || (pad == 0 && !standard);
+}
+
 int base64_decode(const char *text, unsigned char **out, size_t *out_len)
 {
-	size_t n = strlen(text);
-	while (n && text[n - 1] == '=')
-		n--;
-	if (strlen(text) - n > 2 || n % 4 == 1)
+	size_t len = strlen(text), n = strcspn(text, "=");
+	if (!b64_shape_ok(text, n, len))
 		return error_set("bad base64");
 	unsigned char *buf = xmalloc(n * 3 / 4 + 1);
 	size_t o = 0;
@@ -77,6 +87,13 @@ int base64_decode(const char *text, unsigned char **out, size_t *out_len)
 			buf[o++] = (unsigned char)acc;
 			acc = 0;
 		}
+	}
+	/* The last 2 (or 4) bits carry no data: non-zero, the text is not the
+	 * one encoding of these bytes. */
+	unsigned spare = n % 4 == 2 ? acc & 0xf : n % 4 == 3 ? acc & 0x3 : 0;
+	if (spare) {
+		free(buf);
+		return error_set("bad base64 (padding bits not zero)");
 	}
 	if (n % 4 == 2)
 		buf[o++] = (unsigned char)(acc >> 4);
@@ -98,22 +115,38 @@ void dsse_free(dsse_envelope *env)
 		free(env->sigs[i].sig);
 	}
 	free(env->sigs);
+	free(env->skipped);
 	memset(env, 0, sizeof *env);
 }
 
+/* One entry of "signatures": 0, or -1 with why it cannot be used. */
+static int parse_signature(dsse_signature *d, json_t *s)
+{
+	json_t *sig = json_object_get(s, "sig"), *kid = json_object_get(s, "keyid");
+	if (!json_is_string(sig) || (kid && !json_is_string(kid)))
+		return error_set("not {keyid, sig} strings");
+	if (base64_decode(json_string_value(sig), &d->sig, &d->sig_len) < 0)
+		return error_set("bad base64 in sig");
+	d->keyid = xstrdup(kid ? json_string_value(kid) : "");
+	return 0;
+}
+
+/* A malformed entry is skipped so that it cannot hide a good one (DSSE:
+ * "skip signatures that cannot be verified"); the bound is checked first,
+ * so a hostile list costs at most DSSE_MAX_SIGNATURES verifications. */
 static int parse_signatures(dsse_envelope *env, json_t *sigs)
 {
-	if (!json_is_array(sigs) || json_array_size(sigs) == 0)
+	size_t n = json_array_size(sigs);
+	if (!json_is_array(sigs) || n == 0)
 		return error_set("the envelope has no signatures");
-	env->sigs = xcalloc(json_array_size(sigs), sizeof *env->sigs);
-	for (size_t i = 0; i < json_array_size(sigs); i++) {
-		json_t *s = json_array_get(sigs, i), *sig = json_object_get(s, "sig"), *kid = json_object_get(s, "keyid");
-		dsse_signature *d = &env->sigs[env->n_sigs++];
-		if (!json_is_string(sig) || (kid && !json_is_string(kid)))
-			return error_set("signature %zu is not {keyid, sig} strings", i);
-		if (base64_decode(json_string_value(sig), &d->sig, &d->sig_len) < 0)
-			return error_set("signature %zu: bad base64", i);
-		d->keyid = xstrdup(kid ? json_string_value(kid) : "");
+	if (n > DSSE_MAX_SIGNATURES)
+		return error_set("too many signatures (%zu, at most %d)", n, DSSE_MAX_SIGNATURES);
+	env->sigs = xcalloc(n, sizeof *env->sigs);
+	for (size_t i = 0; i < n; i++) {
+		if (parse_signature(&env->sigs[env->n_sigs], json_array_get(sigs, i)) == 0)
+			env->n_sigs++;
+		else if (!env->skipped)
+			env->skipped = xasprintf("signature %zu: %s", i, error_last());
 	}
 	return 0;
 }
@@ -130,7 +163,7 @@ int dsse_parse(dsse_envelope *env, const unsigned char *text, size_t len)
 	if (!json_is_object(root) || !json_is_string(type) || !json_is_string(payload))
 		error_set("not a DSSE envelope (payloadType, payload, signatures)");
 	else if (base64_decode(json_string_value(payload), &env->payload, &env->payload_len) < 0)
-		error_set("the payload is not base64");
+		error_set("bad base64 in payload");
 	else if (parse_signatures(env, json_object_get(root, "signatures")) == 0) {
 		env->payload_type = xstrdup(json_string_value(type));
 		rc = 0;
