@@ -6,8 +6,9 @@
  *   - registry.yaml, when it changed, is parsed and checked against its
  *     format (name, authority, policy; core.yaml-syntax, core.type,
  *     core.unknown-field...);
- *   - every other file changed outside platforms/ is a core.outside-change
- *     finding (a warning, unless the policy's `severity` raises it).
+ *   - every other file changed outside the platform folders (a file
+ *     directly under platforms/ too) is a core.outside-change finding (a
+ *     warning, unless the policy's `severity` raises it).
  */
 #include "changes.h"
 #include "node.h"
@@ -61,11 +62,11 @@ static void judge_registry_entry(run *r, const registry_changes *ch, platform_re
 	for (size_t i = 0; i < ch->n_outside; i++) {
 		if (i + 1 == ch->n_outside && ch->n_outside_more)
 			sink_add(&sink, "core.outside-change", PPREG_SEV_WARNING, ch->outside[i], 1, 1,
-			         "changed outside platforms/ and registry.yaml (and %zu more files)",
+			         "changed outside the platform folders and registry.yaml (and %zu more files)",
 			         ch->n_outside_more);
 		else
 			sink_add(&sink, "core.outside-change", PPREG_SEV_WARNING, ch->outside[i], 1, 1,
-			         "changed outside platforms/ and registry.yaml");
+			         "changed outside the platform folders and registry.yaml");
 	}
 	findings_sort(&p->findings);
 	p->verdict = unreadable ? VERDICT_INVALID :

@@ -140,7 +140,7 @@ static void print_header(const char *label, const registry_changes *ch, size_t e
 	if (ch->registry_yaml)
 		printf("; registry.yaml checked");
 	if (ch->n_outside)
-		printf("; %zu file%s changed outside platforms/", ch->n_outside + ch->n_outside_more,
+		printf("; %zu file%s changed outside the platform folders", ch->n_outside + ch->n_outside_more,
 		       ch->n_outside + ch->n_outside_more == 1 ? "" : "s");
 	putchar('\n');
 }

@@ -9,6 +9,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -290,6 +291,19 @@ static git_tree *platforms_tree(registry *r)
 	return r->platforms;
 }
 
+int registry__is_platform_mode(git_filemode_t mode)
+{
+	return mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE;
+}
+
+/* On disk, the same: a regular file is no platform, anything else (a
+ * folder, a link, what cannot be examined) is judged. */
+static int is_platform_on_disk(DIR *d, const char *name)
+{
+	struct stat st;
+	return fstatat(dirfd(d), name, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(st.st_mode);
+}
+
 int registry_platform_ids(registry *r, char ***ids, size_t *n)
 {
 	ptrvec v = {0};
@@ -299,14 +313,17 @@ int registry_platform_ids(registry *r, char ***ids, size_t *n)
 		free(p);
 		struct dirent *e;
 		while (d && (e = readdir(d)))
-			if (e->d_name[0] != '.')
+			if (e->d_name[0] != '.' && is_platform_on_disk(d, e->d_name))
 				ptrvec_push(&v, xstrdup(e->d_name));
 		if (d)
 			closedir(d);
 	} else {
 		git_tree *pt = platforms_tree(r);
-		for (size_t i = 0; pt && i < git_tree_entrycount(pt); i++)
-			ptrvec_push(&v, xstrdup(git_tree_entry_name(git_tree_entry_byindex(pt, i))));
+		for (size_t i = 0; pt && i < git_tree_entrycount(pt); i++) {
+			const git_tree_entry *e = git_tree_entry_byindex(pt, i);
+			if (registry__is_platform_mode(git_tree_entry_filemode(e)))
+				ptrvec_push(&v, xstrdup(git_tree_entry_name(e)));
+		}
 	}
 	if (v.n)
 		qsort(v.v, v.n, sizeof *v.v, str_cmp);

@@ -62,7 +62,32 @@ static void add_outside(change_lists *c, char *path)
 	}
 }
 
-/* platforms/<id> entries: added or modified are checked, gone are removed. */
+/* The entry `name` of `t` when it is a platform (folder, link, submodule),
+ * or when it is a file, depending on `platform`; else NULL. */
+static const git_tree_entry *entry_of_kind(const git_tree *t, const char *name, int platform)
+{
+	const git_tree_entry *e = entry_named(t, name);
+	return e && registry__is_platform_mode(git_tree_entry_filemode(e)) == platform ? e : NULL;
+}
+
+/* One name of platforms/, on either side: a platform added or modified is
+ * checked, one gone is removed; a file directly under platforms/ is no
+ * platform (registry_platform_ids agrees), so its change is an outside
+ * change. A folder replaced by a file is both: removed, and a file. */
+static void diff_platform_entry(const git_tree *old_t, const git_tree *new_t, const char *name,
+                                change_lists *c)
+{
+	const git_tree_entry *po = entry_of_kind(old_t, name, 1), *pn = entry_of_kind(new_t, name, 1);
+	const git_tree_entry *fo = entry_of_kind(old_t, name, 0), *fn = entry_of_kind(new_t, name, 0);
+	if (pn && !same_entry(po, pn))
+		ptrvec_push(&c->checked, xstrdup(name));
+	if (po && !pn)
+		ptrvec_push(&c->removed, xstrdup(name));
+	if ((fo || fn) && !same_entry(fo, fn))
+		add_outside(c, xasprintf("platforms/%s", name));
+}
+
+/* platforms/<id> entries, every name of either side compared once. */
 static int diff_platforms(registry *r, const git_tree_entry *old_e, const git_tree_entry *new_e,
                           change_lists *c)
 {
@@ -73,15 +98,12 @@ static int diff_platforms(registry *r, const git_tree_entry *old_e, const git_tr
 	}
 	size_t n_new = new_t ? git_tree_entrycount(new_t) : 0;
 	size_t n_old = old_t ? git_tree_entrycount(old_t) : 0;
-	for (size_t i = 0; i < n_new; i++) {
-		const git_tree_entry *e = git_tree_entry_byindex(new_t, i);
-		if (!same_entry(entry_named(old_t, git_tree_entry_name(e)), e))
-			ptrvec_push(&c->checked, xstrdup(git_tree_entry_name(e)));
-	}
+	for (size_t i = 0; i < n_new; i++)
+		diff_platform_entry(old_t, new_t, git_tree_entry_name(git_tree_entry_byindex(new_t, i)), c);
 	for (size_t i = 0; i < n_old; i++) {
 		const char *name = git_tree_entry_name(git_tree_entry_byindex(old_t, i));
 		if (!entry_named(new_t, name))
-			ptrvec_push(&c->removed, xstrdup(name));
+			diff_platform_entry(old_t, new_t, name, c);
 	}
 	/* A file named `platforms` is no platform: it is an outside change. */
 	if ((old_e && !old_t) || (new_e && !new_t))

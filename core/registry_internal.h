@@ -21,6 +21,12 @@ struct registry {
 	char *prefix;
 };
 
+/* Whether an entry of platforms/ with this mode is a platform: anything but
+ * a regular (or executable) file. A file there (platforms/NOTES.txt) is no
+ * platform, for a full check and for a change alike; a link or a submodule
+ * is one, which the check refuses (core.tree-entry). */
+int registry__is_platform_mode(git_filemode_t mode);
+
 /* error_set() with libgit2's last message; returns -1. */
 int registry__git_fail(const char *what);
 void registry__init_libgit2(void);
