@@ -14,8 +14,9 @@
  * A commit is judged like `check --changed PARENT..COMMIT`: the platforms it
  * changes against its first parent (all of them for a root commit), at that
  * commit, with the policy its registry.yaml names (or --policy). A deleted
- * reference, or one moved to commits the repository already has, brings
- * nothing to judge. Nothing is written anywhere: pushed objects are read
+ * reference, or one moved to commits a branch or tag already has, brings
+ * nothing to judge. Only branches and tags hold registry states: another
+ * reference (refs/notes/, a review reference) is accepted unjudged. Nothing is written anywhere: pushed objects are read
  * from Git's quarantine, and Git drops them when the hook says no.
  *
  * Git shows what a hook prints to the pusher ("remote: ..."), so findings go
@@ -226,6 +227,8 @@ static int judge_update(const hook_options *o, const char *old, const char *new,
 		return printf("ppreg: '%s %s %s' is not OLD NEW REF\n", old, new, ref), 2;
 	if (is_zero_id(new))
 		return printf("ppreg: %s: deleted; nothing to check\n", ref), 0;
+	if (!registry_is_state_ref(ref))
+		return printf("ppreg: %s: not a branch or tag; accepted without judging\n", ref), 0;
 	char **ids = NULL;
 	size_t n = 0;
 	if (registry_new_commits(o->run.registry_path, new, &ids, &n) < 0)

@@ -289,7 +289,15 @@ void registry_changes_free(registry_changes *c)
 	memset(c, 0, sizeof *c);
 }
 
-/* Hides from the walk everything any reference reaches now. */
+int registry_is_state_ref(const char *name)
+{
+	return !strncmp(name, "refs/heads/", 11) || !strncmp(name, "refs/tags/", 10);
+}
+
+/* Hides from the walk everything a branch or a tag reaches now. Only those:
+ * a commit that only another reference reaches (refs/notes/, a review
+ * reference, accepted without being judged) is still new to the registry,
+ * or a bad commit pushed there first would later enter a branch unjudged. */
 static int hide_existing(git_repository *repo, git_revwalk *walk)
 {
 	git_reference_iterator *it = NULL;
@@ -298,7 +306,8 @@ static int hide_existing(git_repository *repo, git_revwalk *walk)
 		return registry__git_fail("references");
 	while (git_reference_next(&ref, it) == 0) {
 		git_object *target = NULL;
-		if (git_reference_peel(&target, ref, GIT_OBJECT_COMMIT) == 0)
+		if (registry_is_state_ref(git_reference_name(ref)) &&
+		    git_reference_peel(&target, ref, GIT_OBJECT_COMMIT) == 0)
 			(void)git_revwalk_hide(walk, git_object_id(target)); /* a broken ref hides nothing */
 		git_object_free(target);
 		git_reference_free(ref);

@@ -38,11 +38,16 @@ void registry_changes_free(registry_changes *c);
 
 /*
  * The commits a push of `tip` brings into the repository at `path`:
- * reachable from `tip` and from no reference the repository has now,
+ * reachable from `tip` and from no branch or tag the repository has now,
  * parents before children, as hex ids. A tag is peeled to its commit; a
  * tip that is not a commit (a tag of a tree or blob) brings none.
  */
 int registry_new_commits(const char *path, const char *tip, char ***ids, size_t *n);
+
+/* Whether a reference holds states of the registry: a branch (refs/heads/)
+ * or a tag (refs/tags/). Others (refs/notes/, review references) hold
+ * commits that are not registry states; the hooks accept them unjudged. */
+int registry_is_state_ref(const char *name);
 
 /* Where `ppreg hook install` writes (registry_hooks.c). */
 typedef struct {

@@ -129,6 +129,29 @@ push "$EMPTY" HEAD:refs/heads/other
 ok $((RC == 0)) "a new branch with a bad commit on an old root is rejected"
 git -C "$WORK" checkout -q -
 
+# Only branches and tags hold states of the registry. Other references
+# (notes, review references) are accepted without being judged, and said so.
+git -C "$WORK" notes add -m "reviewed by the authority" HEAD
+push origin refs/notes/commits
+expect_rc 0 "pushing refs/notes/commits is accepted"
+has "refs/notes/commits: not a branch or tag; accepted without judging" "and said so"
+git -C "$SRV" rev-parse -q --verify refs/notes/commits >/dev/null
+ok $? "the notes are on the server"
+# What such a reference brings is still judged when a branch takes it.
+break_platform alpha "$WORK"
+wcommit "bad, for review"
+push origin HEAD:refs/review/1
+expect_rc 0 "a bad commit pushed to a review reference is accepted unjudged"
+push origin HEAD:refs/heads/reviewed
+ok $((RC == 0)) "the same commit pushed to a branch is judged, and rejected"
+has "$BAD_RULE" "with its rule"
+git -C "$SRV" rev-parse -q --verify refs/heads/reviewed >/dev/null
+ok $((! $?)) "the branch was not created"
+git -C "$WORK" tag -a -m "tagging the reviewed commit" v-review HEAD
+push origin refs/tags/v-review
+ok $((RC == 0)) "a tag of it is judged too, and rejected"
+git -C "$WORK" reset -q --hard HEAD~1
+
 # The hook as Git calls it, directly: bad input rejects with exit 2.
 (cd "$SRV" && echo "not an update" | "$PPREG" hook pre-receive --as-of "$AS_OF") >/dev/null 2>&1
 is $? 2 "a malformed update line exits 2"
@@ -147,6 +170,10 @@ wcommit "bad again"
 push origin HEAD
 ok $((RC == 0)) "the update hook rejects a bad commit"
 has "$BAD_RULE" "and names the rule"
+git -C "$WORK" notes add -f -m "seen again" HEAD~1 2>/dev/null
+push origin refs/notes/commits
+expect_rc 0 "the update hook accepts notes too, without judging them"
+has "not a branch or tag" "and says so"
 
 # install refuses a hook it did not write, unless --force.
 printf '#!/bin/sh\nexit 0\n' >"$SRV/hooks/pre-receive"
