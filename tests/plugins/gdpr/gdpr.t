@@ -25,7 +25,9 @@ passes_clean gdpr.controller gdpr.dpo gdpr.record-of-processing gdpr.special-cat
 # controller
 breaks "controller SIREN differs" $G 's/siren: "812345676"/siren: "552081317"/' gdpr.controller 2
 breaks "controller without SIREN" $G 's/, siren: "812345676"//' gdpr.controller 2
-breaks "controller with an empty name" $G 's/controller: \{name: Entraide Santé SAS/controller: {name: ""/' gdpr.controller 2
+# A blank value is the plugin's finding; a quoted empty string "" is the
+# core's (core.type), so blanks are written " " or with invisible characters.
+breaks "controller with a blank name" $G 's/controller: \{name: Entraide Santé SAS/controller: {name: " "/' gdpr.controller 2
 breaks "no controller" $G 's/controller: .*\n//' gdpr.controller 1
 passes "an unquoted SIREN is the same SIREN" $G 's/siren: "812345676"/siren: 812345676/' gdpr.controller
 
@@ -33,6 +35,8 @@ passes "an unquoted SIREN is the same SIREN" $G 's/siren: "812345676"/siren: 812
 breaks "no DPO" $G 's/dpo: .*\n//' gdpr.dpo 1
 breaks "DPO without designation reference" $G 's/, designation_reference: "DPO-123456"//' gdpr.dpo 3
 breaks "DPO with an empty reference" $G 's/designation_reference: "DPO-123456"/designation_reference: " "/' gdpr.dpo 3
+breaks "DPO named with a no-break space" $G 's/dpo: \{name: DPO Conseil SARL/dpo: {name: "\\u00a0"/' gdpr.dpo 3
+breaks "DPO named with a zero-width no-break space" $G 's/dpo: \{name: DPO Conseil SARL/dpo: {name: "\\ufeff\\u3000"/' gdpr.dpo 3
 breaks "DPO without e-mail" $G 's/email: dpo\@entraide-sante.example, //' gdpr.dpo 3
 breaks "DPO e-mail is not an address" $G 's/email: dpo\@entraide-sante.example/email: dpo-entraide/' gdpr.dpo 3
 breaks "DPO e-mail without a domain" $G 's/email: dpo\@entraide-sante.example/email: dpo\@localhost/' gdpr.dpo 3
@@ -47,7 +51,7 @@ breaks "empty data subjects" $G 's/data_subjects: \[.*\]/data_subjects: []/' gdp
 breaks "no recipients" $G 's/    recipients: .*\n//' gdpr.record-of-processing 5
 breaks "no retention" $G 's/    retention: P2Y\n//' gdpr.record-of-processing 5
 breaks "no processors" $G 's/    processors: .*\n//' gdpr.record-of-processing 5
-breaks "an empty recipient" $G 's/recipients: \[partner establishments\]/recipients: [partner establishments, ""]/' gdpr.record-of-processing 11
+breaks "a blank recipient" $G 's/recipients: \[partner establishments\]/recipients: [partner establishments, " "]/' gdpr.record-of-processing 11
 breaks "no activity" $G 's/processing_activities:\n(    .*\n|  - .*\n)*/processing_activities: []\n/' gdpr.record-of-processing 4
 breaks "two activities with one id" $G 's/(hosting:\n)/  - {id: matching, purposes: [Newsletter], legal_basis: consent, data_categories: [contact], data_subjects: [patients], recipients: [], retention: P1Y, processors: []}\n$1/' gdpr.record-of-processing 14
 passes "recipients and processors may be empty" $G 's/recipients: \[partner establishments\]/recipients: []/; s/processors: \[hebergeur-exemple\]/processors: []/' gdpr.record-of-processing
@@ -80,7 +84,7 @@ breaks "HDS activity as text" $G 's/activities: \[1, 2, 3, 4, 5, 6\]/activities:
 breaks "HDS activity 1.5" $G 's/activities: \[1, 2, 3, 4, 5, 6\]/activities: [1.5]/' gdpr.hds-hosting 19
 breaks "HDS certificate without activities" $G 's/activities: \[1, 2, 3, 4, 5, 6\]/activities: []/' gdpr.hds-hosting 19
 breaks "HDS certificate without number" $G 's/number: "HDS-2025-0815", //' gdpr.hds-hosting 18
-breaks "HDS certificate with an empty certifier" $G 's/certifier: Organisme Certificateur Exemple/certifier: ""/' gdpr.hds-hosting 18
+breaks "HDS certificate with a blank certifier" $G 's/certifier: Organisme Certificateur Exemple/certifier: " "/' gdpr.hds-hosting 18
 breaks "HDS certificate without valid_until" $G 's/, valid_until: 2028-01-31//' gdpr.hds-hosting 18
 breaks "a second host of health data without HDS" $G 's/(transfers_outside_eea)/  - {id: sauvegarde, name: Sauvegarde SAS, countries: [FR]}\n$1/' gdpr.hds-hosting 21
 passes "HDS certificate expiring on the as-of date" $G 's/valid_until: 2028-01-31/valid_until: 2026-11-23/' gdpr.hds-hosting

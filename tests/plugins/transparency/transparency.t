@@ -45,7 +45,9 @@ breaks "no funding at all" $T 's/funding:\n(  - .*\n){4}/funding: []\n/; s/indus
 breaks "an unknown funding kind" $T 's/kind: public-grant/kind: gift/' transparency.funding 9
 breaks "a negative amount" $T 's/amount_eur: 30000/amount_eur: -30000/' transparency.funding 9
 breaks "a funding entry without amount" $T 's/, amount_eur: 30000//' transparency.funding 9
-breaks "a funding entry with an empty source" $T 's/source: BPI France/source: ""/' transparency.funding 9
+# A blank value is the plugin's finding; a quoted empty string "" is the
+# core's (core.type), so blanks are written " " or with invisible characters.
+breaks "a funding entry with a blank source" $T 's/source: BPI France/source: " "/' transparency.funding 9
 breaks "funding for a year after the as-of date" $T 's/year: 2023, source: BPI/year: 2027, source: BPI/; s/(year: 2024.*\n)/$1  - {year: 2023, source: Service revenue, kind: revenue, amount_eur: 1}\n/' transparency.funding 10
 passes "a year before the window is not required" $T 's/(year: 2023.*\n)/$1  - {year: 2019, source: Service revenue, kind: revenue, amount_eur: 1}\n/' transparency.funding
 make_registry
@@ -95,7 +97,8 @@ ok $? "interleaved companies: the message names Zeta Labo and its amount"
 
 # public backers
 breaks "a backer without support" $T 's/, support: Co-design of the training course//' transparency.public-backers 14
-breaks "a backer with an empty name" $T 's/name: Université Exemple/name: ""/' transparency.public-backers 14
+breaks "a backer with a blank name" $T 's/name: Université Exemple/name: " "/' transparency.public-backers 14
+breaks "a backer named with a zero-width space" $T 's/name: Université Exemple/name: "\\u200b"/' transparency.public-backers 14
 passes "no public backer at all" $T 's/public_backers:\n.*\n//' transparency.public-backers
 
 # patient partners
@@ -152,7 +155,8 @@ breaks "no alert channel URL" $T 's/shown_at: https:\/\/entraide-sante.example\/
 breaks "alert channel over http" $T 's/shown_at: https:/shown_at: http:/' transparency.alert-channel 24
 breaks "alert channel URL without host" $T 's/shown_at: https:\/\/entraide-sante.example\/alerte/shown_at: "https:\/\/\/alerte"/' transparency.alert-channel 24
 breaks "alert channel without authority" $T 's/, authority: Ministère chargé de la santé//' transparency.alert-channel 24
-breaks "alert channel with an empty authority" $T 's/authority: Ministère chargé de la santé/authority: ""/' transparency.alert-channel 24
+breaks "alert channel with a blank authority" $T 's/authority: Ministère chargé de la santé/authority: "  "/' transparency.alert-channel 24
+breaks "alert channel with an authority of no-break spaces" $T 's/authority: Ministère chargé de la santé/authority: "\\u00a0\\u202f"/' transparency.alert-channel 24
 breaks "no alert channel" $T 's/alert_channel: .*\n//' transparency.alert-channel 1
 
 # advertising
