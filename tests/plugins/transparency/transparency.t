@@ -25,6 +25,24 @@ passes_clean transparency.ownership transparency.funding transparency.industry-l
 breaks "shares add up to 90" $T 's/share_percent: 40/share_percent: 30/' transparency.ownership 2
 breaks "shares add up to 100.02" $T 's/share_percent: 40/share_percent: 40.02/' transparency.ownership 2
 passes "shares add up to 100.01 (within the tolerance)" $T 's/share_percent: 40/share_percent: 40.01/' transparency.ownership
+# The sum is exact for shares written with cents: in binary floating point
+# 33.33 * 3 is 99.99000000000001 away from 100 by 0.010000000000005.
+passes "three shares of 33.33 (99.99, within the tolerance)" $T 's/share_percent: 60/share_percent: 33.33/; s/share_percent: 40\}/share_percent: 33.33}\n  - {holder: Tiers, kind: fund, share_percent: 33.33}/' transparency.ownership
+passes "33.34 + 33.34 + 33.33 (100.01, within the tolerance)" $T 's/share_percent: 60/share_percent: 33.34/; s/share_percent: 40\}/share_percent: 33.34}\n  - {holder: Tiers, kind: fund, share_percent: 33.33}/' transparency.ownership
+passes "a single holder of 99.99 (within the tolerance)" $T 's/  - \{holder: Fonds.*\n//; s/share_percent: 60/share_percent: 99.99/' transparency.ownership
+breaks "three shares of 33.32 (99.96)" $T 's/share_percent: 60/share_percent: 33.32/; s/share_percent: 40\}/share_percent: 33.32}\n  - {holder: Tiers, kind: fund, share_percent: 33.32}/' transparency.ownership 2
+breaks "a single holder of 99.98" $T 's/  - \{holder: Fonds.*\n//; s/share_percent: 60/share_percent: 99.98/' transparency.ownership 2
+printf '%s\n' "$OUT" | grep -q 'shares add up to 99.98 %, not 100 % (tolerance ± 0.01 %)'
+ok $? "the message gives the sum and the policy's tolerance"
+# One defect, one finding: a share out of (0, 100] is reported, and the sum
+# it spoils is not reported again.
+make_registry
+edit $P/$T 's/share_percent: 60/share_percent: 160/'
+commit
+check_reg
+expect_finding transparency.ownership $P/$T 3 "a share of 160 %"
+n=$(printf '%s\n' "$OUT" | grep -c 'transparency.ownership')
+is "$n" 1 "a share of 160 % is one finding, not also a wrong sum"
 breaks "a commercial service without ownership" $T 's/ownership:\n.*\n.*\n//' transparency.ownership 1
 breaks "a commercial service with no holder" $T 's/ownership:\n.*\n.*\n/ownership: []\n/' transparency.ownership 2
 breaks "a holder without kind" $T 's/holder: Claire Martin, kind: natural-person, /holder: Claire Martin, /' transparency.ownership 3
