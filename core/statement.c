@@ -2,6 +2,7 @@
  * statement.c - building and reading the attestation statement (jansson).
  */
 #include "statement.h"
+#include "scalar.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +105,53 @@ static char *dup_str(json_t *o, const char *path)
 	return json_is_string(o) ? xstrdup(json_string_value(o)) : NULL;
 }
 
+/* 40 (SHA-1) or 64 (SHA-256) lowercase hex digits: an object id, never a
+ * revision such as "HEAD" or a short id that a registry could resolve to
+ * whatever it holds now. */
+static int is_object_id(const char *s)
+{
+	size_t n = strlen(s);
+	return (n == 40 || n == 64) && strspn(s, "0123456789abcdef") == n;
+}
+
+/* The statement's fields, each checked: -1 with the first reason. */
+static int read_fields(statement_view *v, json_t *st, const char *as_of)
+{
+	json_t *subjects = json_object_get(st, "subject"), *subject = json_array_get(subjects, 0);
+	char *name = dup_str(subject, "name");
+	ppreg_date from, until, now;
+	int rc = -1;
+	v->commit = dup_str(subject, "digest.gitCommit");
+	v->tree_id = dup_str(subject, "digest.gitTree");
+	v->content_sha256 = dup_str(subject, "digest.sha256");
+	v->policy_uri = dup_str(st, "predicate.policy.uri");
+	v->policy_sha256 = dup_str(st, "predicate.policy.digest.sha256");
+	v->as_of = dup_str(st, "predicate.ppreg.as_of");
+	v->valid_until = dup_str(st, "predicate.ppreg.valid_until");
+	if (!json_is_array(subjects) || json_array_size(subjects) != 1)
+		error_set("the statement must have exactly one subject");
+	else if (!name || strncmp(name, "platforms/", 10) || !name[10] || strchr(name + 10, '/'))
+		error_set("the subject is not a platform folder");
+	else if (!v->commit || !v->content_sha256 || !v->policy_sha256 || !v->as_of || !v->valid_until)
+		error_set("the statement lacks a commit, digest, policy, as_of or validity");
+	else if (!is_object_id(v->commit))
+		error_set("the subject's gitCommit is not a full commit id (40 or 64 lowercase hex digits)");
+	else if (scalar_date(v->as_of, &from) < 0)
+		error_set("predicate.ppreg.as_of is not a date YYYY-MM-DD");
+	else if (scalar_date(v->valid_until, &until) < 0)
+		error_set("predicate.ppreg.valid_until is not a date YYYY-MM-DD");
+	else if (date_cmp(until, from) < 0)
+		error_set("valid_until %s is before as_of %s", v->valid_until, v->as_of);
+	else if (scalar_date(as_of, &now) < 0 || date_cmp(until, now) < 0)
+		error_set("expired: valid until %s, as of %s", v->valid_until, as_of);
+	else
+		rc = 0;
+	if (rc == 0)
+		v->platform = xstrdup(name + 10);
+	free(name);
+	return rc;
+}
+
 int statement_read(statement_view *v, const unsigned char *payload, size_t len, const char *as_of)
 {
 	memset(v, 0, sizeof *v);
@@ -113,32 +161,16 @@ int statement_read(statement_view *v, const unsigned char *payload, size_t len, 
 		return error_set("the statement is not valid JSON (%s)", jerr.text);
 	char *type = dup_str(st, "_type"), *ptype = dup_str(st, "predicateType");
 	char *result = dup_str(st, "predicate.verificationResult");
-	json_t *subject = json_array_get(json_object_get(st, "subject"), 0);
-	char *name = dup_str(subject, "name");
 	int rc = -1;
-	v->commit = dup_str(subject, "digest.gitCommit");
-	v->tree_id = dup_str(subject, "digest.gitTree");
-	v->content_sha256 = dup_str(subject, "digest.sha256");
-	v->policy_uri = dup_str(st, "predicate.policy.uri");
-	v->policy_sha256 = dup_str(st, "predicate.policy.digest.sha256");
-	v->valid_until = dup_str(st, "predicate.ppreg.valid_until");
 	if (!type || strcmp(type, STATEMENT_TYPE))
 		error_set("the statement is not an in-toto Statement v1");
 	else if (!ptype || strcmp(ptype, VSA_TYPE))
 		error_set("the predicate is not a SLSA verification summary");
 	else if (!result || strcmp(result, "PASSED"))
 		error_set("the verification result is not PASSED");
-	else if (!name || strncmp(name, "platforms/", 10) || !name[10] || strchr(name + 10, '/'))
-		error_set("the subject is not a platform folder");
-	else if (!v->commit || !v->content_sha256 || !v->policy_sha256 || !v->valid_until)
-		error_set("the statement lacks a commit, digest, policy or validity");
-	else if (strlen(v->valid_until) != 10 || strcmp(v->valid_until, as_of) < 0)
-		error_set("expired: valid until %.10s, as of %s", v->valid_until, as_of);
 	else
-		rc = 0;
-	if (name && rc == 0)
-		v->platform = xstrdup(name + 10);
-	free(type), free(ptype), free(result), free(name);
+		rc = read_fields(v, st, as_of);
+	free(type), free(ptype), free(result);
 	json_decref(st);
 	if (rc < 0) {
 		char keep[512];
@@ -152,6 +184,6 @@ int statement_read(statement_view *v, const unsigned char *payload, size_t len, 
 void statement_view_free(statement_view *v)
 {
 	free(v->platform), free(v->commit), free(v->tree_id), free(v->content_sha256);
-	free(v->policy_uri), free(v->policy_sha256), free(v->valid_until);
+	free(v->policy_uri), free(v->policy_sha256), free(v->as_of), free(v->valid_until);
 	memset(v, 0, sizeof *v);
 }

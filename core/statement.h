@@ -34,10 +34,11 @@ char *statement_build(const attest_input *in, size_t *len);
 /* What verification needs from a statement. */
 typedef struct {
 	char *platform;       /* "entraide-sante" */
-	char *commit, *tree_id, *content_sha256, *policy_uri, *policy_sha256, *valid_until;
+	char *commit, *tree_id, *content_sha256, *policy_uri, *policy_sha256, *as_of, *valid_until;
 } statement_view;
 
-/* Parses verified payload bytes: types, PASSED, validity against as_of. */
+/* Parses verified payload bytes: types, PASSED, exactly one subject, a
+ * full commit id, real dates, validity against as_of. */
 int statement_read(statement_view *v, const unsigned char *payload, size_t len, const char *as_of);
 void statement_view_free(statement_view *v);
 
