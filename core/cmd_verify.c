@@ -14,12 +14,15 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const char help[] =
 	"usage: ppreg verify ATTESTATION --pubkey PUB [--registry PATH] [--as-of DATE]\n"
 	"                    [--policy FILE] [--plugin-dir DIR]\n\n"
 	"Exit 0 when the attestation is valid, 1 with one line saying why when it is not,\n"
-	"2 when the key or the attestation cannot be read or the key is of an unknown type.\n";
+	"2 when the key or the attestation cannot be read, the key is of an unknown type,\n"
+	"or the registry given cannot be judged (no repository, no registry.yaml, a\n"
+	"policy or plugin that does not load).\n";
 
 static int reject(const char *file, const char *why)
 {
@@ -39,30 +42,88 @@ static int signature_ok(const dsse_envelope *env, signer_key *key)
 	return ok;
 }
 
-/* The registry at the attested commit must still give the attested digests. */
+/* The registry can be judged at all: it opens at HEAD with registry.yaml,
+ * its policy and its plugins. Failing that is exit 2, so that "commit not
+ * found" is only ever said of a registry that could be read. */
+static int registry_usable(run_options *ro, char *why, size_t cap)
+{
+	run *r = NULL;
+	unsigned char *data = NULL;
+	size_t len;
+	int rc = -1;
+	ro->rev = NULL;
+	if (run_open(&r, ro) < 0)
+		snprintf(why, cap, "%s", error_last());
+	else if (registry_read_root_file(r->reg, "registry.yaml", 1, &data, &len) == PPREG_ABSENT)
+		snprintf(why, cap, "%s: not a ppreg registry (no registry.yaml)", ro->registry_path);
+	else
+		rc = 0;
+	free(data);
+	run_free(r);
+	return rc;
+}
+
+/* The attested commit by its exact id: the registry resolves a revision,
+ * so the id it resolved must be the attested one (a branch or tag named
+ * like the id would otherwise stand for another commit). */
+static int commit_present(const char *path, const char *commit)
+{
+	registry *reg = NULL;
+	int found = registry_open(&reg, path, commit, 0) == 0 && !strcmp(registry_commit(reg), commit);
+	registry_free(reg);
+	return found;
+}
+
+/* With --registry: 0 when the attested commit still gives the attested
+ * digests under the policy shipped, 1 when it does not (or is not in the
+ * registry), 2 when the registry cannot be judged. `why` says which. */
 static int check_registry(const statement_view *v, run_options *ro, char *why, size_t cap)
 {
 	run *r = NULL;
 	platform_result p = {0};
 	char *ids[1] = {v->platform}, content[65];
 	judge_options jo = {.jobs = 1};
-	ro->rev = v->commit;
+	int rc = 2;
 	ro->want_digests = 1;
-	int rc = 1;
-	if (run_open(&r, ro) < 0)
-		snprintf(why, cap, "registry: %s", error_last());
-	else if (judge_platforms(r, ids, 1, &jo, &p) < 0)
-		snprintf(why, cap, "registry: %s", error_last());
-	else if (folder_content_digest(p.files, p.n_files, content) < 0 || strcmp(content, v->content_sha256) ||
-	         (v->tree_id && strcmp(p.tree_id, v->tree_id)))
-		snprintf(why, cap, "platforms/%s at %.12s no longer gives the attested digests", v->platform, v->commit);
+	if (registry_usable(ro, why, cap) < 0)
+		return 2;
+	if (!commit_present(ro->registry_path, v->commit)) {
+		snprintf(why, cap, "commit %s is not in the registry", v->commit);
+		return 1;
+	}
+	ro->rev = v->commit;
+	if (run_open(&r, ro) < 0 || judge_platforms(r, ids, 1, &jo, &p) < 0)
+		snprintf(why, cap, "%s", error_last());
+	else if (folder_content_digest(p.files, p.n_files, content) < 0)
+		snprintf(why, cap, "%s", error_last());
+	else if (strcmp(content, v->content_sha256) || (v->tree_id && strcmp(p.tree_id, v->tree_id)))
+		rc = 1, snprintf(why, cap, "platforms/%s at %.12s no longer gives the attested digests", v->platform, v->commit);
 	else if (strcmp(r->pol->sha256, v->policy_sha256))
-		snprintf(why, cap, "the policy's digest %s is not the attested %s", r->pol->sha256, v->policy_sha256);
+		rc = 1, snprintf(why, cap, "the policy's digest %s is not the attested %s", r->pol->sha256, v->policy_sha256);
 	else
 		rc = 0;
 	platform_result_free(&p);
 	run_free(r);
 	return rc;
+}
+
+/* read_file_nofollow() would block opening a FIFO: anything but a regular
+ * file is refused first (a symlink gets the reader's own message). */
+static int read_attestation(const char *file, unsigned char **data, size_t *len)
+{
+	struct stat st;
+	if (lstat(file, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode))
+		return error_set("%s: not a regular file", file);
+	return read_file_nofollow(file, DSSE_MAX_ENVELOPE, data, len);
+}
+
+/* An option given twice is ambiguous (which key?): a usage error. */
+static int once(const char **slot, const char *name)
+{
+	if (*slot)
+		return usage_error("verify", "%s given twice", name);
+	*slot = optarg;
+	return 0;
 }
 
 int cmd_verify(int argc, char **argv)
@@ -73,17 +134,19 @@ int cmd_verify(int argc, char **argv)
 		{"plugin-dir", required_argument, 0, 'D'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
 	const char *pub = NULL, *as_of_text = NULL;
 	run_options ro = {0};
-	int c;
+	int c, bad = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (c == 'k') pub = optarg;
-		else if (c == 'r') ro.registry_path = optarg;
-		else if (c == 'a') as_of_text = optarg;
-		else if (c == 'P') ro.policy_file = optarg;
-		else if (c == 'D') ro.plugin_dir = optarg;
+	while (!bad && (c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		if (c == 'k') bad = once(&pub, "--pubkey");
+		else if (c == 'r') bad = once(&ro.registry_path, "--registry");
+		else if (c == 'a') bad = once(&as_of_text, "--as-of");
+		else if (c == 'P') bad = once(&ro.policy_file, "--policy");
+		else if (c == 'D') bad = once(&ro.plugin_dir, "--plugin-dir");
 		else if (c == 'h') return fputs(help, stdout), 0;
 		else return usage_error("verify", "see 'ppreg verify --help'");
 	}
+	if (bad)
+		return bad;
 	if (optind != argc - 1 || !pub)
 		return usage_error("verify", "one ATTESTATION and --pubkey are required");
 	const char *file = argv[optind];
@@ -99,7 +162,7 @@ int cmd_verify(int argc, char **argv)
 	int rc;
 	if (signer_load_public(&key, pub) < 0) {
 		rc = usage_error("verify", "%s", error_last());
-	} else if (read_file_nofollow(file, DSSE_MAX_ENVELOPE, &data, &len) < 0) {
+	} else if (read_attestation(file, &data, &len) < 0) {
 		rc = strstr(error_last(), "larger than") ? reject(file, "too large to be an attestation")
 		                                         : usage_error("verify", "%s", error_last());
 	} else if (dsse_parse(&env, data, len) < 0) {
@@ -112,8 +175,8 @@ int cmd_verify(int argc, char **argv)
 		rc = reject(file, "the payload type is not application/vnd.in-toto+json");
 	} else if (statement_read(&v, env.payload, env.payload_len, as_of) < 0) {
 		rc = reject(file, error_last());
-	} else if (ro.registry_path && check_registry(&v, &ro, why, sizeof why)) {
-		rc = reject(file, why);
+	} else if (ro.registry_path && (rc = check_registry(&v, &ro, why, sizeof why)) != 0) {
+		rc = rc == 1 ? reject(file, why) : usage_error("verify", "%s", why);
 	} else {
 		printf("%s: valid: platforms/%s at commit %.12s, policy %s, valid until %s%s\n", file, v.platform,
 		       v.commit, v.policy_uri ? v.policy_uri : "?", v.valid_until,
