@@ -12,11 +12,23 @@
  */
 #include "transparency.h"
 
+#include <float.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Amounts are euros with cents; a difference under half a cent is rounding. */
-#define CENT_SLACK 0.005
+/* Amounts are euros with cents, and money is compared in whole cents: in
+ * binary floating point 0.01 + 8.04 + 1.95 is 9.999999999999998, which
+ * would slip under a threshold of 10. Each amount is rounded to the cent,
+ * half away from zero, after a nudge of a few ulps outwards: 1.005 is
+ * stored as 1.00499999999999989..., and the half cent its text says must
+ * not round down. The nudge is far below anything a decimal of 15 digits
+ * can tell apart. Cents are kept in a double: whole numbers are exact up
+ * to 2^53 cents (90 000 billion EUR), and nothing overflows. */
+static double to_cents(double eur)
+{
+	return round(eur * 100 * (1 + 4 * DBL_EPSILON));
+}
 
 /* The first calendar year whose funding must be declared: the policy's
  * window, shortened for an entity created within it. */
@@ -89,7 +101,8 @@ static const char *industry_source(const ppreg_check *c, const ppreg_node *entry
 /* An amount declared with a company, by a funding entry or a link. */
 typedef struct {
 	const char *company;
-	double amount;           /* 0 when absent, mistyped or negative */
+	double cents;            /* 0 when absent, mistyped or negative */
+	int valid;               /* the amount is a number >= 0 */
 	const ppreg_node *at;    /* the entry's `source` (funding) */
 	size_t index;
 } company_amount;
@@ -123,9 +136,8 @@ static int collect_amounts(const ppreg_check *c, const ppreg_node *list, int fun
 		double amount;
 		if (!company)
 			continue;
-		if (c->api->number(c->api->get(entry, "amount_eur"), &amount) != PPREG_OK || amount < 0)
-			amount = 0;
-		v[m++] = (company_amount){company, amount, c->api->get(entry, "source"), i};
+		int valid = c->api->number(c->api->get(entry, "amount_eur"), &amount) == PPREG_OK && amount >= 0;
+		v[m++] = (company_amount){company, valid ? to_cents(amount) : 0, valid, c->api->get(entry, "source"), i};
 	}
 	qsort(v, m, sizeof *v, by_company_then_index);
 	*out = v;
@@ -133,14 +145,21 @@ static int collect_amounts(const ppreg_check *c, const ppreg_node *list, int fun
 	return 0;
 }
 
-/* The sum of the run of v[*i] (same company), advancing *i past it. */
-static double run_total(const company_amount *v, size_t n, size_t *i)
+/* The cents of the run of v[*i] (same company), advancing *i past it;
+ * *valid (when not NULL) is 0 when an amount of the run is not a number
+ * >= 0. */
+static double run_total(const company_amount *v, size_t n, size_t *i, int *valid)
 {
 	size_t j = *i;
 	double total = 0;
-	for (; j < n && !strcmp(v[j].company, v[*i].company); j++)
-		total += v[j].amount;
+	int all_valid = 1;
+	for (; j < n && !strcmp(v[j].company, v[*i].company); j++) {
+		total += v[j].cents;
+		all_valid &= v[j].valid;
+	}
 	*i = j;
+	if (valid)
+		*valid = all_valid;
 	return total;
 }
 
@@ -162,7 +181,10 @@ static void check_link_entry(ppreg_check *c, const ppreg_node *link)
 /* Each company's industry money, once it reaches the threshold, is covered
  * by the links declared with it; reported once per company, at its first
  * funding entry. Companies are matched by their exact name. Both lists are
- * sorted by company and walked together. */
+ * sorted by company and walked together. A link whose amount is missing,
+ * mistyped or negative is already a finding (the core's or
+ * check_link_entry's): the company's coverage is not judged on top of it,
+ * since it would only repeat that defect as "declared for 0.00 EUR". */
 int tr_check_industry_links(ppreg_check *c, const ppreg_node *root, const tr_params *p)
 {
 	const ppreg_api *api = c->api;
@@ -177,18 +199,22 @@ int tr_check_industry_links(ppreg_check *c, const ppreg_node *root, const tr_par
 		free(paid);
 		return api->fail(c, "out of memory");
 	}
+	double threshold = to_cents(p->link_threshold_eur);
 	for (size_t i = 0, l = 0; i < n_paid;) {
 		const company_amount *first = &paid[i];
-		double received = run_total(paid, n_paid, &i), declared = 0;
+		int links_valid = 1;
+		/* A funding amount that is missing or negative is transparency.funding's
+		 * finding and counts as 0 here: it can only lower what must be linked. */
+		double received = run_total(paid, n_paid, &i, NULL), declared = 0;
 		while (l < n_linked && strcmp(linked[l].company, first->company) < 0)
 			l++;
 		if (l < n_linked && !strcmp(linked[l].company, first->company))
-			declared = run_total(linked, n_linked, &l);
-		if (received >= p->link_threshold_eur && declared + CENT_SLACK < received)
+			declared = run_total(linked, n_linked, &l, &links_valid);
+		if (links_valid && received >= threshold && declared < received)
 			ppreg_reportf(c, R_IND, first->at,
 			              "%.120s paid %.2f EUR of industry funding but links of interest are declared "
-			              "for %.2f EUR: declare every link at or above %g EUR", first->company, received,
-			              declared, p->link_threshold_eur);
+			              "for %.2f EUR: declare every link at or above %g EUR", first->company,
+			              received / 100, declared / 100, p->link_threshold_eur);
 	}
 	free(paid);
 	free(linked);

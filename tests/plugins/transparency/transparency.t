@@ -92,6 +92,26 @@ breaks "industry money at the threshold needs a link" $T 's/funding:\n/funding:\
 breaks "a link of unknown nature" $T 's/nature: sponsorship/nature: gift/' transparency.industry-links 11
 breaks "a link with a negative amount" $T 's/(industry_links:\n)/$1  - {company: Autre Labo, nature: benefit, amount_eur: -5, date: 2025-01-02}\n/' transparency.industry-links 11
 breaks "a link without date" $T 's/amount_eur: 15000, date: 2025-03-14,/amount_eur: 15000,/' transparency.industry-links 11
+# Money is compared in cents: 0.01 + 8.04 + 1.95 is 9.999999999999998 in
+# binary floating point, but 10.00 EUR, at the threshold.
+breaks "10.00 EUR split over three years reaches the threshold" $T 's/funding:\n/funding:\n  - {year: 2025, source: Petit Labo, kind: industry, amount_eur: 0.01}\n  - {year: 2024, source: Petit Labo, kind: industry, amount_eur: 8.04}\n  - {year: 2023, source: Petit Labo, kind: industry, amount_eur: 1.95}\n/' transparency.industry-links 6
+printf '%s\n' "$OUT" | grep -q 'Petit Labo paid 10.00 EUR of industry funding but links of interest are declared for 0.00 EUR'
+ok $? "10.00 EUR split over three years: the message gives the sum in cents"
+passes "10.00 EUR split over three years, linked as 0.01 + 8.04 + 1.95" $T 's/funding:\n/funding:\n  - {year: 2025, source: Petit Labo, kind: industry, amount_eur: 10}\n/; s/(industry_links:\n)/$1  - {company: Petit Labo, nature: benefit, amount_eur: 0.01, date: 2025-01-02}\n  - {company: Petit Labo, nature: benefit, amount_eur: 8.04, date: 2025-02-02}\n  - {company: Petit Labo, nature: benefit, amount_eur: 1.95, date: 2025-03-02}\n/' transparency.industry-links
+breaks "a link one cent short" $T 's/sponsorship, amount_eur: 15000/sponsorship, amount_eur: 14999.99/' transparency.industry-links 7
+passes "9.99 EUR split over two years stays below the threshold" $T 's/funding:\n/funding:\n  - {year: 2025, source: Petit Labo, kind: industry, amount_eur: 8.04}\n  - {year: 2024, source: Petit Labo, kind: industry, amount_eur: 1.95}\n/' transparency.industry-links
+# One defect, one finding: a link whose amount is missing or negative is
+# reported at the link, and the company's coverage is not judged on top.
+for amount in '' 'amount_eur: -15000, '; do
+	make_registry
+	edit $P/$T "s/amount_eur: 15000, date: 2025-03-14,/${amount}date: 2025-03-14,/"
+	commit
+	check_reg
+	expect_finding transparency.industry-links $P/$T 11 "a link with '${amount:-no amount}': at the link"
+	n=$(printf '%s\n' "$OUT" | grep -c 'transparency.industry-links')
+	is "$n" 1 "a link with '${amount:-no amount}': one finding, not also 'declared for 0.00 EUR'"
+	expect_rc 1 "a link with '${amount:-no amount}': exit 1"
+done
 passes "industry money below the threshold needs no link" $T 's/funding:\n/funding:\n  - {year: 2025, source: Petit Labo, kind: industry, amount_eur: 9.99}\n/' transparency.industry-links
 passes "two links add up to the money received" $T 's/amount_eur: 15000, date: 2025-03-14,/amount_eur: 10000, date: 2025-03-14,/; s/(industry_links:\n)/$1  - {company: Laboratoire Exemple SA, nature: convention, amount_eur: 5000, date: 2025-05-02}\n/' transparency.industry-links
 make_registry
