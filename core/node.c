@@ -83,7 +83,9 @@ int node_str(const ppreg_node *n, const char **out)
 	if (rc)
 		return rc;
 	int b;
-	if (scalar_bool(t, n->plain, &b) == 0)
+	/* A boolean is not text, and neither is a quoted "" (the schema reports
+	 * it as core.type, so a plugin reading it stays silent). */
+	if (scalar_bool(t, n->plain, &b) == 0 || !*t)
 		return PPREG_BADTYPE;
 	*out = t;
 	return PPREG_OK;

@@ -225,7 +225,7 @@ static const ppreg_api api_table = {
 static void check_tree_entries(snapshot *s)
 {
 	static const char *why[] = {"", "has the executable bit", "is a symbolic link",
-		"is a submodule", ""};
+		"is a submodule", "", "is not a regular file (a FIFO, socket or device)"};
 	for (size_t i = 0; i < s->tree->n_entries; i++) {
 		const platform_entry *e = &s->tree->entries[i];
 		if (e->kind == ENTRY_FILE || e->kind == ENTRY_DIR)
@@ -240,21 +240,8 @@ static void check_tree_entries(snapshot *s)
 		         "the folder has too many entries or levels to be read in full");
 }
 
-static field_set fields_for(const run *r, const char *file)
-{
-	field_set fs = {0};
-	for (size_t i = 0; i < r->n_plugins; i++) {
-		const ppreg_plugin *d = r->plugins[i].desc;
-		for (size_t j = 0; j < plugin_n_schemas(&r->plugins[i]); j++)
-			if (!strcmp(d->schemas[j].file, file))
-				for (size_t k = 0; k < d->schemas[j].n_fields; k++)
-					field_set_add(&fs, &d->schemas[j].fields[k]);
-	}
-	return fs;
-}
-
 /* Reads and parses one declaration file; problems are findings. */
-static void load_declaration(snapshot *s, declaration *d)
+static void load_declaration(snapshot *s, declaration *d, const schema *sch)
 {
 	char *file = xasprintf("%s/%s", s->folder, d->name);
 	const platform_entry *e = platform_find(s->tree, d->name);
@@ -279,9 +266,7 @@ static void load_declaration(snapshot *s, declaration *d)
 		if (!d->doc) {
 			s->unreadable = 1;
 		} else {
-			field_set fs = fields_for(s->run, d->name);
-			schema_check(ydoc_root(d->doc), file, &fs, &s->sink);
-			field_set_free(&fs);
+			schema_check_compiled(ydoc_root(d->doc), file, sch, &s->sink);
 		}
 	}
 	free(data);
@@ -389,7 +374,7 @@ int run_check_platform(run *r, const char *id, platform_result *out)
 	snprintf(out->tree_id, sizeof out->tree_id, "%s", s.tree->tree_id);
 	if (s.tree->kind != ENTRY_DIR) {
 		sink_add(&s.sink, "core.tree-entry", PPREG_SEV_ERROR, s.folder, 1, 1,
-		         "platforms/%s is not a folder (a link or a file); it is not followed", id);
+		         "platforms/%s is not a folder (a link, a file or a special file); it is not followed", id);
 		s.unreadable = 1;
 		goto done;
 	}
@@ -398,7 +383,7 @@ int run_check_platform(run *r, const char *id, platform_result *out)
 	s.decls = xcalloc(s.n_decls, sizeof *s.decls);
 	for (size_t i = 0; i < s.n_decls; i++) {
 		s.decls[i].name = xstrdup(r->pol->files[i]);
-		load_declaration(&s, &s.decls[i]);
+		load_declaration(&s, &s.decls[i], r->schemas[i]);
 	}
 	rc = run_plugins(&s, s.tree);
 	if (rc == 0 && r->opts.want_digests)

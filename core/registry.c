@@ -406,8 +406,9 @@ static int walk_disk(walk_state *w, const char *dir, const char *base, int depth
 		char *path = xasprintf("%s%s%s", base, *base ? "/" : "", de->d_name);
 		struct stat st;
 		int rc = lstat(full, &st);
-		entry_kind kind = rc < 0 ? ENTRY_SYMLINK : S_ISDIR(st.st_mode) ? ENTRY_DIR :
-		                  S_ISREG(st.st_mode) ? ((st.st_mode & 0111) ? ENTRY_EXEC : ENTRY_FILE) : ENTRY_SYMLINK;
+		entry_kind kind = rc < 0 ? ENTRY_SPECIAL : S_ISDIR(st.st_mode) ? ENTRY_DIR :
+		                  S_ISREG(st.st_mode) ? ((st.st_mode & 0111) ? ENTRY_EXEC : ENTRY_FILE) :
+		                  S_ISLNK(st.st_mode) ? ENTRY_SYMLINK : ENTRY_SPECIAL;
 		if (kind == ENTRY_DIR && !strcmp(de->d_name, ".git"))
 			kind = ENTRY_SUBMODULE;
 		add_entry(w, path, kind, NULL);
@@ -473,7 +474,7 @@ static int platform_disk(registry *r, platform_tree *t)
 		free(dir);
 		return PPREG_ABSENT;
 	}
-	t->kind = S_ISDIR(st.st_mode) ? ENTRY_DIR : ENTRY_SYMLINK;
+	t->kind = S_ISDIR(st.st_mode) ? ENTRY_DIR : S_ISLNK(st.st_mode) ? ENTRY_SYMLINK : ENTRY_SPECIAL;
 	walk_state w = {{0}, 0};
 	int rc = t->kind == ENTRY_DIR ? walk_disk(&w, dir, "", 1) : 0;
 	free(dir);

@@ -13,7 +13,8 @@
 
 #include <stddef.h>
 
-typedef enum { ENTRY_FILE, ENTRY_EXEC, ENTRY_SYMLINK, ENTRY_SUBMODULE, ENTRY_DIR } entry_kind;
+/* ENTRY_SPECIAL: a FIFO, socket or device, seen only with --worktree. */
+typedef enum { ENTRY_FILE, ENTRY_EXEC, ENTRY_SYMLINK, ENTRY_SUBMODULE, ENTRY_DIR, ENTRY_SPECIAL } entry_kind;
 
 typedef struct {
 	char *path;        /* relative to the platform folder, "evidence/aipd.pdf" */

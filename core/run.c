@@ -106,12 +106,38 @@ static int load_plugins(run *r)
 	return 0;
 }
 
+field_set run_fields_for(const run *r, const char *file)
+{
+	field_set fs = {0};
+	for (size_t i = 0; i < r->n_plugins; i++) {
+		const ppreg_plugin *d = r->plugins[i].desc;
+		for (size_t j = 0; j < plugin_n_schemas(&r->plugins[i]); j++)
+			if (!strcmp(d->schemas[j].file, file))
+				for (size_t k = 0; k < d->schemas[j].n_fields; k++)
+					field_set_add(&fs, &d->schemas[j].fields[k]);
+	}
+	return fs;
+}
+
+/* Each declaration file's schema, compiled once for every platform. */
+static int compile_schemas(run *r)
+{
+	r->schemas = xcalloc(r->pol->n_files ? r->pol->n_files : 1, sizeof *r->schemas);
+	for (size_t i = 0; i < r->pol->n_files; i++) {
+		field_set fs = run_fields_for(r, r->pol->files[i]);
+		r->schemas[i] = schema_compile(&fs);
+		field_set_free(&fs);
+	}
+	return 0;
+}
+
 int run_open(run **out, const run_options *opts)
 {
 	run *r = xcalloc(1, sizeof *r);
 	r->opts = *opts;
 	if (registry_open(&r->reg, opts->registry_path, opts->rev, opts->worktree) < 0 ||
-	    open_policy(r) < 0 || load_plugins(r) < 0 || run_setup_plugins(r) < 0) {
+	    open_policy(r) < 0 || load_plugins(r) < 0 || compile_schemas(r) < 0 ||
+	    run_setup_plugins(r) < 0) {
 		run_free(r);
 		return -1;
 	}
@@ -123,6 +149,9 @@ void run_free(run *r)
 {
 	if (!r)
 		return;
+	for (size_t i = 0; r->schemas && i < r->pol->n_files; i++)
+		schema_free(r->schemas[i]);
+	free(r->schemas);
 	for (size_t i = 0; i < r->n_plugins; i++)
 		plugin_unload(&r->plugins[i]);
 	free(r->plugins);

@@ -14,6 +14,7 @@
 #include "plugin_loader.h"
 #include "policy.h"
 #include "registry.h"
+#include "schema.h"
 
 typedef struct {
 	const char *registry_path;
@@ -52,6 +53,7 @@ typedef struct {
 	const char *plugin_dir;
 	severity_override *overrides;  /* the policy's, checked against known rules */
 	size_t n_overrides;
+	struct schema **schemas;       /* per declaration file (pol->files), compiled once */
 	/* Set by the scheduler (judge.c) in a worker: which plugin is running
 	 * (index, -1 none) goes to shared memory, and plugins that crashed on
 	 * this platform before are skipped (bit i = plugins[i]). */
@@ -63,6 +65,9 @@ typedef struct {
  * -1 (exit 2) with error_last() on any failure. */
 int run_open(run **out, const run_options *opts);
 void run_free(run *r);
+
+/* The fields the loaded plugins declare for one declaration file. */
+field_set run_fields_for(const run *r, const char *file);
 
 /* Calls each plugin's setup() (platform_check.c); part of run_open(). */
 int run_setup_plugins(run *r);

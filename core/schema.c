@@ -3,10 +3,12 @@
  * required fields, with the plugins' ppreg_field tables as the grammar.
  *
  * A field's path names map keys joined by "." and list items by "[]". The
- * walk builds the same path for every node it meets and looks it up: no
- * entry means an unknown field (not descended into), an entry of type ANY
- * accepts anything below it. Required fields are checked when their parent
- * map is met, so a missing parent is reported once, not for every child.
+ * fields of one declaration file are compiled once per run into a tree of
+ * path segments (schema_compile), which the walk follows beside the
+ * document: a key with no node is an unknown field (not descended into), a
+ * field of type ANY accepts anything below it. Required fields are checked
+ * when their parent map is met, so a missing parent is reported once, not
+ * for every child.
  */
 #include "schema.h"
 #include "node.h"
@@ -31,14 +33,6 @@ void field_set_free(field_set *fs)
 	free(fs->v);
 	fs->v = NULL;
 	fs->n = fs->cap = 0;
-}
-
-static const ppreg_field *find_field(const field_set *fs, const char *path)
-{
-	for (size_t i = 0; i < fs->n; i++)
-		if (!strcmp(fs->v[i]->path, path))
-			return fs->v[i];
-	return NULL;
 }
 
 static const char *type_name(ppreg_type t)
@@ -92,111 +86,227 @@ int schema_type_ok(const ppreg_node *n, ppreg_type type, const char *values,
 		if (type == PPREG_T_ENUM)
 			snprintf(why, why_len, "expected one of %s, got '%.60s'", values ? values : "?", got);
 		else if (n->kind == PPREG_NODE_SCALAR && !*n->text)
-			snprintf(why, why_len, "expected %s, got an empty value", type_name(type));
+			snprintf(why, why_len, "expected %s%s, got an empty string", type == PPREG_T_STRING ? "a non-empty " : "",
+			         type == PPREG_T_STRING ? "string" : type_name(type));
 		else
 			snprintf(why, why_len, "expected %s, got '%.60s'", type_name(type), got);
 	}
 	return ok;
 }
 
+/*
+ * The compiled schema: the fields' paths as a tree, one node per path
+ * segment, children sorted by key, the "[]" segment apart. Walking a
+ * document and this tree together costs one binary search per key, with
+ * no path string built (paths are kept for messages only).
+ */
+struct schema {
+	schema_node *root;
+	size_t n_fields;
+};
+
+struct schema_node {
+	const ppreg_field *field;   /* NULL: a path no plugin declares */
+	char *name;                 /* the key ("" for the root, "[]" for items) */
+	char *path;                 /* "a.b[].c", for messages */
+	schema_node **children;     /* map keys, sorted by name once compiled */
+	size_t n_children, cap;
+	schema_node *items;         /* the "[]" child */
+};
+
+static schema_node *new_schema_node(const schema_node *parent, const char *name, size_t len)
+{
+	schema_node *n = xcalloc(1, sizeof *n);
+	n->name = xstrndup(name, len);
+	if (!parent)
+		n->path = xstrdup("");
+	else if (!strcmp(n->name, "[]"))
+		n->path = xasprintf("%s[]", parent->path);
+	else
+		n->path = xasprintf("%s%s%s", parent->path, *parent->path ? "." : "", n->name);
+	return n;
+}
+
+/* The child of n named name[0..len), created when absent. */
+static schema_node *child_for(schema_node *n, const char *name, size_t len)
+{
+	if (len == 2 && !memcmp(name, "[]", 2))
+		return n->items ? n->items : (n->items = new_schema_node(n, name, len));
+	for (size_t i = 0; i < n->n_children; i++)
+		if (strlen(n->children[i]->name) == len && !memcmp(n->children[i]->name, name, len))
+			return n->children[i];
+	if (n->n_children == n->cap) {
+		n->cap = n->cap ? n->cap * 2 : 4;
+		n->children = xrealloc(n->children, n->cap * sizeof *n->children);
+	}
+	return n->children[n->n_children++] = new_schema_node(n, name, len);
+}
+
+/* "a.b[].c" is the segments a, b, [], c. */
+static void add_field(schema_node *root, const ppreg_field *f)
+{
+	schema_node *n = root;
+	for (const char *p = f->path; *p;) {
+		size_t len = strcspn(p, ".[");
+		if (len == 0 && !strncmp(p, "[]", 2))
+			len = 2;
+		else if (len == 0) { /* a stray '.' or '[': the path cannot be walked */
+			return;
+		}
+		n = child_for(n, p, len);
+		p += len;
+		if (*p == '.')
+			p++;
+	}
+	if (n != root && !n->field)
+		n->field = f; /* the first plugin to declare a path owns it */
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp((*(schema_node *const *)a)->name, (*(schema_node *const *)b)->name);
+}
+
+static void sort_tree(schema_node *n)
+{
+	if (n->n_children > 1)
+		qsort(n->children, n->n_children, sizeof *n->children, by_name);
+	for (size_t i = 0; i < n->n_children; i++)
+		sort_tree(n->children[i]);
+	if (n->items)
+		sort_tree(n->items);
+}
+
+schema *schema_compile(const field_set *fields)
+{
+	schema *s = xcalloc(1, sizeof *s);
+	s->root = new_schema_node(NULL, "", 0);
+	s->n_fields = fields->n;
+	for (size_t i = 0; i < fields->n; i++)
+		add_field(s->root, fields->v[i]);
+	sort_tree(s->root);
+	return s;
+}
+
+static void free_tree(schema_node *n)
+{
+	if (!n)
+		return;
+	for (size_t i = 0; i < n->n_children; i++)
+		free_tree(n->children[i]);
+	free_tree(n->items);
+	free(n->children);
+	free(n->name);
+	free(n->path);
+	free(n);
+}
+
+void schema_free(schema *s)
+{
+	if (!s)
+		return;
+	free_tree(s->root);
+	free(s);
+}
+
+static const schema_node *find_child(const schema_node *n, const char *key)
+{
+	size_t lo = 0, hi = n->n_children;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(key, n->children[mid]->name);
+		if (c == 0)
+			return n->children[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
 typedef struct {
 	const char *file;
-	const field_set *fields;
 	finding_sink *sink;
 } walk_ctx;
 
-static void walk(walk_ctx *w, const ppreg_node *n, const char *path);
+static void walk(walk_ctx *w, const ppreg_node *n, const schema_node *sn);
 
-/* The path of a child: "a" + "b" = "a.b"; -1 when too long to be known. */
-static int child_path(char *out, size_t cap, const char *parent, const char *key)
-{
-	int len = snprintf(out, cap, "%s%s%s", parent, *parent ? "." : "", key);
-	return len < 0 || (size_t)len >= cap ? -1 : 0;
-}
-
-static void check_value(walk_ctx *w, const ppreg_node *v, const ppreg_field *f, const char *path)
+/* One value against its field. A null map value is judged by the required
+ * check of its map (optional: absent); a null list item has no such check
+ * and is reported here: a list of holders, hosts or clauses with an empty
+ * entry would otherwise pass as a list of one more. */
+static void check_value(walk_ctx *w, const ppreg_node *v, const schema_node *sn, int list_item)
 {
 	char why[256];
-	if (node_kind(v) == PPREG_NODE_NULL)
-		return; /* absent: the required check of the parent handles it */
+	const ppreg_field *f = sn->field;
+	if (node_kind(v) == PPREG_NODE_NULL) {
+		if (list_item && f->type != PPREG_T_ANY)
+			sink_add(w->sink, "core.type", PPREG_SEV_ERROR, w->file, v->line, v->column,
+			         "%s: expected %s%s%s, got an empty item", sn->path, type_name(f->type),
+			         f->type == PPREG_T_ENUM ? " " : "", f->type == PPREG_T_ENUM && f->values ? f->values : "");
+		return;
+	}
 	if (!schema_type_ok(v, f->type, f->values, why, sizeof why)) {
 		sink_add(w->sink, "core.type", PPREG_SEV_ERROR, w->file, v->line, v->column,
-		         "%s: %s", path, why);
+		         "%s: %s", sn->path, why);
 		return;
 	}
 	if (f->type != PPREG_T_ANY && (v->kind == PPREG_NODE_MAP || v->kind == PPREG_NODE_LIST))
-		walk(w, v, path);
+		walk(w, v, sn);
 }
 
-/* Is `field` a direct key of the map at `parent`? */
-static int is_child_of(const char *field, const char *parent, const char **name)
+/* Required keys of a map: missing, reported at the map; present with an
+ * empty value (`dpo: ~`), reported at that value, on the key's line. */
+static void check_required(walk_ctx *w, const ppreg_node *map, const schema_node *sn)
 {
-	size_t pl = strlen(parent);
-	if (pl) {
-		if (strncmp(field, parent, pl) || field[pl] != '.')
-			return 0;
-		field += pl + 1;
-	}
-	if (strchr(field, '.') || strchr(field, '['))
-		return 0;
-	*name = field;
-	return 1;
-}
-
-static void check_required(walk_ctx *w, const ppreg_node *map, const char *path)
-{
-	for (size_t i = 0; i < w->fields->n; i++) {
-		const ppreg_field *f = w->fields->v[i];
-		const char *name;
-		if (!(f->flags & PPREG_REQUIRED) || !is_child_of(f->path, path, &name))
+	for (size_t i = 0; i < sn->n_children; i++) {
+		const ppreg_field *f = sn->children[i]->field;
+		if (!f || !(f->flags & PPREG_REQUIRED))
 			continue;
-		if (node_kind(node_get(map, name)) != PPREG_NODE_NULL)
+		const ppreg_node *v = node_get(map, sn->children[i]->name);
+		if (v && node_kind(v) != PPREG_NODE_NULL)
 			continue;
-		sink_add(w->sink, f->rule ? f->rule : "core.type", PPREG_SEV_ERROR, w->file,
-		         map->line, map->column, "missing required field '%s'", f->path);
+		const ppreg_node *at = v ? v : map;
+		sink_add(w->sink, f->rule ? f->rule : "core.type", PPREG_SEV_ERROR, w->file, at->line, at->column,
+		         v ? "required field '%s' is empty" : "missing required field '%s'", f->path);
 	}
 }
 
-static void walk_map(walk_ctx *w, const ppreg_node *n, const char *path)
+static void walk_map(walk_ctx *w, const ppreg_node *n, const schema_node *sn)
 {
-	char sub[512];
 	for (size_t i = 0; i < n->n; i++) {
 		const ppreg_node *k = n->keys[i];
-		if (!*path && !strcmp(k->text, "format"))
-			continue; /* the core's own, checked in schema_check */
-		const ppreg_field *f = child_path(sub, sizeof sub, path, k->text) ? NULL : find_field(w->fields, sub);
-		if (!f) {
+		if (!sn->field && !strcmp(k->text, "format"))
+			continue; /* the root's format: the core's own, checked in schema_check */
+		const schema_node *child = find_child(sn, k->text);
+		if (!child || !child->field) {
 			sink_add(w->sink, "core.unknown-field", PPREG_SEV_WARNING, w->file, k->line, k->column,
-			         "unknown field '%.80s'%s%.200s", k->text, *path ? " in " : "", path);
+			         "unknown field '%.80s'%s%.200s", k->text, *sn->path ? " in " : "", sn->path);
 			continue;
 		}
-		check_value(w, n->items[i], f, sub);
+		check_value(w, n->items[i], child, 0);
 	}
-	check_required(w, n, path);
+	check_required(w, n, sn);
 }
 
-static void walk_list(walk_ctx *w, const ppreg_node *n, const char *path)
+static void walk_list(walk_ctx *w, const ppreg_node *n, const schema_node *sn)
 {
-	char sub[512];
-	if (snprintf(sub, sizeof sub, "%s[]", path) >= (int)sizeof sub)
-		return;
-	const ppreg_field *f = find_field(w->fields, sub);
-	if (!f)
+	if (!sn->items || !sn->items->field)
 		return; /* items not described: any value */
 	for (size_t i = 0; i < n->n; i++)
-		check_value(w, n->items[i], f, sub);
+		check_value(w, n->items[i], sn->items, 1);
 }
 
-static void walk(walk_ctx *w, const ppreg_node *n, const char *path)
+static void walk(walk_ctx *w, const ppreg_node *n, const schema_node *sn)
 {
 	if (n->kind == PPREG_NODE_MAP)
-		walk_map(w, n, path);
+		walk_map(w, n, sn);
 	else if (n->kind == PPREG_NODE_LIST)
-		walk_list(w, n, path);
+		walk_list(w, n, sn);
 }
 
-void schema_check(const ppreg_node *root, const char *file, const field_set *fields,
-                  finding_sink *sink)
+void schema_check_compiled(const ppreg_node *root, const char *file, const schema *s, finding_sink *sink)
 {
 	if (!root || root->kind != PPREG_NODE_MAP) {
 		sink_add(sink, "core.type", PPREG_SEV_ERROR, file, root ? root->line : 1,
@@ -209,8 +319,16 @@ void schema_check(const ppreg_node *root, const char *file, const field_set *fie
 	if (node_str(fmt, &text) != PPREG_OK || strcmp(text, FORMAT_VALUE))
 		sink_add(sink, "core.type", PPREG_SEV_ERROR, file, fmt ? fmt->line : root->line,
 		         fmt ? fmt->column : root->column, "expected 'format: %s'", FORMAT_VALUE);
-	if (fields->n == 0)
+	if (s->n_fields == 0)
 		return; /* no plugin describes this file: only the format is known */
-	walk_ctx w = {file, fields, sink};
-	walk(&w, root, "");
+	walk_ctx w = {file, sink};
+	walk(&w, root, s->root);
+}
+
+void schema_check(const ppreg_node *root, const char *file, const field_set *fields,
+                  finding_sink *sink)
+{
+	schema *s = schema_compile(fields);
+	schema_check_compiled(root, file, s, sink);
+	schema_free(s);
 }

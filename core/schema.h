@@ -19,8 +19,18 @@ typedef struct {
 void field_set_add(field_set *fs, const ppreg_field *f);
 void field_set_free(field_set *fs);
 
-/* Checks `root` (the root node of one file). `fields` may be empty: then only
- * the core's own requirements (a mapping with format: ppreg/1) apply. */
+/* The fields of one declaration file, compiled for the walk; built once per
+ * run and read-only after, so forked workers share it. */
+typedef struct schema schema;
+typedef struct schema_node schema_node;
+schema *schema_compile(const field_set *fields);
+void schema_free(schema *s);
+
+/* Checks `root` (the root node of one file). With no field, only the core's
+ * own requirements (a mapping with format: ppreg/1) apply. */
+void schema_check_compiled(const ppreg_node *root, const char *file, const schema *s, finding_sink *sink);
+
+/* The same, compiling `fields` for one document (registry.yaml, fuzzing). */
 void schema_check(const ppreg_node *root, const char *file, const field_set *fields,
                   finding_sink *sink);
 

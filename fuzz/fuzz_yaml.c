@@ -14,19 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static field_set fields_for(const run *r, const char *file)
-{
-	field_set fs = {0};
-	for (size_t i = 0; i < r->n_plugins; i++) {
-		const ppreg_plugin *d = r->plugins[i].desc;
-		for (size_t j = 0; j < plugin_n_schemas(&r->plugins[i]); j++)
-			if (!strcmp(d->schemas[j].file, file))
-				for (size_t k = 0; k < d->schemas[j].n_fields; k++)
-					field_set_add(&fs, &d->schemas[j].fields[k]);
-	}
-	return fs;
-}
-
 /* Reads every node the way plugins do; an alias is walked as often as it
  * is used, which the loader's node limit bounds. The nesting limit applies
  * to the text, so an alias can put a nested anchor under a nested key: the
@@ -77,7 +64,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	finding_sink sink = {.list = &fl};
 	ydoc *doc = ydoc_parse(file, data + 1, size - 1, limits, &sink);
 	if (doc) {
-		field_set fs = fields_for(r, name);
+		field_set fs = run_fields_for(r, name);
 		schema_check(ydoc_root(doc), file, &fs, &sink);
 		field_set_free(&fs);
 		if (ydoc_root(doc) && walk(ydoc_root(doc), 0, limits) > limits->max_nodes + 1)

@@ -90,6 +90,17 @@ commit
 check_sample
 expect_finding core.missing-file $F 1 "a missing declaration is core.missing-file"
 
+# With --worktree, a FIFO (or socket, or device) is neither read nor called
+# a link: reading a FIFO would block the run.
+sample 'format: ppreg/1\nname: a\n'
+mkfifo "$REG/platforms/p/pipe"
+timeout 10 "$PPREG" check "$REG" --worktree --as-of "$AS_OF" --policy "$TEST_POLICY" --plugin-dir "$TEST_PLUGINS" \
+	>"$TMP/out" 2>"$TMP/err"
+RC=$? OUT=$(cat "$TMP/out")
+expect_rc 1 "a FIFO in the folder (--worktree): exit 1, no hang"
+printf '%s\n' "$OUT" | grep -q "^platforms/p/pipe:1:1: error: core.tree-entry: pipe is not a regular file (a FIFO, socket or device)"
+ok $? "a FIFO is a tree-entry finding that says what it is"
+
 run_ppreg check "$TMP/nowhere" --policy "$TEST_POLICY" --plugin-dir "$TEST_PLUGINS"
 expect_rc 2 "a path that does not exist exits 2"
 mkdir -p "$TMP/notgit"

@@ -43,6 +43,35 @@ check_sample
 expect_finding core.type $F 5 "a required key of a list item (no owner rule: core.type)"
 expect_finding core.unknown-field $F 5 "an unknown key of a list item"
 
+# An empty list item is no item: a list of one holder and one `~` would
+# otherwise pass as a list of two. Reported where it stands.
+sample 'format: ppreg/1\nname: a\nitems:\n  - {id: x}\n  - ~\n'
+check_sample
+printf '%s\n' "$OUT" | grep -q "^$F:5:5: error: core.type: items\[\]: expected a mapping, got an empty item$"
+ok $? "a null list item is core.type at its line"
+expect_rc 1 "a null list item: exit 1"
+sample 'format: ppreg/1\nname: a\nitems: [{id: x}, null]\n'
+check_sample
+expect_finding core.type $F 3 "a null item in a flow list"
+sample 'format: ppreg/1\nname: a\nmeta: [~, ~]\n'
+check_sample
+expect_no_rule core.type "null items below an ANY field are accepted"
+
+# A required key given with no value is reported at that key's line, not at
+# the mapping that holds it (for the root, 1:1 would point at nothing).
+sample 'format: ppreg/1\ncount: 1\nname: ~\n'
+check_sample
+printf '%s\n' "$OUT" | grep -q "^$F:3:7: error: coretest.name: required field 'name' is empty$"
+ok $? "a required key with a null value: its owner rule at its line"
+
+# A quoted empty string is one defect, reported once by the core: str()
+# gives the plugin PPREG_BADTYPE, so it does not report it again.
+sample 'format: ppreg/1\nname: ""\nevidence: ""\n'
+check_sample
+printf '%s\n' "$OUT" | grep -q "^$F:2:7: error: core.type: name: expected a non-empty string, got an empty string$"
+ok $? "a quoted empty string: core.type"
+expect_no_rule coretest.evidence "a quoted empty string: the plugin reads it as of another type"
+
 sample 'format: ppreg/2\nname: a\n'
 check_sample
 expect_finding core.type $F 1 "format must be ppreg/1"

@@ -139,7 +139,9 @@ typedef struct ppreg_api {
 	/* Where a node is: file relative to the registry root, 1-based line/column. */
 	void (*where)(const ppreg_node *n, const char **file, unsigned *line, unsigned *column);
 
-	/* Typed reads: PPREG_OK, PPREG_ABSENT (n is NULL or null) or PPREG_BADTYPE. */
+	/* Typed reads: PPREG_OK, PPREG_ABSENT (n is NULL or null) or PPREG_BADTYPE.
+	 * str() refuses a boolean and the empty string "" (a string field's
+	 * value is never empty: the schema reports it). */
 	int (*str)(const ppreg_node *n, const char **out);
 	int (*integer)(const ppreg_node *n, long long *out);
 	int (*number)(const ppreg_node *n, double *out);
