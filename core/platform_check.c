@@ -320,23 +320,33 @@ int run_setup_plugins(run *r)
 	return 0;
 }
 
-static void digest_files(snapshot *s, platform_result *out)
+/* The digest of every regular file of the folder, for an attestation. A
+ * file that cannot be read (too large, I/O) stops the run: an attestation
+ * whose content digest left a file out would not name what was judged. */
+static int digest_files(snapshot *s, platform_result *out)
 {
-	out->files = xcalloc(s->tree->n_entries, sizeof *out->files);
+	out->files = xcalloc(s->tree->n_entries ? s->tree->n_entries : 1, sizeof *out->files);
 	for (size_t i = 0; i < s->tree->n_entries; i++) {
 		const platform_entry *e = &s->tree->entries[i];
-		unsigned char *data;
-		size_t len;
+		unsigned char *data = NULL;
+		size_t len = 0;
 		if (e->kind != ENTRY_FILE && e->kind != ENTRY_EXEC)
 			continue;
-		if (registry_read_entry(s->run->reg, s->tree, e, MAX_EVIDENCE_BYTES, &data, &len) < 0)
-			continue;
-		file_digest *f = &out->files[out->n_files++];
-		f->path = xstrdup(e->path);
-		if (sha256_hex(data, len, f->sha256) < 0)
-			f->sha256[0] = '\0';
+		int rc = registry_read_entry(s->run->reg, s->tree, e, MAX_EVIDENCE_BYTES, &data, &len);
+		if (rc == REGISTRY_TOO_LARGE)
+			return error_set("%s/%s: %zu bytes, more than the %zu a file may have to be attested", s->folder,
+			                 e->path, len, MAX_EVIDENCE_BYTES);
+		if (rc < 0)
+			return error_set("%s/%s: cannot be read to be attested", s->folder, e->path);
+		file_digest *f = &out->files[out->n_files];
+		rc = sha256_hex(data, len, f->sha256);
 		free(data);
+		if (rc < 0)
+			return error_set("%s/%s: cannot be hashed", s->folder, e->path);
+		f->path = xstrdup(e->path);
+		out->n_files++;
 	}
+	return 0;
 }
 
 static void snapshot_free(snapshot *s)
@@ -387,7 +397,7 @@ int run_check_platform(run *r, const char *id, platform_result *out)
 	}
 	rc = run_plugins(&s, s.tree);
 	if (rc == 0 && r->opts.want_digests)
-		digest_files(&s, out);
+		rc = digest_files(&s, out);
 done:
 	findings_sort(&out->findings);
 	out->verdict = s.unreadable ? VERDICT_INVALID :
