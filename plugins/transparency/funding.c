@@ -31,14 +31,24 @@ static double to_cents(double eur)
 }
 
 /* The first calendar year whose funding must be declared: the policy's
- * window, shortened for an entity created within it. */
+ * window, shortened for an entity created within it. An entity declared
+ * created after the as-of date would empty the window and need no funding
+ * at all: that date is reported, and the whole window is required, as if
+ * created_on were absent. */
 static int first_funding_year(ppreg_check *c, const tr_params *p)
 {
 	const ppreg_api *api = c->api;
-	const ppreg_node *reg = api->file(c, "registration.yaml");
+	const ppreg_node *cn = api->get(api->file(c, "registration.yaml"), "legal_entity.created_on");
 	int first = c->as_of.year - (int)p->funding_years;
 	ppreg_date created;
-	if (api->date(api->get(reg, "legal_entity.created_on"), &created) == PPREG_OK && created.year > first)
+	if (api->date(cn, &created) != PPREG_OK)
+		return first; /* absent, or mistyped: reported by the core */
+	if (api->date_cmp(created, c->as_of) > 0)
+		ppreg_reportf(c, R_FUND, cn, "the entity is declared created on %04d-%02d-%02d, after the as-of date "
+		              "%04d-%02d-%02d: funding is required for every year of the policy's window",
+		              created.year % 10000, created.month % 100, created.day % 100, c->as_of.year % 10000,
+		              c->as_of.month % 100, c->as_of.day % 100);
+	else if (created.year > first)
 		first = created.year;
 	return first;
 }
@@ -78,11 +88,11 @@ static int has_funding_for(const ppreg_check *c, const ppreg_node *funding, long
 void tr_check_funding(ppreg_check *c, const ppreg_node *root, const tr_params *p)
 {
 	const ppreg_node *funding = ppreg_list(c, c->api->get(root, "funding"));
+	int first = first_funding_year(c, p); /* judges created_on, funding or not */
 	if (!funding)
 		return; /* missing or not a list: reported by the core */
 	for (size_t i = 0; i < c->api->count(funding); i++)
 		check_funding_entry(c, c->api->item(funding, i));
-	int first = first_funding_year(c, p);
 	for (int year = first; year < c->as_of.year; year++)
 		if (!has_funding_for(c, funding, year))
 			ppreg_reportf(c, R_FUND, funding, "no funding declared for %d (the policy asks for each year "

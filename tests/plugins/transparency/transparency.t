@@ -82,6 +82,29 @@ commit
 check_reg
 expect_finding transparency.funding $P/$T 5 "created in 2024, 2024 is still required"
 expect_rc 1 "created in 2024 without 2024 funding: exit 1"
+# An entity declared created after the as-of date does not empty the window:
+# the date is reported, and every year of the window is still required.
+breaks "created_on after the as-of date" registration.yaml 's/  siren:/  created_on: 2099-01-01\n  siren:/' transparency.funding 12
+printf '%s\n' "$OUT" | grep -q 'declared created on 2099-01-01, after the as-of date 2026-11-23'
+ok $? "created_on after the as-of date: the message says so"
+breaks "created_on the day after the as-of date" registration.yaml 's/  siren:/  created_on: 2026-11-24\n  siren:/' transparency.funding 12
+make_registry
+edit $P/registration.yaml 's/  siren:/  created_on: 2099-01-01\n  siren:/'
+edit $P/$T 's/funding:\n(  - .*\n){4}/funding: []\n/; s/industry_links:\n.*\n.*\n//'
+commit
+check_reg
+expect_finding transparency.funding $P/registration.yaml 12 "created in 2099, no funding: the date"
+expect_finding transparency.funding $P/$T 5 "created in 2099, no funding: the window is still required"
+printf '%s\n' "$OUT" | grep -q 'no funding declared for 2023 (the policy asks for each year from 2023 to 2025)'
+ok $? "created in 2099: the whole window, 2023 to 2025"
+expect_rc 1 "created in 2099 without funding: exit 1"
+make_registry
+edit $P/registration.yaml 's/  siren:/  created_on: 2026-11-23\n  siren:/'
+edit $P/$T 's/  - \{year: 2023, source: BPI France.*\n//; s/  - \{year: 2024, source: Service revenue.*\n//'
+commit
+check_reg
+expect_no_rule transparency.funding "created on the as-of date: no complete year to declare"
+expect_rc 0 "created on the as-of date: exit 0"
 
 # industry links
 breaks "industry money without a link" $T 's/industry_links:\n.*\n.*\n//' transparency.industry-links 7
