@@ -395,10 +395,23 @@ static void check_no_substitution(ppreg_check *c, const ppreg_node *root)
 		              "replaces a health professional");
 }
 
-/* https://host[...], with a host and no blank or control character. */
+/* Whether s starts with the lower-case ASCII `prefix`, in any case. Not
+ * strncasecmp: it follows the locale, and a scheme is ASCII. */
+static int starts_with_nocase(const char *s, const char *prefix)
+{
+	for (; *prefix; s++, prefix++) {
+		char ch = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
+		if (ch != *prefix)
+			return 0;
+	}
+	return 1;
+}
+
+/* https://host[...], with a host and no blank or control character. The
+ * scheme is case-insensitive (RFC 3986, 3.1): HTTPS:// is https://. */
 static int is_https_url(const char *url)
 {
-	if (strncmp(url, "https://", 8))
+	if (!starts_with_nocase(url, "https://"))
 		return 0;
 	const char *host = url + 8;
 	size_t host_len = strcspn(host, "/?#");

@@ -208,6 +208,10 @@ expect_rc 1 "an unpriced service of registration.yaml: exit 1"
 # no substitution
 breaks "regulated acts" $T 's/regulated_acts: false/regulated_acts: true/' transparency.no-substitution 23
 breaks "regulated acts as the text \"false\"" $T 's/regulated_acts: false/regulated_acts: "false"/' transparency.no-substitution 23
+# Booleans are true and false, in lower case (registry-format.md): YAML 1.2's
+# core schema also reads False and FALSE, the format does not.
+breaks "regulated acts as False (capitalised)" $T 's/regulated_acts: false/regulated_acts: False/' transparency.no-substitution 23
+breaks "regulated acts as FALSE" $T 's/regulated_acts: false/regulated_acts: FALSE/' transparency.no-substitution 23
 breaks "regulated acts as no (YAML 1.1)" $T 's/regulated_acts: false/regulated_acts: no/' transparency.no-substitution 23
 breaks "no regulated_acts" $T 's/regulated_acts: false\n//' transparency.no-substitution 1
 
@@ -215,6 +219,18 @@ breaks "no regulated_acts" $T 's/regulated_acts: false\n//' transparency.no-subs
 breaks "no alert channel URL" $T 's/shown_at: https:\/\/entraide-sante.example\/alerte, //' transparency.alert-channel 24
 breaks "alert channel over http" $T 's/shown_at: https:/shown_at: http:/' transparency.alert-channel 24
 breaks "alert channel URL without host" $T 's/shown_at: https:\/\/entraide-sante.example\/alerte/shown_at: "https:\/\/\/alerte"/' transparency.alert-channel 24
+passes "alert channel URL with an upper-case scheme (RFC 3986: case-insensitive)" $T 's/shown_at: https:/shown_at: HTTPS:/' transparency.alert-channel
+passes "alert channel URL with a mixed-case scheme" $T 's/shown_at: https:/shown_at: hTtPs:/' transparency.alert-channel
+breaks "alert channel over HTTP in capitals" $T 's/shown_at: https:/shown_at: HTTP:/' transparency.alert-channel 24
+breaks "alert channel over httpsx:" $T 's/shown_at: https:/shown_at: httpsx:/' transparency.alert-channel 24
+# A value the core typed wrong is the core's alone: an authority that is a
+# list is core.type, not also "authority is empty".
+make_registry
+edit $P/$T 's/authority: Ministère chargé de la santé/authority: [a]/'
+commit
+check_reg
+expect_finding core.type $P/$T 24 "an authority that is a list: core.type"
+expect_no_rule transparency.alert-channel "an authority that is a list: no transparency.alert-channel"
 breaks "alert channel without authority" $T 's/, authority: Ministère chargé de la santé//' transparency.alert-channel 24
 breaks "alert channel with a blank authority" $T 's/authority: Ministère chargé de la santé/authority: "  "/' transparency.alert-channel 24
 breaks "alert channel with an authority of no-break spaces" $T 's/authority: Ministère chargé de la santé/authority: "\\u00a0\\u202f"/' transparency.alert-channel 24
@@ -223,6 +239,7 @@ breaks "no alert channel" $T 's/alert_channel: .*\n//' transparency.alert-channe
 # advertising
 breaks "advertising without advertisers" $T 's/accepted: false/accepted: true/' transparency.advertising 25
 breaks "advertising with an empty list" $T 's/accepted: false\}/accepted: true, advertisers: []}/' transparency.advertising 25
+breaks "advertising accepted as False (capitalised)" $T 's/accepted: false/accepted: False/' transparency.advertising 25
 breaks "advertising accepted as yes" $T 's/accepted: false/accepted: yes/' transparency.advertising 25
 breaks "no advertising statement" $T 's/advertising: .*\n//' transparency.advertising 1
 passes "advertising accepted with advertisers" $T 's/accepted: false\}/accepted: true, advertisers: [Annonceur SA]}/' transparency.advertising
