@@ -234,11 +234,38 @@ static void check_record(ppreg_check *c, const ppreg_node *acts, size_t i)
 	check_record_lists(c, act);
 }
 
+/* Whether s is the lower-case ASCII `word` in any case. Not strcasecmp:
+ * it follows the locale. */
+static int equals_nocase(const char *s, const char *word)
+{
+	for (; *word; s++, word++) {
+		char ch = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
+		if (ch != *word)
+			return 0;
+	}
+	return *s == '\0';
+}
+
+/* Whether a list of data categories names health, in any case: categories
+ * are free text, and `Health` or `HEALTH` is the same data. Reading it
+ * case-sensitively would waive Art. 9(2) and HDS for a capital letter; the
+ * safe reading is to ask for them. */
+static int lists_health(const ppreg_check *c, const ppreg_node *categories)
+{
+	const ppreg_node *list = ppreg_list(c, categories);
+	for (size_t i = 0; i < c->api->count(list); i++) {
+		const char *s = ppreg_text(c, c->api->item(list, i));
+		if (s && equals_nocase(s, "health"))
+			return 1;
+	}
+	return 0;
+}
+
 /* Health data: "health" among the data categories, or flagged as such. */
 static int processes_health(const ppreg_check *c, const ppreg_node *act)
 {
 	int flagged;
-	return ppreg_list_has(c, c->api->get(act, "data_categories"), "health") ||
+	return lists_health(c, c->api->get(act, "data_categories")) ||
 	       (c->api->boolean(c->api->get(act, "special_categories.health"), &flagged) == PPREG_OK && flagged);
 }
 

@@ -63,6 +63,12 @@ breaks "health without a condition" $G 's/, condition: explicit-consent//' gdpr.
 breaks "health flagged false" $G 's/health: true/health: false/' gdpr.special-categories 8
 breaks "health flagged yes" $G 's/health: true/health: yes/' gdpr.special-categories 8
 breaks "special_categories without health" $G 's/health: true, //' gdpr.special-categories 8
+# Categories name health in any case: Health is health data, and a capital
+# letter does not waive Art. 9(2) or HDS.
+breaks "a Health category without special_categories" $G 's/    special_categories: .*\n//; s/data_categories: \[identity, contact, health\]/data_categories: [identity, contact, Health]/' gdpr.special-categories 5
+breaks "a HEALTH category flagged false" $G 's/health: true/health: false/; s/data_categories: \[identity, contact, health\]/data_categories: [identity, contact, HEALTH]/' gdpr.special-categories 8
+breaks "a Health category and a host without HDS" $G 's/data_categories: \[identity, contact, health\]/data_categories: [identity, contact, Health]/; s/special_categories: \{health: true, /special_categories: {health: false, /; s/    hds_certificate: \{.*\n.*\n//' gdpr.hds-hosting 15
+passes "a Health category with its condition and HDS" $G 's/data_categories: \[identity, contact, health\]/data_categories: [identity, contact, Health]/' gdpr.special-categories
 passes "no health data, no condition" $G 's/    special_categories: .*\n//; s/data_categories: \[identity, contact, health\]/data_categories: [identity, contact]/; s/    hds_certificate: \{.*\n.*\n//' gdpr.special-categories
 
 # retention (Art. 5(1)(e))
