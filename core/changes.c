@@ -79,6 +79,8 @@ int changes_judge(run *r, const registry_changes *ch, const judge_options *o, re
 	rep->platforms = xcalloc(ch->n_checked + 1, sizeof *rep->platforms);
 	rep->removed = ch->removed;
 	rep->n_removed = ch->n_removed;
+	rep->outside = ch->outside;
+	rep->n_outside = ch->n_outside;
 	if (ch->n_checked) {
 		rep->n_platforms = ch->n_checked;
 		if (judge_platforms(r, ch->checked, ch->n_checked, o, rep->platforms) < 0)

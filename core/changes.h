@@ -13,8 +13,9 @@
 /*
  * Judges the platforms `ch` names, at the state `r` was opened on, into
  * rep->platforms (sorted), followed by the REPORT_REGISTRY_ENTRY entry when
- * registry.yaml or files outside platforms/ changed; rep->removed points
- * into `ch`, which must outlive the report. -1 (exit 2) with error_last().
+ * registry.yaml or files outside platforms/ changed; rep->removed and
+ * rep->outside point into `ch`, which must outlive the report. -1 (exit 2)
+ * with error_last().
  */
 int changes_judge(run *r, const registry_changes *ch, const judge_options *o, report *rep);
 

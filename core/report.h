@@ -20,6 +20,10 @@ typedef struct {
 	/* what --changed adds: platforms removed by the range, files outside */
 	char **removed;
 	size_t n_removed;
+	/* the files changed outside, as bytes (findings carry display text):
+	 * what SARIF percent-encodes into a URI */
+	char **outside;
+	size_t n_outside;
 } report;
 
 /* The entry (in `platforms`, last) that carries the findings on the

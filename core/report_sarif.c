@@ -83,10 +83,37 @@ static long rule_index(const rule_ref *rules, size_t n, const char *id)
 	return -1;
 }
 
-static json_t *result_json(const report *rep, const platform_result *p, const finding *f,
+/*
+ * The file of finding j of `p` as bytes. A finding carries display text
+ * (control characters and bytes that are not UTF-8 made '?'), but a URI
+ * can carry any byte, percent-encoded, so for a file changed outside the
+ * real name is taken from the report: the n-th finding showing a name is
+ * paired with the n-th real name that shows so (those findings are alike,
+ * so the pairing cannot mislead).
+ */
+static const char *real_file(const report *rep, const platform_result *p, size_t j)
+{
+	const finding *f = &p->findings.v[j];
+	if (!report_is_registry_entry(p) || strcmp(f->rule, "core.outside-change"))
+		return f->file;
+	size_t nth = 0;
+	for (size_t i = 0; i < j; i++)
+		nth += !strcmp(p->findings.v[i].rule, f->rule) && !strcmp(p->findings.v[i].file, f->file);
+	for (size_t i = 0; i < rep->n_outside; i++) {
+		char *shown = display_text(rep->outside[i]);
+		int same = !strcmp(shown, f->file);
+		free(shown);
+		if (same && nth-- == 0)
+			return rep->outside[i];
+	}
+	return f->file;
+}
+
+static json_t *result_json(const report *rep, const platform_result *p, size_t at,
                            const rule_ref *rules, size_t n_rules)
 {
-	char *uri = uri_of(registry_prefix(rep->run->reg), f->file);
+	const finding *f = &p->findings.v[at];
+	char *uri = uri_of(registry_prefix(rep->run->reg), real_file(rep, p, at));
 	unsigned line = f->line ? f->line : 1, col = f->column ? f->column : 1;
 	json_t *j = json_pack("{s:s, s:s, s:o, s:[{s:{s:{s:s, s:s}, s:{s:I, s:I, s:I, s:I}}}], s:{s:s}}",
 	                      "ruleId", f->rule, "level", level_name(f->severity),
@@ -125,8 +152,7 @@ int report_sarif(FILE *out, const report *rep)
 		json_array_append_new(jrules, rule_json(rep, &rules[i]));
 	for (size_t i = 0; i < rep->n_platforms; i++)
 		for (size_t j = 0; j < rep->platforms[i].findings.n; j++)
-			json_array_append_new(results, result_json(rep, &rep->platforms[i],
-			                                           &rep->platforms[i].findings.v[j], rules, n_rules));
+			json_array_append_new(results, result_json(rep, &rep->platforms[i], j, rules, n_rules));
 	free(rules);
 	json_t *root = json_pack(
 		"{s:s, s:s, s:[{s:{s:{s:s, s:s, s:s, s:o}}, s:o, s:[{s:b}], s:o}]}",

@@ -132,4 +132,30 @@ expect_rc 2 "an unknown format exits 2"
 printf '%s\n' "$ERR" | grep -q "sarif, junit"
 ok $? "and lists the formats"
 
+# A file changed outside whose name has a control character and a byte
+# that is not UTF-8: its URI percent-encodes the real bytes, not the '?'
+# the text shows.
+make_registry
+printf 'odd\n' >"$REG/"$'odd\x01name\xe9.md'
+commit "an oddly named file"
+check_reg --format sarif --changed HEAD~1..HEAD
+printf '%s' "$OUT" >"$TMP/odd.sarif"
+python3 -c '
+import json,sys; r=json.load(open(sys.argv[1]))["runs"][0]["results"]
+uris=[x["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for x in r if x["ruleId"]=="core.outside-change"]
+assert uris == ["odd%01name%E9.md"], uris' "$TMP/odd.sarif"
+ok $? "SARIF: the URI of an outside file percent-encodes its real bytes"
+if [ -f "$SCHEMA" ] && python3 -c 'import jsonschema' 2>/dev/null; then
+	python3 -c '
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker()).validate(json.load(open(sys.argv[2])))' \
+		"$SCHEMA" "$TMP/odd.sarif"
+	ok $? "and the document is valid against the SARIF 2.1.0 schema"
+else
+	ok 0 "# SKIP no ../shared/data/sarif-schema-2.1.0.json or python3-jsonschema"
+fi
+check_reg --changed HEAD~1..HEAD
+has "odd?name?.md:1:1: warning: core.outside-change" "(the text shows it cleaned)"
+
 done_testing
