@@ -138,6 +138,44 @@ static int read_plugins(policy *p, const ppreg_node *n)
 	return 0;
 }
 
+/* One duration of the attestation block: absent keeps *text as it is. */
+static int read_bound(policy *p, const ppreg_node *n, const char *key, const char **text, ppreg_duration *d)
+{
+	const ppreg_node *v = node_get(n, key);
+	if (!v)
+		return 0;
+	if (node_str(v, text) != PPREG_OK || node_duration(v, d) != PPREG_OK)
+		return error_set("policy %s:%u: attestation.%s must be an ISO-8601 duration", p->path, v->line, key);
+	return 0;
+}
+
+/* A malformed bound must stop the run, never lift the bound: so every key
+ * is known (a misspelt max_valid_for would remove the maximum) and every
+ * value has its type. */
+static int read_attestation(policy *p, const ppreg_node *n)
+{
+	static const char known[] = "default_valid_for|max_valid_for|verified_level";
+	policy_attestation *a = &p->attestation;
+	const ppreg_node *level = node_get(n, "verified_level");
+	a->default_valid_for = "P1Y";
+	a->default_duration = (ppreg_duration){.years = 1};
+	if (n && node_kind(n) != PPREG_NODE_MAP && node_kind(n) != PPREG_NODE_NULL)
+		return policy_error(p, n, "'attestation' must be a mapping");
+	for (size_t i = 0; i < node_count(n); i++)
+		if (scalar_enum(node_key(n, i), known) < 0)
+			return error_set("policy %s:%u: attestation.%s is not a setting (%s)", p->path,
+			                 node_item(n, i)->line, node_key(n, i), known);
+	if (read_bound(p, n, "default_valid_for", &a->default_valid_for, &a->default_duration) < 0)
+		return -1;
+	a->max_valid_for = a->default_valid_for;
+	a->max_duration = a->default_duration;
+	if (read_bound(p, n, "max_valid_for", &a->max_valid_for, &a->max_duration) < 0)
+		return -1;
+	if (level && (node_str(level, &a->verified_level) != PPREG_OK || !*a->verified_level))
+		return policy_error(p, level, "attestation.verified_level must be a non-empty string");
+	return 0;
+}
+
 /* Parses the file; a parse problem becomes the error message. */
 static int parse_policy_file(policy *p)
 {
@@ -182,9 +220,9 @@ int policy_load(policy **out, const char *path)
 	    read_files(p, node_get(root, "declaration_files")) < 0 ||
 	    read_limits(p, node_get(root, "limits")) < 0 ||
 	    read_severity(p, node_get(root, "severity")) < 0 ||
-	    read_plugins(p, node_get(root, "plugins")) < 0)
+	    read_plugins(p, node_get(root, "plugins")) < 0 ||
+	    read_attestation(p, node_get(root, "attestation")) < 0)
 		goto fail;
-	p->attestation = node_get(root, "attestation");
 	*out = p;
 	return 0;
 fail:

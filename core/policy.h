@@ -17,6 +17,15 @@ typedef struct {
 	const ppreg_node *params;  /* may be NULL */
 } policy_plugin;
 
+/* The attestation block, checked at load: attest's bounds on what it signs.
+ * Without max_valid_for, the default validity is also the maximum (a bound
+ * is never lifted by leaving it out); without the block, both are P1Y. */
+typedef struct {
+	const char *default_valid_for, *max_valid_for; /* ISO-8601 durations */
+	ppreg_duration default_duration, max_duration;
+	const char *verified_level;                    /* NULL: not given */
+} policy_attestation;
+
 typedef struct {
 	char *path;          /* as opened */
 	char *dir;           /* its folder, for files shipped beside it */
@@ -31,7 +40,7 @@ typedef struct {
 	size_t n_overrides;
 	policy_plugin *plugins;
 	size_t n_plugins;
-	const ppreg_node *attestation; /* map, or NULL */
+	policy_attestation attestation;
 } policy;
 
 /* Loads and validates a policy file. On failure returns -1 with error_last(). */

@@ -263,22 +263,33 @@ static ppreg_date civil_from_days(long z)
 	return d;
 }
 
-ppreg_date date_add(ppreg_date d, const ppreg_duration *dur, int sign)
+int date_add_checked(ppreg_date d, const ppreg_duration *dur, int sign, ppreg_date *out)
 {
+	static const ppreg_date first = {1, 1, 1}, last = {9999, 12, 31};
 	long months = (long)d.year * 12 + (d.month - 1) + sign * ((long)dur->years * 12 + dur->months);
-	if (months < 12) months = 12;                 /* clamp to year 1 .. 9999 */
-	if (months > 9999L * 12 + 11) months = 9999L * 12 + 11;
+	long days = (long)dur->weeks * 7 + dur->days + (dur->hours + dur->minutes / 60 + dur->seconds / 3600) / 24;
+	if (months < 12 || months > 9999L * 12 + 11) {
+		*out = months < 12 ? first : last;
+		return -1;
+	}
 	d.year = (int)(months / 12);
 	d.month = (int)(months % 12) + 1;
 	if (d.day > days_in_month(d.year, d.month))
 		d.day = days_in_month(d.year, d.month);
-	long days = (long)dur->weeks * 7 + dur->days + (dur->hours + dur->minutes / 60 + dur->seconds / 3600) / 24;
-	if (days) {
-		ppreg_date r = civil_from_days(days_from_civil(d) + sign * days);
-		if (r.year >= 1 && r.year <= 9999)
-			d = r;
+	long z = days_from_civil(d) + sign * days;
+	if (z < days_from_civil(first) || z > days_from_civil(last)) {
+		*out = z < days_from_civil(first) ? first : last;
+		return -1;
 	}
-	return d;
+	*out = civil_from_days(z);
+	return 0;
+}
+
+ppreg_date date_add(ppreg_date d, const ppreg_duration *dur, int sign)
+{
+	ppreg_date r;
+	(void)date_add_checked(d, dur, sign, &r); /* clamped: plugins compare, never sign */
+	return r;
 }
 
 void date_format(ppreg_date d, char out[11])

@@ -7,7 +7,7 @@ att() { run_ppreg attest "$REG" --key "$K/k.pem" --platform entraide-sante --as-
 ver() { run_ppreg verify "$@" --pubkey "$K/p.pem" --as-of "$AS_OF"; }
 # expect_err REGEX DESCRIPTION: the last command's stderr matches REGEX.
 expect_err() {
-	printf '%s\n' "$ERR" | grep -Eq "$1"
+	printf '%s\n' "$ERR" | grep -Eq -- "$1"
 	local s=$?
 	ok $s "$2: the reason says '$1'"
 	[ $s -eq 0 ] || diag "stderr was:" "$ERR"

@@ -5,6 +5,7 @@
  * statement whose envelope must stay byte-for-byte the same.
  */
 #include "dsse.h"
+#include "scalar.h"
 #include "signer.h"
 #include "util.h"
 
@@ -112,6 +113,23 @@ static void base64_cases(void)
 	}
 }
 
+/* The end of an attestation's validity: refused past 9999-12-31, never
+ * clamped or half-added (P1Y999999W gave as-of + 1 year). */
+static void validity_dates(void)
+{
+	ppreg_date as_of = {2026, 11, 23}, leap = {2024, 2, 29}, last = {9999, 12, 31}, end;
+	ppreg_duration y1 = {.years = 1}, big = {.years = 1, .weeks = 999999}, d1 = {.days = 1}, y8000 = {.years = 8000};
+	ok(date_add_checked(as_of, &y1, 1, &end) == 0 && end.year == 2027 && end.month == 11 && end.day == 23,
+	   "2026-11-23 + P1Y = 2027-11-23");
+	ok(date_add_checked(leap, &y1, 1, &end) == 0 && end.year == 2025 && end.month == 2 && end.day == 28,
+	   "2024-02-29 + P1Y = 2025-02-28");
+	ok(date_add_checked(as_of, &big, 1, &end) < 0, "2026-11-23 + P1Y999999W is refused");
+	ok(date_add_checked(last, &d1, 1, &end) < 0 && date_cmp(end, last) == 0, "9999-12-31 + P1D is refused");
+	ok(date_add_checked(as_of, &y8000, 1, &end) < 0, "2026-11-23 + P8000Y is refused");
+	end = date_add(as_of, &big, 1);
+	ok(date_cmp(end, last) == 0, "date_add clamps P1Y999999W to 9999-12-31 (not 2027-11-23)");
+}
+
 int main(int argc, char **argv)
 {
 	const char *dir = argc > 1 ? argv[1] : "tests/attest/data";
@@ -126,6 +144,7 @@ int main(int argc, char **argv)
 	free(d);
 	ok(base64_decode("a$==", &d, &len) < 0 && base64_decode("a", &d, &len) < 0, "bad base64 is refused");
 	base64_cases();
+	validity_dates();
 	printf("1..%d\n", n);
 	return failed != 0;
 }
