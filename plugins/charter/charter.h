@@ -1,12 +1,14 @@
 /*
  * charter.h - what the files of the charter plugin share: the rule ids, the
  * policy's parameters once read and checked (charter.c), and the checks
- * (commitments.c: what a commitment says; pseudonyms.c: who it names).
+ * (commitments.c: what a commitment says; pseudonyms.c: who it names;
+ * text.c: the pure text helpers, text.h).
  */
 #ifndef PPREG_CHARTER_H
 #define PPREG_CHARTER_H
 
 #include "ppreg/plugin.h"
+#include "text.h"
 
 #include <regex.h>
 
@@ -46,15 +48,11 @@ const char *charter_partner_label(const ppreg_check *c, const charter_policy *po
 
 /* pseudonyms.c */
 
-/* What a text holds that identifies a person in a public registry: "an
- * e-mail address", "a phone number", or NULL. Pure; tested on its own. */
-const char *charter_contact_kind(const char *text);
-
 /* charter.pseudonymous over one declaration file (charter.yaml or
  * training.yaml): every `partner` of `list_key` ("commitments",
  * "certifications") is a pseudonym, no item carries an identity key
- * ("name", "email", ...), and no scalar anywhere holds an e-mail address or
- * a phone number. */
+ * ("name", "phone_number", ...) at any depth, and no scalar anywhere holds
+ * an e-mail address or a phone number. */
 void charter_check_pseudonyms(ppreg_check *c, const charter_policy *pol, const ppreg_node *root,
                               const char *list_key);
 

@@ -136,10 +136,12 @@ typedef struct {
 	size_t index;
 } partner_ref;
 
+/* Ids are compared folded (text.h): under a policy pattern that admits
+ * upper case, pp-A1B2 and pp-a1b2 are one partner written twice. */
 static int by_id_then_index(const void *a, const void *b)
 {
 	const partner_ref *x = a, *y = b;
-	int cmp = strcmp(x->id, y->id);
+	int cmp = charter_fold_cmp(x->id, y->id);
 	return cmp ? cmp : (x->index > y->index) - (x->index < y->index);
 }
 
@@ -162,7 +164,7 @@ int charter_check_unique(ppreg_check *c, const charter_policy *pol, const ppreg_
 	}
 	qsort(refs, m, sizeof *refs, by_id_then_index);
 	for (size_t i = 1, first = 0; i < m; i++) {
-		if (strcmp(refs[i].id, refs[first].id)) {
+		if (charter_fold_cmp(refs[i].id, refs[first].id)) {
 			first = i;
 			continue;
 		}

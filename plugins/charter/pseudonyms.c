@@ -5,9 +5,10 @@
  *   - every `partner` of a commitment or certification matches the policy's
  *     pattern (POSIX extended regular expression);
  *   - no commitment or certification carries an identity key ("name",
- *     "email", "phone", ...), even one the format does not define;
+ *     "phone_number", "PRÉNOM", ...) at any depth, even one the format does
+ *     not define;
  *   - no scalar, key or value, anywhere in the two files holds an e-mail
- *     address or a phone number (French and international formats).
+ *     address or a phone number (text.c: French and international formats).
  * Names written in free text cannot be told from other words and are not
  * searched for; the pattern keeps them out of the partner fields.
  *
@@ -22,203 +23,7 @@
  * is reported as not searched rather than assumed clean. */
 #define MAX_SCAN_DEPTH 1024
 
-static int is_digit(unsigned char ch)
-{
-	return ch >= '0' && ch <= '9';
-}
-
-static int is_alpha(unsigned char ch)
-{
-	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
-}
-
-static int is_alnum(unsigned char ch)
-{
-	return is_digit(ch) || is_alpha(ch);
-}
-
-/* ---- e-mail addresses ---- */
-
-static int is_local_char(unsigned char ch)
-{
-	return is_alnum(ch) || ch >= 0x80 || (ch && strchr("._%+-'", ch));
-}
-
-static int is_label_char(unsigned char ch)
-{
-	return is_alnum(ch) || ch == '-' || ch >= 0x80;
-}
-
-static int starts_with_nocase(const char *s, const char *prefix)
-{
-	for (; *prefix; s++, prefix++) {
-		unsigned char a = (unsigned char)*s, b = (unsigned char)*prefix;
-		if (a >= 'A' && a <= 'Z')
-			a = (unsigned char)(a + 32);
-		if (a != b)
-			return 0;
-	}
-	return 1;
-}
-
-/* The length of a separator at s written one of `forms` ways, with up to
- * two spaces around; forms starting with a space are words that need a
- * space on each side ("jean arobase exemple point fr"). 0 when none. */
-static size_t spelled_sign(const char *s, const char *const *forms)
-{
-	size_t lead = 0;
-	while (lead < 2 && s[lead] == ' ')
-		lead++;
-	for (const char *const *f = forms; *f; f++) {
-		int word = **f == ' ';
-		const char *form = *f + word;
-		size_t n = strlen(form), trail = 0;
-		if ((word && !lead) || !starts_with_nocase(s + lead, form))
-			continue;
-		while (trail < 2 && s[lead + n + trail] == ' ')
-			trail++;
-		if (word && !trail)
-			continue;
-		return lead + n + trail;
-	}
-	return 0;
-}
-
-static size_t at_sign(const char *s)
-{
-	static const char *const forms[] = {"@", "\xef\xbc\xa0", "[at]", "(at)", "{at}", "<at>",
-	                                    "[@]", "(@)", " arobase", NULL};
-	return spelled_sign(s, forms);
-}
-
-static size_t dot_sign(const char *s)
-{
-	static const char *const forms[] = {".", "[dot]", "(dot)", "{dot}", "[.]", "(.)",
-	                                    " point", " dot", NULL};
-	return *s == '.' ? 1 : spelled_sign(s, forms);
-}
-
-/* A domain name at d: two labels or more, the last of two characters or
- * more starting with a letter ("exemple.fr", "chu-exemple.fr"). */
-static int domain_at(const char *d)
-{
-	const char *p = d;
-	size_t labels = 0, last_len = 0;
-	unsigned char last_first = 0;
-	for (;;) {
-		size_t n = 0;
-		while (is_label_char((unsigned char)p[n]))
-			n++;
-		if (n == 0)
-			break;
-		labels++, last_len = n, last_first = (unsigned char)p[0];
-		p += n;
-		size_t dot = dot_sign(p);
-		if (!dot || !is_label_char((unsigned char)p[dot]) || labels > 127)
-			break;
-		p += dot;
-	}
-	return labels >= 2 && last_len >= 2 && is_alpha(last_first);
-}
-
-/* Whether s holds `word`, in any case. */
-static int contains_nocase(const char *s, const char *word)
-{
-	for (; *s; s++)
-		if (starts_with_nocase(s, word))
-			return 1;
-	return 0;
-}
-
-static int has_email(const char *s)
-{
-	/* Every form of at_sign() holds one of these bytes or the word
-	 * "arobase": most scalars hold neither and are passed over by one
-	 * strpbrk instead of nine comparisons at each of their bytes (the
-	 * benchmark's largest plugin cost). */
-	if (!strpbrk(s, "@[({<\xef") && !contains_nocase(s, "arobase"))
-		return 0;
-	for (size_t i = 0; s[i] && s[i + 1]; i++) {
-		size_t at;
-		if (is_local_char((unsigned char)s[i]) && (at = at_sign(s + i + 1)) != 0 && domain_at(s + i + 1 + at))
-			return 1;
-	}
-	return 0;
-}
-
-/* ---- phone numbers ---- */
-
-/* Bytes of a separator inside a phone number at p: space, dot, hyphen,
- * parentheses ("+33 (0)6"), no-break and narrow no-break spaces. Not "/",
- * so that a date "06/12/2025" is not read as a number. */
-static size_t phone_separator(const unsigned char *p)
-{
-	if (*p && strchr(" .-()", *p))
-		return 1;
-	if (p[0] == 0xc2 && p[1] == 0xa0)
-		return 2;
-	if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xaf || p[2] == 0x89))
-		return 3;
-	return 0;
-}
-
-/* Is there a phone number starting at p (a '+' or a digit not preceded by a
- * letter or digit)? +CC and 8 to 15 digits (E.164); 00 + CC and 10 to 17
- * digits; or a French national number: 0, a non-zero digit, 10 digits in
- * all. The digits must not run into a word ("0612345678ab" is an id). */
-static int phone_at(const unsigned char *p)
-{
-	char digits[18];
-	size_t n = 0, seps = 0;
-	int plus = *p == '+';
-	if (plus)
-		p++;
-	const unsigned char *end = p;
-	if (!is_digit(*p))
-		return 0;
-	for (;;) {
-		size_t sep;
-		if (is_digit(*p)) {
-			if (n == 17)
-				return 0;
-			digits[n++] = (char)*p++;
-			end = p, seps = 0;
-		} else if ((sep = phone_separator(p)) != 0 && ++seps <= 3) {
-			p += sep;
-		} else {
-			break;
-		}
-	}
-	if (is_alnum(*end))
-		return 0;
-	if (plus)
-		return n >= 8 && n <= 15;
-	if (n >= 2 && digits[0] == '0' && digits[1] == '0')
-		return n >= 10;
-	return n == 10 && digits[0] == '0';
-}
-
-static int has_phone(const char *s)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	for (size_t i = 0; u[i]; i++)
-		if ((u[i] == '+' || is_digit(u[i])) && (i == 0 || !is_alnum(u[i - 1])) && phone_at(u + i))
-			return 1;
-	return 0;
-}
-
-const char *charter_contact_kind(const char *text)
-{
-	if (!text)
-		return NULL;
-	if (has_email(text))
-		return "an e-mail address";
-	if (has_phone(text))
-		return "a phone number";
-	return NULL;
-}
-
-/* ---- the checks ---- */
+/* ---- partner ids ---- */
 
 const char *charter_partner_label(const ppreg_check *c, const charter_policy *pol, const ppreg_node *partner)
 {
@@ -245,37 +50,52 @@ static void check_partner(ppreg_check *c, const charter_policy *pol, const ppreg
 		ppreg_reportf(c, R_PSEUDO, pn, "the partner id holds %s", contact);
 }
 
+/* ---- identity keys ---- */
+
+/* A key as it is compared: folded (text.h: case and Latin-1 accents), '-'
+ * and ' ' read as '_', so that "Phone Number", "family-name" and "PRÉNOM"
+ * are the list's phone_number, family_name and prenom. 0 when the key is
+ * longer than any key of the list. */
+static int normalise_key(const char *key, char *out, size_t size)
+{
+	if (charter_fold(key, out, size) >= size)
+		return 0;
+	for (char *p = out; *p; p++)
+		if (*p == '-' || *p == ' ')
+			*p = '_';
+	return 1;
+}
+
+/* One list, in normalised form: names, e-mail, phone, postal address,
+ * birth date and social security number, in English and French. */
 static int is_identity_key(const char *key)
 {
 	static const char *const keys[] = {
-		"name", "names", "first_name", "firstname", "last_name", "lastname", "full_name", "surname",
-		"given_name", "family_name", "nom", "prenom", "pr\xc3\xa9nom", "email", "e-mail", "e_mail", "mail",
-		"courriel", "phone", "telephone", "t\xc3\xa9l\xc3\xa9phone", "tel", "mobile", "portable",
-		"address", "adresse", NULL};
+		"name", "names", "first_name", "firstname", "last_name", "lastname", "full_name", "fullname",
+		"surname", "given_name", "givenname", "family_name", "familyname", "birth_name", "birthname",
+		"maiden_name", "nom", "noms", "prenom", "prenoms", "nom_complet", "nom_de_famille", "nom_de_naissance",
+		"email", "emails", "e_mail", "email_address", "e_mail_address", "mail", "courriel", "adresse_email",
+		"adresse_mail", "adresse_electronique", "phone", "phones", "phone_number", "telephone",
+		"telephone_number", "tel", "mobile", "mobile_phone", "mobile_number", "cell_phone", "cellphone",
+		"portable", "numero_de_telephone", "address", "home_address", "postal_address", "street_address",
+		"adresse", "adresse_postale", "date_of_birth", "birth_date", "birthdate", "birthday", "dob",
+		"date_de_naissance", "date_naissance", "social_security_number", "ssn", "nir",
+		"numero_de_securite_sociale", NULL};
+	char norm[40];
+	if (!normalise_key(key, norm, sizeof norm))
+		return 0;
 	for (const char *const *k = keys; *k; k++)
-		if (strlen(key) == strlen(*k) && starts_with_nocase(key, *k))
+		if (!strcmp(norm, *k))
 			return 1;
 	return 0;
 }
 
-/* The partner field and the keys of one commitment or certification. */
-static void check_item(ppreg_check *c, const charter_policy *pol, const ppreg_node *item)
-{
-	const ppreg_api *api = c->api;
-	if (api->kind(item) != PPREG_NODE_MAP)
-		return;
-	check_partner(c, pol, api->get(item, "partner"));
-	for (size_t i = 0; i < api->count(item); i++) {
-		const char *key = api->key(item, i);
-		if (key && is_identity_key(key))
-			ppreg_reportf(c, R_PSEUDO, api->item(item, i), "a '%.40s' field identifies the partner: a public "
-			              "registry holds pseudonyms only", key);
-	}
-}
+/* ---- scalars and keys ---- */
 
 /* Every scalar below n, keys included. `list` is the commitments or
- * certifications list: the `partner` of its items was judged by
- * check_partner and is skipped here, so each value has one finding. */
+ * certifications list. Anywhere inside one of its items, an identity key is
+ * a finding and its value is not searched again; the item's own `partner`
+ * was judged by check_partner and is skipped: each value has one finding. */
 static void scan(ppreg_check *c, const ppreg_node *n, const ppreg_node *list, int in_item, unsigned depth)
 {
 	const ppreg_api *api = c->api;
@@ -297,9 +117,16 @@ static void scan(ppreg_check *c, const ppreg_node *n, const ppreg_node *list, in
 		const char *key = kind == PPREG_NODE_MAP ? api->key(n, i) : NULL;
 		if (key && (what = charter_contact_kind(key)) != NULL)
 			ppreg_reportf(c, R_PSEUDO, value, "a key holds %s: partners appear under pseudonyms only", what);
-		if (key && in_item && (!strcmp(key, "partner") || is_identity_key(key)))
-			continue; /* judged by check_item */
-		scan(c, value, list, n == list, depth + 1);
+		if (key && in_item && is_identity_key(key)) {
+			/* the key folds to a word of the list: safe to repeat */
+			ppreg_reportf(c, R_PSEUDO, value, "a '%s' field identifies the partner: a public registry holds "
+			              "pseudonyms only", key);
+			continue;
+		}
+		if (key && in_item == 1 && !strcmp(key, "partner"))
+			continue; /* the item's partner: judged by check_partner */
+		/* in_item: 1 for the keys of an item itself, 2 below them */
+		scan(c, value, list, n == list ? 1 : in_item ? 2 : 0, depth + 1);
 	}
 }
 
@@ -310,6 +137,6 @@ void charter_check_pseudonyms(ppreg_check *c, const charter_policy *pol, const p
 	const ppreg_node *list = api->get(root, list_key);
 	if (api->kind(list) == PPREG_NODE_LIST)
 		for (size_t i = 0; i < api->count(list); i++)
-			check_item(c, pol, api->item(list, i));
+			check_partner(c, pol, api->get(api->item(list, i), "partner"));
 	scan(c, root, api->kind(list) == PPREG_NODE_LIST ? list : NULL, 0, 0);
 }

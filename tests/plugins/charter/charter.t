@@ -86,6 +86,25 @@ breaks "a name field in a commitment" $C 's/signed_on: 2026-07-10,/signed_on: 20
 	charter.pseudonymous 4
 printf '%s\n' "$OUT" | grep -q "charter.pseudonymous: a 'name' field identifies the partner"
 ok $? "the message names the identity field"
+breaks "an upper-case accented identity key" $C 's/signed_on: 2026-07-10,/signed_on: 2026-07-10, PRÉNOM: Jean,/' \
+	charter.pseudonymous 4
+breaks "TÉLÉPHONE as a key" $C 's/signed_on: 2026-07-10,/signed_on: 2026-07-10, TÉLÉPHONE: X,/' charter.pseudonymous 4
+breaks "phone_number as a key" $C 's/signed_on: 2026-07-10,/signed_on: 2026-07-10, phone_number: X,/' charter.pseudonymous 4
+breaks "family-name as a key" $C 's/signed_on: 2026-07-10,/signed_on: 2026-07-10, family-name: Dupont,/' charter.pseudonymous 4
+breaks "Date of Birth as a key" $C 's/signed_on: 2026-07-10,/signed_on: 2026-07-10, Date of Birth: 1970-01-01,/' \
+	charter.pseudonymous 4
+breaks "a name nested in a commitment" $C 's/signed_on: 2026-07-10,/signed_on: 2026-07-10, contact: {name: Jean Dupont},/' \
+	charter.pseudonymous 4
+printf '%s\n' "$OUT" | grep -q "charter.pseudonymous: a 'name' field identifies the partner"
+ok $? "the nested key is named"
+breaks "a mobile phone nested in a list of a certification" training.yaml \
+	's/obtained_on: 2025-06-30\}/obtained_on: 2025-06-30, contacts: [{mobile_phone: X}]}/' charter.pseudonymous 18
+make_registry
+edit $P/$C 's/signed_on: 2026-07-10,/signed_on: 2026-07-10, extra: {note: renewed at the annual meeting},/'
+commit
+check_reg
+expect_no_rule charter.pseudonymous "a nested key that identifies no one is no finding"
+expect_rc 0 "an unknown nested field without identity: exit 0 (a core.unknown-field warning)"
 breaks "an e-mail as a key" $C 's/^format: ppreg\/1\n/format: ppreg\/1\njean\@example.fr: x\n/' charter.pseudonymous 2
 
 # charter.unique

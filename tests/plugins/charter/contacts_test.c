@@ -1,8 +1,9 @@
 /*
- * contacts_test.c - unit test of charter_contact_kind (pseudonyms.c): what a
+ * contacts_test.c - unit test of charter_contact_kind (text.c): what a
  * public registry must not hold (e-mail addresses, French and international
  * phone numbers, also written in the usual disguises) and what it must
- * still accept (digests, dates, SIRET-like ids, hours, versions). TAP output.
+ * still accept (digests, dates, SIRET-like ids, hours, versions); then the
+ * other helpers of text.c: folding and what a message may repeat. TAP output.
  */
 #include "charter.h"
 
@@ -72,10 +73,67 @@ static const sample samples[] = {
 	{"", NULL},
 };
 
+/* charter_fold and charter_fold_cmp: keys and words as they are compared. */
+static const struct {
+	const char *text, *folded;
+} folds[] = {
+	{"PRÉNOM", "prenom"},
+	{"TÉLÉPHONE", "telephone"},
+	{"Straße", "strasse"},
+	{"ÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ", "aeceeeeiiiidnoooooouuuuyth"},
+	{"àáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ", "aaaaaaaeceeeeiiiidnoooooouuuuythy"},
+	{"2×3÷4", "2×3÷4"},
+	{"Phone Number", "phone number"},
+	{"Ωmega", "Ωmega"},
+	{"", ""},
+};
+
+/* charter_echo_safe: what a message may repeat. */
+static const struct {
+	const char *text;
+	int safe;
+} echoes[] = {
+	{"2025-9", 1}, {"du-partenariat-exemple", 1}, {"pp-a1b2", 1},
+	{"06 12 34 56 78", 0}, {"06-12-34-56-78", 0}, {"0612345678", 0}, {"jean.dupont@example.org", 0},
+	{"Jean Dupont", 0}, {"-x", 0}, {"", 0}, {"j\xc3\xa9r\xc3\xb4me", 0},
+	{"a123456789012345678901234567890123456789012345678901234567890123", 0},
+};
+
+static size_t check_text_helpers(size_t first)
+{
+	size_t t = first, failed = 0;
+	char out[64];
+	for (size_t i = 0; i < sizeof folds / sizeof *folds; i++, t++) {
+		size_t len = charter_fold(folds[i].text, out, sizeof out);
+		int ok = len == strlen(folds[i].folded) && !strcmp(out, folds[i].folded) &&
+		         charter_fold_cmp(folds[i].text, folds[i].folded) == 0;
+		failed += !ok;
+		printf("%s %zu - '%s' folds to '%s'\n", ok ? "ok" : "not ok", t, folds[i].text, folds[i].folded);
+	}
+	int ok = charter_fold("PRENOM", out, 4) == 4 && !strcmp(out, "pre");
+	failed += !ok;
+	printf("%s %zu - a folded text that does not fit says so\n", ok ? "ok" : "not ok", t++);
+	ok = charter_fold_cmp("pp-A1B2", "pp-a1b2") == 0 && charter_fold_cmp("pp-a1b2", "pp-a1b3") < 0 &&
+	     charter_fold_cmp("pp-a1b", "pp-a1b2") < 0 && charter_fold_cmp("ss", "ß") == 0;
+	failed += !ok;
+	printf("%s %zu - charter_fold_cmp orders folded forms\n", ok ? "ok" : "not ok", t++);
+	for (size_t i = 0; i < sizeof echoes / sizeof *echoes; i++, t++) {
+		ok = charter_echo_safe(echoes[i].text) == echoes[i].safe;
+		failed += !ok;
+		printf("%s %zu - '%s' is %s to repeat\n", ok ? "ok" : "not ok", t, echoes[i].text,
+		       echoes[i].safe ? "safe" : "not safe");
+	}
+	ok = !charter_echo_safe(NULL);
+	failed += !ok;
+	printf("%s %zu - NULL is not safe to repeat\n", ok ? "ok" : "not ok", t++);
+	return failed;
+}
+
 int main(void)
 {
 	size_t n = sizeof samples / sizeof *samples, failed = 0;
-	printf("1..%zu\n", n + 1);
+	size_t helpers = sizeof folds / sizeof *folds + sizeof echoes / sizeof *echoes + 3;
+	printf("1..%zu\n", n + 1 + helpers);
 	for (size_t i = 0; i < n; i++) {
 		const char *got = charter_contact_kind(samples[i].text);
 		const char *want = !samples[i].kind ? NULL :
@@ -90,5 +148,6 @@ int main(void)
 	int null_ok = charter_contact_kind(NULL) == NULL;
 	failed += !null_ok;
 	printf("%s %zu - NULL is neither\n", null_ok ? "ok" : "not ok", n + 1);
+	failed += check_text_helpers(n + 2);
 	return failed ? 1 : 0;
 }

@@ -136,6 +136,23 @@ check_reg --policy "$POLICY"
 expect_finding charter.pseudonymous $P/$C 4 "pp-a1b2 does not match a policy's ^partner-[0-9]+\$"
 expect_finding charter.pseudonymous $P/training.yaml 18 "... nor in training.yaml"
 
+# Under a pattern that admits upper case, ids differing only in case are one
+# partner: a pseudonym is compared without case for uniqueness.
+make_registry
+policy 's/pseudonym_pattern: .*/pseudonym_pattern: "^pp-[a-zA-Z0-9]{4,32}\$"/'
+edit $P/$C 's/partner: pp-c3d4/partner: pp-A1B2/'
+commit
+check_reg --policy "$POLICY"
+expect_finding charter.unique $P/$C 6 "pp-A1B2 beside pp-a1b2 under ^pp-[a-zA-Z0-9]{4,32}\$ is a second commitment"
+expect_no_rule charter.pseudonymous "... and pp-A1B2 is a pseudonym of that policy"
+make_registry
+edit $P/$C 's/partner: pp-c3d4/partner: pp-C3D4/'
+edit $P/training.yaml 's/partner: pp-c3d4/partner: pp-C3D4/'
+commit
+check_reg --policy "$POLICY"
+expect_no_rule charter.unique "pp-C3D4 beside pp-a1b2: two partners"
+expect_rc 0 "upper-case pseudonyms a policy admits: exit 0"
+
 policy 's/current_version: "2026-1"\n      charters:\n/current_version: "2026-1"\n      charters:\n        - {version: "2025-1", text: charters\/2026-1.md, effective_on: 2025-01-01,\n           sha256: "OFFICIAL"}\n/'
 perl -0pi -e "s/sha256: \"OFFICIAL\"/sha256: \"$(sha256sum "$TEXT" | cut -d' ' -f1)\"/" "$POLICY"
 make_registry
