@@ -29,50 +29,118 @@ int folder_content_digest(const file_digest *files, size_t n, char hex[65])
 	return rc;
 }
 
-static json_t *plugins_json(const run *r, json_t *versions)
+/* Every string of the statement must be UTF-8: JSON cannot carry other
+ * bytes, and json_pack() returns NULL for them, which appended to an array
+ * would silently drop the entry. ppreg refuses to sign instead (exit 2)
+ * rather than name a file other than it is named. */
+static int utf8_ok(const char *s)
+{
+	return utf8_first_invalid((const unsigned char *)s, strlen(s)) == (size_t)-1;
+}
+
+static int not_utf8(const char *what, const char *s)
+{
+	char *shown = display_text(s);
+	error_set("%s: %s that is not UTF-8 cannot be named faithfully in the statement", shown, what);
+	free(shown);
+	return -1;
+}
+
+/* Appends item (NULL: json_pack failed) to a; -1 with a message otherwise. */
+static int append(json_t *a, json_t *item, const json_error_t *jerr, const char *what)
+{
+	if (item && json_array_append_new(a, item) == 0)
+		return 0;
+	return error_set("cannot put %s in the statement: %s", what, item ? "out of memory" : jerr->text);
+}
+
+static json_t *new_array(void)
 {
 	json_t *a = json_array();
-	for (size_t i = 0; i < r->n_plugins; i++) {
+	if (!a)
+		error_set("cannot build the statement: out of memory");
+	return a;
+}
+
+static json_t *plugins_json(const run *r, json_t *versions)
+{
+	json_t *a = new_array();
+	json_error_t jerr;
+	for (size_t i = 0; a && i < r->n_plugins; i++) {
 		const loaded_plugin *p = &r->plugins[i];
-		json_array_append_new(a, json_pack("{s:s, s:s, s:{s:s}}", "name", p->name, "version",
-		                                   p->desc->version, "digest", "sha256", p->sha256));
-		json_object_set_new(versions, p->name, json_string(p->desc->version));
+		if (append(a, json_pack_ex(&jerr, 0, "{s:s, s:s, s:{s:s}}", "name", p->name, "version",
+		                           p->desc->version, "digest", "sha256", p->sha256), &jerr, p->name) < 0)
+			goto fail;
+		if (json_object_set_new(versions, p->name, json_string(p->desc->version)) < 0) {
+			error_set("cannot put plugin %s's version in the statement", p->name);
+			goto fail;
+		}
 	}
 	return a;
+fail:
+	json_decref(a);
+	return NULL;
 }
 
 static json_t *inputs_json(const attest_input *in)
 {
-	json_t *a = json_array();
-	for (size_t i = 0; i < in->n_files; i++) {
+	json_t *a = new_array();
+	json_error_t jerr;
+	for (size_t i = 0; a && i < in->n_files; i++) {
 		char *uri = xasprintf("platforms/%s/%s", in->platform, in->files[i].path);
-		json_array_append_new(a, json_pack("{s:s, s:{s:s}}", "uri", uri, "digest", "sha256", in->files[i].sha256));
+		int rc = !utf8_ok(uri) ? not_utf8("a file name", uri)
+		       : append(a, json_pack_ex(&jerr, 0, "{s:s, s:{s:s}}", "uri", uri, "digest", "sha256",
+		                                in->files[i].sha256), &jerr, uri);
 		free(uri);
+		if (rc < 0) {
+			json_decref(a);
+			return NULL;
+		}
 	}
 	return a;
 }
 
 static json_t *warnings_json(const finding_list *f)
 {
-	json_t *a = json_array();
-	for (size_t i = 0; f && i < f->n; i++)
-		if (f->v[i].severity == PPREG_SEV_WARNING)
-			json_array_append_new(a, json_pack("{s:s, s:s, s:I, s:s}", "rule", f->v[i].rule, "file",
-			                                   f->v[i].file, "line", (json_int_t)f->v[i].line,
-			                                   "message", f->v[i].message));
+	json_t *a = new_array();
+	json_error_t jerr;
+	for (size_t i = 0; a && f && i < f->n; i++) {
+		const finding *w = &f->v[i];
+		if (w->severity != PPREG_SEV_WARNING)
+			continue;
+		int rc = !utf8_ok(w->file) ? not_utf8("a warning's file name", w->file)
+		       : !utf8_ok(w->message) ? not_utf8("a warning's message", w->message)
+		       : append(a, json_pack_ex(&jerr, 0, "{s:s, s:s, s:I, s:s}", "rule", w->rule, "file", w->file,
+		                                "line", (json_int_t)w->line, "message", w->message), &jerr, "a warning");
+		if (rc < 0) {
+			json_decref(a);
+			return NULL;
+		}
+	}
 	return a;
 }
 
+/* The parts are built first, each checked, so that a failure says which;
+ * json_pack_ex() then steals them ("o"), also when it fails (jansson 2.14). */
 char *statement_build(const attest_input *in, size_t *len)
 {
 	char content[65], *name = xasprintf("platforms/%s", in->platform);
 	char *resource = xasprintf("%s#%s", in->registry_uri, name);
-	char *policy_uri = xasprintf("%s/%s", in->run->pol->id, in->run->pol->version);
-	if (folder_content_digest(in->files, in->n_files, content) < 0)
-		content[0] = '\0';
-	json_t *versions = json_pack("{s:s}", "ppreg", PPREG_VERSION);
-	json_t *plugins = plugins_json(in->run, versions);
-	json_t *st = json_pack(
+	char *policy_uri = xasprintf("%s/%s", in->run->pol->id, in->run->pol->version), *out = NULL;
+	json_error_t jerr;
+	json_t *versions = NULL, *plugins = NULL, *inputs = NULL, *warnings = NULL, *st = NULL;
+	if (!utf8_ok(name)) {
+		not_utf8("a platform name", name);
+		goto done;
+	}
+	if (!(versions = json_pack_ex(&jerr, 0, "{s:s}", "ppreg", PPREG_VERSION)))
+		error_set("cannot build the statement: %s", jerr.text);
+	if (!versions || !(plugins = plugins_json(in->run, versions)) || !(inputs = inputs_json(in)) ||
+	    !(warnings = warnings_json(in->findings)) || folder_content_digest(in->files, in->n_files, content) < 0) {
+		json_decref(versions), json_decref(plugins), json_decref(inputs), json_decref(warnings);
+		goto done;
+	}
+	st = json_pack_ex(&jerr, 0,
 		"{s:s, s:[{s:s, s:{s:s, s:s, s:s}}], s:s, s:{s:{s:s, s:o}, s:s, s:s, s:{s:s, s:{s:s}},"
 		" s:o, s:s, s:[s], s:{s:s, s:s, s:o, s:o}}}",
 		"_type", STATEMENT_TYPE,
@@ -81,17 +149,19 @@ char *statement_build(const attest_input *in, size_t *len)
 		"predicate", "verifier", "id", PPREG_VERIFIER_ID, "version", versions,
 		"timeVerified", in->time_verified, "resourceUri", resource,
 		"policy", "uri", policy_uri, "digest", "sha256", in->run->pol->sha256,
-		"inputAttestations", inputs_json(in), "verificationResult", "PASSED",
+		"inputAttestations", inputs, "verificationResult", "PASSED",
 		"verifiedLevels", in->verified_level,
 		"ppreg", "as_of", in->as_of, "valid_until", in->valid_until, "plugins", plugins,
-		"warnings", warnings_json(in->findings));
-	char *out = st ? json_dumps(st, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-	json_decref(st);
-	free(name), free(resource), free(policy_uri);
-	if (!out)
-		error_set("cannot build the statement");
+		"warnings", warnings);
+	if (!st)
+		error_set("cannot build the statement: %s", jerr.text);
+	else if (!(out = json_dumps(st, JSON_COMPACT | JSON_SORT_KEYS)))
+		error_set("cannot build the statement: out of memory");
 	else
 		*len = strlen(out);
+done:
+	json_decref(st);
+	free(name), free(resource), free(policy_uri);
 	return out;
 }
 
