@@ -32,15 +32,22 @@ void charter_check_official(ppreg_check *c, const charter_policy *pol, const ppr
 	if (!version)
 		return;
 	const ppreg_node *entry = charter_policy_entry(c, pol, version);
-	if (!entry) {
-		ppreg_reportf(c, R_OFFICIAL, vn, "charter version '%.40s' is not one the policy lists (current: %s)",
+	if (!entry && charter_echo_safe(version)) {
+		ppreg_reportf(c, R_OFFICIAL, vn, "charter version '%s' is not one the policy lists (current: %s)",
 		              version, pol->current_version);
 		return;
 	}
+	if (!entry) { /* may be personal data: pointed at, not repeated */
+		ppreg_reportf(c, R_OFFICIAL, vn, "the charter version is not one the policy lists (current: %s)",
+		              pol->current_version);
+		return;
+	}
+	/* the version is the policy's own from here on; the declared digest
+	 * is pointed at, never repeated: it may hold anything */
 	const char *official = ppreg_text(c, api->get(entry, "sha256"));
 	if (digest && official && strcmp(digest, official))
-		ppreg_reportf(c, R_OFFICIAL, dn, "SHA-256 '%.64s' is not that of the official text of version %s (%s): "
-		              "the charter adopted must be the official text, unchanged", digest, version, official);
+		ppreg_reportf(c, R_OFFICIAL, dn, "the declared SHA-256 is not that of the official text of version %s (%s): "
+		              "the charter adopted must be the official text, unchanged", version, official);
 }
 
 static int has_clause(const ppreg_check *c, const ppreg_node *clauses, const char *want)
@@ -100,9 +107,13 @@ static void check_signature(ppreg_check *c, const charter_policy *pol, const ppr
 	const char *version = ppreg_text(c, vn);
 	int current = version && !strcmp(version, pol->current_version);
 	ppreg_date signed_on;
-	if (version && !current)
-		ppreg_reportf(c, R_SIGNED, vn, "signed version '%.40s', not the current charter %s (in force since %s): "
+	if (version && !current && charter_echo_safe(version))
+		ppreg_reportf(c, R_SIGNED, vn, "signed version '%s', not the current charter %s (in force since %s): "
 		              "the partner must sign the current version", version, pol->current_version,
+		              show_date(pol->current_effective).text);
+	else if (version && !current) /* may be personal data: pointed at, not repeated */
+		ppreg_reportf(c, R_SIGNED, vn, "signed another version than the current charter %s (in force since %s): "
+		              "the partner must sign the current version", pol->current_version,
 		              show_date(pol->current_effective).text);
 	if (api->date(sn, &signed_on) != PPREG_OK)
 		return;
@@ -114,10 +125,11 @@ static void check_signature(ppreg_check *c, const charter_policy *pol, const ppr
 	if (current && api->date_cmp(signed_on, pol->current_effective) < 0)
 		ppreg_reportf(c, R_SIGNED, sn, "signed on %s, before version %s took effect on %s",
 		              show_date(signed_on).text, pol->current_version, show_date(pol->current_effective).text);
-	ppreg_date due = api->date_add(signed_on, &pol->renewal, 1);
-	if (api->date_cmp(due, c->as_of) < 0)
-		ppreg_reportf(c, R_RENEWAL, sn, "signed on %s: the signature lapsed on %s (renewal every %s); "
-		              "the partner must sign again", show_date(signed_on).text, show_date(due).text,
+	/* valid while signed_on + renewal >= as-of: `last` is its last valid day */
+	ppreg_date last = api->date_add(signed_on, &pol->renewal, 1);
+	if (api->date_cmp(last, c->as_of) < 0)
+		ppreg_reportf(c, R_RENEWAL, sn, "signed on %s: the signature was valid until %s (renewal every %s); "
+		              "the partner must sign again", show_date(signed_on).text, show_date(last).text,
 		              pol->renewal_text);
 }
 

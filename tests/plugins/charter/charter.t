@@ -9,6 +9,16 @@ C=charter.yaml
 P=platforms/entraide-sante
 ZEROS=0000000000000000000000000000000000000000000000000000000000000000
 
+# no_echo TEXT DESCRIPTION: no line of the last report repeats TEXT.
+no_echo() {
+	! printf '%s\n' "$OUT" | grep -qF -- "$1"
+	ok $? "$2"
+}
+# count_rule RULE N DESCRIPTION: the last report has N findings of RULE.
+count_rule() {
+	is "$(printf '%s\n' "$OUT" | grep -cE ": (error|warning): $1: ")" "$2" "$3"
+}
+
 passes_clean charter.official-version charter.clauses charter.signed charter.renewal \
 	charter.pseudonymous charter.unique
 
@@ -20,6 +30,17 @@ breaks "a declared digest that is not the official text's" $C "s/sha256: \"[0-9a
 breaks "an upper-case digest is not the official one" $C 's/sha256: "([0-9a-f]{64})"/sha256: "\U$1"/' \
 	charter.official-version 2
 breaks "no version declared" $C 's/charter: \{version: "2026-1", /charter: {/' charter.official-version 2
+breaks "a phone number as the charter version" $C 's/version: "2026-1", sha256/version: "06 12 34 56 78", sha256/' \
+	charter.official-version 2
+no_echo "06 12 34 56 78" "charter.official-version does not repeat a phone number given as the version"
+expect_finding charter.pseudonymous $P/$C 2 "... which charter.pseudonymous reports"
+breaks "an e-mail address as the declared digest" $C 's/sha256: "[0-9a-f]{64}"/sha256: "jean.dupont\@example.org"/' \
+	charter.official-version 2
+no_echo "jean.dupont" "charter.official-version does not repeat an e-mail address given as the digest"
+breaks "an unlisted version with a slug's shape" $C 's/version: "2026-1", sha256/version: "2025-9", sha256/' \
+	charter.official-version 2
+printf '%s\n' "$OUT" | grep -q "charter version '2025-9' is not one the policy lists"
+ok $? "a version with an id's shape and no contact detail is named"
 
 # charter.clauses
 breaks "a clause missing" $C 's/no-promotion, alert-right\]\}\n  - \{partner: pp-c3d4/alert-right]}\n  - {partner: pp-c3d4/' \
@@ -40,6 +61,11 @@ expect_rc 0 "a withdrawn commitment with one clause: exit 0"
 # charter.signed
 breaks "an older version signed" $C 's/charter_version: "2026-1", signed_on: 2026-08-02/charter_version: "2025-1", signed_on: 2026-08-02/' \
 	charter.signed 6
+breaks "an e-mail address as the signed version" $C 's/charter_version: "2026-1", signed_on: 2026-07-10/charter_version: "jean.dupont\@example.org", signed_on: 2026-07-10/' \
+	charter.signed 4
+no_echo "jean.dupont" "charter.signed does not repeat an e-mail address given as the version"
+printf '%s\n' "$OUT" | grep -q "charter.signed: signed another version than the current charter 2026-1"
+ok $? "... and says what is wrong without it"
 breaks "signed before the effective date" $C 's/signed_on: 2026-08-02/signed_on: 2026-05-31/' charter.signed 6
 breaks "signed after the as-of date" $C 's/signed_on: 2026-08-02/signed_on: 2026-11-24/' charter.signed 6
 make_registry
@@ -60,8 +86,15 @@ expect_rc 0 "a withdrawn old commitment: exit 0"
 make_registry
 check_reg --as-of 2029-08-03
 expect_finding charter.renewal $P/$C 6 "signed 2026-08-02, as of 2029-08-03: older than P3Y"
-printf '%s\n' "$OUT" | grep -q "charter.renewal: signed on 2026-08-02: the signature lapsed on 2029-08-02 (renewal every P3Y)"
-ok $? "the message gives the lapse date and the period"
+printf '%s\n' "$OUT" | grep -q "charter.renewal: signed on 2026-08-02: the signature was valid until 2029-08-02 (renewal every P3Y)"
+ok $? "the message gives the last valid day and the period"
+check_reg --as-of 2029-07-11
+expect_finding charter.renewal $P/$C 4 "signed 2026-07-10, as of 2029-07-11: older than P3Y"
+printf '%s\n' "$OUT" | grep -q "signed on 2026-07-10: the signature was valid until 2029-07-10 "
+ok $? "signed 2026-07-10: valid until 2029-07-10, the last valid day, not 'lapsed on' it"
+check_reg --as-of 2029-07-10
+! printf '%s\n' "$OUT" | grep -q "$C:4:[0-9]*: error: charter.renewal"
+ok $? "signed 2026-07-10 is still valid as of 2029-07-10"
 check_reg --as-of 2029-08-02
 ! printf '%s\n' "$OUT" | grep -q "$C:6:[0-9]*: error: charter.renewal"
 ok $? "a signature exactly P3Y old (2026-08-02 as of 2029-08-02) is still valid"
