@@ -248,10 +248,16 @@ static int check_with(ppreg_check *c, const charter_policy *pol)
 				charter_check_commitment(c, pol, api->item(commitments, i));
 		charter_check_pseudonyms(c, pol, root, "commitments");
 		rc = charter_check_unique(c, pol, commitments);
+		/* comments of a file that parsed only: the quotes and block
+		 * scalars that hide a '#' are then well formed */
+		if (rc == 0)
+			rc = charter_check_comments(c, "charter.yaml");
 	}
 	const ppreg_node *training = api->file(c, "training.yaml");
-	if (rc == 0 && training)
+	if (rc == 0 && training) {
 		charter_check_pseudonyms(c, pol, training, "certifications");
+		rc = charter_check_comments(c, "training.yaml");
+	}
 	return rc;
 }
 

@@ -140,6 +140,40 @@ expect_no_rule charter.pseudonymous "a nested key that identifies no one is no f
 expect_rc 0 "an unknown nested field without identity: exit 0 (a core.unknown-field warning)"
 breaks "an e-mail as a key" $C 's/^format: ppreg\/1\n/format: ppreg\/1\njean\@example.fr: x\n/' charter.pseudonymous 2
 
+# charter.pseudonymous in comments: the registry publishes the files as written.
+breaks "a comment with contact details in charter.yaml" $C 's/\z/# contact jean.dupont\@example.org 0612345678\n/' \
+	charter.pseudonymous 8
+no_echo "jean.dupont" "the comment's e-mail address is not repeated"
+no_echo "0612345678" "the comment's phone number is not repeated"
+printf '%s\n' "$OUT" | grep -q "^$P/$C:8:1: error: charter.pseudonymous: a comment holds an e-mail address"
+ok $? "reported at the comment's line and column"
+breaks "a comment after a value" $C 's/signed_on: 2026-07-10,/signed_on: 2026-07-10,  # tel. 06 12 34 56 78/' \
+	charter.pseudonymous 4
+printf '%s\n' "$OUT" | grep -q "^$P/$C:4:91: error: charter.pseudonymous: a comment holds a phone number"
+ok $? "an end-of-line comment is reported at its '#' (column 91)"
+breaks "a comment with contact details in training.yaml" training.yaml 's/\z/  # ask jean.dupont\@example.org\n/' \
+	charter.pseudonymous 20
+no_echo "jean.dupont" "the training.yaml comment is not repeated"
+breaks "a '#' inside a double-quoted scalar is text" $C 's/signed_on: 2026-07-10,/signed_on: 2026-07-10, note: "see # 06 12 34 56 78",/' \
+	charter.pseudonymous 4
+count_rule charter.pseudonymous 1 "... one finding, the scalar's, not a second for a comment"
+breaks "a '#' inside a single-quoted scalar is text" $C "s/signed_on: 2026-07-10,/signed_on: 2026-07-10, note: 'l''avis # 06 12 34 56 78',/" \
+	charter.pseudonymous 4
+count_rule charter.pseudonymous 1 "... one finding"
+breaks "a URL fragment is no comment" $C 's/signed_on: 2026-07-10,/signed_on: 2026-07-10, note: https:\/\/example.org\/p#0612345678,/' \
+	charter.pseudonymous 4
+count_rule charter.pseudonymous 1 "... one finding, the URL's"
+breaks "a '#' in a block scalar is text" training.yaml 's/assessment: .*/assessment: |\n      Oral # 06 12 34 56 78\n      # and 07 12 34 56 78/' \
+	charter.pseudonymous 16
+count_rule charter.pseudonymous 1 "... one finding, the block scalar's"
+make_registry
+edit $P/$C 's/\A/# Reviewed on 2026-07-10 (SIRET 81234567600017, #12)\n/; s/\z/# end  # of file\n/'
+edit $P/training.yaml 's/\z/# Course DU-2026 #3, version 2026-1\n/'
+commit
+check_reg
+expect_no_rule charter.pseudonymous "comments without contact details"
+expect_rc 0 "comments without contact details: exit 0"
+
 # charter.unique
 breaks "a partner with two commitments" $C 's/partner: pp-c3d4/partner: pp-a1b2/' charter.unique 6
 printf '%s\n' "$OUT" | grep -q "charter.unique: pp-a1b2 already has a commitment at line 4"
