@@ -11,7 +11,10 @@
  *   - an active partner whose certifications come only from courses that do
  *     not meet the specification (at the first such certification's course).
  * A partner whose only certifications were already reported for the two
- * first reasons is not reported again.
+ * first reasons is not reported again. A partner or course id is repeated
+ * in a message only when it cannot be personal data (looks_pseudonymous,
+ * charter_echo_safe): charter.pseudonymous reports such values without
+ * repeating them, and this rule must not undo that.
  *
  * Courses and certifications are sorted once and searched, so a hostile
  * file with thousands of partners costs O(n log n), not O(n^2).
@@ -93,9 +96,11 @@ static cert_ref *sort_certs(ppreg_check *c, const ppreg_node *certs, const cours
 		const ppreg_node *dn = api->get(cert, "obtained_on");
 		const char *course = ppreg_text(c, cn), *partner = ppreg_text(c, api->get(cert, "partner"));
 		ppreg_date when;
-		if (course && !find_course(courses, n_courses, course))
-			ppreg_reportf(c, R_CERTIFIED, cn, "certification from course '%.60s', which training.yaml does "
+		if (course && !find_course(courses, n_courses, course) && charter_echo_safe(course))
+			ppreg_reportf(c, R_CERTIFIED, cn, "certification from course '%s', which training.yaml does "
 			              "not declare", course);
+		else if (course && !find_course(courses, n_courses, course)) /* may be personal data */
+			ppreg_reportf(c, R_CERTIFIED, cn, "certification from a course that training.yaml does not declare");
 		if (api->date(dn, &when) == PPREG_OK && api->date_cmp(when, c->as_of) > 0)
 			ppreg_reportf(c, R_CERTIFIED, dn, "certification obtained on %04d-%02d-%02d, after the as-of date",
 			              when.year, when.month, when.day);
@@ -107,15 +112,13 @@ static cert_ref *sort_certs(ppreg_check *c, const ppreg_node *certs, const cours
 	return refs;
 }
 
-/* A partner id fit to print: the shape of a pseudonym (lowercase letters,
- * digits and hyphens, a digit and a hyphen among them). Anything else may
- * be a name: the message points at its line in charter.yaml instead. */
+/* A partner id fit to print: the shape of a pseudonym (an id slug, text.h,
+ * with a digit and a hyphen) and no contact detail ("06-12-34-56-78" has
+ * that shape). Anything else may be a name: the message points at its line
+ * in charter.yaml instead. */
 static int looks_pseudonymous(const char *id)
 {
-	size_t n = strlen(id);
-	if (n == 0 || n > 40 || strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-") != n)
-		return 0;
-	return strpbrk(id, "0123456789") && strchr(id, '-');
+	return charter_echo_safe(id) && strpbrk(id, "0123456789") && strchr(id, '-');
 }
 
 /* Judges one active partner against its certifications [first, last). */
@@ -143,9 +146,13 @@ static void check_partner(ppreg_check *c, const ppreg_node *certs_node, const pp
 		if (!below_spec)
 			below_spec = cn;
 	}
-	if (below_spec)
-		ppreg_reportf(c, R_CERTIFIED, below_spec, "course '%.60s' does not meet the specification (see its "
-		              "findings): %s holds no certification from a course that does", ppreg_text(c, below_spec), who);
+	const char *course_id = below_spec ? ppreg_text(c, below_spec) : NULL;
+	if (below_spec && charter_echo_safe(course_id))
+		ppreg_reportf(c, R_CERTIFIED, below_spec, "course '%s' does not meet the specification (see its "
+		              "findings): %s holds no certification from a course that does", course_id, who);
+	else if (below_spec) /* an id that may be personal data */
+		ppreg_reportf(c, R_CERTIFIED, below_spec, "the course does not meet the specification (see its "
+		              "findings): %s holds no certification from a course that does", who);
 	else if (first == last)
 		ppreg_reportf(c, R_CERTIFIED, certs_node, "%s holds no certification", who);
 }

@@ -7,6 +7,9 @@
 #define PPREG_TRAINING_H
 
 #include "ppreg/plugin.h"
+/* The charter plugin's text helpers (its text.c is compiled in here too):
+ * one detector of contact details and one folding for both plugins. */
+#include "../charter/text.h"
 
 #define R_HOURS "training.course-hours"
 #define R_MODULES "training.required-modules"

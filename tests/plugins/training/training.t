@@ -8,6 +8,16 @@
 T=training.yaml
 P=platforms/entraide-sante
 
+# no_echo TEXT DESCRIPTION: no line of the last report repeats TEXT.
+no_echo() {
+	! printf '%s\n' "$OUT" | grep -qF -- "$1"
+	ok $? "$2"
+}
+# count_rule RULE N DESCRIPTION: the last report has N findings of RULE.
+count_rule() {
+	is "$(printf '%s\n' "$OUT" | grep -cE ": (error|warning): $1: ")" "$2" "$3"
+}
+
 passes_clean training.course-hours training.required-modules training.co-delivery \
 	training.assessment training.partner-certified
 
@@ -72,6 +82,25 @@ breaks "a certification from an undeclared course" $T 's/\{partner: pp-c3d4, cou
 	training.partner-certified 19
 printf '%s\n' "$OUT" | grep -c "training.partner-certified" | grep -qx 1
 ok $? "the undeclared course is one finding, not one more for its partner"
+printf '%s\n' "$OUT" | grep -q "training.partner-certified: certification from course 'du-inconnu', which training.yaml does not declare"
+ok $? "a course id with an id's shape is named"
+breaks "an e-mail address as the course of a certification" $T \
+	's/\{partner: pp-c3d4, course: du-partenariat-exemple/{partner: pp-c3d4, course: jean.dupont\@example.org/' \
+	training.partner-certified 19
+no_echo "jean.dupont" "training.partner-certified does not repeat an e-mail address given as the course"
+expect_finding charter.pseudonymous $P/$T 19 "... which charter.pseudonymous reports"
+breaks "a phone number as the id of a course below the specification" $T \
+	's/id: du-partenariat-exemple/id: "06 12 34 56 78"/; s/course: du-partenariat-exemple/course: "06 12 34 56 78"/g; s/hours: 120/hours: 30/' \
+	training.partner-certified 18
+no_echo "06 12 34 56 78" "training.partner-certified does not repeat a phone number given as a course id"
+make_registry
+edit $P/charter.yaml 's/partner: pp-c3d4/partner: 06-12-34-56-78/'
+commit
+check_reg
+expect_finding training.partner-certified $P/$T 17 "an active partner named by a phone number holds no certification"
+no_echo "06-12-34-56-78" "... and the phone number, which has the shape of a pseudonym, is not repeated"
+printf '%s\n' "$OUT" | grep -q "the active partner (charter.yaml line 6) holds no certification$"
+ok $? "... the message points at its line in charter.yaml instead"
 breaks "an active partner without certification" $T 's/  - \{partner: pp-c3d4, .*\n//' training.partner-certified 17
 printf '%s\n' "$OUT" | grep -q "the active partner pp-c3d4 (charter.yaml line 6) holds no certification$"
 ok $? "the message names the partner and its line in charter.yaml"
