@@ -10,6 +10,8 @@
  *   training.co-delivery       enough patient partners and professionals
  *                              among the trainers;
  *   training.assessment        the assessment is described in words.
+ * provider.name and assessment are judged by one test: blank (Unicode
+ * white space included) or a placeholder ("n/a", "néant", "-") says nothing.
  * A value the core reported (missing, wrong type) is not reported again,
  * but the course is then not shown to meet the specification.
  */
@@ -21,9 +23,62 @@
 /* A sum of hours may exceed a total by rounding only. */
 #define HOURS_SLACK 1e-9
 
-static int is_blank(const char *s)
+/* The length of `s` without the white space (ppreg_space_len) and periods
+ * that end it ("None." is "None"). */
+static size_t trimmed_length(const char *s)
 {
-	return strspn(s, " \t\r\n") == strlen(s);
+	size_t i = 0, end = 0, n;
+	while (s[i]) {
+		if ((n = ppreg_space_len(s + i)) != 0)
+			i += n;
+		else if (s[i++] != '.')
+			end = i;
+	}
+	return end;
+}
+
+/* Whether a text holds a letter or a digit: any non-ASCII byte counts, so
+ * that a name in another script is one. */
+static int has_alnum(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch >= 0x80 || (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
+			return 1;
+	}
+	return 0;
+}
+
+/* A text that stands for nothing: one of these words, compared folded
+ * (case and Latin-1 accents: "NÉANT" is "neant"), without the white space
+ * around it or a final period, or nothing but punctuation ("-", "?", "...").
+ * The one test of provider.name and assessment. */
+static int is_placeholder(const char *s)
+{
+	static const char *const words[] = {
+		"none", "n/a", "na", "n.a", "nil", "null", "tbd", "tba", "todo", "no", "non", "nc", "n/c",
+		"unknown", "aucun", "aucune", "neant", "rien", "sans", "inconnu", "a definir", "a preciser",
+		"a completer", "xx", "xxx", "\xe2\x80\x94", "\xe2\x80\x93", "\xe2\x80\xa6", NULL};
+	char word[32];
+	size_t n;
+	while ((n = ppreg_space_len(s)) != 0)
+		s += n;
+	if (charter_fold(s, word, sizeof word) >= sizeof word)
+		return 0; /* longer than any of the words */
+	word[trimmed_length(word)] = '\0';
+	if (!has_alnum(word, strlen(word)))
+		return 1;
+	for (const char *const *w = words; *w; w++)
+		if (!strcmp(word, *w))
+			return 1;
+	return 0;
+}
+
+/* A blank text (Unicode white space and zero-width characters included,
+ * ppreg_blank) or a placeholder says nothing. */
+static int is_unstated(const char *s)
+{
+	return ppreg_blank(s) || is_placeholder(s);
 }
 
 static int check_provider(ppreg_check *c, const ppreg_node *course)
@@ -32,7 +87,7 @@ static int check_provider(ppreg_check *c, const ppreg_node *course)
 	const char *text = ppreg_text(c, name);
 	if (!text)
 		return 0; /* missing provider or name: the core reported it under this rule */
-	if (is_blank(text)) {
+	if (is_unstated(text)) {
 		ppreg_reportf(c, R_HOURS, name, "the course's provider has no name");
 		return 0;
 	}
@@ -153,38 +208,13 @@ static int check_trainers(ppreg_check *c, const training_policy *pol, const ppre
 	return check_trainer_count(c, trainers, "professionals", "professionals", pol->min_professionals) && ok;
 }
 
-static char ascii_lower(char ch)
-{
-	return ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
-}
-
-/* Words that say there is no assessment ("none", "n/a", "néant"...). */
-static int is_placeholder(const char *s)
-{
-	static const char *const words[] = {"-", "--", "?", "none", "n/a", "na", "tbd", "todo", "no", "non",
-	                                     "aucun", "aucune", "neant", "n\xc3\xa9" "ant", "sans", "null", NULL};
-	size_t start = strspn(s, " \t\r\n"), end = strlen(s);
-	while (end > start && strchr(" \t\r\n.", s[end - 1]))
-		end--;
-	for (const char *const *w = words; *w; w++) {
-		size_t n = strlen(*w), i = 0;
-		if (n != end - start)
-			continue;
-		while (i < n && ascii_lower(s[start + i]) == (*w)[i])
-			i++;
-		if (i == n)
-			return 1;
-	}
-	return 0;
-}
-
 static int check_assessment(ppreg_check *c, const ppreg_node *course)
 {
 	const ppreg_node *n = c->api->get(course, "assessment");
 	const char *s = ppreg_text(c, n);
 	if (!s)
 		return 0; /* missing: reported by the core under this rule; not text: core.type */
-	if (is_blank(s) || is_placeholder(s)) {
+	if (is_unstated(s)) {
 		ppreg_reportf(c, R_ASSESSMENT, n, "the assessment of learners is not described");
 		return 0;
 	}

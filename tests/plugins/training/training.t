@@ -31,6 +31,13 @@ ok $? "the message gives the modules' sum"
 breaks "no provider" $T 's/    provider: \{name: Université Exemple, kind: university\}\n//' training.course-hours 3
 breaks "a provider without a name" $T 's/provider: \{name: Université Exemple, /provider: {/' training.course-hours 5
 breaks "a provider with a blank name" $T 's/name: Université Exemple/name: " "/' training.course-hours 5
+breaks "a provider named by no-break, ideographic and zero-width spaces" $T \
+	's/name: Université Exemple/name: "\\u00a0\\u3000\\u200b"/' training.course-hours 5
+breaks "a provider named n/a" $T 's/name: Université Exemple/name: n\/a/' training.course-hours 5
+breaks "a provider named NÉANT" $T 's/name: Université Exemple/name: NÉANT/' training.course-hours 5
+breaks "a provider named -" $T 's/name: Université Exemple/name: "-"/' training.course-hours 5
+printf '%s\n' "$OUT" | grep -q "training.course-hours: the course's provider has no name"
+ok $? "the message says the provider has no name"
 breaks "no total hours" $T 's/    hours: 120\n//' training.course-hours 3
 breaks "a module of negative hours" $T 's/\{topic: social-vulnerability-bias, hours: 6\}/{topic: social-vulnerability-bias, hours: -6}/' \
 	training.course-hours 14
@@ -70,6 +77,18 @@ breaks "no assessment" $T 's/    assessment: .*\n//' training.assessment 3
 breaks "a blank assessment" $T 's/assessment: .*/assessment: " "/' training.assessment 16
 breaks "an assessment that says none" $T 's/assessment: .*/assessment: None./' training.assessment 16
 breaks "an assessment that says néant" $T 's/assessment: .*/assessment: néant/' training.assessment 16
+breaks "an assessment that says NÉANT." $T 's/assessment: .*/assessment: NÉANT./' training.assessment 16
+breaks "an assessment that says TBD" $T 's/assessment: .*/assessment: TBD/' training.assessment 16
+breaks "an assessment that says ?" $T 's/assessment: .*/assessment: "?"/' training.assessment 16
+breaks "an assessment of ideographic spaces" $T 's/assessment: .*/assessment: "\\u3000\\u3000"/' training.assessment 16
+breaks "an assessment of no-break spaces around n/a" $T 's/assessment: .*/assessment: "\\u00a0n\/a\\u00a0"/' \
+	training.assessment 16
+make_registry
+edit $P/$T 's/assessment: .*/assessment: Non-graded oral defence/; s/name: Université Exemple/name: Néant Formation/'
+commit
+check_reg
+expect_no_rule training.assessment "an assessment that only starts with a placeholder word is described"
+expect_no_rule training.course-hours "... and so is such a provider name"
 make_registry
 edit $P/$T 's/assessment: .*/assessment: [thesis, oral]/'
 commit
