@@ -48,6 +48,22 @@ check_reg
 expect_no_rule training.course-hours "a total equal to the modules' sum is enough"
 
 # training.required-modules
+breaks "a module without hours" $T 's/\{topic: role-boundaries, hours: 6\}/{topic: role-boundaries}/' \
+	training.required-modules 13
+count_rule training.required-modules 1 "a module without hours is one finding, not one more for its topic"
+expect_finding training.partner-certified $P/$T 18 "... and the course certifies no partner"
+breaks "a module without topic" $T 's/\{topic: role-boundaries, hours: 6\}/{hours: 6}/' training.required-modules 13
+count_rule training.required-modules 1 "a module without topic is one finding, not one more for the topic it lacks"
+expect_finding training.partner-certified $P/$T 18 "... and the course certifies no partner"
+breaks "a module of 0 hours" $T 's/\{topic: role-boundaries, hours: 6\}/{topic: role-boundaries, hours: 0}/' \
+	training.required-modules 7
+printf '%s\n' "$OUT" | grep -q "training.required-modules: the modules fall short of the specification: role-boundaries has 0 hours of 3$"
+ok $? "a topic taught for 0 hours has 0 hours of 3, it is not missing"
+breaks "a module of -6 hours" $T 's/\{topic: role-boundaries, hours: 6\}/{topic: role-boundaries, hours: -6}/' \
+	training.course-hours 13
+expect_finding training.required-modules $P/$T 7 "... and its topic falls short"
+printf '%s\n' "$OUT" | grep -q "role-boundaries has 0 hours of 3$"
+ok $? "a topic taught for -6 hours has 0 hours of 3"
 breaks "a topic missing" $T 's/      - \{topic: role-boundaries, hours: 6\}\n//' training.required-modules 7
 printf '%s\n' "$OUT" | grep -q "training.required-modules: the modules fall short of the specification: role-boundaries is missing (3 hours)$"
 ok $? "the message names the missing topic and its hours"
