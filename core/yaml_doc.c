@@ -51,9 +51,12 @@ static void *arena_alloc(ydoc *d, size_t n)
 	return p;
 }
 
+/* An open collection. Its children so far are the top of the loader's
+ * `kids` stack from `base` on (for a map: key, value, key, value...), so
+ * that building a tree costs no allocation per collection. */
 typedef struct {
 	ppreg_node *node;
-	ptrvec items, keys; /* children so far; for maps, keys and values */
+	size_t base;
 } frame;
 
 typedef struct {
@@ -67,6 +70,8 @@ typedef struct {
 	finding_sink *sink;
 	frame *stack;
 	size_t depth, cap;
+	ptrvec kids;         /* children of the open collections, innermost last */
+	ptrvec scratch;      /* reused by check_duplicates */
 	anchor *anchors;
 	size_t n_anchors, cap_anchors;
 	size_t nodes, aliases, documents;
@@ -174,20 +179,16 @@ static void attach(loader *l, ppreg_node *n)
 		return;
 	}
 	frame *f = &l->stack[l->depth - 1];
-	if (f->node->kind == PPREG_NODE_LIST)
-		ptrvec_push(&f->items, n);
-	else if (f->keys.n == f->items.n)
-		ptrvec_push(&f->keys, n);
-	else {
-		/* A block mapping or list "starts" on the line after its key; people
-		 * (and findings about a missing field) point at the key. */
-		const ppreg_node *key = f->keys.v[f->keys.n - 1];
+	if (f->node->kind == PPREG_NODE_MAP && (l->kids.n - f->base) % 2 == 1) {
+		/* A value. A block mapping or list "starts" on the line after its
+		 * key; people (and findings about a missing field) point at the key. */
+		const ppreg_node *key = l->kids.v[l->kids.n - 1];
 		if (n->kind != PPREG_NODE_SCALAR && !n->open && n->weight && n->line > key->line) {
 			n->line = key->line;
 			n->column = key->column;
 		}
-		ptrvec_push(&f->items, n);
 	}
+	ptrvec_push(&l->kids, n);
 	f->node->weight += n->weight;
 }
 
@@ -200,7 +201,7 @@ static int push(loader *l, ppreg_node *n, const yaml_mark_t *m)
 		l->cap = l->cap ? l->cap * 2 : 16;
 		l->stack = xrealloc(l->stack, l->cap * sizeof *l->stack);
 	}
-	l->stack[l->depth++] = (frame){n, {0}, {0}};
+	l->stack[l->depth++] = (frame){n, l->kids.n};
 	n->open = 1;
 	return 0;
 }
@@ -217,7 +218,11 @@ static void check_duplicates(loader *l, ppreg_node *map)
 {
 	if (map->n < 2)
 		return;
-	ppreg_node **sorted = xmalloc(map->n * sizeof *sorted);
+	if (l->scratch.cap < map->n) {
+		l->scratch.cap = map->n;
+		l->scratch.v = xrealloc(l->scratch.v, map->n * sizeof *l->scratch.v);
+	}
+	ppreg_node **sorted = (ppreg_node **)l->scratch.v;
 	memcpy(sorted, map->keys, map->n * sizeof *sorted);
 	qsort(sorted, map->n, sizeof *sorted, key_cmp);
 	for (size_t i = 1; i < map->n; i++) {
@@ -230,7 +235,6 @@ static void check_duplicates(loader *l, ppreg_node *map)
 			l->failed = 1;
 		}
 	}
-	free(sorted);
 }
 
 /* Closes the innermost collection: moves its children into the arena. */
@@ -238,29 +242,29 @@ static void pop(loader *l)
 {
 	frame *f = &l->stack[--l->depth];
 	ppreg_node *n = f->node;
+	ppreg_node **kids = (ppreg_node **)l->kids.v + f->base;
+	size_t m = l->kids.n - f->base;
 	n->open = 0;
-	n->n = f->items.n;
-	n->items = arena_alloc(l->doc, (n->n ? n->n : 1) * sizeof *n->items);
-	if (n->n)
-		memcpy(n->items, f->items.v, n->n * sizeof *n->items);
-	if (n->kind == PPREG_NODE_MAP) {
-		/* drop pairs whose key is not a string (already reported) */
-		size_t kept = 0;
-		for (size_t i = 0; i < n->n; i++) {
-			ppreg_node *k = f->keys.v[i];
-			if (check_key(l, k) == 0) {
-				f->keys.v[kept] = k;
-				n->items[kept++] = n->items[i];
+	if (n->kind == PPREG_NODE_LIST) {
+		n->n = m;
+		n->items = arena_alloc(l->doc, (m ? m : 1) * sizeof *n->items);
+		if (m)
+			memcpy(n->items, kids, m * sizeof *n->items);
+	} else {
+		/* pairs whose key is not a string are dropped (already reported) */
+		size_t pairs = m / 2, kept = 0;
+		n->items = arena_alloc(l->doc, (pairs ? pairs : 1) * sizeof *n->items);
+		n->keys = arena_alloc(l->doc, (pairs ? pairs : 1) * sizeof *n->keys);
+		for (size_t i = 0; i < pairs; i++) {
+			if (check_key(l, kids[2 * i]) == 0) {
+				n->keys[kept] = kids[2 * i];
+				n->items[kept++] = kids[2 * i + 1];
 			}
 		}
 		n->n = kept;
-		n->keys = arena_alloc(l->doc, (kept ? kept : 1) * sizeof *n->keys);
-		if (kept)
-			memcpy(n->keys, f->keys.v, kept * sizeof *n->keys);
 		check_duplicates(l, n);
 	}
-	free(f->items.v);
-	free(f->keys.v);
+	l->kids.n = f->base;
 	attach(l, n);
 }
 
@@ -269,7 +273,10 @@ static int on_scalar(loader *l, yaml_event_t *ev)
 	ppreg_node *n = new_node(l, PPREG_NODE_SCALAR, &ev->start_mark);
 	size_t len = ev->data.scalar.length;
 	const char *v = (const char *)ev->data.scalar.value;
-	if (memchr(v, '\0', len) || utf8_first_invalid((const unsigned char *)v, len) != (size_t)-1)
+	/* The input is valid UTF-8 without NUL (check_bytes); only the escapes
+	 * of a double-quoted scalar ("\0", "\xff") can make a value that is not. */
+	if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+	    (memchr(v, '\0', len) || utf8_first_invalid((const unsigned char *)v, len) != (size_t)-1))
 		return fail(l, "core.encoding", &ev->start_mark, "a scalar holds a NUL or invalid UTF-8");
 	char *text = arena_alloc(l->doc, len + 1);
 	memcpy(text, v, len);
@@ -432,11 +439,8 @@ ydoc *ydoc_parse(const char *file, const unsigned char *data, size_t len,
 		l.failed = 1;
 	else
 		parse_events(&l, data, len);
-	while (l.depth) { /* stopped early: free the open frames */
-		frame *f = &l.stack[--l.depth];
-		free(f->items.v);
-		free(f->keys.v);
-	}
+	free(l.kids.v);
+	free(l.scratch.v);
 	free(l.stack);
 	free(l.anchors);
 	if (l.failed) {
