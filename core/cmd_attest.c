@@ -142,7 +142,7 @@ static char *registry_uri(const char *path)
 	char *uri = xmalloc(strlen("file://") + 3 * strlen(real) + 1), *p = uri + strlen("file://");
 	memcpy(uri, "file://", strlen("file://"));
 	for (const unsigned char *c = (const unsigned char *)real; *c; c++)
-		if (isalnum(*c) || strchr("-._~/", *c))
+		if ((*c < 0x80 && isalnum(*c)) || strchr("-._~/", *c)) /* ASCII, whatever the locale */
 			*p++ = (char)*c;
 		else
 			p += sprintf(p, "%%%02X", *c);
