@@ -148,11 +148,12 @@ void charter_check_pseudonyms(ppreg_check *c, const charter_policy *pol, const p
 /* ---- comments ---- */
 
 /* Where the comment finder is between lines: inside a quoted scalar that
- * goes on (quote is its quote), or inside the content of a block scalar
- * (block_indent is the indentation its lines exceed, else -1). */
+ * goes on (quote is its quote), or after a block scalar indicator
+ * (block_parent is the indentation its text exceeds, else -1; block_text
+ * that of its first line of text, as YAML detects it, else -1). */
 typedef struct {
 	char quote;
-	long block_indent;
+	long block_parent, block_text;
 } line_state;
 
 /* A quote opens a quoted scalar only where a scalar starts: at the start of
@@ -233,10 +234,14 @@ static void scan_line(ppreg_check *c, const char *file, unsigned line_no, const 
 	size_t indent = 0, i, content_end = end;
 	while (indent < end && line[indent] == ' ')
 		indent++;
-	if (st->block_indent >= 0) {
-		if (indent == end || line[indent] == '\r' || (long)indent > st->block_indent)
-			return; /* a blank line or a line of the block scalar's text */
-		st->block_indent = -1;
+	if (st->block_parent >= 0) {
+		if (indent == end || line[indent] == '\r')
+			return; /* a blank line belongs to the block scalar */
+		if (st->block_text < 0 && (long)indent > st->block_parent)
+			st->block_text = (long)indent;
+		if (st->block_text >= 0 && (long)indent >= st->block_text)
+			return; /* a line of the block scalar's text */
+		st->block_parent = st->block_text = -1; /* the block ended before this line */
 	}
 	for (i = 0; i < end; i++) {
 		char ch = line[i];
@@ -259,7 +264,7 @@ static void scan_line(ppreg_check *c, const char *file, unsigned line_no, const 
 		}
 	}
 	if (!st->quote && ends_with_block_indicator(line, content_end))
-		st->block_indent = block_parent_indent(line, indent, content_end);
+		st->block_parent = block_parent_indent(line, indent, content_end);
 }
 
 int charter_check_comments(ppreg_check *c, const char *file)
@@ -280,7 +285,7 @@ int charter_check_comments(ppreg_check *c, const char *file)
 	const char *text = (const char *)data, *stop = text + len;
 	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3))
 		text += 3; /* a byte order mark is no character of the first line */
-	line_state st = {0, -1};
+	line_state st = {0, -1, -1};
 	for (unsigned line_no = 1; text < stop; line_no++) {
 		const char *nl = memchr(text, '\n', (size_t)(stop - text));
 		size_t end = nl ? (size_t)(nl - text) : (size_t)(stop - text);

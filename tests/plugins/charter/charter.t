@@ -166,6 +166,9 @@ count_rule charter.pseudonymous 1 "... one finding, the URL's"
 breaks "a '#' in a block scalar is text" training.yaml 's/assessment: .*/assessment: |\n      Oral # 06 12 34 56 78\n      # and 07 12 34 56 78/' \
 	charter.pseudonymous 16
 count_rule charter.pseudonymous 1 "... one finding, the block scalar's"
+breaks "a comment after a block scalar, less indented than its text" training.yaml \
+	's/assessment: .*/assessment: >-\n        Oral defence\n      # 07 12 34 56 78/' charter.pseudonymous 18
+count_rule charter.pseudonymous 1 "... is a comment, the only finding"
 make_registry
 edit $P/$C 's/\A/# Reviewed on 2026-07-10 (SIRET 81234567600017, #12)\n/; s/\z/# end  # of file\n/'
 edit $P/training.yaml 's/\z/# Course DU-2026 #3, version 2026-1\n/'
