@@ -115,7 +115,7 @@ static int parse_options(check_options *o, int argc, char **argv)
 		return usage_error("check", "--rev and --worktree exclude each other");
 	if (parse_as_of(as_of, &o->run.as_of) < 0)
 		return usage_error("check", "--as-of '%s' is not a date YYYY-MM-DD", as_of);
-	if (!report_for_format(o->format))
+	if (!report_format_named(o->format))
 		return usage_error("check", "unknown --format '%s' (%s)", o->format, report_format_names());
 	if (o->changed && parse_changed(o))
 		return 2;
@@ -124,11 +124,19 @@ static int parse_options(check_options *o, int argc, char **argv)
 	return 0;
 }
 
-/* Judges the platforms named (or all), in registry order. */
-static int judge(run *r, const check_options *o, report *rep)
+static int stream_platform(void *ctx, size_t index, platform_result *res)
+{
+	(void)index;
+	return report_stream_platform(ctx, res);
+}
+
+/* Judges the platforms named (or all), in registry order, each written to
+ * the report as it is judged: memory does not grow with the registry. */
+static int check_platforms(run *r, const check_options *o, report *rep, report_summary *sum)
 {
 	char **ids = NULL;
 	size_t n = 0;
+	report_stream st;
 	if (o->platforms.n) {
 		ids = xcalloc(o->platforms.n, sizeof *ids);
 		for (size_t i = 0; i < o->platforms.n; i++)
@@ -136,11 +144,30 @@ static int judge(run *r, const check_options *o, report *rep)
 	} else if (run_platform_ids(r, &ids, &n) < 0) {
 		return -1;
 	}
-	rep->platforms = xcalloc(n, sizeof *rep->platforms);
 	rep->n_platforms = n;
 	judge_options jo = {.jobs = o->jobs, .fail_on_plugin_error = o->fail_on_plugin_error};
-	int rc = judge_platforms(r, ids, n, &jo, rep->platforms);
+	int rc = report_stream_open(&st, rep, report_format_named(o->format));
+	if (rc == 0)
+		rc = judge_platforms_each(r, ids, n, &jo, stream_platform, &st);
+	if (rc == 0)
+		rc = report_stream_finish(&st, stdout);
+	*sum = st.sum;
+	report_stream_close(&st);
 	registry_free_ids(ids, n);
+	return rc;
+}
+
+/* --changed: the few platforms a range touches, and the registry's own. */
+static int check_changes(run *r, const check_options *o, report *rep, report_summary *sum)
+{
+	registry_changes ch = {0};
+	judge_options jo = {.jobs = o->jobs, .fail_on_plugin_error = o->fail_on_plugin_error};
+	int rc = registry_changes_since(r->reg, o->base, o->merge_base, &ch) < 0 ||
+	         changes_judge(r, &ch, &jo, rep) < 0 ||
+	         report_write(stdout, rep, report_format_named(o->format)) < 0 ? -1 : 0;
+	report_summarize(rep, sum);
+	changes_report_free(rep);
+	registry_changes_free(&ch);
 	return rc;
 }
 
@@ -155,12 +182,8 @@ int cmd_check(int argc, char **argv)
 	}
 	run *r = NULL;
 	report rep = {0};
-	registry_changes ch = {0};
-	judge_options jo = {.jobs = o.jobs, .fail_on_plugin_error = o.fail_on_plugin_error};
-	if (run_open(&r, &o.run) < 0 ||
-	    (o.changed ? registry_changes_since(r->reg, o.base, o.merge_base, &ch) < 0 ||
-	                 changes_judge(r, &ch, &jo, &rep) < 0
-	               : judge(r, &o, &rep) < 0)) {
+	report_summary s = {0};
+	if (run_open(&r, &o.run) < 0) {
 		rc = usage_error("check", "%s", error_last());
 		goto done;
 	}
@@ -168,18 +191,13 @@ int cmd_check(int argc, char **argv)
 	rep.registry_path = o.run.registry_path;
 	rep.commit = registry_commit(r->reg);
 	date_format(o.run.as_of, rep.as_of);
-	if (report_for_format(o.format)(stdout, &rep) < 0 || fflush(stdout) != 0) {
-		rc = usage_error("check", "cannot write the report: %s", error_last());
+	if ((o.changed ? check_changes(r, &o, &rep, &s) : check_platforms(r, &o, &rep, &s)) < 0 ||
+	    fflush(stdout) != 0) {
+		rc = usage_error("check", "%s", error_last());
 		goto done;
 	}
-	report_summary s;
-	report_summarize(&rep, &s);
 	rc = s.errors ? 1 : 0;
 done:
-	for (size_t i = 0; i < rep.n_platforms; i++)
-		platform_result_free(&rep.platforms[i]);
-	free(rep.platforms);
-	registry_changes_free(&ch);
 	run_free(r);
 	free(o.platforms.v);
 	free(o.base);

@@ -10,8 +10,9 @@
  * of shared memory; when the worker dies or overruns its time, that slot
  * names the culprit. The platform then gets a core.plugin-error finding and
  * is queued again with that plugin skipped, so the other plugins' findings
- * are still reported. Results are stored by position: the output is the same
- * for any number of jobs.
+ * are still reported. Results are handed on in registry order (those that
+ * arrive early wait for the ones before them): the output is the same for
+ * any number of jobs, and a full check keeps only the results still waiting.
  *
  * Workers are replaced after RECYCLE_AFTER platforms, so a plugin that leaks
  * memory cannot grow one process without bound.
@@ -49,7 +50,10 @@ typedef struct {
 typedef struct {
 	run *r;
 	char *const *ids;
-	platform_result *results;
+	judge_emit_fn emit;
+	void *emit_ctx;
+	platform_result **held; /* per platform: its result, while one before it is still out */
+	size_t next;            /* the first platform not handed on yet */
 	const judge_options *o;
 	worker *w;
 	size_t n_workers;
@@ -58,7 +62,7 @@ typedef struct {
 	size_t q_head, q_tail, q_cap;
 	task *running;      /* per worker: the task it holds */
 	finding_list *crashes; /* per platform: core.plugin-error findings */
-	int fatal;
+	size_t n;
 } sched;
 
 static long long now_ms(void)
@@ -182,6 +186,43 @@ static int worker_lost(sched *s, size_t k, int timed_out)
 	return 0;
 }
 
+/* Adds the platform's crash findings (core.plugin-error) to its result and
+ * settles the verdict. */
+static void merge_crashes(finding_list *c, platform_result *p)
+{
+	for (size_t j = 0; j < c->n; j++)
+		findings_addv(&p->findings, c->v[j].rule, c->v[j].severity, c->v[j].file,
+		              c->v[j].line, c->v[j].column, c->v[j].message);
+	if (c->n) {
+		findings_sort(&p->findings);
+		if (p->verdict == VERDICT_COMPLIANT && findings_count(&p->findings, PPREG_SEV_ERROR))
+			p->verdict = VERDICT_NON_COMPLIANT;
+	}
+	findings_free(c);
+}
+
+/* Hands a platform's final result on, with those after it that were
+ * waiting for it; keeps it when one before it is still out. */
+static int settle(sched *s, size_t idx, platform_result *res)
+{
+	merge_crashes(&s->crashes[idx], res);
+	if (idx != s->next) {
+		s->held[idx] = xmalloc(sizeof *res);
+		*s->held[idx] = *res;
+		return 0;
+	}
+	int rc = s->emit(s->emit_ctx, idx, res);
+	platform_result_free(res);
+	while (rc == 0 && ++s->next < s->n && s->held[s->next]) {
+		platform_result *p = s->held[s->next];
+		s->held[s->next] = NULL;
+		rc = s->emit(s->emit_ctx, s->next, p);
+		platform_result_free(p);
+		free(p);
+	}
+	return rc;
+}
+
 static int receive(sched *s, size_t k)
 {
 	worker *w = &s->w[k];
@@ -203,11 +244,8 @@ static int receive(sched *s, size_t k)
 		return -1;
 	}
 	free(error);
-	platform_result *dst = &s->results[idx];
-	platform_result_free(dst);
-	*dst = res;
-	dst->id = display_text(s->ids[idx]);
-	return 0;
+	res.id = display_text(s->ids[idx]);
+	return settle(s, idx, &res);
 }
 
 static int dispatch(sched *s, size_t k)
@@ -275,58 +313,42 @@ static int busy_workers(const sched *s)
 	return 0;
 }
 
-/* Adds the crash findings to the results and settles the verdicts. */
-static void merge_crashes(sched *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		finding_list *c = &s->crashes[i];
-		platform_result *p = &s->results[i];
-		for (size_t j = 0; j < c->n; j++)
-			findings_addv(&p->findings, c->v[j].rule, c->v[j].severity, c->v[j].file,
-			              c->v[j].line, c->v[j].column, c->v[j].message);
-		if (c->n) {
-			findings_sort(&p->findings);
-			if (p->verdict == VERDICT_COMPLIANT && findings_count(&p->findings, PPREG_SEV_ERROR))
-				p->verdict = VERDICT_NON_COMPLIANT;
-		}
-		findings_free(c);
-	}
-}
-
 /* Without isolation, in this process: for debuggers, and to measure what
  * isolation costs (PPREG_NO_ISOLATION=1; a crashing plugin then ends the run). */
-static int judge_in_process(run *r, char *const *ids, size_t n, platform_result *results)
+static int judge_in_process(run *r, char *const *ids, size_t n, judge_emit_fn emit, void *ctx)
 {
-	for (size_t i = 0; i < n; i++)
-		if (run_check_platform(r, ids[i], &results[i]) < 0) {
-			for (size_t j = i + 1; j < n; j++)
-				results[j].id = display_text(ids[j]);
-			return -1;
-		}
-	return 0;
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		platform_result res;
+		rc = run_check_platform(r, ids[i], &res);
+		if (rc == 0)
+			rc = emit(ctx, i, &res);
+		platform_result_free(&res);
+	}
+	return rc;
 }
 
-int judge_platforms(run *r, char *const *ids, size_t n, const judge_options *o,
-                    platform_result *results)
+int judge_platforms_each(run *r, char *const *ids, size_t n, const judge_options *o,
+                         judge_emit_fn emit, void *ctx)
 {
-	memset(results, 0, n * sizeof *results);
 	if (n == 0)
 		return 0;
 	const char *no_iso = getenv("PPREG_NO_ISOLATION");
 	if (no_iso && *no_iso == '1')
-		return judge_in_process(r, ids, n, results);
+		return judge_in_process(r, ids, n, emit, ctx);
 	long jobs = o->jobs > 0 ? o->jobs : sysconf(_SC_NPROCESSORS_ONLN);
 	if (jobs < 1)
 		jobs = 1;
 	if ((size_t)jobs > n)
 		jobs = (long)n;
-	sched s = {.r = r, .ids = ids, .results = results, .o = o, .n_workers = (size_t)jobs};
+	sched s = {.r = r, .ids = ids, .emit = emit, .emit_ctx = ctx, .o = o, .n_workers = (size_t)jobs, .n = n};
 	s.slots = mmap(NULL, (size_t)jobs * sizeof(int), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (s.slots == MAP_FAILED)
 		return error_set("cannot map shared memory: %s", strerror(errno));
 	s.w = xcalloc(s.n_workers, sizeof *s.w);
 	s.running = xcalloc(s.n_workers, sizeof *s.running);
 	s.crashes = xcalloc(n, sizeof *s.crashes);
+	s.held = xcalloc(n, sizeof *s.held);
 	for (size_t k = 0; k < s.n_workers; k++)
 		s.w[k].busy = -1;
 	for (size_t i = 0; i < n; i++)
@@ -341,14 +363,37 @@ int judge_platforms(run *r, char *const *ids, size_t n, const judge_options *o,
 			reap(&s, k, rc < 0, &status);
 	}
 	signal(SIGPIPE, old_pipe);
-	merge_crashes(&s, n);
-	for (size_t i = 0; i < n; i++) /* every slot names its platform, even after a failure */
-		if (!results[i].id)
-			results[i].id = display_text(ids[i]);
+	for (size_t i = 0; i < n; i++) { /* left by a failure */
+		findings_free(&s.crashes[i]);
+		if (s.held[i])
+			platform_result_free(s.held[i]);
+		free(s.held[i]);
+	}
 	munmap((void *)s.slots, (size_t)jobs * sizeof(int));
 	free(s.w);
 	free(s.running);
 	free(s.crashes);
+	free(s.held);
 	free(s.queue);
+	return rc;
+}
+
+/* Into an array: the result of platform i moves to results[i]. */
+static int keep_result(void *ctx, size_t index, platform_result *res)
+{
+	platform_result *results = ctx;
+	results[index] = *res;
+	memset(res, 0, sizeof *res);
+	return 0;
+}
+
+int judge_platforms(run *r, char *const *ids, size_t n, const judge_options *o,
+                    platform_result *results)
+{
+	memset(results, 0, n * sizeof *results);
+	int rc = judge_platforms_each(r, ids, n, o, keep_result, results);
+	for (size_t i = 0; i < n; i++) /* every slot names its platform, even after a failure */
+		if (!results[i].id)
+			results[i].id = display_text(ids[i]);
 	return rc;
 }

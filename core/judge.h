@@ -21,8 +21,17 @@ typedef struct {
 	int fail_on_plugin_error; /* a plugin failure is exit 2, not a finding */
 } judge_options;
 
-/* Judges ids[0..n) into results[0..n) (caller-allocated, same order).
- * -1 (exit 2) with error_last() when a platform could not be judged. */
+/* Called with each platform's result in the order of ids, whatever the
+ * number of jobs; the result is freed when it returns. A non-zero return
+ * stops the run with that status. */
+typedef int (*judge_emit_fn)(void *ctx, size_t index, platform_result *res);
+
+/* Judges ids[0..n), handing each result to emit. -1 (exit 2) with
+ * error_last() when a platform could not be judged. */
+int judge_platforms_each(run *r, char *const *ids, size_t n, const judge_options *o,
+                         judge_emit_fn emit, void *ctx);
+
+/* The same into results[0..n) (caller-allocated, same order). */
 int judge_platforms(run *r, char *const *ids, size_t n, const judge_options *o,
                     platform_result *results);
 

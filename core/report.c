@@ -1,21 +1,17 @@
 /*
- * report.c - what all reporters share: the format table and the summary.
+ * report.c - what all reporters share: the format table, the summary, the
+ * whole-report driver and the streamed report of a full check.
  */
 #include "report.h"
 
+#include <errno.h>
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const struct {
-	const char *name;
-	report_fn fn;
-} formats[] = {
-	{"text", report_text},
-	{"json", report_json},
-	{"tap", report_tap},
-	{"sarif", report_sarif},
-	{"junit", report_junit},
-	{"github", report_github},
+static const report_format *const formats[] = {
+	&report_format_text, &report_format_json, &report_format_tap,
+	&report_format_sarif, &report_format_junit, &report_format_github,
 };
 
 const char *report_format_names(void)
@@ -28,28 +24,140 @@ int report_is_registry_entry(const platform_result *p)
 	return !strcmp(p->id, REPORT_REGISTRY_ENTRY);
 }
 
-report_fn report_for_format(const char *name)
+const report_format *report_format_named(const char *name)
 {
 	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
-		if (!strcmp(formats[i].name, name))
-			return formats[i].fn;
+		if (!strcmp(formats[i]->name, name))
+			return formats[i];
 	return NULL;
+}
+
+/* The rules with an error finding on p: each finding's rule counted once. */
+static size_t failed_rules(const platform_result *p)
+{
+	size_t n = 0;
+	for (size_t j = 0; j < p->findings.n; j++) {
+		const finding *f = &p->findings.v[j];
+		if (f->severity != PPREG_SEV_ERROR)
+			continue;
+		size_t k = 0;
+		while (k < j && (p->findings.v[k].severity != PPREG_SEV_ERROR || strcmp(p->findings.v[k].rule, f->rule)))
+			k++;
+		n += k == j;
+	}
+	return n;
+}
+
+void report_summary_add(report_summary *s, const platform_result *p)
+{
+	s->errors += findings_count(&p->findings, PPREG_SEV_ERROR);
+	s->warnings += findings_count(&p->findings, PPREG_SEV_WARNING);
+	s->failed_checks += failed_rules(p);
+	if (report_is_registry_entry(p))
+		return;
+	s->platforms++;
+	s->compliant += p->verdict == VERDICT_COMPLIANT;
+	s->non_compliant += p->verdict == VERDICT_NON_COMPLIANT;
+	s->invalid += p->verdict == VERDICT_INVALID;
 }
 
 void report_summarize(const report *rep, report_summary *s)
 {
 	memset(s, 0, sizeof *s);
-	for (size_t i = 0; i < rep->n_platforms; i++) {
-		const platform_result *p = &rep->platforms[i];
-		s->errors += findings_count(&p->findings, PPREG_SEV_ERROR);
-		s->warnings += findings_count(&p->findings, PPREG_SEV_WARNING);
-		if (report_is_registry_entry(p))
-			continue;
-		s->platforms++;
-		s->compliant += p->verdict == VERDICT_COMPLIANT;
-		s->non_compliant += p->verdict == VERDICT_NON_COMPLIANT;
-		s->invalid += p->verdict == VERDICT_INVALID;
+	for (size_t i = 0; i < rep->n_platforms; i++)
+		report_summary_add(s, &rep->platforms[i]);
+}
+
+int report_write(FILE *out, const report *rep, const report_format *f)
+{
+	report_summary s;
+	report_cursor c = {0};
+	report_summarize(rep, &s);
+	c.n_rules = run_rules(rep->run, &c.rules);
+	int rc = f->head(out, rep, &s, &c);
+	for (size_t i = 0; rc == 0 && i < rep->n_platforms; i++)
+		rc = f->platform(out, rep, &rep->platforms[i], &c);
+	if (rc == 0)
+		rc = f->tail(out, rep, &s, &c);
+	free(c.rules);
+	if (rc == 0 && ferror(out))
+		rc = error_set("cannot write the %s report", f->name);
+	return rc;
+}
+
+int report_text(FILE *out, const report *rep) { return report_write(out, rep, &report_format_text); }
+int report_json(FILE *out, const report *rep) { return report_write(out, rep, &report_format_json); }
+int report_tap(FILE *out, const report *rep) { return report_write(out, rep, &report_format_tap); }
+int report_sarif(FILE *out, const report *rep) { return report_write(out, rep, &report_format_sarif); }
+int report_junit(FILE *out, const report *rep) { return report_write(out, rep, &report_format_junit); }
+int report_github(FILE *out, const report *rep) { return report_write(out, rep, &report_format_github); }
+
+report_fn report_for_format(const char *name)
+{
+	static const report_fn fns[] = {report_text, report_json, report_tap, report_sarif, report_junit,
+	                                report_github};
+	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+		if (!strcmp(formats[i]->name, name))
+			return fns[i];
+	return NULL;
+}
+
+int report_stream_open(report_stream *st, const report *rep, const report_format *f)
+{
+	memset(st, 0, sizeof *st);
+	st->rep = rep;
+	st->fmt = f;
+	st->cur.n_rules = run_rules(rep->run, &st->cur.rules);
+	st->body = tmpfile();
+	return st->body ? 0 : error_set("cannot open a temporary file for the report: %s", strerror(errno));
+}
+
+int report_stream_platform(report_stream *st, const platform_result *p)
+{
+	report_summary_add(&st->sum, p);
+	if (st->fmt->platform(st->body, st->rep, p, &st->cur) < 0 || ferror(st->body))
+		return error_set("cannot write the report's temporary file: %s", strerror(errno));
+	return 0;
+}
+
+int report_stream_finish(report_stream *st, FILE *out)
+{
+	char buf[65536];
+	size_t n;
+	if (fflush(st->body) != 0 || fseek(st->body, 0, SEEK_SET) != 0)
+		return error_set("cannot read the report's temporary file: %s", strerror(errno));
+	if (st->fmt->head(out, st->rep, &st->sum, &st->cur) < 0)
+		return -1;
+	while ((n = fread(buf, 1, sizeof buf, st->body)) > 0)
+		if (fwrite(buf, 1, n, out) != n)
+			return error_set("cannot write the report: %s", strerror(errno));
+	if (ferror(st->body))
+		return error_set("cannot read the report's temporary file: %s", strerror(errno));
+	if (st->fmt->tail(out, st->rep, &st->sum, &st->cur) < 0 || ferror(out))
+		return error_set("cannot write the %s report", st->fmt->name);
+	return 0;
+}
+
+void report_stream_close(report_stream *st)
+{
+	if (st->body)
+		fclose(st->body);
+	free(st->cur.rules);
+	memset(st, 0, sizeof *st);
+}
+
+int report_json_put(FILE *out, const void *json, int indent)
+{
+	char *text = json ? json_dumps(json, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
+	if (!text)
+		return error_set("cannot build the JSON report");
+	for (const char *p = text; *p; p++) {
+		fputc(*p, out);
+		if (*p == '\n')
+			fprintf(out, "%*s", indent, "");
 	}
+	free(text);
+	return ferror(out) ? error_set("cannot write the report") : 0;
 }
 
 /* Length of the valid UTF-8 sequence at s (1-4), or 0 when invalid. */

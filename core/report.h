@@ -1,8 +1,8 @@
 /*
  * report.h - reporters: the only code that writes the user's output.
  *
- * Each format is one file (report_<format>.c) with one function; all read
- * the same finished results, so every format tells the same verdicts.
+ * Each format is one file (report_<format>.c) defining a report_format;
+ * all read the same results, so every format tells the same verdicts.
  */
 #ifndef PPREG_REPORT_H
 #define PPREG_REPORT_H
@@ -35,20 +35,75 @@ int report_is_registry_entry(const platform_result *p);
 
 typedef struct {
 	size_t platforms, compliant, non_compliant, invalid, errors, warnings;
+	size_t failed_checks;  /* (platform, rule) pairs with an error finding */
 } report_summary;
 
+/* The state of one report while platforms pass through a format. */
+typedef struct {
+	rule_ref *rules;       /* run_rules(): every rule of the run, in order */
+	size_t n_rules;
+	size_t items;          /* entries a format wrote so far, its own count */
+} report_cursor;
+
+/*
+ * A format in three parts, so that a full check can write each platform as
+ * it is judged and keep none (report_stream): head() is what comes before
+ * the platforms, platform() one platform, tail() what follows. head() is
+ * given the totals: a streamed report writes it last, before the body it
+ * spooled, so a header may count what follows (JUnit, TAP). platform() is
+ * called in registry order, whatever the number of jobs.
+ */
+typedef struct {
+	const char *name;
+	int (*head)(FILE *out, const report *rep, const report_summary *s, const report_cursor *c);
+	int (*platform)(FILE *out, const report *rep, const platform_result *p, report_cursor *c);
+	int (*tail)(FILE *out, const report *rep, const report_summary *s, const report_cursor *c);
+} report_format;
+
+extern const report_format report_format_text, report_format_json, report_format_tap,
+	report_format_sarif, report_format_junit, report_format_github;
+
+/* The format of a --format name, or NULL. */
+const report_format *report_format_named(const char *name);
+
+/* A whole report of rep->platforms in one format. */
+int report_write(FILE *out, const report *rep, const report_format *f);
 typedef int (*report_fn)(FILE *out, const report *rep);
-
-/* The reporter for a --format name, or NULL. */
+/* The same as a function of (out, rep), for a --format name, or NULL. */
 report_fn report_for_format(const char *name);
-void report_summarize(const report *rep, report_summary *s);
-
 int report_text(FILE *out, const report *rep);
 int report_json(FILE *out, const report *rep);
 int report_tap(FILE *out, const report *rep);
 int report_sarif(FILE *out, const report *rep);
 int report_junit(FILE *out, const report *rep);
 int report_github(FILE *out, const report *rep);
+
+void report_summarize(const report *rep, report_summary *s);
+void report_summary_add(report_summary *s, const platform_result *p);
+
+/*
+ * A report written platform by platform: rep holds everything but the
+ * platforms (n_platforms says how many will come). The body goes to an
+ * unlinked temporary file, so memory does not grow with the registry and
+ * nothing reaches `out` unless the run ends: report_stream_finish() writes
+ * head, body and tail; report_stream_close() discards what is left.
+ */
+typedef struct {
+	const report *rep;
+	const report_format *fmt;
+	report_cursor cur;
+	report_summary sum;
+	FILE *body;
+} report_stream;
+int report_stream_open(report_stream *st, const report *rep, const report_format *f);
+int report_stream_platform(report_stream *st, const platform_result *p);
+int report_stream_finish(report_stream *st, FILE *out);
+void report_stream_close(report_stream *st);
+
+/* What the JSON formats share: `j` dumped with two-space indentation, its
+ * lines after the first indented by `indent` more (to nest it in a
+ * document written piece by piece); jansson's own layout otherwise. */
+int report_json_put(FILE *out, const void *json, int indent);
 
 /* A copy of `s` safe to embed: invalid UTF-8 becomes U+FFFD; with
  * `for_xml`, characters XML 1.0 forbids (C0 controls but tab and newlines,

@@ -30,31 +30,41 @@ static void put_escaped(FILE *out, const char *s, int property)
 	free(clean);
 }
 
-int report_github(FILE *out, const report *rep)
+static int head(FILE *out, const report *rep, const report_summary *s, const report_cursor *c)
 {
+	(void)out, (void)rep, (void)s, (void)c;
+	return 0;
+}
+
+static int platform(FILE *out, const report *rep, const platform_result *p, report_cursor *c)
+{
+	(void)c;
 	const char *prefix = registry_prefix(rep->run->reg);
-	for (size_t i = 0; i < rep->n_platforms; i++) {
-		const platform_result *p = &rep->platforms[i];
-		for (size_t j = 0; j < p->findings.n; j++) {
-			const finding *f = &p->findings.v[j];
-			char *file = xasprintf("%s%s%s", prefix, *prefix ? "/" : "", f->file);
-			fprintf(out, "::%s file=", f->severity == PPREG_SEV_ERROR ? "error" : "warning");
-			put_escaped(out, file, 1);
-			fprintf(out, ",line=%u,col=%u,title=", f->line, f->column);
-			put_escaped(out, f->rule, 1);
-			fputs("::", out);
-			put_escaped(out, f->message, 0);
-			fputc('\n', out);
-			free(file);
-		}
+	for (size_t j = 0; j < p->findings.n; j++) {
+		const finding *f = &p->findings.v[j];
+		char *file = xasprintf("%s%s%s", prefix, *prefix ? "/" : "", f->file);
+		fprintf(out, "::%s file=", f->severity == PPREG_SEV_ERROR ? "error" : "warning");
+		put_escaped(out, file, 1);
+		fprintf(out, ",line=%u,col=%u,title=", f->line, f->column);
+		put_escaped(out, f->rule, 1);
+		fputs("::", out);
+		put_escaped(out, f->message, 0);
+		fputc('\n', out);
+		free(file);
 	}
-	report_summary s;
-	report_summarize(rep, &s);
+	return 0;
+}
+
+static int tail(FILE *out, const report *rep, const report_summary *s, const report_cursor *c)
+{
+	(void)c;
 	fprintf(out, "ppreg: %zu platform%s checked: %zu compliant, %zu non-compliant, %zu invalid; "
-	        "%zu error%s, %zu warning%s\n", s.platforms, s.platforms == 1 ? "" : "s", s.compliant,
-	        s.non_compliant, s.invalid, s.errors, s.errors == 1 ? "" : "s", s.warnings,
-	        s.warnings == 1 ? "" : "s");
+	        "%zu error%s, %zu warning%s\n", s->platforms, s->platforms == 1 ? "" : "s", s->compliant,
+	        s->non_compliant, s->invalid, s->errors, s->errors == 1 ? "" : "s", s->warnings,
+	        s->warnings == 1 ? "" : "s");
 	for (size_t i = 0; i < rep->n_removed; i++)
 		fprintf(out, "ppreg: %s removed\n", rep->removed[i]);
-	return ferror(out) ? error_set("cannot write the report") : 0;
+	return 0;
 }
+
+const report_format report_format_github = {"github", head, platform, tail};

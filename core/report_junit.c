@@ -128,18 +128,27 @@ static void put_suite(FILE *out, const report *rep, const platform_result *p,
 	fputs("  </testsuite>\n", out);
 }
 
-int report_junit(FILE *out, const report *rep)
+/* The root's totals count every suite: a streamed report writes this last,
+ * before the suites it spooled. */
+static int head(FILE *out, const report *rep, const report_summary *s, const report_cursor *c)
 {
-	rule_ref *rules;
-	size_t n_rules = run_rules(rep->run, &rules), failures = 0;
-	for (size_t i = 0; i < rep->n_platforms; i++)
-		failures += failed_rules(&rep->platforms[i], rules, n_rules);
 	fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	        "<testsuites name=\"ppreg\" tests=\"%zu\" failures=\"%zu\" errors=\"0\">\n",
-	        n_rules * rep->n_platforms, failures);
-	for (size_t i = 0; i < rep->n_platforms; i++)
-		put_suite(out, rep, &rep->platforms[i], rules, n_rules);
-	fputs("</testsuites>\n", out);
-	free(rules);
-	return ferror(out) ? error_set("cannot write the JUnit report") : 0;
+	        c->n_rules * rep->n_platforms, s->failed_checks);
+	return 0;
 }
+
+static int platform(FILE *out, const report *rep, const platform_result *p, report_cursor *c)
+{
+	put_suite(out, rep, p, c->rules, c->n_rules);
+	return 0;
+}
+
+static int tail(FILE *out, const report *rep, const report_summary *s, const report_cursor *c)
+{
+	(void)rep, (void)s, (void)c;
+	fputs("</testsuites>\n", out);
+	return 0;
+}
+
+const report_format report_format_junit = {"junit", head, platform, tail};

@@ -143,29 +143,54 @@ static json_t *properties_json(const report *rep)
 	                 "removed", removed);
 }
 
-int report_sarif(FILE *out, const report *rep)
+/* The document up to the results of its one run, as jansson would lay it
+ * out: the results are written one by one after it. */
+static int head(FILE *out, const report *rep, const report_summary *s, const report_cursor *c)
 {
-	rule_ref *rules;
-	size_t n_rules = run_rules(rep->run, &rules);
-	json_t *jrules = json_array(), *results = json_array();
-	for (size_t i = 0; i < n_rules; i++)
-		json_array_append_new(jrules, rule_json(rep, &rules[i]));
-	for (size_t i = 0; i < rep->n_platforms; i++)
-		for (size_t j = 0; j < rep->platforms[i].findings.n; j++)
-			json_array_append_new(results, result_json(rep, &rep->platforms[i], j, rules, n_rules));
-	free(rules);
-	json_t *root = json_pack(
-		"{s:s, s:s, s:[{s:{s:{s:s, s:s, s:s, s:o}}, s:o, s:[{s:b}], s:o}]}",
-		"$schema", SARIF_SCHEMA, "version", "2.1.0", "runs",
-		"tool", "driver", "name", "ppreg", "version", PPREG_VERSION, "semanticVersion", PPREG_VERSION,
-		"rules", jrules,
-		"results", results,
-		"invocations", "executionSuccessful", 1,
-		"properties", properties_json(rep));
-	if (!root)
-		return error_set("cannot build the SARIF report");
-	int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) < 0 ? -1 : 0;
-	fputc('\n', out);
-	json_decref(root);
-	return rc || ferror(out) ? error_set("cannot write the SARIF report") : 0;
+	(void)s;
+	json_t *jrules = json_array();
+	for (size_t i = 0; jrules && i < c->n_rules; i++)
+		if (json_array_append_new(jrules, rule_json(rep, &c->rules[i])) < 0) {
+			json_decref(jrules);
+			jrules = NULL;
+		}
+	json_t *tool = json_pack("{s:{s:s, s:s, s:s, s:o}}", "driver", "name", "ppreg", "version", PPREG_VERSION,
+	                         "semanticVersion", PPREG_VERSION, "rules", jrules);
+	fprintf(out, "{\n  \"$schema\": \"%s\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
+	        "      \"tool\": ", SARIF_SCHEMA);
+	int rc = report_json_put(out, tool, 6);
+	json_decref(tool);
+	fputs(",\n      \"results\": [", out);
+	return rc;
 }
+
+/* c->items counts the results written, for the separators. */
+static int platform(FILE *out, const report *rep, const platform_result *p, report_cursor *c)
+{
+	for (size_t j = 0; j < p->findings.n; j++) {
+		json_t *r = result_json(rep, p, j, c->rules, c->n_rules);
+		fputs(c->items++ ? ",\n        " : "\n        ", out);
+		int rc = report_json_put(out, r, 8);
+		json_decref(r);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int tail(FILE *out, const report *rep, const report_summary *s, const report_cursor *c)
+{
+	(void)s;
+	json_t *inv = json_pack("[{s:b}]", "executionSuccessful", 1), *props = properties_json(rep);
+	fputs(c->items ? "\n      ],\n      \"invocations\": " : "],\n      \"invocations\": ", out);
+	int rc = report_json_put(out, inv, 6);
+	fputs(",\n      \"properties\": ", out);
+	if (rc == 0)
+		rc = report_json_put(out, props, 6);
+	fputs("\n    }\n  ]\n}\n", out);
+	json_decref(inv);
+	json_decref(props);
+	return rc;
+}
+
+const report_format report_format_sarif = {"sarif", head, platform, tail};
