@@ -50,6 +50,20 @@ check_sample
 expect_rc 2 "a plugin failure exits 2"
 printf '%s\n' "$ERR" | grep -q "plugin coretest: asked to fail"
 ok $? "the failure names the plugin"
+# The report is written platform by platform as they are judged, yet a
+# failure after some were judged leaves no partial report: platforms a and
+# b are judged before c fails, in every format and with any number of jobs.
+sample 'format: ppreg/1\nname: a\n'
+for p in a b; do mkdir -p "$REG/platforms/$p" && printf 'format: ppreg/1\nname: a\n' >"$REG/platforms/$p/sample.yaml"; done
+mv "$REG/platforms/p" "$REG/platforms/c" && printf 'format: ppreg/1\nname: a\nnote: fail\n' >"$REG/platforms/c/sample.yaml"
+git -C "$REG" add -A && git -C "$REG" commit -q -m three
+for format in text json sarif junit; do
+	for jobs in 1 2; do
+		check_sample --format $format --jobs $jobs
+		expect_rc 2 "a failure on the last platform, $format, --jobs $jobs: exit 2"
+		is "$OUT" "" "a failure on the last platform, $format, --jobs $jobs: no partial report"
+	done
+done
 
 # setup() judges the policy once, before any platform: a refused policy
 # is exit 2 even when no platform is to be judged, and nothing is reported.
