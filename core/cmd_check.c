@@ -196,7 +196,7 @@ int cmd_check(int argc, char **argv)
 		rc = usage_error("check", "%s", error_last());
 		goto done;
 	}
-	rc = s.errors ? 1 : 0;
+	rc = report_exit_status(&s);
 done:
 	run_free(r);
 	free(o.platforms.v);

@@ -216,9 +216,9 @@ static void print_ids(FILE *f, const char *what, char **ids, size_t n)
 
 /* One line that says what was judged, so the pusher sees it was:
  * "ppreg: LABEL: ok; checked a, b; removed c; registry.yaml checked". */
-static void print_header(FILE *f, const char *label, const registry_changes *ch, size_t errors)
+static void print_header(FILE *f, const char *label, const registry_changes *ch, int rejected)
 {
-	fprintf(f, "ppreg: %s: %s", label, errors ? "REJECTED" : "ok");
+	fprintf(f, "ppreg: %s: %s", label, rejected ? "REJECTED" : "ok");
 	if (!ch->n_checked && !ch->n_removed && !ch->registry_yaml && !ch->n_outside)
 		fprintf(f, "; nothing in the registry changed");
 	if (ch->n_checked)
@@ -285,9 +285,9 @@ static int judge_state(const hook_options *o, hook_output *h, const char *ref, c
 	date_format(ro.as_of, rep.as_of);
 	report_summary s;
 	report_summarize(&rep, &s);
-	print_header(h->msg, label, &ch, s.errors);
-	rc = s.errors ? 1 : 0;
-	if (write_report(h, &rep, &id, rc, s.errors || s.warnings) < 0) {
+	rc = report_exit_status(&s);
+	print_header(h->msg, label, &ch, rc);
+	if (write_report(h, &rep, &id, rc, s.errors || s.warnings || s.invalid) < 0) {
 		char *why = xasprintf("cannot write the report: %s", error_last());
 		rc = cannot_judge(h, &id, why);
 		free(why);

@@ -235,9 +235,12 @@ static void check_tree_entries(snapshot *s)
 		         "%s %s; only regular files and folders are read", e->path, why[e->kind]);
 		free(file);
 	}
-	if (s->tree->truncated)
+	if (s->tree->truncated == TRUNCATED_ENTRIES)
 		sink_add(&s->sink, "core.limits", PPREG_SEV_ERROR, s->folder, 1, 1,
-		         "the folder has too many entries or levels to be read in full");
+		         "the folder holds more than %d entries: it is not read", PLATFORM_MAX_ENTRIES);
+	else if (s->tree->truncated)
+		sink_add(&s->sink, "core.limits", PPREG_SEV_ERROR, s->folder, 1, 1,
+		         "the folder nests folders more than %d levels deep: it is not read", PLATFORM_MAX_DEPTH);
 }
 
 /* Reads and parses one declaration file; problems are findings. */
@@ -389,6 +392,11 @@ int run_check_platform(run *r, const char *id, platform_result *out)
 		goto done;
 	}
 	check_tree_entries(&s);
+	if (s.tree->truncated) {
+		/* a folder listed in part would have "missing" files it holds */
+		s.unreadable = 1;
+		goto done;
+	}
 	s.n_decls = r->pol->n_files;
 	s.decls = xcalloc(s.n_decls, sizeof *s.decls);
 	for (size_t i = 0; i < s.n_decls; i++) {

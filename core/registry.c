@@ -15,9 +15,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* A platform folder holds a handful of files; these bound a hostile one. */
-#define MAX_ENTRIES 10000
-#define MAX_DEPTH 16
+/* A platform folder holds a handful of files; these bound a hostile one
+ * (registry.h names them for messages). */
+#define MAX_ENTRIES PLATFORM_MAX_ENTRIES
+#define MAX_DEPTH PLATFORM_MAX_DEPTH
 
 static int git_fail(const char *what)
 {
@@ -304,9 +305,35 @@ static int is_platform_on_disk(DIR *d, const char *name)
 	return fstatat(dirfd(d), name, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(st.st_mode);
 }
 
+/* `platforms` may be absent (no platform yet); anything but a folder there
+ * (a file, a link, a submodule) cannot be judged and is never followed:
+ * listing it as empty would pass a registry unjudged. */
+static int platforms_entry_ok(registry *r)
+{
+	if (r->worktree) {
+		struct stat st;
+		char *p = xasprintf("%s/platforms", r->path);
+		int rc = lstat(p, &st);
+		free(p);
+		if (rc < 0)
+			return errno == ENOENT ? 0 : error_set("%s/platforms: %s", r->path, strerror(errno));
+		return S_ISDIR(st.st_mode) ? 0 : error_set("%s/platforms is not a folder (a link or a file); it is "
+		                                          "not followed", r->path);
+	}
+	const git_tree_entry *e = git_tree_entry_byname(r->root, "platforms");
+	if (e && git_tree_entry_type(e) != GIT_OBJECT_TREE)
+		return error_set("%s: platforms is not a folder at %.12s (a file, a link or a submodule); it is not "
+		                 "followed", r->path, r->commit);
+	return 0;
+}
+
 int registry_platform_ids(registry *r, char ***ids, size_t *n)
 {
 	ptrvec v = {0};
+	*ids = NULL;
+	*n = 0;
+	if (platforms_entry_ok(r) < 0)
+		return -1;
 	if (r->worktree) {
 		char *p = xasprintf("%s/platforms", r->path);
 		DIR *d = opendir(p);
@@ -340,7 +367,7 @@ typedef struct {
 static void add_entry(walk_state *w, const char *path, entry_kind kind, const git_oid *oid)
 {
 	if (w->entries.n >= MAX_ENTRIES) {
-		w->truncated = 1;
+		w->truncated = TRUNCATED_ENTRIES;
 		return;
 	}
 	platform_entry *e = xcalloc(1, sizeof *e);
@@ -374,7 +401,7 @@ static int walk_git(registry *r, walk_state *w, const git_tree *tree, const char
 		if (kind == ENTRY_DIR) {
 			git_tree *sub;
 			if (depth >= MAX_DEPTH) {
-				w->truncated = 1;
+				w->truncated = TRUNCATED_DEPTH;
 			} else if (git_tree_lookup(&sub, r->repo, git_tree_entry_id(e)) < 0) {
 				int rc = git_fail(path);
 				free(path);
@@ -414,7 +441,7 @@ static int walk_disk(walk_state *w, const char *dir, const char *base, int depth
 		add_entry(w, path, kind, NULL);
 		if (kind == ENTRY_DIR) {
 			if (depth >= MAX_DEPTH)
-				w->truncated = 1;
+				w->truncated = TRUNCATED_DEPTH;
 			else
 				walk_disk(w, full, path, depth + 1);
 		}

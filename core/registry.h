@@ -16,6 +16,11 @@
 /* ENTRY_SPECIAL: a FIFO, socket or device, seen only with --worktree. */
 typedef enum { ENTRY_FILE, ENTRY_EXEC, ENTRY_SYMLINK, ENTRY_SUBMODULE, ENTRY_DIR, ENTRY_SPECIAL } entry_kind;
 
+/* What a platform folder may hold before it is refused unread. */
+#define PLATFORM_MAX_ENTRIES 10000
+#define PLATFORM_MAX_DEPTH 16
+enum { TRUNCATED_ENTRIES = 1, TRUNCATED_DEPTH = 2 };
+
 typedef struct {
 	char *path;        /* relative to the platform folder, "evidence/aipd.pdf" */
 	entry_kind kind;
@@ -29,7 +34,7 @@ typedef struct {
 	char tree_id[65];  /* hex Git tree id; "" with --worktree */
 	platform_entry *entries; /* sorted by path */
 	size_t n_entries;
-	int truncated;     /* more entries or deeper than the limits */
+	int truncated;     /* 0, or TRUNCATED_ENTRIES / TRUNCATED_DEPTH: not listed in full */
 } platform_tree;
 
 typedef struct registry registry;

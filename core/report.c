@@ -68,6 +68,11 @@ void report_summarize(const report *rep, report_summary *s)
 		report_summary_add(s, &rep->platforms[i]);
 }
 
+int report_exit_status(const report_summary *s)
+{
+	return s->errors || s->invalid ? 1 : 0;
+}
+
 int report_write(FILE *out, const report *rep, const report_format *f)
 {
 	report_summary s;

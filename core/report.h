@@ -79,6 +79,9 @@ int report_junit(FILE *out, const report *rep);
 int report_github(FILE *out, const report *rep);
 
 void report_summarize(const report *rep, report_summary *s);
+/* 1 when a finding is an error or a platform could not be read (invalid,
+ * even under a policy that switched the parse rules off or down), else 0. */
+int report_exit_status(const report_summary *s);
 void report_summary_add(report_summary *s, const platform_result *p);
 
 /*

@@ -101,6 +101,55 @@ expect_rc 1 "a FIFO in the folder (--worktree): exit 1, no hang"
 printf '%s\n' "$OUT" | grep -q "^platforms/p/pipe:1:1: error: core.tree-entry: pipe is not a regular file (a FIFO, socket or device)"
 ok $? "a FIFO is a tree-entry finding that says what it is"
 
+# A folder too large or too deep to be listed in full is not read: one
+# core.limits finding that says which bound, and no "missing" declaration
+# that is merely past the listing's end.
+sample 'format: ppreg/1\nname: a\n'
+d="$REG/platforms/p/evidence"; for i in $(seq 1 17); do d="$d/d"; done
+mkdir -p "$d" && echo x >"$d/deep.txt"
+commit
+for mode in "" --worktree; do
+	check_sample $mode
+	expect_rc 1 "a folder 18 levels deep${mode:+ ($mode)}: exit 1"
+	printf '%s\n' "$OUT" | grep -q "^platforms/p:1:1: error: core.limits: the folder nests folders more than 16 levels deep: it is not read$"
+	ok $? "a folder 18 levels deep${mode:+ ($mode)}: core.limits names the depth"
+	expect_no_rule core.missing-file "a folder 18 levels deep${mode:+ ($mode)}: no declaration called missing"
+	printf '%s\n' "$OUT" | grep -q '^== p: invalid$'
+	ok $? "a folder 18 levels deep${mode:+ ($mode)}: invalid"
+done
+sample 'format: ppreg/1\nname: a\n'
+mkdir -p "$REG/platforms/p/evidence/many" && (cd "$REG/platforms/p/evidence/many" && seq 1 10001 | xargs touch)
+commit
+check_sample
+printf '%s\n' "$OUT" | grep -q "^platforms/p:1:1: error: core.limits: the folder holds more than 10000 entries: it is not read$"
+ok $? "10 001 files in a folder: core.limits names the count"
+expect_no_rule core.missing-file "10 001 files in a folder: no declaration called missing"
+
+# An invalid platform (a declaration that could not be parsed) is never a
+# pass, even under a policy that switched the parse rules off.
+sample 'format: ppreg/1\nname: [unclosed\n'
+sed 's/^severity: {}/severity: {core.yaml-syntax: "off"}/' "$TEST_POLICY" >"$TMP/quiet.yaml"
+run_ppreg check "$REG" --as-of "$AS_OF" --policy "$TMP/quiet.yaml" --plugin-dir "$TEST_PLUGINS"
+expect_rc 1 "an invalid platform under a policy that silences core.yaml-syntax: exit 1"
+printf '%s\n' "$OUT" | grep -q '^== p: invalid$'
+ok $? "... and its verdict is invalid"
+
+# `platforms` that is not a folder cannot be judged, and is never followed.
+sample 'format: ppreg/1\nname: a\n'
+git -C "$REG" rm -q -r platforms && echo x >"$REG/platforms" && git -C "$REG" add platforms && commit
+check_sample
+expect_rc 2 "platforms committed as a file: exit 2"
+printf '%s\n' "$ERR" | grep -q "platforms is not a folder"
+ok $? "platforms committed as a file: says so"
+mkdir -p "$TMP/elsewhere/platforms/p" && printf 'format: ppreg/1\nname: a\n' >"$TMP/elsewhere/platforms/p/sample.yaml"
+rm "$REG/platforms" && ln -s "$TMP/elsewhere/platforms" "$REG/platforms" && git -C "$REG" add -A && commit
+check_sample
+expect_rc 2 "platforms committed as a link: exit 2"
+check_sample --worktree
+expect_rc 2 "platforms as a link on disk (--worktree): exit 2, not followed"
+printf '%s\n' "$ERR" | grep -q "platforms is not a folder (a link or a file); it is not followed"
+ok $? "platforms as a link on disk: says so"
+
 run_ppreg check "$TMP/nowhere" --policy "$TEST_POLICY" --plugin-dir "$TEST_PLUGINS"
 expect_rc 2 "a path that does not exist exits 2"
 mkdir -p "$TMP/notgit"
