@@ -73,6 +73,13 @@ static void judge_registry_entry(run *r, const registry_changes *ch, platform_re
 	             findings_count(&p->findings, PPREG_SEV_ERROR) ? VERDICT_NON_COMPLIANT : VERDICT_COMPLIANT;
 }
 
+int changes_registry_yaml(run *r, platform_result *p)
+{
+	registry_changes only_yaml = {.registry_yaml = 1};
+	judge_registry_entry(r, &only_yaml, p);
+	return p->findings.n > 0 || p->verdict != VERDICT_COMPLIANT;
+}
+
 int changes_judge(run *r, const registry_changes *ch, const judge_options *o, report *rep)
 {
 	int with_registry = ch->registry_yaml || ch->n_outside;

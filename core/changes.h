@@ -19,6 +19,10 @@
  */
 int changes_judge(run *r, const registry_changes *ch, const judge_options *o, report *rep);
 
+/* registry.yaml judged alone, as the REPORT_REGISTRY_ENTRY of a full
+ * check: 1 when it has a finding (the entry is then reported), else 0. */
+int changes_registry_yaml(run *r, platform_result *p);
+
 /* Frees what changes_judge (or any judge into a report) allocated. */
 void changes_report_free(report *rep);
 

@@ -149,6 +149,15 @@ static int check_platforms(run *r, const check_options *o, report *rep, report_s
 	int rc = report_stream_open(&st, rep, report_format_named(o->format));
 	if (rc == 0)
 		rc = judge_platforms_each(r, ids, n, &jo, stream_platform, &st);
+	if (rc == 0 && !o->platforms.n) {
+		/* registry.yaml's own findings, after the platforms, as --changed does */
+		platform_result reg;
+		if (changes_registry_yaml(r, &reg)) {
+			rep->n_platforms++;
+			rc = report_stream_platform(&st, &reg);
+		}
+		platform_result_free(&reg);
+	}
 	if (rc == 0)
 		rc = report_stream_finish(&st, stdout);
 	*sum = st.sum;

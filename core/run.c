@@ -16,6 +16,9 @@ const char *verdict_name(verdict v)
 	return v == VERDICT_COMPLIANT ? "compliant" : v == VERDICT_NON_COMPLIANT ? "non-compliant" : "invalid";
 }
 
+/* read_policy_ref's failure that --policy does not excuse. */
+#define REGISTRY_OTHER_FORMAT (-3)
+
 /* registry.yaml names the policy; it is read at the same revision. */
 static int read_policy_ref(run *r, char **ref)
 {
@@ -38,6 +41,10 @@ static int read_policy_ref(run *r, char **ref)
 		rc = fl.n ? error_set("registry.yaml:%u:%u: %s: %s", fl.v[0].line, fl.v[0].column,
 		                      fl.v[0].rule, fl.v[0].message)
 		          : error_set("registry.yaml: cannot be parsed");
+	} else if (node_str(node_get(ydoc_root(doc), "format"), &s) != PPREG_OK || strcmp(s, "ppreg/1")) {
+		/* a registry of another format is not one this ppreg can judge */
+		rc = (error_set("registry.yaml: expected 'format: ppreg/1'; a registry of another format cannot be judged"),
+		      REGISTRY_OTHER_FORMAT);
 	} else if (node_str(node_get(ydoc_root(doc), "policy"), &s) != PPREG_OK) {
 		rc = error_set("registry.yaml: 'policy: <id>/<version>' is missing");
 	} else {
@@ -52,15 +59,16 @@ static int read_policy_ref(run *r, char **ref)
 static int open_policy(run *r)
 {
 	char *ref = NULL;
-	if (read_policy_ref(r, &ref) < 0 && !r->opts.policy_file)
-		return -1;
+	int rc = read_policy_ref(r, &ref);
+	if (rc == REGISTRY_OTHER_FORMAT || (rc < 0 && !r->opts.policy_file))
+		return -1; /* --policy stands in for a missing reference, not for another format */
 	if (r->opts.policy_file) {
 		r->policy_path = xstrdup(r->opts.policy_file);
 	} else if (policy_path_for_ref(&r->policy_path, policy_default_dir(), ref) < 0) {
 		free(ref);
 		return -1;
 	}
-	int rc = policy_load(&r->pol, r->policy_path);
+	rc = policy_load(&r->pol, r->policy_path);
 	if (rc == 0 && !r->opts.policy_file) {
 		char *have = xasprintf("%s/%s", r->pol->id, r->pol->version);
 		if (strcmp(have, ref))

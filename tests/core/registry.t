@@ -150,6 +150,30 @@ expect_rc 2 "platforms as a link on disk (--worktree): exit 2, not followed"
 printf '%s\n' "$ERR" | grep -q "platforms is not a folder (a link or a file); it is not followed"
 ok $? "platforms as a link on disk: says so"
 
+# registry.yaml: another format cannot be judged (exit 2); its own fields
+# are judged like a declaration's, reported under (registry) after the
+# platforms, as --changed reports them.
+sample 'format: ppreg/1\nname: a\n'
+for bad in 'format: ppreg/2\n' ''; do
+	printf "${bad}name: test\nauthority: test\npolicy: coretest/1\n" >"$REG/registry.yaml" && commit
+	run_ppreg check "$REG" --as-of "$AS_OF" --plugin-dir "$TEST_PLUGINS"
+	expect_rc 2 "registry.yaml with ${bad:-no format line}: exit 2"
+	printf '%s\n' "$ERR" | grep -q "registry.yaml: expected 'format: ppreg/1'"
+	ok $? "registry.yaml with ${bad:-no format line}: says which format is expected"
+done
+printf 'format: ppreg/2\npolicy: coretest/1\n' >"$REG/registry.yaml" && commit
+check_sample
+expect_rc 2 "registry.yaml of another format, with --policy: still exit 2"
+printf 'format: ppreg/1\npolicy: coretest/1\nmotto: x\n' >"$REG/registry.yaml" && commit
+check_sample
+expect_rc 1 "registry.yaml without name and authority: exit 1"
+expect_finding core.type registry.yaml 1 "registry.yaml without name: core.type"
+expect_finding core.unknown-field registry.yaml 3 "an unknown field of registry.yaml: core.unknown-field"
+printf '%s\n' "$OUT" | grep -q '^== (registry): non-compliant$'
+ok $? "registry.yaml's findings come under (registry)"
+check_sample --platform p
+expect_no_rule core.unknown-field "with --platform, registry.yaml is not judged"
+
 run_ppreg check "$TMP/nowhere" --policy "$TEST_POLICY" --plugin-dir "$TEST_PLUGINS"
 expect_rc 2 "a path that does not exist exits 2"
 mkdir -p "$TMP/notgit"
