@@ -12,17 +12,26 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
+/* Both are asked of every scalar: the first byte rules most texts out. */
 int scalar_is_null(const char *s, int plain)
 {
-	return plain && (!*s || !strcmp(s, "~") || !strcmp(s, "null") ||
-	                 !strcmp(s, "Null") || !strcmp(s, "NULL"));
+	if (!plain)
+		return 0;
+	switch (s[0]) {
+	case '\0': return 1;
+	case '~': return !s[1];
+	case 'n': return !strcmp(s, "null");
+	case 'N': return !strcmp(s, "Null") || !strcmp(s, "NULL");
+	default: return 0;
+	}
 }
 
 int scalar_bool(const char *s, int plain, int *out)
 {
-	if (!plain)
+	if (!plain || (s[0] != 't' && s[0] != 'f'))
 		return -1;
 	if (!strcmp(s, "true")) { *out = 1; return 0; }
 	if (!strcmp(s, "false")) { *out = 0; return 0; }
@@ -37,9 +46,13 @@ static int all_digits(const char *s, size_t n)
 	return n > 0;
 }
 
+/* The format's numbers are plain decimals: an optional '-', digits, and
+ * for a number a '.' between digits. No '+', exponent, leading or
+ * trailing '.', base prefix or '_' (what YAML 1.1 readers each read their
+ * own way). */
 int scalar_int(const char *s, int plain, long long *out)
 {
-	const char *d = (*s == '-' || *s == '+') ? s + 1 : s;
+	const char *d = *s == '-' ? s + 1 : s;
 	if (!plain || !all_digits(d, strlen(d)))
 		return -1;
 	errno = 0;
@@ -55,27 +68,16 @@ int scalar_number(const char *s, int plain, double *out)
 {
 	if (!plain)
 		return -1;
-	/* [-+]? (digits [. digits?] | . digits) ([eE] [-+]? digits)? */
-	const char *p = s;
-	if (*p == '-' || *p == '+')
-		p++;
+	const char *p = *s == '-' ? s + 1 : s;
 	size_t before = strspn(p, "0123456789");
 	p += before;
-	size_t after = 0;
-	if (*p == '.') {
-		after = strspn(p + 1, "0123456789");
-		p += 1 + after;
-	}
-	if (before + after == 0)
+	if (!before)
 		return -1;
-	if (*p == 'e' || *p == 'E') {
-		p++;
-		if (*p == '-' || *p == '+')
-			p++;
-		size_t exp = strspn(p, "0123456789");
-		if (!exp)
+	if (*p == '.') {
+		size_t after = strspn(p + 1, "0123456789");
+		if (!after)
 			return -1;
-		p += exp;
+		p += 1 + after;
 	}
 	if (*p)
 		return -1;
@@ -152,12 +154,14 @@ int scalar_duration(const char *s, ppreg_duration *out)
 	return 0;
 }
 
+/* http(s)://host[:port][/?#...]: the scheme in any case (RFC 3986), a host
+ * name with a dot, a port from 1 to 65535, no blank or control byte. */
 int scalar_url(const char *s)
 {
 	const char *host;
-	if (!strncmp(s, "https://", 8))
+	if (!strncasecmp(s, "https://", 8))
 		host = s + 8;
-	else if (!strncmp(s, "http://", 7))
+	else if (!strncasecmp(s, "http://", 7))
 		host = s + 7;
 	else
 		return -1;
@@ -168,17 +172,29 @@ int scalar_url(const char *s)
 		if ((unsigned char)*p <= ' ' || *p == 0x7f)
 			return -1;
 	const char *rest = host + h;
-	return (*rest == '\0' || *rest == '/' || *rest == ':' || *rest == '?' || *rest == '#') ? 0 : -1;
+	if (*rest == ':') {
+		size_t digits = strspn(rest + 1, "0123456789");
+		if (digits == 0 || digits > 5 || atol(rest + 1) < 1 || atol(rest + 1) > 65535)
+			return -1;
+		rest += 1 + digits;
+	}
+	return (*rest == '\0' || *rest == '/' || *rest == '?' || *rest == '#') ? 0 : -1;
 }
 
+/* local@domain.tld: the local part of RFC 5322's dot-atoms (no leading,
+ * trailing or doubled dot), a domain of labels and a tld of letters. */
 int scalar_email(const char *s)
 {
 	const char *at = strchr(s, '@');
 	if (!at || at == s || strchr(at + 1, '@'))
 		return -1;
 	size_t local = (size_t)(at - s);
-	if (strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-") < local)
+	if (strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-") < local ||
+	    s[0] == '.' || at[-1] == '.')
 		return -1;
+	for (const char *p = s; p + 1 < at; p++)
+		if (p[0] == '.' && p[1] == '.')
+			return -1;
 	const char *dom = at + 1;
 	size_t dl = strlen(dom);
 	if (dl < 3 || strspn(dom, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") != dl)

@@ -5,7 +5,9 @@
  */
 #include "formats.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define LOWER "abcdefghijklmnopqrstuvwxyz"
 #define UPPER "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -71,6 +73,9 @@ int email_valid(const char *s)
 	size_t local = (size_t)(at - s);
 	if (strspn(s, LOWER UPPER DIGITS ".!#$%&'*+/=?^_`{|}~-") < local || s[0] == '.' || at[-1] == '.')
 		return 0;
+	for (const char *p = s; p + 1 < at; p++)
+		if (p[0] == '.' && p[1] == '.')
+			return 0;
 	const char *domain = at + 1, *dot = strrchr(domain, '.');
 	size_t n = strlen(domain);
 	if (strspn(domain, HOST_CHARS) != n || !host_valid(domain, n))
@@ -82,9 +87,9 @@ url_scheme web_url_scheme(const char *s)
 {
 	url_scheme scheme;
 	const char *host;
-	if (!strncmp(s, "https://", 8))
+	if (!strncasecmp(s, "https://", 8)) /* a scheme is case-insensitive (RFC 3986) */
 		scheme = URL_HTTPS, host = s + 8;
-	else if (!strncmp(s, "http://", 7))
+	else if (!strncasecmp(s, "http://", 7))
 		scheme = URL_HTTP, host = s + 7;
 	else
 		return URL_INVALID;
@@ -94,7 +99,7 @@ url_scheme web_url_scheme(const char *s)
 	const char *rest = host + n;
 	if (*rest == ':') {
 		size_t port = strspn(rest + 1, DIGITS);
-		if (port == 0 || port > 5)
+		if (port == 0 || port > 5 || atol(rest + 1) < 1 || atol(rest + 1) > 65535)
 			return URL_INVALID;
 		rest += 1 + port;
 	}

@@ -43,6 +43,13 @@ int main(void)
 	ok(scalar_int("99999999999999999999", 1, &i) < 0, "int overflow refused");
 	ok(scalar_int("42", 0, &i) < 0, "quoted int is text");
 	ok(scalar_number("15.5", 1, &x) == 0 && x == 15.5, "number");
+	ok(scalar_number("-0.25", 1, &x) == 0 && x == -0.25 && scalar_number("210000", 1, &x) == 0, "plain decimals");
+	ok(scalar_number("2.1e5", 1, &x) < 0 && scalar_number(".5", 1, &x) < 0 && scalar_number("5.", 1, &x) < 0 &&
+	   scalar_number("+5", 1, &x) < 0 && scalar_number("1_000", 1, &x) < 0 && scalar_number("0x10", 1, &x) < 0,
+	   "exponents, bare dots, '+', '_' and hex are not plain decimals");
+	ok(scalar_int("+5", 1, &i) < 0 && scalar_int("-5", 1, &i) == 0 && i == -5, "an integer takes '-' only");
+	ok(scalar_is_null("~", 1) && scalar_is_null("", 1) && scalar_is_null("NULL", 1) && !scalar_is_null("nul", 1) &&
+	   !scalar_is_null("~x", 1) && !scalar_is_null("null", 0), "null");
 	ok(scalar_number("1e400", 1, &x) < 0 && scalar_number(".inf", 1, &x) < 0, "inf refused");
 	ok(scalar_bool("true", 1, &b) == 0 && b == 1, "true");
 	ok(scalar_bool("NO", 1, &b) < 0 && scalar_bool("yes", 1, &b) < 0, "NO and yes are not booleans");
@@ -51,6 +58,11 @@ int main(void)
 	   scalar_email("no-at.example") < 0, "e-mail");
 	ok(scalar_url("https://entraide-sante.example/alerte") == 0 && scalar_url("ftp://x.fr") < 0 &&
 	   scalar_url("https://") < 0, "URL");
+	ok(scalar_url("HTTPS://entraide-sante.example/a") == 0 && scalar_url("https://x.example:8443/a") == 0 &&
+	   scalar_url("https://x.example:99999") < 0 && scalar_url("https://x.example:0") < 0 &&
+	   scalar_url("https://x.example:/a") < 0, "URL scheme in any case, ports 1 to 65535");
+	ok(scalar_email("a..b@x.example") < 0 && scalar_email(".a@x.example") < 0 && scalar_email("a.@x.example") < 0 &&
+	   scalar_email("a.b@x.example") == 0, "no leading, trailing or doubled dot before the @");
 	ok(scalar_enum("green", "red|green") == 0 && scalar_enum("gree", "red|green") < 0, "enum");
 	ok(utf8_first_invalid((const unsigned char *)"Santé", 6) == (size_t)-1, "UTF-8 ok");
 	ok(utf8_first_invalid((const unsigned char *)"\xc0\xaf", 2) == 0, "overlong refused");

@@ -75,6 +75,10 @@ static void test_url(void)
 	ok(web_url_scheme("https://example.fr:") == URL_INVALID && web_url_scheme("https://example.fr:123456") == URL_INVALID,
 	   "an empty or overlong port");
 	ok(web_url_scheme("https://user@example.fr") == URL_INVALID, "credentials are refused");
+	ok(web_url_scheme("HTTPS://Example.fr") == URL_HTTPS, "the scheme in any case");
+	ok(web_url_scheme("https://example.fr:99999") == URL_INVALID && web_url_scheme("https://example.fr:0") == URL_INVALID,
+	   "a port out of 1-65535");
+	ok(!email_valid("a..b@example.fr") && email_valid("a.b@example.fr"), "a doubled dot before the @");
 }
 
 int main(void)
