@@ -65,12 +65,15 @@ void node_where(const ppreg_node *n, const char **file, unsigned *line, unsigned
 	if (column) *column = n ? n->column : 0;
 }
 
-/* The scalar text of a non-null scalar, or the reason there is none. */
+/* The scalar text of a non-null scalar, or the reason there is none. A
+ * value the schema refused reads as of another type, whatever is asked of
+ * it, so that a plugin never judges (and reports again) what the core
+ * already reported: a country XX is not "outside the EEA". */
 static int scalar_text(const ppreg_node *n, const char **text)
 {
 	if (node_kind(n) == PPREG_NODE_NULL)
 		return PPREG_ABSENT;
-	if (n->kind != PPREG_NODE_SCALAR)
+	if (n->kind != PPREG_NODE_SCALAR || n->mistyped)
 		return PPREG_BADTYPE;
 	*text = n->text;
 	return PPREG_OK;

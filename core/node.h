@@ -19,6 +19,7 @@ struct ppreg_node {
 	unsigned char plain;  /* scalar written without quotes */
 	unsigned char open;   /* collection still being parsed (alias cycles) */
 	unsigned char null;   /* a plain ~, null or empty scalar, decided once */
+	unsigned char mistyped; /* the schema refused it (core.type): typed reads say BADTYPE */
 	unsigned line, column;
 	const char *file;
 	const char *text;     /* scalar text, NUL-terminated */

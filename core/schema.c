@@ -250,6 +250,7 @@ static void check_value(walk_ctx *w, const ppreg_node *v, const schema_node *sn,
 	if (!schema_type_ok(v, f->type, f->values, why, sizeof why)) {
 		sink_add(w->sink, "core.type", PPREG_SEV_ERROR, w->file, v->line, v->column,
 		         "%s: %s", sn->path, why);
+		((ppreg_node *)v)->mistyped = 1; /* the walk owns the tree it was given */
 		return;
 	}
 	if (f->type != PPREG_T_ANY && (v->kind == PPREG_NODE_MAP || v->kind == PPREG_NODE_LIST))

@@ -75,47 +75,14 @@ static void check_certificate(ppreg_check *c, const ppreg_node *host, const gdpr
 	check_validity(c, cert, p);
 }
 
-/* The ISO 3166-1 alpha-2 codes the core's country type accepts
- * (PPREG_T_COUNTRY, core/scalar.c), the same list. str() gives any scalar
- * of a country field, even one the core reported as core.type; judging
- * `XX` or `fr` "outside the EEA" would report that one defect twice, so a
- * code off this list is left to the core. tests/plugins/gdpr/countries.t
- * checks, code by code from AA to ZZ, that the core and this list agree. */
-static const char assigned_countries[] =
-	"AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ "
-	"BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM "
-	"DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS "
-	"GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN "
-	"KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ "
-	"MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM "
-	"PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV "
-	"SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI "
-	"VN VU WF WS YE YT ZA ZM ZW";
-
-static int is_country(const char *s)
-{
-	if (strlen(s) != 2 || s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z')
-		return 0;
-	for (size_t i = 0; i + 2 < sizeof assigned_countries; i += 3) /* "AD AE ... ZW" */
-		if (assigned_countries[i] == s[0] && assigned_countries[i + 1] == s[1])
-			return 1;
-	return 0;
-}
-
-/* A country field's code, or NULL when absent, mistyped or not an
- * assigned code (all reported by the core). */
-static const char *country_of(const ppreg_check *c, const ppreg_node *n)
-{
-	const char *s = ppreg_text(c, n);
-	return s && is_country(s) ? s : NULL;
-}
-
-/* The entry of transfers_outside_eea for `country`, or NULL. */
+/* The entry of transfers_outside_eea for `country`, or NULL. A country
+ * the core's type refused reads as NULL (ppreg_text: not a string), so XX
+ * is its core.type alone, never also "outside the EEA". */
 static const ppreg_node *transfer_for(const ppreg_check *c, const ppreg_node *transfers, const char *country)
 {
 	for (size_t i = 0; i < c->api->count(transfers); i++) {
 		const ppreg_node *t = c->api->item(transfers, i);
-		const char *tc = country_of(c, c->api->get(t, "country"));
+		const char *tc = ppreg_text(c, c->api->get(t, "country"));
 		if (tc && !strcmp(tc, country))
 			return t;
 	}
@@ -136,7 +103,7 @@ static void check_host_countries(ppreg_check *c, const ppreg_node *host, const p
 		              id ? id : "?");
 	for (size_t i = 0; i < c->api->count(countries); i++) {
 		const ppreg_node *cn = c->api->item(countries, i);
-		const char *country = country_of(c, cn);
+		const char *country = ppreg_text(c, cn);
 		if (country && !ppreg_list_has(c, p->eea, country) && !transfer_for(c, transfers, country))
 			ppreg_reportf(c, R_TRANSFER, cn, "data hosted in %.8s, outside the EEA, without a transfer "
 			              "mechanism in transfers_outside_eea", country);
@@ -149,7 +116,7 @@ static void check_transfer_entries(ppreg_check *c, const ppreg_node *transfers, 
 {
 	for (size_t i = 0; i < c->api->count(transfers); i++) {
 		const ppreg_node *t = c->api->item(transfers, i), *mn = c->api->get(t, "mechanism");
-		const char *mechanism = ppreg_text(c, mn), *country = country_of(c, c->api->get(t, "country"));
+		const char *mechanism = ppreg_text(c, mn), *country = ppreg_text(c, c->api->get(t, "country"));
 		if (!mechanism)
 			continue; /* missing or mistyped: reported by the core */
 		if (!ppreg_one_of(mechanism, TRANSFER_MECHANISMS))

@@ -141,7 +141,9 @@ typedef struct ppreg_api {
 
 	/* Typed reads: PPREG_OK, PPREG_ABSENT (n is NULL or null) or PPREG_BADTYPE.
 	 * str() refuses a boolean and the empty string "" (a string field's
-	 * value is never empty: the schema reports it). */
+	 * value is never empty: the schema reports it). Every read of a value
+	 * the schema refused (core.type) is PPREG_BADTYPE: a plugin stays
+	 * silent on it. */
 	int (*str)(const ppreg_node *n, const char **out);
 	int (*integer)(const ppreg_node *n, long long *out);
 	int (*number)(const ppreg_node *n, double *out);

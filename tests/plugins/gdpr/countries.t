@@ -1,11 +1,10 @@
 #!/bin/bash
 # A country code the core types wrong (core.type) is the core's alone:
-# gdpr.transfers judges only assigned ISO 3166-1 alpha-2 codes. The plugin
-# keeps its own copy of the core's list (a plugin sees the core only through
-# plugin.h), so every code from AA to ZZ is declared as a host country, one
-# a line, and each line must give exactly one verdict: core.type (not
-# assigned), gdpr.transfers (assigned, outside the EEA, no mechanism) or
-# nothing (the EEA), never two.
+# gdpr.transfers judges only the codes the core accepts (a value the core
+# refused reads as of another type through plugin.h). Every code from AA to
+# ZZ is declared as a host country, one a line, and each line must give
+# exactly one verdict: core.type (not assigned), gdpr.transfers (assigned,
+# outside the EEA, no mechanism) or nothing (the EEA), never two.
 . "$(dirname "$0")/../../lib/tap.sh"
 G=gdpr.yaml
 P=platforms/entraide-sante
