@@ -72,6 +72,16 @@ printf '%s\n' "$OUT" | grep -q "^$F:2:7: error: core.type: name: expected a non-
 ok $? "a quoted empty string: core.type"
 expect_no_rule coretest.evidence "a quoted empty string: the plugin reads it as of another type"
 
+# A value the schema refused reads as of another type in the plugin, even
+# through str(): the core's core.type is the one finding.
+sample 'format: ppreg/1\nname: a\ncountry: FR\n'
+check_sample
+expect_finding coretest.note $F 3 "a country the schema accepts reaches the plugin"
+sample 'format: ppreg/1\nname: a\ncountry: XX\n'
+check_sample
+expect_finding core.type $F 3 "a country the schema refuses: core.type"
+expect_no_rule coretest.note "a country the schema refuses never reaches the plugin"
+
 sample 'format: ppreg/2\nname: a\n'
 check_sample
 expect_finding core.type $F 1 "format must be ppreg/1"

@@ -90,7 +90,9 @@ static int check(ppreg_check *c)
 	const ppreg_node *n = api->get(root, "flag");
 	if (api->boolean(n, &flag) == PPREG_OK && !flag)
 		ppreg_reportf(c, "coretest.flag", n, "flag is false");
-	const char *path, *note;
+	const char *path, *note, *country;
+	if (api->str(api->get(root, "country"), &country) == PPREG_OK)
+		ppreg_reportf(c, "coretest.note", api->get(root, "country"), "country %s", country);
 	n = api->get(root, "evidence");
 	if (api->str(n, &path) == PPREG_OK) {
 		char hex[65];
