@@ -33,16 +33,6 @@ typedef struct {
 	const char *key, *platform, *output, *valid_for;
 } attest_options;
 
-/* An option given twice is a mistake to report, not a choice to make:
- * `--platform A --platform B` signed B alone. */
-static int once(const char **slot, const char *name)
-{
-	if (*slot)
-		return usage_error("attest", "%s given twice", name);
-	*slot = optarg;
-	return 0;
-}
-
 static int parse(attest_options *o, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -55,14 +45,14 @@ static int parse(attest_options *o, int argc, char **argv)
 	optind = 1;
 	while (!bad && (c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'k': bad = once(&o->key, "--key"); break;
-		case 'p': bad = once(&o->platform, "--platform"); break;
-		case 'r': bad = once(&o->run.rev, "--rev"); break;
-		case 'a': bad = once(&as_of, "--as-of"); break;
-		case 'v': bad = once(&o->valid_for, "--valid-for"); break;
-		case 'P': bad = once(&o->run.policy_file, "--policy"); break;
-		case 'D': bad = once(&o->run.plugin_dir, "--plugin-dir"); break;
-		case 'o': bad = once(&o->output, "-o"); break;
+		case 'k': bad = option_once("attest", &o->key, "--key"); break;
+		case 'p': bad = option_once("attest", &o->platform, "--platform"); break;
+		case 'r': bad = option_once("attest", &o->run.rev, "--rev"); break;
+		case 'a': bad = option_once("attest", &as_of, "--as-of"); break;
+		case 'v': bad = option_once("attest", &o->valid_for, "--valid-for"); break;
+		case 'P': bad = option_once("attest", &o->run.policy_file, "--policy"); break;
+		case 'D': bad = option_once("attest", &o->run.plugin_dir, "--plugin-dir"); break;
+		case 'o': bad = option_once("attest", &o->output, "-o"); break;
 		case 'h': fputs(help, stdout); return 1;
 		default: return usage_error("attest", "see 'ppreg attest --help'");
 		}

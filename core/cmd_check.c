@@ -82,31 +82,35 @@ static int parse_options(check_options *o, int argc, char **argv)
 		{"plugin-dir", required_argument, 0, 'D'}, {"help", no_argument, 0, 'h'},
 		{"fail-on-plugin-error", no_argument, 0, 'F'}, {"changed", required_argument, 0, 'c'},
 		{0, 0, 0, 0}};
-	const char *as_of = NULL;
-	int c;
+	const char *as_of = NULL, *format = NULL, *jobs = NULL;
+	int c, bad = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
+	while (!bad && (c = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'r': o->run.rev = optarg; break;
+		case 'r': bad = option_once("check", &o->run.rev, "--rev"); break;
 		case 'w': o->run.worktree = 1; break;
 		case 'p': ptrvec_push(&o->platforms, optarg); break;
-		case 'P': o->run.policy_file = optarg; break;
-		case 'a': as_of = optarg; break;
-		case 'f': o->format = optarg; break;
+		case 'P': bad = option_once("check", &o->run.policy_file, "--policy"); break;
+		case 'a': bad = option_once("check", &as_of, "--as-of"); break;
+		case 'f': bad = option_once("check", &format, "--format"); break;
 		case 's': o->run.strict = 1; break;
-		case 'j': {
-			char *end;
-			o->jobs = strtol(optarg, &end, 10);
-			if (*end || end == optarg || o->jobs < 1)
-				o->jobs = -1;
-			break;
-		}
-		case 'D': o->run.plugin_dir = optarg; break;
+		case 'j': bad = option_once("check", &jobs, "--jobs"); break;
+		case 'D': bad = option_once("check", &o->run.plugin_dir, "--plugin-dir"); break;
 		case 'F': o->fail_on_plugin_error = 1; break;
-		case 'c': o->changed = optarg; break;
+		case 'c': bad = option_once("check", &o->changed, "--changed"); break;
 		case 'h': fputs(help, stdout); return 1;
 		default: return usage_error("check", "see 'ppreg check --help'");
 		}
+	}
+	if (bad)
+		return bad;
+	if (format)
+		o->format = format;
+	if (jobs) {
+		char *end;
+		o->jobs = strtol(jobs, &end, 10);
+		if (*end || end == jobs || o->jobs < 1)
+			o->jobs = -1;
 	}
 	if (optind < argc - 1)
 		return usage_error("check", "one registry PATH at most");

@@ -117,15 +117,6 @@ static int read_attestation(const char *file, unsigned char **data, size_t *len)
 	return read_file_nofollow(file, DSSE_MAX_ENVELOPE, data, len);
 }
 
-/* An option given twice is ambiguous (which key?): a usage error. */
-static int once(const char **slot, const char *name)
-{
-	if (*slot)
-		return usage_error("verify", "%s given twice", name);
-	*slot = optarg;
-	return 0;
-}
-
 int cmd_verify(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -137,11 +128,11 @@ int cmd_verify(int argc, char **argv)
 	int c, bad = 0;
 	optind = 1;
 	while (!bad && (c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (c == 'k') bad = once(&pub, "--pubkey");
-		else if (c == 'r') bad = once(&ro.registry_path, "--registry");
-		else if (c == 'a') bad = once(&as_of_text, "--as-of");
-		else if (c == 'P') bad = once(&ro.policy_file, "--policy");
-		else if (c == 'D') bad = once(&ro.plugin_dir, "--plugin-dir");
+		if (c == 'k') bad = option_once("verify", &pub, "--pubkey");
+		else if (c == 'r') bad = option_once("verify", &ro.registry_path, "--registry");
+		else if (c == 'a') bad = option_once("verify", &as_of_text, "--as-of");
+		else if (c == 'P') bad = option_once("verify", &ro.policy_file, "--policy");
+		else if (c == 'D') bad = option_once("verify", &ro.plugin_dir, "--plugin-dir");
 		else if (c == 'h') return fputs(help, stdout), 0;
 		else return usage_error("verify", "see 'ppreg verify --help'");
 	}

@@ -20,5 +20,9 @@ int cmd_verify(int argc, char **argv);
 int parse_as_of(const char *text, ppreg_date *out);
 /* Prints "ppreg CMD: message" on stderr and returns 2. */
 int usage_error(const char *cmd, const char *fmt, ...);
+/* Stores optarg in *slot, or returns usage_error() when the option was
+ * given before: `--platform A --platform B` is a mistake to report, not a
+ * choice to make silently. */
+int option_once(const char *cmd, const char **slot, const char *name);
 
 #endif

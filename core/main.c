@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "util.h"
 
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -55,11 +56,25 @@ int usage_error(const char *cmd, const char *fmt, ...)
 	return 2;
 }
 
+int option_once(const char *cmd, const char **slot, const char *name)
+{
+	if (*slot)
+		return usage_error(cmd, "%s given twice", name);
+	*slot = optarg;
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
 		usage(stderr);
 		return 2;
+	}
+	if (!strcmp(argv[1], "help") && argc > 2) { /* ppreg help check: ppreg check --help */
+		char *args[] = {argv[2], "--help", NULL};
+		for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+			if (!strcmp(argv[2], commands[i].name))
+				return commands[i].fn(2, args);
 	}
 	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
 		usage(stdout);

@@ -91,4 +91,20 @@ sed -i 's|^policy: .*|policy: ../../etc/x|' "$REG/registry.yaml" && commit
 run_ppreg check "$REG" --plugin-dir "$TEST_PLUGINS"
 expect_rc 2 "a policy reference with a path is refused"
 
+# An option given twice is a usage error, not a silent choice of the last.
+for opt in "--as-of $AS_OF" "--format json" "--jobs 2" "--policy $TEST_POLICY"; do
+	check_sample $opt $opt
+	expect_rc 2 "${opt%% *} given twice: exit 2"
+	printf '%s\n' "$ERR" | grep -q "^ppreg check: ${opt%% *} given twice$"
+	ok $? "${opt%% *} given twice: says so"
+done
+
+# `ppreg help COMMAND` is `ppreg COMMAND --help`.
+for cmd in check attest verify keygen hook plugins rules; do
+	run_ppreg help $cmd
+	expect_rc 0 "ppreg help $cmd: exit 0"
+	printf '%s\n' "$OUT" | head -1 | grep -q "^usage: ppreg $cmd"
+	ok $? "ppreg help $cmd: the command's usage"
+done
+
 done_testing

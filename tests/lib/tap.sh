@@ -59,8 +59,13 @@ run_ppreg() {
 	"$PPREG" "$@" >"$TMP/out" 2>"$TMP/err"; RC=$?
 	OUT=$(cat "$TMP/out"); ERR=$(cat "$TMP/err")
 }
-# check_reg [ARGS...]: ppreg check of $REG as of $AS_OF, text format.
-check_reg() { run_ppreg check "$REG" --as-of "$AS_OF" "$@"; }
+# check_reg [ARGS...]: ppreg check of $REG, as of $AS_OF unless ARGS give --as-of.
+check_reg() {
+	case " $* " in
+	*" --as-of "*) run_ppreg check "$REG" "$@" ;;
+	*) run_ppreg check "$REG" --as-of "$AS_OF" "$@" ;;
+	esac
+}
 
 expect_rc() { is "$RC" "$1" "${2:-exit status $1}"; }
 # expect_finding RULE FILE LINE [DESC]: a text finding FILE:LINE:COL: sev: RULE:
