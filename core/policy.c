@@ -58,7 +58,11 @@ static int read_string(const policy *p, const ppreg_node *root, const char *key,
 
 static int read_limits(policy *p, const ppreg_node *n)
 {
+	/* The ceilings keep a policy from disarming the limits: libyaml's time
+	 * grows with the square of the flow nesting (20 000 levels: 1.5 s),
+	 * and the loader's memory with the nodes and bytes. */
 	static const char *keys[] = {"max_file_bytes", "max_depth", "max_aliases", "max_nodes"};
+	static const long long ceiling[] = {1LL << 30, 10000, 1000000, 10000000};
 	size_t *dst[] = {&p->limits.max_bytes, &p->limits.max_depth, &p->limits.max_aliases, &p->limits.max_nodes};
 	p->limits = policy_default_limits;
 	p->plugin_seconds = 30;
@@ -75,8 +79,9 @@ static int read_limits(policy *p, const ppreg_node *n)
 		int rc = node_int(node_get(n, keys[i]), &v);
 		if (rc == PPREG_ABSENT)
 			continue;
-		if (rc || v < 1 || v > (1LL << 40))
-			return policy_error(p, n, "limits must be positive integers");
+		if (rc || v < 1 || v > ceiling[i])
+			return policy_error(p, n, "limits must be positive integers: max_file_bytes at most 1 GiB, "
+			                    "max_depth 10000, max_aliases 1000000, max_nodes 10000000");
 		*dst[i] = (size_t)v;
 	}
 	return 0;

@@ -91,6 +91,15 @@ sed -i 's|^policy: .*|policy: ../../etc/x|' "$REG/registry.yaml" && commit
 run_ppreg check "$REG" --plugin-dir "$TEST_PLUGINS"
 expect_rc 2 "a policy reference with a path is refused"
 
+# A policy cannot disarm the parser's limits: each has a ceiling.
+for lim in "max_depth: 20000" "max_nodes: 99999999" "max_file_bytes: 2000000000" "max_depth: 0"; do
+	sed "s/${lim%%:*}: [0-9]*/$lim/" "$TEST_POLICY" >"$TMP/lim.yaml"
+	run_ppreg check "$REG" --policy "$TMP/lim.yaml" --plugin-dir "$TEST_PLUGINS" --as-of "$AS_OF"
+	expect_rc 2 "a policy with $lim: exit 2"
+	printf '%s\n' "$ERR" | grep -q "limits must be positive integers: max_file_bytes at most 1 GiB"
+	ok $? "a policy with $lim: the ceilings are stated"
+done
+
 # An option given twice is a usage error, not a silent choice of the last.
 for opt in "--as-of $AS_OF" "--format json" "--jobs 2" "--policy $TEST_POLICY"; do
 	check_sample $opt $opt
