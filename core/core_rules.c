@@ -44,7 +44,7 @@ static const ppreg_rule rules[] = {
 	 "ppreg: a platform no plugin could fully judge is not compliant",
 	 "Report the plugin and the platform to the plugin's authors; the other plugins' findings stand."},
 	{"core.outside-change", PPREG_SEV_WARNING,
-	 "a change (check --changed, a hook) touches files outside platforms/ and registry.yaml",
+	 "a change (check --changed, a hook) touches files outside the platform folders and registry.yaml",
 	 "ppreg registry format v1: a registry holds registry.yaml and platforms/ only; policy `severity`",
 	 "Keep a platform's change inside platforms/<id>/; registry maintainers change other files "
 	 "in a separate change (a policy can make this finding an error)."},

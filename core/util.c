@@ -129,7 +129,9 @@ int sha256_file_hex(const char *path, char hex[65])
 
 int read_file_nofollow(const char *path, size_t max, unsigned char **data, size_t *len)
 {
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then
+	 * refuses it (for a regular file the flag changes nothing). */
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		return error_set("%s: %s", path, errno == ELOOP ? "is a symbolic link" : strerror(errno));
 	struct stat st;
