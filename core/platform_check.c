@@ -270,6 +270,12 @@ static void load_declaration(snapshot *s, declaration *d, const schema *sch)
 			s->unreadable = 1;
 		} else {
 			schema_check_compiled(ydoc_root(d->doc), file, sch, &s->sink);
+			/* kept for file_read(): a plugin reading a declaration's bytes
+			 * (its comments) must not cost a second blob read */
+			cached_file *f = xcalloc(1, sizeof *f);
+			f->path = xstrdup(d->name), f->data = data, f->len = len;
+			ptrvec_push(&s->cache, f);
+			data = NULL;
 		}
 	}
 	free(data);

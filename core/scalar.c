@@ -10,6 +10,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -327,6 +328,16 @@ size_t utf8_first_invalid(const unsigned char *s, size_t len)
 {
 	size_t i = 0;
 	while (i < len) {
+		/* eight ASCII bytes without NUL at a time: most of a declaration */
+		while (len - i >= 8) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080ULL) || ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL))
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
 		unsigned c = s[i];
 		if (c == 0)
 			return i;

@@ -214,10 +214,32 @@ static int key_cmp(const void *a, const void *b)
 	return x->line != y->line ? (x->line < y->line ? -1 : 1) : (x->column < y->column ? -1 : 1);
 }
 
+/* A repeated key, reported at the later one. */
+static void report_duplicate(loader *l, const ppreg_node *first, const ppreg_node *again)
+{
+	char msg[256];
+	snprintf(msg, sizeof msg, "duplicate key '%.80s' (first at line %u)", again->text, first->line);
+	sink_addv(l->sink, "core.duplicate-key", PPREG_SEV_ERROR, l->doc->file, again->line, again->column, msg);
+	l->failed = 1;
+}
+
+/* Most mappings have a handful of keys: compared pairwise; larger ones
+ * are sorted, so 100 000 keys cost n log n, not n squared. */
+#define SMALL_MAP 8
+
 static void check_duplicates(loader *l, ppreg_node *map)
 {
 	if (map->n < 2)
 		return;
+	if (map->n <= SMALL_MAP) {
+		for (size_t i = 1; i < map->n; i++)
+			for (size_t j = 0; j < i; j++)
+				if (!strcmp(map->keys[i]->text, map->keys[j]->text)) {
+					report_duplicate(l, map->keys[j], map->keys[i]);
+					break;
+				}
+		return;
+	}
 	if (l->scratch.cap < map->n) {
 		l->scratch.cap = map->n;
 		l->scratch.v = xrealloc(l->scratch.v, map->n * sizeof *l->scratch.v);
@@ -225,16 +247,9 @@ static void check_duplicates(loader *l, ppreg_node *map)
 	ppreg_node **sorted = (ppreg_node **)l->scratch.v;
 	memcpy(sorted, map->keys, map->n * sizeof *sorted);
 	qsort(sorted, map->n, sizeof *sorted, key_cmp);
-	for (size_t i = 1; i < map->n; i++) {
-		if (!strcmp(sorted[i]->text, sorted[i - 1]->text)) {
-			char msg[256];
-			snprintf(msg, sizeof msg, "duplicate key '%.80s' (first at line %u)",
-			         sorted[i]->text, sorted[i - 1]->line);
-			sink_addv(l->sink, "core.duplicate-key", PPREG_SEV_ERROR, l->doc->file,
-			          sorted[i]->line, sorted[i]->column, msg);
-			l->failed = 1;
-		}
-	}
+	for (size_t i = 1; i < map->n; i++)
+		if (!strcmp(sorted[i]->text, sorted[i - 1]->text))
+			report_duplicate(l, sorted[i - 1], sorted[i]);
 }
 
 /* Closes the innermost collection: moves its children into the arena. */

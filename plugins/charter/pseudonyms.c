@@ -88,8 +88,8 @@ static int is_identity_key(const char *key)
 	char norm[40];
 	if (!normalise_key(key, norm, sizeof norm))
 		return 0;
-	for (const char *const *k = keys; *k; k++)
-		if (!strcmp(norm, *k))
+	for (const char *const *k = keys; *k; k++) /* every key of every item passes here */
+		if (norm[0] == (*k)[0] && !strcmp(norm, *k))
 			return 1;
 	return 0;
 }
