@@ -549,7 +549,7 @@ static void tap_renumber(const char *body, size_t *k)
 static int emit_tap(const hook_output *h)
 {
 	size_t total = 0, n, k = 0;
-	const char *body;
+	const char *body = NULL;
 	for (size_t i = 0; i < h->states.n; i++) {
 		const judged_state *s = h->states.v[i];
 		if (s->doc && tap_split(s->doc, &n, &body) < 0)

@@ -156,10 +156,14 @@ int report_json_put(FILE *out, const void *json, int indent)
 	char *text = json ? json_dumps(json, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
 	if (!text)
 		return error_set("cannot build the JSON report");
-	for (const char *p = text; *p; p++) {
-		fputc(*p, out);
-		if (*p == '\n')
-			fprintf(out, "%*s", indent, "");
+	for (const char *p = text; *p;) {
+		size_t line = strcspn(p, "\n");
+		fwrite(p, 1, line, out);
+		p += line;
+		if (*p == '\n') {
+			fprintf(out, "\n%*s", indent, "");
+			p++;
+		}
 	}
 	free(text);
 	return ferror(out) ? error_set("cannot write the report") : 0;

@@ -82,11 +82,14 @@ int scalar_number(const char *s, int plain, double *out)
 	}
 	if (*p)
 		return -1;
+	if (!out && before < 300)
+		return 0; /* only asked whether it is one: so few digits are always finite */
 	errno = 0;
 	double v = strtod(s, NULL);
 	if (errno == ERANGE || !isfinite(v))
 		return -1;
-	*out = v;
+	if (out)
+		*out = v;
 	return 0;
 }
 

@@ -15,6 +15,7 @@
 int scalar_is_null(const char *s, int plain);
 int scalar_bool(const char *s, int plain, int *out);
 int scalar_int(const char *s, int plain, long long *out);
+/* out may be NULL: only whether s is a number is asked (no strtod for it). */
 int scalar_number(const char *s, int plain, double *out);
 int scalar_date(const char *s, ppreg_date *out);
 int scalar_duration(const char *s, ppreg_duration *out);

@@ -48,14 +48,13 @@ static int scalar_type_ok(const ppreg_node *n, ppreg_type type, const char *valu
 {
 	const char *t = n->text;
 	long long i;
-	double d;
 	int b;
 	ppreg_date date;
 	ppreg_duration dur;
 	switch (type) {
 	case PPREG_T_STRING: return scalar_bool(t, n->plain, &b) != 0 && *t;
 	case PPREG_T_INT: return scalar_int(t, n->plain, &i) == 0;
-	case PPREG_T_NUMBER: return scalar_number(t, n->plain, &d) == 0;
+	case PPREG_T_NUMBER: return scalar_number(t, n->plain, NULL) == 0;
 	case PPREG_T_BOOL: return scalar_bool(t, n->plain, &b) == 0;
 	case PPREG_T_DATE: return scalar_date(t, &date) == 0;
 	case PPREG_T_DURATION: return scalar_duration(t, &dur) == 0;

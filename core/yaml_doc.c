@@ -157,14 +157,13 @@ static int check_key(loader *l, ppreg_node *k)
 		return -1;
 	}
 	long long i;
-	double d;
 	int b;
 	if (k->plain && !strcmp(k->text, "<<")) {
 		note(l, "core.type", k, "merge keys (<<) are not part of the format");
 		return -1;
 	}
 	if (scalar_is_null(k->text, k->plain) || scalar_bool(k->text, k->plain, &b) == 0 ||
-	    scalar_int(k->text, k->plain, &i) == 0 || scalar_number(k->text, k->plain, &d) == 0) {
+	    scalar_int(k->text, k->plain, &i) == 0 || scalar_number(k->text, k->plain, NULL) == 0) {
 		note(l, "core.type", k, "mapping key '%s' is not a string", k->text);
 		return -1;
 	}
