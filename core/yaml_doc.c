@@ -256,8 +256,8 @@ static void pop(loader *l)
 {
 	frame *f = &l->stack[--l->depth];
 	ppreg_node *n = f->node;
-	ppreg_node **kids = (ppreg_node **)l->kids.v + f->base;
 	size_t m = l->kids.n - f->base;
+	ppreg_node **kids = m ? (ppreg_node **)l->kids.v + f->base : NULL;
 	n->open = 0;
 	if (n->kind == PPREG_NODE_LIST) {
 		n->n = m;

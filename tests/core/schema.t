@@ -90,4 +90,13 @@ sample -- '- format: ppreg/1\n'
 check_sample
 expect_finding core.type $F 1 "a declaration is a mapping"
 
+# An empty collection closed before any other node (found by fuzz_yaml:
+# the loader's child stack was still unallocated, UBSan's null offset).
+for doc in '[]' '{}' ':[]x'; do
+	sample -- "$doc\n"
+	check_sample
+	expect_rc 1 "a declaration '$doc': exit 1"
+	expect_rule 'core\.(type|yaml-syntax)' "a declaration '$doc': core.type or core.yaml-syntax"
+done
+
 done_testing
