@@ -39,6 +39,7 @@
 
 /* ---- small helpers: errors, a growable buffer, a seeded generator ---- */
 
+static void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 static void die(const char *fmt, ...)
 {
 	va_list ap;

@@ -7,6 +7,7 @@
 #define PPREG_COMMANDS_H
 
 #include "ppreg/plugin.h"
+#include "util.h"
 
 int cmd_check(int argc, char **argv);
 int cmd_plugins(int argc, char **argv);
@@ -19,7 +20,7 @@ int cmd_verify(int argc, char **argv);
 /* Shared option parsing: --as-of DATE (default today, UTC). 0 or -1. */
 int parse_as_of(const char *text, ppreg_date *out);
 /* Prints "ppreg CMD: message" on stderr and returns 2. */
-int usage_error(const char *cmd, const char *fmt, ...);
+int usage_error(const char *cmd, const char *fmt, ...) PRINTF_LIKE(2, 3);
 /* Stores optarg in *slot, or returns usage_error() when the option was
  * given before: `--platform A --platform B` is a mistake to report, not a
  * choice to make silently. */
