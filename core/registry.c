@@ -280,7 +280,7 @@ static int str_cmp(const void *a, const void *b)
  * follows the number of platforms, and libgit2's cache does not keep a large
  * one, so looking it up per platform made a full check quadratic. Loaded in
  * the parent (registry_platform_ids), it is inherited by every worker. */
-static git_tree *platforms_tree(registry *r)
+git_tree *registry__platforms_tree(registry *r)
 {
 	if (!r->platforms) {
 		git_tree_entry *pe = NULL;
@@ -345,7 +345,7 @@ int registry_platform_ids(registry *r, char ***ids, size_t *n)
 		if (d)
 			closedir(d);
 	} else {
-		git_tree *pt = platforms_tree(r);
+		git_tree *pt = registry__platforms_tree(r);
 		for (size_t i = 0; pt && i < git_tree_entrycount(pt); i++) {
 			const git_tree_entry *e = git_tree_entry_byindex(pt, i);
 			if (registry__is_platform_mode(git_tree_entry_filemode(e)))
@@ -477,7 +477,7 @@ static int platform_git(registry *r, platform_tree *t)
 {
 	git_tree *tree = NULL;
 	int rc;
-	git_tree *platforms = platforms_tree(r);
+	git_tree *platforms = registry__platforms_tree(r);
 	const git_tree_entry *te = platforms ? git_tree_entry_byname(platforms, t->id) : NULL;
 	if (!te)
 		return PPREG_ABSENT;

@@ -87,21 +87,36 @@ static void diff_platform_entry(const git_tree *old_t, const git_tree *new_t, co
 		add_outside(c, xasprintf("platforms/%s", name));
 }
 
-/* platforms/<id> entries, every name of either side compared once. */
+/* platforms/<id> entries, every name of either side compared once. The
+ * new side is the state r was opened on: its platforms tree is r's own,
+ * parsed once for the run. Most entries are the same object at the same
+ * index of both trees (a change touches few platforms): that case costs
+ * one comparison, the others a lookup by name. */
 static int diff_platforms(registry *r, const git_tree_entry *old_e, const git_tree_entry *new_e,
-                          change_lists *c)
+                          int new_is_r, change_lists *c)
 {
 	git_tree *old_t = NULL, *new_t = NULL;
-	if (subtree(r, old_e, &old_t) < 0 || subtree(r, new_e, &new_t) < 0) {
+	if (new_is_r && new_e && git_tree_entry_type(new_e) == GIT_OBJECT_TREE)
+		new_t = registry__platforms_tree(r);
+	if (subtree(r, old_e, &old_t) < 0 || (!new_t && subtree(r, new_e, &new_t) < 0)) {
 		git_tree_free(old_t);
 		return -1;
 	}
+	int new_owned = new_t && new_t != r->platforms;
 	size_t n_new = new_t ? git_tree_entrycount(new_t) : 0;
 	size_t n_old = old_t ? git_tree_entrycount(old_t) : 0;
-	for (size_t i = 0; i < n_new; i++)
-		diff_platform_entry(old_t, new_t, git_tree_entry_name(git_tree_entry_byindex(new_t, i)), c);
-	for (size_t i = 0; i < n_old; i++) {
+	for (size_t i = 0; i < n_new; i++) {
+		const git_tree_entry *ne = git_tree_entry_byindex(new_t, i);
+		const git_tree_entry *oe = i < n_old ? git_tree_entry_byindex(old_t, i) : NULL;
+		if (oe && same_entry(oe, ne) && !strcmp(git_tree_entry_name(oe), git_tree_entry_name(ne)))
+			continue; /* unchanged, whatever its kind */
+		diff_platform_entry(old_t, new_t, git_tree_entry_name(ne), c);
+	}
+	for (size_t i = 0; i < n_old; i++) { /* the names only the old side has */
 		const char *name = git_tree_entry_name(git_tree_entry_byindex(old_t, i));
+		const git_tree_entry *ne = i < n_new ? git_tree_entry_byindex(new_t, i) : NULL;
+		if (ne && !strcmp(git_tree_entry_name(ne), name))
+			continue;
 		if (!entry_named(new_t, name))
 			diff_platform_entry(old_t, new_t, name, c);
 	}
@@ -109,7 +124,8 @@ static int diff_platforms(registry *r, const git_tree_entry *old_e, const git_tr
 	if ((old_e && !old_t) || (new_e && !new_t))
 		add_outside(c, xstrdup("platforms"));
 	git_tree_free(old_t);
-	git_tree_free(new_t);
+	if (new_owned)
+		git_tree_free(new_t);
 	return 0;
 }
 
@@ -152,7 +168,7 @@ static int diff_top_entry(registry *r, const char *name, const git_tree *old_roo
 	if (same_entry(o, n))
 		return 0;
 	if (!strcmp(name, "platforms"))
-		return diff_platforms(r, o, n, c);
+		return diff_platforms(r, o, n, new_root == r->root, c);
 	if (!strcmp(name, "registry.yaml")) {
 		c->registry_yaml = 1;
 		return 0;

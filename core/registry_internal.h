@@ -40,6 +40,10 @@ int registry__open_repo(registry *r);
  * the source in messages. Sets r->root. */
 int registry__set_root(registry *r, git_tree *top, const char *what);
 
+/* root/platforms, parsed once and kept (NULL when there is no such folder):
+ * the one tree whose size follows the number of platforms. */
+git_tree *registry__platforms_tree(registry *r);
+
 /* The tree of the registry root at `rev`; *out is NULL (and 0 returned)
  * when the registry folder does not exist there. */
 int registry__root_at(registry *r, const git_commit *commit, git_tree **out);
