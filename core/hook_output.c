@@ -245,34 +245,15 @@ static int junit_split(const char *doc, junit_part *part)
 	return 0;
 }
 
-/* Attribute text: escaped, and what XML 1.0 cannot carry made U+FFFD. */
-static void put_xml_attr(FILE *f, const char *s)
-{
-	char *clean = report_clean_text(s ? s : "", 1);
-	for (const char *p = clean; *p; p++) {
-		switch (*p) {
-		case '&': fputs("&amp;", f); break;
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '"': fputs("&quot;", f); break;
-		case '\n': fputs("&#10;", f); break;
-		case '\r': fputs("&#13;", f); break;
-		case '\t': fputs("&#9;", f); break;
-		default: fputc(*p, f);
-		}
-	}
-	free(clean);
-}
-
 /* A state that could not be judged: a suite whose one case is an error. */
 static void put_failed_suite(FILE *f, const judged_state *s)
 {
 	fputs("  <testsuite name=\"", f);
-	put_xml_attr(f, s->label);
+	report_xml_put(f, s->label, 1);
 	fputs("\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n    <testcase classname=\"", f);
-	put_xml_attr(f, s->label);
+	report_xml_put(f, s->label, 1);
 	fputs("\" name=\"judged\">\n      <error message=\"", f);
-	put_xml_attr(f, s->error);
+	report_xml_put(f, s->error, 1);
 	fputs("\"/>\n    </testcase>\n  </testsuite>\n", f);
 }
 

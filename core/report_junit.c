@@ -15,8 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Writes `s` escaped for element text (attr 0) or an attribute (attr 1). */
-static void put_escaped(FILE *out, const char *s, int attr)
+void report_xml_put(FILE *out, const char *s, int attr)
 {
 	char *clean = report_clean_text(s ? s : "", 1);
 	for (const char *p = clean; *p; p++) {
@@ -49,7 +48,7 @@ static void put_findings(FILE *out, const platform_result *p, const char *rule, 
 			continue;
 		char *line = xasprintf("%s:%u:%u: %s: %s: %s\n", f->file, f->line, f->column,
 		                       sev_name(f->severity), f->rule, f->message);
-		put_escaped(out, line, 0);
+		report_xml_put(out, line, 0);
 		free(line);
 	}
 }
@@ -67,9 +66,9 @@ static void put_case(FILE *out, const report *rep, const platform_result *p, con
 	const char *id = ref->rule->id;
 	const finding *err = first_of(p, id, PPREG_SEV_ERROR), *warn = first_of(p, id, PPREG_SEV_WARNING);
 	fputs("    <testcase classname=\"", out);
-	put_escaped(out, p->id, 1);
+	report_xml_put(out, p->id, 1);
 	fputs("\" name=\"", out);
-	put_escaped(out, id, 1);
+	report_xml_put(out, id, 1);
 	fputs("\"", out);
 	if (!err && !warn && report_rule_severity(rep, ref->rule) != PPREG_SEV_OFF) {
 		fputs("/>\n", out);
@@ -78,9 +77,9 @@ static void put_case(FILE *out, const report *rep, const platform_result *p, con
 	fputs(">\n", out);
 	if (err) {
 		fputs("      <failure type=\"", out);
-		put_escaped(out, id, 1);
+		report_xml_put(out, id, 1);
 		fputs("\" message=\"", out);
-		put_escaped(out, err->message, 1);
+		report_xml_put(out, err->message, 1);
 		fputs("\">", out);
 		put_findings(out, p, id, PPREG_SEV_ERROR);
 		fputs("</failure>\n", out);
@@ -116,7 +115,7 @@ static void put_suite(FILE *out, const report *rep, const platform_result *p,
                       const rule_ref *rules, size_t n_rules)
 {
 	fputs("  <testsuite name=\"", out);
-	put_escaped(out, p->id, 1);
+	report_xml_put(out, p->id, 1);
 	fprintf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\">\n", n_rules,
 	        failed_rules(p, rules, n_rules), skipped_rules(rep, p, rules, n_rules));
 	fprintf(out, "    <properties>\n      <property name=\"verdict\" value=\"%s\"/>\n",
