@@ -101,7 +101,7 @@ static int parse_options(hook_options *o, int argc, char **argv)
 		ptrvec_push(&o->args, argv[optind++]);
 	if (parse_as_of(o->as_of_text, &o->run.as_of) < 0)
 		return usage_error("hook", "--as-of '%s' is not a date YYYY-MM-DD", o->as_of_text);
-	if (!report_for_format(o->format))
+	if (!report_format_named(o->format))
 		return usage_error("hook", "unknown --format '%s' (%s)", o->format, report_format_names());
 	return 0;
 }

@@ -170,7 +170,7 @@ static int take_format(cursor *c)
 	char word[16];
 	return !take(c, " --format ") ||
 	       (take_bare(c, "abcdefghijklmnopqrstuvwxyz", word) && strcmp(word, "text") &&
-	        report_for_format(word));
+	        report_format_named(word));
 }
 
 static int is_hook_command(cursor *c)

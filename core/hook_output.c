@@ -70,15 +70,15 @@ int hook_cannot_judge(hook_output *h, const state_id *id, const char *why)
 int hook_write_report(hook_output *h, const report *rep, const state_id *id, int status,
                       int any_finding)
 {
-	report_fn fn = report_for_format(h->format);
+	const report_format *fmt = report_format_named(h->format);
 	if (!h->structured)
-		return any_finding ? fn(stdout, rep) : 0;
+		return any_finding ? report_write(stdout, rep, fmt) : 0;
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *mem = open_memstream(&buf, &len);
 	if (!mem)
 		return error_set("cannot keep the report: %s", strerror(errno));
-	int rc = fn(mem, rep);
+	int rc = report_write(mem, rep, fmt);
 	if (fclose(mem) != 0 && rc == 0)
 		rc = error_set("cannot keep the report: %s", strerror(errno));
 	if (rc < 0) {
@@ -92,7 +92,6 @@ int hook_write_report(hook_output *h, const report *rep, const state_id *id, int
 /* ---- one document for the whole hook run ---- */
 
 /* What report_sarif.c writes as $schema. */
-#define SARIF_SCHEMA "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 #define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 #define JUNIT_END "</testsuites>\n"
 #define TAP_HEAD "TAP version 13\n"
@@ -203,7 +202,7 @@ static int emit_sarif(const hook_output *h)
 			return s->doc ? -1 : error_set("cannot build the SARIF document");
 		}
 	}
-	return dump_json(json_pack("{s:s, s:s, s:o}", "$schema", SARIF_SCHEMA, "version", "2.1.0",
+	return dump_json(json_pack("{s:s, s:s, s:o}", "$schema", REPORT_SARIF_SCHEMA, "version", "2.1.0",
 	                           "runs", runs), "SARIF");
 }
 
@@ -223,7 +222,7 @@ static int read_count(const char **p, const char *lit, size_t *out)
 	return 1;
 }
 
-/* One state's JUnit report as report_junit() writes it: its totals, and
+/* One state's JUnit report as the JUnit format writes it: its totals, and
  * its suites (everything between the <testsuites> lines). */
 typedef struct {
 	size_t tests, failures;
@@ -239,7 +238,7 @@ static int junit_split(const char *doc, junit_part *part)
 	    !read_count(&p, "<testsuites name=\"ppreg\" tests=\"", &part->tests) ||
 	    !read_count(&p, "\" failures=\"", &part->failures) || strncmp(p, "\" errors=\"0\">\n", 14) ||
 	    p + 14 > doc + len - end)
-		return error_set("a state's JUnit report is not as report_junit writes it");
+		return error_set("a state's JUnit report is not as the JUnit format writes it");
 	part->suites = p + 14;
 	part->len = (size_t)(doc + len - end - part->suites);
 	return 0;
@@ -286,12 +285,12 @@ static int emit_junit(const hook_output *h)
 	return rc;
 }
 
-/* One state's TAP report as report_tap() writes it: its plan and the rest. */
+/* One state's TAP report as the TAP format writes it: its plan and the rest. */
 static int tap_split(const char *doc, size_t *n, const char **body)
 {
 	const char *p = doc + strlen(TAP_HEAD);
 	if (strncmp(doc, TAP_HEAD, strlen(TAP_HEAD)) || !read_count(&p, "1..", n) || *p != '\n')
-		return error_set("a state's TAP report is not as report_tap writes it");
+		return error_set("a state's TAP report is not as the TAP format writes it");
 	*body = p + 1;
 	return 0;
 }

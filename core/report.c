@@ -32,8 +32,7 @@ const report_format *report_format_named(const char *name)
 	return NULL;
 }
 
-/* The rules with an error finding on p: each finding's rule counted once. */
-static size_t failed_rules(const platform_result *p)
+size_t report_failed_rules(const platform_result *p)
 {
 	size_t n = 0;
 	for (size_t j = 0; j < p->findings.n; j++) {
@@ -52,7 +51,7 @@ void report_summary_add(report_summary *s, const platform_result *p)
 {
 	s->errors += findings_count(&p->findings, PPREG_SEV_ERROR);
 	s->warnings += findings_count(&p->findings, PPREG_SEV_WARNING);
-	s->failed_checks += failed_rules(p);
+	s->failed_checks += report_failed_rules(p);
 	if (report_is_registry_entry(p))
 		return;
 	s->platforms++;
@@ -88,23 +87,6 @@ int report_write(FILE *out, const report *rep, const report_format *f)
 	if (rc == 0 && ferror(out))
 		rc = error_set("cannot write the %s report", f->name);
 	return rc;
-}
-
-int report_text(FILE *out, const report *rep) { return report_write(out, rep, &report_format_text); }
-int report_json(FILE *out, const report *rep) { return report_write(out, rep, &report_format_json); }
-int report_tap(FILE *out, const report *rep) { return report_write(out, rep, &report_format_tap); }
-int report_sarif(FILE *out, const report *rep) { return report_write(out, rep, &report_format_sarif); }
-int report_junit(FILE *out, const report *rep) { return report_write(out, rep, &report_format_junit); }
-int report_github(FILE *out, const report *rep) { return report_write(out, rep, &report_format_github); }
-
-report_fn report_for_format(const char *name)
-{
-	static const report_fn fns[] = {report_text, report_json, report_tap, report_sarif, report_junit,
-	                                report_github};
-	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
-		if (!strcmp(formats[i]->name, name))
-			return fns[i];
-	return NULL;
 }
 
 int report_stream_open(report_stream *st, const report *rep, const report_format *f)

@@ -68,15 +68,13 @@ const report_format *report_format_named(const char *name);
 
 /* A whole report of rep->platforms in one format. */
 int report_write(FILE *out, const report *rep, const report_format *f);
-typedef int (*report_fn)(FILE *out, const report *rep);
-/* The same as a function of (out, rep), for a --format name, or NULL. */
-report_fn report_for_format(const char *name);
-int report_text(FILE *out, const report *rep);
-int report_json(FILE *out, const report *rep);
-int report_tap(FILE *out, const report *rep);
-int report_sarif(FILE *out, const report *rep);
-int report_junit(FILE *out, const report *rep);
-int report_github(FILE *out, const report *rep);
+/* The SARIF 2.1.0 schema a SARIF document names (report_sarif.c, and the
+ * hooks' one document for several states). */
+#define REPORT_SARIF_SCHEMA \
+	"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+/* The rules with an error finding on p, each counted once (JUnit's failures). */
+size_t report_failed_rules(const platform_result *p);
 
 void report_summarize(const report *rep, report_summary *s);
 /* 1 when a finding is an error or a platform could not be read (invalid,

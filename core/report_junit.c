@@ -94,14 +94,6 @@ static void put_case(FILE *out, const report *rep, const platform_result *p, con
 	fputs("    </testcase>\n", out);
 }
 
-static size_t failed_rules(const platform_result *p, const rule_ref *rules, size_t n_rules)
-{
-	size_t n = 0;
-	for (size_t r = 0; r < n_rules; r++)
-		n += first_of(p, rules[r].rule->id, PPREG_SEV_ERROR) != NULL;
-	return n;
-}
-
 static size_t skipped_rules(const report *rep, const platform_result *p, const rule_ref *rules, size_t n_rules)
 {
 	size_t n = 0;
@@ -117,7 +109,7 @@ static void put_suite(FILE *out, const report *rep, const platform_result *p,
 	fputs("  <testsuite name=\"", out);
 	report_xml_put(out, p->id, 1);
 	fprintf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\">\n", n_rules,
-	        failed_rules(p, rules, n_rules), skipped_rules(rep, p, rules, n_rules));
+	        report_failed_rules(p), skipped_rules(rep, p, rules, n_rules));
 	fprintf(out, "    <properties>\n      <property name=\"verdict\" value=\"%s\"/>\n",
 	        report_is_registry_entry(p) ? "registry" : verdict_name(p->verdict));
 	fprintf(out, "      <property name=\"commit\" value=\"%s\"/>\n", rep->commit);

@@ -16,8 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SARIF_SCHEMA "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-
 static json_t *text_json(const char *s)
 {
 	char *clean = report_clean_text(s ? s : "", 0);
@@ -157,7 +155,7 @@ static int head(FILE *out, const report *rep, const report_summary *s, const rep
 	json_t *tool = json_pack("{s:{s:s, s:s, s:s, s:o}}", "driver", "name", "ppreg", "version", PPREG_VERSION,
 	                         "semanticVersion", PPREG_VERSION, "rules", jrules);
 	fprintf(out, "{\n  \"$schema\": \"%s\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
-	        "      \"tool\": ", SARIF_SCHEMA);
+	        "      \"tool\": ", REPORT_SARIF_SCHEMA);
 	int rc = report_json_put(out, tool, 6);
 	json_decref(tool);
 	fputs(",\n      \"results\": [", out);

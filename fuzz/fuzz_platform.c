@@ -67,15 +67,15 @@ static void report_all(run *r, platform_result *res)
 	report rep = {.run = r, .registry_path = "fuzz", .commit = "", .as_of = "2026-11-23",
 	              .platforms = res, .n_platforms = 1};
 	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++) {
-		report_fn fn = report_for_format(formats[i]);
-		if (!fn)
+		const report_format *fmt = report_format_named(formats[i]);
+		if (!fmt)
 			continue;
 		char *buf = NULL;
 		size_t len = 0;
 		FILE *out = open_memstream(&buf, &len);
 		if (!out)
 			abort();
-		(void)fn(out, &rep);
+		(void)report_write(out, &rep, fmt);
 		if (fclose(out) != 0)
 			abort();
 		if (!strcmp(formats[i], "json") || !strcmp(formats[i], "sarif")) {
