@@ -4,15 +4,28 @@
  * Why processes: plugins are third-party code run on hostile input. A
  * segfault, abort(), exit() or endless loop in one must cost one platform's
  * verdict from that plugin, not the run. Workers are forked after the
- * plugins are loaded (no reload cost), each takes platforms one at a time
- * from the scheduler over a pipe and sends the result back (judge_wire.c).
- * Before calling each plugin a worker writes the plugin's index into a slot
- * of shared memory; when the worker dies or overruns its time, that slot
- * names the culprit. The platform then gets a core.plugin-error finding and
- * is queued again with that plugin skipped, so the other plugins' findings
- * are still reported. Results are handed on in registry order (those that
- * arrive early wait for the ones before them): the output is the same for
- * any number of jobs, and a full check keeps only the results still waiting.
+ * plugins are loaded (no reload cost) and judge the platforms the scheduler
+ * sends them over a pipe, sending results back (judge_wire.c).
+ *
+ * Why batches: handing one platform at a time to a worker and waiting for
+ * its answer put both processes to sleep and woke them again for every
+ * platform, and on a virtual machine those wake-ups cost more than half of
+ * what a check adds to the raw parse (about 1 s in 4 at 10 000 platforms).
+ * So each worker holds a window of up to WINDOW platforms it has been sent
+ * but not answered, always has the next one queued, and writes its results
+ * FLUSH_EVERY at a time, or when it runs out of work.
+ *
+ * Blame: before judging a platform a worker writes its index and the start
+ * time into a slot of shared memory, and before calling each plugin that
+ * plugin's index. When the worker dies, or overruns the time a platform may
+ * take, the slot names the platform and the culprit. That platform gets a
+ * core.plugin-error finding and is queued again with the plugin skipped, so
+ * the other plugins' findings are still reported; the other platforms the
+ * worker held are queued again as they were (any results it had not yet
+ * written are judged anew). Results are handed on in registry order (those
+ * that arrive early wait for the ones before them): the output is the same
+ * for any number of jobs, and a full check keeps only the results still
+ * waiting.
  *
  * Workers are replaced after RECYCLE_AFTER platforms, so a plugin that leaks
  * memory cannot grow one process without bound.
@@ -23,6 +36,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,20 +45,26 @@
 #include <time.h>
 #include <unistd.h>
 
+#define WINDOW 64        /* platforms sent to a worker and not answered yet */
+#define FLUSH_EVERY 16   /* results a worker collects before one write */
 #define RECYCLE_AFTER 256
 #define DEFAULT_TIMEOUT 30
 
+/* Shared between a worker (writer) and the scheduler (reader). */
 typedef struct {
-	size_t index;
-	unsigned long long skip;
-} task;
+	volatile int plugin;           /* the plugin being called, -1 between plugins */
+	_Atomic uint32_t platform;     /* the platform being judged... */
+	_Atomic long long started_ms;  /* ...since then; 0 between platforms */
+} worker_slot;
 
 typedef struct {
-	pid_t pid;
-	int task_fd, result_fd;
-	long busy;          /* index into the task list, -1 idle */
-	unsigned done;
-	long long deadline_ms;
+	pid_t pid;            /* 0: no worker in this place */
+	int task_fd;          /* -1 once the worker is told to finish */
+	int result_fd;
+	wire_task flight[WINDOW]; /* sent and not answered, in the order sent */
+	size_t f_head, f_n;
+	unsigned sent;        /* platforms sent to this worker */
+	wire_buf in;          /* bytes read from result_fd, not parsed yet */
 } worker;
 
 typedef struct {
@@ -57,11 +77,10 @@ typedef struct {
 	const judge_options *o;
 	worker *w;
 	size_t n_workers;
-	volatile int *slots;
-	task *queue;        /* pending tasks, FIFO */
+	worker_slot *slots;
+	wire_task *queue;       /* pending tasks: queue[q_head..q_tail) */
 	size_t q_head, q_tail, q_cap;
-	task *running;      /* per worker: the task it holds */
-	finding_list *crashes; /* per platform: core.plugin-error findings */
+	finding_list *crashes;  /* per platform: core.plugin-error findings */
 	size_t n;
 } sched;
 
@@ -78,7 +97,7 @@ static unsigned timeout_of(const sched *s)
 	       s->r->pol->plugin_seconds ? s->r->pol->plugin_seconds : DEFAULT_TIMEOUT;
 }
 
-static void enqueue(sched *s, task t)
+static void enqueue(sched *s, wire_task t)
 {
 	if (s->q_tail == s->q_cap) {
 		s->q_cap = s->q_cap ? s->q_cap * 2 : 64;
@@ -87,23 +106,63 @@ static void enqueue(sched *s, task t)
 	s->queue[s->q_tail++] = t;
 }
 
+/* A platform taken back from a lost worker goes first, so the results
+ * after it that already arrived do not wait long. */
+static void enqueue_front(sched *s, wire_task t)
+{
+	if (s->q_head == 0) {
+		enqueue(s, t); /* makes room */
+		s->q_tail--;
+		memmove(s->queue + 1, s->queue, s->q_tail * sizeof *s->queue);
+		s->q_tail++;
+	} else {
+		s->q_head--;
+	}
+	s->queue[s->q_head] = t;
+}
+
+static wire_task *flight_at(worker *w, size_t i)
+{
+	return &w->flight[(w->f_head + i) % WINDOW];
+}
+
 /* ---- the worker process ---- */
 
-static void worker_main(run *r, char *const *ids, volatile int *slot, int task_fd, int result_fd)
+static void judge_one(run *r, char *const *ids, worker_slot *slot, const wire_task *t, wire_buf *out)
 {
-	r->progress = slot;
+	atomic_store(&slot->platform, t->index);
+	atomic_store(&slot->started_ms, now_ms());
+	r->skip_plugins = t->skip;
+	platform_result res;
+	int rc = run_check_platform(r, ids[t->index], &res);
+	atomic_store(&slot->started_ms, 0);
+	wire_put_result(out, t->index, rc, rc < 0 ? error_last() : "", &res);
+	platform_result_free(&res);
+}
+
+static void worker_main(run *r, char *const *ids, worker_slot *slot, int task_fd, int result_fd)
+{
+	r->progress = &slot->plugin;
+	wire_buf in = {0}, out = {0};
+	unsigned collected = 0;
 	for (;;) {
-		uint32_t idx;
-		unsigned long long skip;
-		if (read_full(task_fd, &idx, sizeof idx) < 0 || read_full(task_fd, &skip, sizeof skip) < 0)
-			_exit(0);
-		r->skip_plugins = skip;
-		platform_result res;
-		int rc = run_check_platform(r, ids[idx], &res);
-		int sent = wire_send_result(result_fd, idx, rc, rc < 0 ? error_last() : "", &res);
-		platform_result_free(&res);
-		if (sent < 0)
-			_exit(3);
+		wire_task t;
+		if (!wire_take_task(&in, &t)) {
+			/* about to wait for work: hand on what is done first */
+			if (wire_flush(result_fd, &out) < 0)
+				_exit(3);
+			collected = 0;
+			int got = wire_fill(task_fd, &in);
+			if (got <= 0) /* end of file: the scheduler has no more for this worker */
+				_exit(got == 0 ? 0 : 3);
+			continue;
+		}
+		judge_one(r, ids, slot, &t, &out);
+		if (++collected == FLUSH_EVERY) {
+			if (wire_flush(result_fd, &out) < 0)
+				_exit(3);
+			collected = 0;
+		}
 	}
 }
 
@@ -118,37 +177,52 @@ static int spawn(sched *s, size_t k)
 	}
 	fflush(stdout);
 	fflush(stderr);
-	s->slots[k] = -1;
+	s->slots[k].plugin = -1;
+	atomic_store(&s->slots[k].started_ms, 0);
 	pid_t pid = fork();
 	if (pid < 0) {
 		close(tp[0]), close(tp[1]), close(rp[0]), close(rp[1]);
 		return error_set("cannot fork a worker: %s", strerror(errno));
 	}
 	if (pid == 0) {
-		for (size_t j = 0; j < s->n_workers; j++) /* others' pipes: keep EOFs exact */
-			if (j != k && s->w[j].pid > 0)
-				close(s->w[j].task_fd), close(s->w[j].result_fd);
+		for (size_t j = 0; j < s->n_workers; j++) { /* others' pipes: keep EOFs exact */
+			if (j == k || s->w[j].pid <= 0)
+				continue;
+			if (s->w[j].task_fd >= 0)
+				close(s->w[j].task_fd);
+			close(s->w[j].result_fd);
+		}
 		close(tp[1]), close(rp[0]);
 		signal(SIGPIPE, SIG_DFL);
 		worker_main(s->r, s->ids, &s->slots[k], tp[0], rp[1]);
 	}
 	close(tp[0]), close(rp[1]);
-	s->w[k] = (worker){pid, tp[1], rp[0], -1, 0, 0};
+	wire_buf_free(&s->w[k].in);
+	s->w[k] = (worker){.pid = pid, .task_fd = tp[1], .result_fd = rp[0]};
 	return 0;
 }
 
-static void reap(sched *s, size_t k, int kill_it, int *status)
+/* Tells the worker it gets no more platforms: it exits once it has
+ * answered those it holds. */
+static void finish(worker *w)
 {
-	worker *w = &s->w[k];
+	if (w->task_fd >= 0)
+		close(w->task_fd);
+	w->task_fd = -1;
+}
+
+static void reap(worker *w, int kill_it, int *status)
+{
 	if (kill_it)
 		kill(w->pid, SIGKILL);
-	close(w->task_fd);
+	finish(w);
 	close(w->result_fd);
 	*status = 0;
 	while (waitpid(w->pid, status, 0) < 0 && errno == EINTR)
 		;
+	wire_buf_free(&w->in);
 	w->pid = 0;
-	w->busy = -1;
+	w->f_n = 0;
 }
 
 static void describe_death(int status, int timed_out, unsigned timeout, char *out, size_t cap)
@@ -161,28 +235,50 @@ static void describe_death(int status, int timed_out, unsigned timeout, char *ou
 		snprintf(out, cap, "exited with status %d", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
 
-/* A worker died or overran while holding a task: blame the plugin it was
- * running, note it on the platform, and queue the platform without it. */
+/* The platform the slot says was being judged, if the worker holds it. */
+static long culprit_of(worker *w, const worker_slot *slot)
+{
+	if (atomic_load(&slot->started_ms) == 0)
+		return -1;
+	uint32_t platform = atomic_load(&slot->platform);
+	for (size_t i = 0; i < w->f_n; i++)
+		if (flight_at(w, i)->index == platform)
+			return (long)i;
+	return -1;
+}
+
+/* A worker died, overran or sent garbage: blame the plugin it was running,
+ * note it on the platform, and queue that platform again without it and
+ * the others the worker held as they were. */
 static int worker_lost(sched *s, size_t k, int timed_out)
 {
-	task t = s->running[k];
-	int plugin = s->slots[k], status;
-	reap(s, k, timed_out, &status);
+	worker *w = &s->w[k];
+	worker_slot *slot = &s->slots[k];
+	int plugin = slot->plugin, status;
+	long culprit = culprit_of(w, slot);
+	wire_task held[WINDOW];
+	size_t n_held = w->f_n;
+	for (size_t i = 0; i < n_held; i++)
+		held[i] = *flight_at(w, i);
+	reap(w, 1, &status);
 	char why[128];
-	describe_death(status, timed_out, timeout_of(s),
-	               why, sizeof why);
-	if (plugin < 0 || (size_t)plugin >= s->r->n_plugins)
-		return error_set("platforms/%s: the worker judging it %s outside any plugin", s->ids[t.index], why);
+	describe_death(status, timed_out, timeout_of(s), why, sizeof why);
+	if (culprit < 0 || plugin < 0 || (size_t)plugin >= s->r->n_plugins) {
+		uint32_t idx = n_held ? held[culprit < 0 ? 0 : culprit].index : 0;
+		return error_set("platforms/%s: the worker judging it %s outside any plugin", s->ids[idx], why);
+	}
+	wire_task *t = &held[culprit];
 	const char *name = s->r->plugins[plugin].name;
 	if (s->o->fail_on_plugin_error)
-		return error_set("platforms/%s: plugin %s %s", s->ids[t.index], name, why);
-	char *folder = xasprintf("platforms/%s", s->ids[t.index]);
-	finding_sink sink = {&s->crashes[t.index], s->r->overrides, s->r->n_overrides, s->r->opts.strict};
+		return error_set("platforms/%s: plugin %s %s", s->ids[t->index], name, why);
+	char *folder = xasprintf("platforms/%s", s->ids[t->index]);
+	finding_sink sink = {&s->crashes[t->index], s->r->overrides, s->r->n_overrides, s->r->opts.strict};
 	sink_add(&sink, "core.plugin-error", PPREG_SEV_ERROR, folder, 1, 1,
 	         "plugin %s %s while judging this platform; its findings are missing", name, why);
 	free(folder);
-	t.skip |= 1ULL << plugin;
-	enqueue(s, t);
+	t->skip |= 1ULL << plugin;
+	for (size_t i = n_held; i-- > 0;)
+		enqueue_front(s, held[i]);
 	return 0;
 }
 
@@ -223,92 +319,139 @@ static int settle(sched *s, size_t idx, platform_result *res)
 	return rc;
 }
 
+/* Settles the results one read brought: 1 more may come, 0 none (taken
+ * care of), -1 a failure. */
+static int take_results(sched *s, size_t k)
+{
+	worker *w = &s->w[k];
+	for (;;) {
+		unsigned idx;
+		int rc;
+		char *error = NULL;
+		platform_result res = {0};
+		int got = wire_take_result(&w->in, &idx, &rc, &error, &res);
+		if (got == 0)
+			return 1;
+		if (got < 0 || w->f_n == 0 || idx != flight_at(w, 0)->index) {
+			free(error);
+			platform_result_free(&res);
+			return worker_lost(s, k, 0);
+		}
+		w->f_head = (w->f_head + 1) % WINDOW;
+		w->f_n--;
+		if (rc < 0) {
+			error_set("%s", error);
+			free(error);
+			platform_result_free(&res);
+			return -1;
+		}
+		free(error);
+		res.id = display_text(s->ids[idx]);
+		if (settle(s, idx, &res) < 0)
+			return -1;
+	}
+}
+
 static int receive(sched *s, size_t k)
 {
 	worker *w = &s->w[k];
-	task t = s->running[k];
-	unsigned idx;
-	int rc;
-	char *error = NULL;
-	platform_result res = {0};
-	if (wire_recv_result(w->result_fd, &idx, &rc, &error, &res) < 0 || idx != t.index) {
-		free(error);
-		platform_result_free(&res);
+	int got = wire_fill(w->result_fd, &w->in);
+	if (got > 0) {
+		int rc = take_results(s, k);
+		return rc < 0 ? -1 : 0;
+	}
+	if (got < 0 || w->f_n > 0) /* died holding platforms */
 		return worker_lost(s, k, 0);
-	}
-	w->busy = -1;
-	if (rc < 0) {
-		error_set("%s", error);
-		free(error);
-		platform_result_free(&res);
-		return -1;
-	}
-	free(error);
-	res.id = display_text(s->ids[idx]);
-	return settle(s, idx, &res);
-}
-
-static int dispatch(sched *s, size_t k)
-{
-	worker *w = &s->w[k];
-	if (w->pid > 0 && w->done >= RECYCLE_AFTER) {
-		int status;
-		reap(s, k, 0, &status);
-	}
-	if (w->pid <= 0 && spawn(s, k) < 0)
-		return -1;
-	task t = s->queue[s->q_head++];
-	uint32_t idx = (uint32_t)t.index;
-	s->running[k] = t;
-	w->busy = 1;
-	w->done++;
-	w->deadline_ms = now_ms() + (long long)timeout_of(s) * 1000;
-	if (write_full(w->task_fd, &idx, sizeof idx) < 0 || write_full(w->task_fd, &t.skip, sizeof t.skip) < 0)
-		return worker_lost(s, k, 0);
+	int status; /* done, as told (finish()) */
+	reap(w, 0, &status);
 	return 0;
 }
 
-/* One round: give idle workers work, wait for a result or a deadline. */
-static int step(sched *s)
+/* How many platforms a worker may hold: WINDOW while there is plenty of
+ * work, fewer towards the end, so that every worker gets a share. */
+static size_t window_of(const sched *s)
+{
+	size_t share = (s->q_tail - s->q_head) / (2 * s->n_workers);
+	return share < 1 ? 1 : share > WINDOW ? WINDOW : share;
+}
+
+/* Tops the worker's window up from the queue, in one write. */
+static int dispatch(sched *s, size_t k)
+{
+	worker *w = &s->w[k];
+	if (s->q_head == s->q_tail || (w->pid > 0 && w->task_fd < 0))
+		return 0;
+	size_t limit = window_of(s);
+	if (w->f_n >= limit)
+		return 0;
+	if (w->pid <= 0 && spawn(s, k) < 0)
+		return -1;
+	wire_buf out = {0};
+	while (w->f_n < limit && s->q_head < s->q_tail && w->sent < RECYCLE_AFTER) {
+		wire_task t = s->queue[s->q_head++];
+		*flight_at(w, w->f_n++) = t;
+		w->sent++;
+		wire_put_task(&out, &t);
+	}
+	int rc = wire_flush(w->task_fd, &out);
+	wire_buf_free(&out);
+	if (rc < 0)
+		return worker_lost(s, k, 0);
+	if (w->sent == RECYCLE_AFTER)
+		finish(w);
+	return 0;
+}
+
+/* When the scheduler must look at worker k again without hearing from it:
+ * when the platform it judges runs out of time, or, between platforms,
+ * one time limit from now (it may start one at any moment). -1: never. */
+static long long deadline_of(const sched *s, size_t k, long long now)
+{
+	if (s->w[k].f_n == 0)
+		return -1;
+	long long started = atomic_load(&s->slots[k].started_ms);
+	return (started ? started : now) + (long long)timeout_of(s) * 1000;
+}
+
+/* One round: top workers up, wait for results or a deadline. */
+static int step(sched *s, struct pollfd *pfd, size_t *who)
 {
 	int rc = 0;
 	for (size_t k = 0; k < s->n_workers && rc == 0; k++)
-		if (s->w[k].busy < 0 && s->q_head < s->q_tail)
-			rc = dispatch(s, k);
-	/* allocated after dispatch() may fork, so no worker inherits them */
-	struct pollfd *pfd = xcalloc(s->n_workers, sizeof *pfd);
-	size_t *who = xcalloc(s->n_workers, sizeof *who), n = 0;
-	long long next = -1, now = now_ms();
+		rc = dispatch(s, k);
+	size_t n = 0;
+	long long wake = -1, now = now_ms();
 	for (size_t k = 0; k < s->n_workers && rc == 0; k++) {
-		if (s->w[k].busy < 0)
+		if (s->w[k].pid <= 0)
 			continue;
 		pfd[n] = (struct pollfd){s->w[k].result_fd, POLLIN, 0};
 		who[n++] = k;
-		if (next < 0 || s->w[k].deadline_ms < next)
-			next = s->w[k].deadline_ms;
+		long long d = deadline_of(s, k, now);
+		if (d >= 0 && (wake < 0 || d < wake))
+			wake = d;
 	}
-	if (rc == 0 && n) {
-		int wait = next - now > 0 ? (int)(next - now) : 0;
-		int ready = poll(pfd, n, wait);
-		if (ready < 0 && errno != EINTR)
-			rc = error_set("poll: %s", strerror(errno));
-		for (size_t i = 0; i < n && rc == 0 && ready > 0; i++)
-			if (pfd[i].revents)
-				rc = receive(s, who[i]);
-		now = now_ms();
-		for (size_t i = 0; i < n && rc == 0; i++)
-			if (s->w[who[i]].busy >= 0 && s->w[who[i]].pid > 0 && now >= s->w[who[i]].deadline_ms)
-				rc = worker_lost(s, who[i], 1);
+	if (rc < 0 || n == 0)
+		return rc;
+	int ready = poll(pfd, n, wake < 0 ? -1 : wake > now ? (int)(wake - now) : 0);
+	if (ready < 0 && errno != EINTR)
+		return error_set("poll: %s", strerror(errno));
+	for (size_t i = 0; i < n && rc == 0 && ready > 0; i++)
+		if (pfd[i].revents)
+			rc = receive(s, who[i]);
+	now = now_ms();
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		size_t k = who[i];
+		long long started = s->w[k].pid > 0 && s->w[k].f_n ? atomic_load(&s->slots[k].started_ms) : 0;
+		if (started && now >= started + (long long)timeout_of(s) * 1000)
+			rc = worker_lost(s, k, 1);
 	}
-	free(pfd);
-	free(who);
 	return rc;
 }
 
 static int busy_workers(const sched *s)
 {
 	for (size_t k = 0; k < s->n_workers; k++)
-		if (s->w[k].busy >= 0)
+		if (s->w[k].f_n > 0)
 			return 1;
 	return 0;
 }
@@ -328,6 +471,25 @@ static int judge_in_process(run *r, char *const *ids, size_t n, judge_emit_fn em
 	return rc;
 }
 
+static int run_workers(sched *s)
+{
+	struct pollfd *pfd = xcalloc(s->n_workers, sizeof *pfd);
+	size_t *who = xcalloc(s->n_workers, sizeof *who);
+	void (*old_pipe)(int) = signal(SIGPIPE, SIG_IGN);
+	int rc = 0;
+	while (rc == 0 && (s->q_head < s->q_tail || busy_workers(s)))
+		rc = step(s, pfd, who);
+	for (size_t k = 0; k < s->n_workers; k++) {
+		int status;
+		if (s->w[k].pid > 0)
+			reap(&s->w[k], rc < 0, &status);
+	}
+	signal(SIGPIPE, old_pipe);
+	free(pfd);
+	free(who);
+	return rc;
+}
+
 int judge_platforms_each(run *r, char *const *ids, size_t n, const judge_options *o,
                          judge_emit_fn emit, void *ctx)
 {
@@ -342,36 +504,24 @@ int judge_platforms_each(run *r, char *const *ids, size_t n, const judge_options
 	if ((size_t)jobs > n)
 		jobs = (long)n;
 	sched s = {.r = r, .ids = ids, .emit = emit, .emit_ctx = ctx, .o = o, .n_workers = (size_t)jobs, .n = n};
-	s.slots = mmap(NULL, (size_t)jobs * sizeof(int), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	size_t slots_size = (size_t)jobs * sizeof *s.slots;
+	s.slots = mmap(NULL, slots_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (s.slots == MAP_FAILED)
 		return error_set("cannot map shared memory: %s", strerror(errno));
 	s.w = xcalloc(s.n_workers, sizeof *s.w);
-	s.running = xcalloc(s.n_workers, sizeof *s.running);
 	s.crashes = xcalloc(n, sizeof *s.crashes);
 	s.held = xcalloc(n, sizeof *s.held);
-	for (size_t k = 0; k < s.n_workers; k++)
-		s.w[k].busy = -1;
 	for (size_t i = 0; i < n; i++)
-		enqueue(&s, (task){i, 0});
-	void (*old_pipe)(int) = signal(SIGPIPE, SIG_IGN);
-	int rc = 0;
-	while (rc == 0 && (s.q_head < s.q_tail || busy_workers(&s)))
-		rc = step(&s);
-	for (size_t k = 0; k < s.n_workers; k++) {
-		int status;
-		if (s.w[k].pid > 0)
-			reap(&s, k, rc < 0, &status);
-	}
-	signal(SIGPIPE, old_pipe);
+		enqueue(&s, (wire_task){(uint32_t)i, 0});
+	int rc = run_workers(&s);
 	for (size_t i = 0; i < n; i++) { /* left by a failure */
 		findings_free(&s.crashes[i]);
 		if (s.held[i])
 			platform_result_free(s.held[i]);
 		free(s.held[i]);
 	}
-	munmap((void *)s.slots, (size_t)jobs * sizeof(int));
+	munmap(s.slots, slots_size);
 	free(s.w);
-	free(s.running);
 	free(s.crashes);
 	free(s.held);
 	free(s.queue);

@@ -41,6 +41,24 @@ for how in segv abort exit loop; do
 	ok $? "$how: and names the platform and the plugin"
 done
 
+# A worker holds a window of several platforms: a crash or an overrun costs
+# only the platform being judged; the others it held are judged again.
+many_registry 02 loop 05 segv 06 exit 11 abort
+check_sample --jobs 1
+expect_rc 1 "several failures in one worker's window: exit 1"
+for p in 02 05 06 11; do
+	expect_finding core.plugin-error "platforms/p$p" 1 "p$p gets core.plugin-error"
+done
+printf '%s\n' "$OUT" | grep -q "core.plugin-error: plugin coretest did not finish within"
+ok $? "the loop is named as an overrun"
+is "$(printf '%s\n' "$OUT" | grep -c '^== p[0-9]*: ')" 12 "all 12 platforms are reported"
+is "$(printf '%s\n' "$OUT" | grep -c '^== p[0-9]*: compliant')" 7 "the 7 others (p03 has a finding) keep their verdict"
+is "$(printf '%s\n' "$OUT" | grep -c 'core.plugin-error')" 4 "one finding per failure, none repeated"
+check_sample --jobs 1 --format json
+one=$OUT
+check_sample --jobs 3 --format json
+is "$OUT" "$one" "the same JSON with --jobs 3"
+
 # The crashing plugin is skipped on the rerun, so its own findings are lost there.
 many_registry 03 segv
 check_sample
