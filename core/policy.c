@@ -66,16 +66,21 @@ static int read_limits(policy *p, const ppreg_node *n)
 	size_t *dst[] = {&p->limits.max_bytes, &p->limits.max_depth, &p->limits.max_aliases, &p->limits.max_nodes};
 	p->limits = policy_default_limits;
 	p->plugin_seconds = 30;
+	p->plugin_memory_mb = 2048;
 	if (!n)
 		return 0;
-	long long secs;
-	int src = node_int(node_get(n, "plugin_seconds"), &secs);
-	if (src == PPREG_OK && secs >= 1 && secs <= 3600)
-		p->plugin_seconds = (unsigned)secs;
+	long long v;
+	int src = node_int(node_get(n, "plugin_seconds"), &v);
+	if (src == PPREG_OK && v >= 1 && v <= 3600)
+		p->plugin_seconds = (unsigned)v;
 	else if (src != PPREG_ABSENT)
 		return policy_error(p, n, "limits.plugin_seconds must be an integer from 1 to 3600");
+	src = node_int(node_get(n, "plugin_memory_mb"), &v);
+	if (src == PPREG_OK && v >= 16 && v <= 1048576)
+		p->plugin_memory_mb = (unsigned)v;
+	else if (src != PPREG_ABSENT)
+		return policy_error(p, n, "limits.plugin_memory_mb must be an integer from 16 to 1048576");
 	for (size_t i = 0; i < 4; i++) {
-		long long v;
 		int rc = node_int(node_get(n, keys[i]), &v);
 		if (rc == PPREG_ABSENT)
 			continue;

@@ -36,6 +36,7 @@ typedef struct {
 	size_t n_files;
 	yaml_limits limits;
 	unsigned plugin_seconds; /* limits.plugin_seconds: one platform's time in the plugins */
+	unsigned plugin_memory_mb; /* limits.plugin_memory_mb: the memory a worker may take */
 	severity_override *overrides;
 	size_t n_overrides;
 	policy_plugin *plugins;

@@ -59,6 +59,35 @@ one=$OUT
 check_sample --jobs 3 --format json
 is "$OUT" "$one" "the same JSON with --jobs 3"
 
+# Memory: a policy allowing 64 MiB. A plugin that allocates without end on
+# one platform fails there; one that leaks 8 MiB on every platform has its
+# worker replaced (at half the allowance) before it runs out, so no
+# platform is lost.
+sed 's/plugin_seconds: 2}/plugin_seconds: 2, plugin_memory_mb: 64}/' "$TEST_POLICY" >"$TMP/memory.yaml"
+grep -q 'plugin_memory_mb: 64' "$TMP/memory.yaml"
+ok $? "the test policy takes plugin_memory_mb"
+many_registry 05 hog
+run_ppreg check "$REG" --as-of "$AS_OF" --policy "$TMP/memory.yaml" --plugin-dir "$TEST_PLUGINS" --jobs 1
+expect_rc 1 "hog: exit 1"
+expect_finding core.plugin-error platforms/p05 1 "hog: the platform that allocates without end gets core.plugin-error"
+is "$(printf '%s\n' "$OUT" | grep -c '^== p[0-9]*: compliant')" 10 "hog: the others keep their verdict"
+next_reg leaky
+mkdir -p "$REG"
+printf 'format: ppreg/1\nname: test\nauthority: test\npolicy: coretest/1\n' >"$REG/registry.yaml"
+for i in $(seq -w 1 20); do
+	mkdir -p "$REG/platforms/p$i"
+	printf 'format: ppreg/1\nname: p%s\nnote: leak\n' "$i" >"$REG/platforms/p$i/sample.yaml"
+done
+git init -q "$REG" && git -C "$REG" add -A && git -C "$REG" commit -q -m init
+run_ppreg check "$REG" --as-of "$AS_OF" --policy "$TMP/memory.yaml" --plugin-dir "$TEST_PLUGINS" --jobs 1
+expect_rc 0 "leak: 20 platforms that leak 160 MiB in all, within 64 MiB a worker: exit 0"
+is "$(printf '%s\n' "$OUT" | grep -c '^== p[0-9]*: compliant')" 20 "leak: every platform is judged"
+sed 's/plugin_seconds: 2}/plugin_seconds: 2, plugin_memory_mb: 8}/' "$TEST_POLICY" >"$TMP/small.yaml"
+run_ppreg check "$REG" --as-of "$AS_OF" --policy "$TMP/small.yaml" --plugin-dir "$TEST_PLUGINS"
+expect_rc 2 "plugin_memory_mb under 16 is refused"
+printf '%s\n' "$ERR" | grep -q "plugin_memory_mb must be an integer from 16"
+ok $? "and the error says the range"
+
 # The crashing plugin is skipped on the rerun, so its own findings are lost there.
 many_registry 03 segv
 check_sample

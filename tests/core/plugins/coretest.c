@@ -37,6 +37,8 @@ static const ppreg_field fields[] = {
 
 static const ppreg_schema schemas[] = {{"sample.yaml", fields, sizeof fields / sizeof *fields}};
 
+static void *volatile leaked; /* kept, so the compiler keeps the leak */
+
 /* The ways a plugin can go wrong, on demand, for the isolation tests. */
 static void misbehave(const char *how)
 {
@@ -50,6 +52,17 @@ static void misbehave(const char *how)
 	} else if (!strcmp(how, "loop")) {
 		for (volatile unsigned long i = 0;; i++)
 			;
+	} else if (!strcmp(how, "hog")) { /* allocates without end: 1 GiB at most */
+		for (int i = 0; i < 1024; i++) {
+			char *p = malloc(1 << 20);
+			volatile char *q = p; /* like most code, does not check */
+			for (size_t j = 0; j < (1 << 20); j += 4096)
+				q[j] = 1;
+		}
+	} else if (!strcmp(how, "leak")) { /* 8 MiB on every platform, never freed */
+		char *p = malloc(8 << 20);
+		memset(p, 1, 8 << 20); /* like most code, does not check */
+		leaked = p;
 	}
 }
 
