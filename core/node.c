@@ -11,25 +11,24 @@
 
 #include <string.h>
 
-static const ppreg_node *map_lookup(const ppreg_node *n, const char *key, size_t keylen)
+const ppreg_node *node_lookup(const ppreg_node *n, const char *key, size_t len)
 {
 	if (!n || n->kind != PPREG_NODE_MAP)
 		return NULL;
-	for (size_t i = 0; i < n->n; i++) {
-		const char *k = n->keys[i]->text;
-		if (strlen(k) == keylen && !memcmp(k, key, keylen))
+	for (size_t i = 0; i < n->n; i++)
+		if (node_text_is(n->keys[i], key, len))
 			return n->items[i];
-	}
 	return NULL;
 }
 
 const ppreg_node *node_get(const ppreg_node *n, const char *path)
 {
 	while (n && path && *path) {
-		const char *dot = strchr(path, '.');
-		size_t len = dot ? (size_t)(dot - path) : strlen(path);
-		n = map_lookup(n, path, len);
-		path = dot ? dot + 1 : NULL;
+		size_t len = 0;
+		while (path[len] && path[len] != '.') /* paths are a few short keys */
+			len++;
+		n = node_lookup(n, path, len);
+		path = path[len] ? path + len + 1 : NULL;
 	}
 	return n;
 }

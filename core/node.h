@@ -11,6 +11,7 @@
 #define PPREG_NODE_H
 
 #include <stddef.h>
+#include <string.h>
 #include "ppreg/plugin.h"
 #include "findings.h"
 
@@ -23,11 +24,19 @@ struct ppreg_node {
 	unsigned line, column;
 	const char *file;
 	const char *text;     /* scalar text, NUL-terminated */
+	size_t len;           /* its length: keys are compared by length first */
 	size_t n;             /* list items or map pairs */
 	ppreg_node **items;   /* list items, or map values */
 	ppreg_node **keys;    /* map keys (scalars) */
 	size_t weight;        /* nodes in this subtree, aliases expanded */
 };
+
+/* Whether a scalar's text is s[0..len): the length and first byte rule out
+ * most keys before any call. */
+static inline int node_text_is(const ppreg_node *n, const char *s, size_t len)
+{
+	return n->len == len && (len == 0 || (n->text[0] == s[0] && !memcmp(n->text, s, len)));
+}
 
 typedef struct {
 	size_t max_bytes;
@@ -52,6 +61,8 @@ void ydoc_free(ydoc *doc);
 
 /* Navigation and typed reads, as exported to plugins through ppreg_api. */
 const ppreg_node *node_get(const ppreg_node *n, const char *path);
+/* The value of one key (key[0..len), no path) of a map, or NULL. */
+const ppreg_node *node_lookup(const ppreg_node *n, const char *key, size_t len);
 ppreg_node_kind node_kind(const ppreg_node *n);
 size_t node_count(const ppreg_node *n);
 const ppreg_node *node_item(const ppreg_node *n, size_t i);

@@ -148,6 +148,14 @@ static ppreg_node *find_anchor(loader *l, const yaml_char_t *name)
 	return NULL;
 }
 
+/* Only a plain scalar reads as null, a boolean, a number or a merge key,
+ * and only one that starts with one of these bytes (or is empty): most keys
+ * are letters and need none of the readers below. */
+static int key_may_be_typed(const ppreg_node *k)
+{
+	return k->plain && (!k->text[0] || strchr("~nNtf-0123456789<", k->text[0]));
+}
+
 /* Keys are strings: a collection, null, boolean or number as a key, or a
  * merge key, would be read differently by different YAML libraries. */
 static int check_key(loader *l, ppreg_node *k)
@@ -156,9 +164,11 @@ static int check_key(loader *l, ppreg_node *k)
 		note(l, "core.type", k, "a mapping key must be a string");
 		return -1;
 	}
+	if (!key_may_be_typed(k))
+		return 0;
 	long long i;
 	int b;
-	if (k->plain && !strcmp(k->text, "<<")) {
+	if (!strcmp(k->text, "<<")) {
 		note(l, "core.type", k, "merge keys (<<) are not part of the format");
 		return -1;
 	}
@@ -233,7 +243,7 @@ static void check_duplicates(loader *l, ppreg_node *map)
 	if (map->n <= SMALL_MAP) {
 		for (size_t i = 1; i < map->n; i++)
 			for (size_t j = 0; j < i; j++)
-				if (!strcmp(map->keys[i]->text, map->keys[j]->text)) {
+				if (node_text_is(map->keys[i], map->keys[j]->text, map->keys[j]->len)) {
 					report_duplicate(l, map->keys[j], map->keys[i]);
 					break;
 				}
@@ -296,6 +306,7 @@ static int on_scalar(loader *l, yaml_event_t *ev)
 	memcpy(text, v, len);
 	text[len] = '\0';
 	n->text = text;
+	n->len = len;
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	n->null = (unsigned char)scalar_is_null(n->text, n->plain);
 	if (ev->data.scalar.tag)
