@@ -110,6 +110,7 @@ struct schema_node {
 	char *path;                 /* "a.b[].c", for messages */
 	schema_node **children;     /* map keys, sorted by name once compiled */
 	size_t n_children, cap;
+	size_t n_required;          /* children whose field is required */
 	schema_node *items;         /* the "[]" child */
 };
 
@@ -166,12 +167,19 @@ static int by_name(const void *a, const void *b)
 	return strcmp((*(schema_node *const *)a)->name, (*(schema_node *const *)b)->name);
 }
 
+static int is_required(const schema_node *n)
+{
+	return n->field && (n->field->flags & PPREG_REQUIRED);
+}
+
 static void sort_tree(schema_node *n)
 {
 	if (n->n_children > 1)
 		qsort(n->children, n->n_children, sizeof *n->children, by_name);
-	for (size_t i = 0; i < n->n_children; i++)
+	for (size_t i = 0; i < n->n_children; i++) {
+		n->n_required += is_required(n->children[i]);
 		sort_tree(n->children[i]);
+	}
 	if (n->items)
 		sort_tree(n->items);
 }
@@ -262,7 +270,7 @@ static void check_required(walk_ctx *w, const ppreg_node *map, const schema_node
 {
 	for (size_t i = 0; i < sn->n_children; i++) {
 		const ppreg_field *f = sn->children[i]->field;
-		if (!f || !(f->flags & PPREG_REQUIRED))
+		if (!is_required(sn->children[i]))
 			continue;
 		const ppreg_node *v = node_get(map, sn->children[i]->name);
 		if (v && node_kind(v) != PPREG_NODE_NULL)
@@ -273,11 +281,15 @@ static void check_required(walk_ctx *w, const ppreg_node *map, const schema_node
 	}
 }
 
+/* The required keys are counted as the map's keys are met (keys are
+ * unique, a document with a repeated key is never walked): when all are
+ * there with a value, as in nearly every map, none is looked up again. */
 static void walk_map(walk_ctx *w, const ppreg_node *n, const schema_node *sn)
 {
+	size_t required = 0;
 	for (size_t i = 0; i < n->n; i++) {
 		const ppreg_node *k = n->keys[i];
-		if (!sn->field && !strcmp(k->text, "format"))
+		if (!sn->field && node_text_is(k, "format", 6))
 			continue; /* the root's format: the core's own, checked in schema_check */
 		const schema_node *child = find_child(sn, k->text);
 		if (!child || !child->field) {
@@ -285,9 +297,11 @@ static void walk_map(walk_ctx *w, const ppreg_node *n, const schema_node *sn)
 			         "unknown field '%.80s'%s%.200s", k->text, *sn->path ? " in " : "", sn->path);
 			continue;
 		}
+		required += is_required(child) && node_kind(n->items[i]) != PPREG_NODE_NULL;
 		check_value(w, n->items[i], child, 0);
 	}
-	check_required(w, n, sn);
+	if (required < sn->n_required)
+		check_required(w, n, sn);
 }
 
 static void walk_list(walk_ctx *w, const ppreg_node *n, const schema_node *sn)
