@@ -152,8 +152,8 @@ static void judge_one(run *r, char *const *ids, worker_slot *slot, const wire_ta
 
 /* The worker's share of memory: RLIMIT_DATA at what it already holds plus
  * the policy's allowance (an absolute limit would refuse a sanitizer's
- * reservations), and the resident size at which it retires. */
-static long limit_memory(unsigned allowance_mb)
+ * reservations). */
+static void limit_memory(unsigned allowance_mb)
 {
 	long data = 0, page = sysconf(_SC_PAGESIZE); /* statm's 6th field: data pages */
 	FILE *f = fopen("/proc/self/statm", "r");
@@ -166,21 +166,21 @@ static long limit_memory(unsigned allowance_mb)
 	struct rlimit rl;
 	if (getrlimit(RLIMIT_DATA, &rl) == 0 && (rl.rlim_max == RLIM_INFINITY || bytes < rl.rlim_max)) {
 		rl.rlim_cur = bytes;
-		setrlimit(RLIMIT_DATA, &rl); /* best effort: without it, only retiring guards */
+		(void)setrlimit(RLIMIT_DATA, &rl); /* best effort: without it, only retiring guards */
 	}
-	return (long)allowance_mb * 512; /* half the allowance, in KiB as ru_maxrss */
 }
 
-static int over_memory(long retire_kb)
+/* Whether the worker's resident memory passed half the allowance. */
+static int over_memory(unsigned allowance_mb)
 {
-	struct rusage ru;
-	return getrusage(RUSAGE_SELF, &ru) == 0 && ru.ru_maxrss > retire_kb;
+	struct rusage ru; /* ru_maxrss is in KiB */
+	return getrusage(RUSAGE_SELF, &ru) == 0 && ru.ru_maxrss > (long)allowance_mb * 512;
 }
 
 static void worker_main(run *r, char *const *ids, worker_slot *slot, int task_fd, int result_fd)
 {
 	r->progress = &slot->plugin;
-	long retire_kb = limit_memory(r->pol->plugin_memory_mb);
+	limit_memory(r->pol->plugin_memory_mb);
 	wire_buf in = {0}, out = {0};
 	unsigned collected = 0;
 	for (;;) {
@@ -196,7 +196,7 @@ static void worker_main(run *r, char *const *ids, worker_slot *slot, int task_fd
 			continue;
 		}
 		judge_one(r, ids, slot, &t, &out);
-		if (over_memory(retire_kb)) { /* the scheduler queues the rest again */
+		if (over_memory(r->pol->plugin_memory_mb)) { /* the scheduler queues the rest again */
 			int sent = wire_flush(result_fd, &out);
 			slot->retired = 1;
 			_exit(sent < 0 ? 3 : 0);
@@ -241,7 +241,6 @@ static int spawn(sched *s, size_t k)
 		worker_main(s->r, s->ids, &s->slots[k], tp[0], rp[1]);
 	}
 	close(tp[0]), close(rp[1]);
-	wire_buf_free(&s->w[k].in);
 	s->w[k] = (worker){.pid = pid, .task_fd = tp[1], .result_fd = rp[0]};
 	return 0;
 }
@@ -319,10 +318,11 @@ static int worker_lost(sched *s, size_t k, int timed_out)
 	reap(w, 1, &status);
 	char why[128];
 	describe_death(status, timed_out, timeout_of(s), why, sizeof why);
-	if (culprit < 0 || plugin < 0 || (size_t)plugin >= s->r->n_plugins) {
-		uint32_t idx = n_held ? held[culprit < 0 ? 0 : culprit].index : 0;
-		return error_set("platforms/%s: the worker judging it %s outside any plugin", s->ids[idx], why);
-	}
+	if (n_held == 0)
+		return error_set("a worker %s between platforms", why);
+	if (culprit < 0 || plugin < 0 || (size_t)plugin >= s->r->n_plugins)
+		return error_set("platforms/%s: the worker judging it %s outside any plugin",
+		                 s->ids[held[culprit < 0 ? 0 : culprit].index], why);
 	wire_task *t = &held[culprit];
 	const char *name = s->r->plugins[plugin].name;
 	if (s->o->fail_on_plugin_error)
@@ -463,10 +463,17 @@ static int dispatch(sched *s, size_t k)
  * one time limit from now (it may start one at any moment). -1: never. */
 static long long deadline_of(const sched *s, size_t k, long long now)
 {
-	if (s->w[k].f_n == 0)
+	if (s->w[k].pid <= 0 || s->w[k].f_n == 0)
 		return -1;
 	long long started = atomic_load(&s->slots[k].started_ms);
 	return (started ? started : now) + (long long)timeout_of(s) * 1000;
+}
+
+/* Whether worker k has judged one platform for longer than it may. */
+static int overdue(const sched *s, size_t k, long long now)
+{
+	long long d = deadline_of(s, k, now);
+	return d >= 0 && atomic_load(&s->slots[k].started_ms) && now >= d;
 }
 
 /* One round: top workers up, wait for results or a deadline. */
@@ -496,10 +503,8 @@ static int step(sched *s, struct pollfd *pfd, size_t *who)
 			rc = receive(s, who[i]);
 	now = now_ms();
 	for (size_t i = 0; i < n && rc == 0; i++) {
-		size_t k = who[i];
-		long long started = s->w[k].pid > 0 && s->w[k].f_n ? atomic_load(&s->slots[k].started_ms) : 0;
-		if (started && now >= started + (long long)timeout_of(s) * 1000)
-			rc = worker_lost(s, k, 1);
+		if (overdue(s, who[i], now))
+			rc = worker_lost(s, who[i], 1);
 	}
 	return rc;
 }
