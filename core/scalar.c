@@ -73,9 +73,11 @@ int scalar_int(const char *s, int plain, long long *out)
 {
 	int neg = *s == '-';
 	const char *d = s + neg;
+	if (!plain || !isdigit((unsigned char)*d))
+		return -1; /* most texts asked about are words: no strlen for them */
 	size_t n = strlen(d);
 	unsigned long long v;
-	if (!plain || !all_digits(d, n) ||
+	if (!all_digits(d, n) ||
 	    digits_value(d, n, neg ? (unsigned long long)LLONG_MAX + 1 : LLONG_MAX, &v) < 0)
 		return -1;
 	*out = !neg ? (long long)v : v > LLONG_MAX ? LLONG_MIN : -(long long)v;
@@ -100,13 +102,11 @@ static double short_decimal(const char *digits, size_t before, size_t after, int
 
 int scalar_number(const char *s, int plain, double *out)
 {
-	if (!plain)
-		return -1;
 	const char *p = *s == '-' ? s + 1 : s, *digits = p;
+	if (!plain || !isdigit((unsigned char)*p))
+		return -1;
 	size_t before = strspn(p, "0123456789"), after = 0;
 	p += before;
-	if (!before)
-		return -1;
 	if (*p == '.') {
 		after = strspn(p + 1, "0123456789");
 		if (!after)

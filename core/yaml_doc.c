@@ -148,14 +148,6 @@ static ppreg_node *find_anchor(loader *l, const yaml_char_t *name)
 	return NULL;
 }
 
-/* Only a plain scalar reads as null, a boolean, a number or a merge key,
- * and only one that starts with one of these bytes (or is empty): most keys
- * are letters and need none of the readers below. */
-static int key_may_be_typed(const ppreg_node *k)
-{
-	return k->plain && (!k->text[0] || strchr("~nNtf-0123456789<", k->text[0]));
-}
-
 /* Keys are strings: a collection, null, boolean or number as a key, or a
  * merge key, would be read differently by different YAML libraries. */
 static int check_key(loader *l, ppreg_node *k)
@@ -164,8 +156,8 @@ static int check_key(loader *l, ppreg_node *k)
 		note(l, "core.type", k, "a mapping key must be a string");
 		return -1;
 	}
-	if (!key_may_be_typed(k))
-		return 0;
+	if (!k->plain)
+		return 0; /* a quoted key is a string */
 	long long i;
 	int b;
 	if (!strcmp(k->text, "<<")) {
