@@ -8,6 +8,7 @@
  * platforms can be judged in any order or in parallel with the same result.
  */
 #include "run.h"
+#include "digest_memo.h"
 #include "node.h"
 #include "schema.h"
 #include "scalar.h"
@@ -126,20 +127,13 @@ static int path_inside(const char *path)
 	return 1;
 }
 
-static int api_file_read(ppreg_check *c, const char *path, const unsigned char **data, size_t *len)
+/* The entry of a file of the folder a plugin names, or why there is none. */
+static int find_file(const snapshot *s, const char *path, const platform_entry **out)
 {
-	snapshot *s = snap_of(c);
 	if (!path || !path_inside(path))
 		return PPREG_ESCAPES;
 	if (!s->tree)
 		return PPREG_ABSENT; /* setup(): no platform folder */
-	for (size_t i = 0; i < s->cache.n; i++) {
-		cached_file *f = s->cache.v[i];
-		if (!strcmp(f->path, path)) {
-			*data = f->data, *len = f->len;
-			return PPREG_OK;
-		}
-	}
 	/* Any link on the way (a symlinked evidence/ folder) is refused too. */
 	for (const char *p = strchr(path, '/'); p; p = strchr(p + 1, '/')) {
 		char *prefix = xstrndup(path, (size_t)(p - path));
@@ -153,8 +147,26 @@ static int api_file_read(ppreg_check *c, const char *path, const unsigned char *
 		return PPREG_ABSENT;
 	if (e->kind != ENTRY_FILE && e->kind != ENTRY_EXEC)
 		return PPREG_SYMLINK;
+	*out = e;
+	return PPREG_OK;
+}
+
+static int api_file_read(ppreg_check *c, const char *path, const unsigned char **data, size_t *len)
+{
+	snapshot *s = snap_of(c);
+	const platform_entry *e;
+	int rc = find_file(s, path, &e);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < s->cache.n; i++) {
+		cached_file *f = s->cache.v[i];
+		if (!strcmp(f->path, path)) {
+			*data = f->data, *len = f->len;
+			return PPREG_OK;
+		}
+	}
 	cached_file *f = xcalloc(1, sizeof *f);
-	int rc = registry_read_entry(s->run->reg, s->tree, e, MAX_EVIDENCE_BYTES, &f->data, &f->len);
+	rc = registry_read_entry(s->run->reg, s->tree, e, MAX_EVIDENCE_BYTES, &f->data, &f->len);
 	if (rc < 0) {
 		free(f);
 		return rc == PPREG_SYMLINK || rc == PPREG_ABSENT ? rc : PPREG_ERROR;
@@ -165,14 +177,26 @@ static int api_file_read(ppreg_check *c, const char *path, const unsigned char *
 	return PPREG_OK;
 }
 
+/* A blob hashed before, on this platform or another, is not read again
+ * (digest_memo.h); only a digest computed in full is remembered. */
 static int api_file_sha256(ppreg_check *c, const char *path, char hex[65])
 {
-	const unsigned char *data;
-	size_t len;
-	int rc = api_file_read(c, path, &data, &len);
+	snapshot *s = snap_of(c);
+	const platform_entry *e;
+	int rc = find_file(s, path, &e);
 	if (rc)
 		return rc;
-	return sha256_hex(data, len, hex) < 0 ? PPREG_ERROR : PPREG_OK;
+	if (digest_memo_get(s->run->digests, e->oid, e->oid_len, hex))
+		return PPREG_OK;
+	const unsigned char *data;
+	size_t len;
+	rc = api_file_read(c, path, &data, &len);
+	if (rc)
+		return rc;
+	if (sha256_hex(data, len, hex) < 0)
+		return PPREG_ERROR;
+	digest_memo_put(&s->run->digests, e->oid, e->oid_len, hex);
+	return PPREG_OK;
 }
 
 static int api_policy_file_sha256(ppreg_check *c, const char *path, char hex[65])
@@ -329,29 +353,41 @@ int run_setup_plugins(run *r)
 	return 0;
 }
 
-/* The digest of every regular file of the folder, for an attestation. A
- * file that cannot be read (too large, I/O) stops the run: an attestation
- * whose content digest left a file out would not name what was judged. */
+/* The SHA-256 of one file of the folder, for an attestation: from the memo
+ * when its blob was hashed before. A file that cannot be read (too large,
+ * I/O) stops the run: an attestation whose content digest left a file out
+ * would not name what was judged. */
+static int digest_entry(snapshot *s, const platform_entry *e, char hex[65])
+{
+	if (digest_memo_get(s->run->digests, e->oid, e->oid_len, hex))
+		return 0;
+	unsigned char *data = NULL;
+	size_t len = 0;
+	int rc = registry_read_entry(s->run->reg, s->tree, e, MAX_EVIDENCE_BYTES, &data, &len);
+	if (rc == REGISTRY_TOO_LARGE)
+		return error_set("%s/%s: %zu bytes, more than the %zu a file may have to be attested", s->folder,
+		                 e->path, len, MAX_EVIDENCE_BYTES);
+	if (rc < 0)
+		return error_set("%s/%s: cannot be read to be attested", s->folder, e->path);
+	rc = sha256_hex(data, len, hex);
+	free(data);
+	if (rc < 0)
+		return error_set("%s/%s: cannot be hashed", s->folder, e->path);
+	digest_memo_put(&s->run->digests, e->oid, e->oid_len, hex);
+	return 0;
+}
+
+/* The digest of every regular file of the folder. */
 static int digest_files(snapshot *s, platform_result *out)
 {
 	out->files = xcalloc(s->tree->n_entries ? s->tree->n_entries : 1, sizeof *out->files);
 	for (size_t i = 0; i < s->tree->n_entries; i++) {
 		const platform_entry *e = &s->tree->entries[i];
-		unsigned char *data = NULL;
-		size_t len = 0;
 		if (e->kind != ENTRY_FILE && e->kind != ENTRY_EXEC)
 			continue;
-		int rc = registry_read_entry(s->run->reg, s->tree, e, MAX_EVIDENCE_BYTES, &data, &len);
-		if (rc == REGISTRY_TOO_LARGE)
-			return error_set("%s/%s: %zu bytes, more than the %zu a file may have to be attested", s->folder,
-			                 e->path, len, MAX_EVIDENCE_BYTES);
-		if (rc < 0)
-			return error_set("%s/%s: cannot be read to be attested", s->folder, e->path);
 		file_digest *f = &out->files[out->n_files];
-		rc = sha256_hex(data, len, f->sha256);
-		free(data);
-		if (rc < 0)
-			return error_set("%s/%s: cannot be hashed", s->folder, e->path);
+		if (digest_entry(s, e, f->sha256) < 0)
+			return -1;
 		f->path = xstrdup(e->path);
 		out->n_files++;
 	}

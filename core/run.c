@@ -6,6 +6,7 @@
  * having judged none.
  */
 #include "run.h"
+#include "digest_memo.h"
 #include "node.h"
 
 #include <stdlib.h>
@@ -166,6 +167,7 @@ void run_free(run *r)
 	policy_free(r->pol);
 	free(r->policy_path);
 	registry_free(r->reg);
+	digest_memo_free(r->digests);
 	free(r);
 }
 

@@ -59,6 +59,7 @@ typedef struct {
 	 * this platform before are skipped (bit i = plugins[i]). */
 	volatile int *progress;
 	unsigned long long skip_plugins;
+	struct digest_memo *digests;   /* blob digests already computed (digest_memo.h) */
 } run;
 
 /* Opens the registry, reads registry.yaml, loads the policy and its plugins.

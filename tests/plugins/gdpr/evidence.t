@@ -100,4 +100,23 @@ check_reg
 expect_no_rule gdpr.evidence "evidence/2026/aipd.pdf is inside evidence/"
 expect_rc 0 "a subfolder of evidence/: exit 0"
 
+# Two platforms filing the same document share its Git blob, whose digest
+# the check computes once (core/digest_memo.h): each declared digest is
+# still compared with the document's, whichever platform comes first, and
+# with one worker or several.
+for tampered in entraide-sante entraide-sante-2; do
+	for jobs in 1 2; do
+		make_registry
+		cp -R "$REG/$P" "$REG/platforms/entraide-sante-2"
+		edit platforms/entraide-sante-2/registration.yaml 's/id: entraide-sante/id: entraide-sante-2/'
+		edit platforms/$tampered/$G 's/sha256: "3470/sha256: "4470/'
+		commit
+		check_reg --jobs $jobs
+		expect_finding gdpr.evidence platforms/$tampered/$G 22 "shared blob, $tampered tampered, --jobs $jobs: caught"
+		other=entraide-sante; [ $tampered = entraide-sante ] && other=entraide-sante-2
+		! printf '%s\n' "$OUT" | grep -q "^platforms/$other/$G:[0-9]*:[0-9]*: error: gdpr.evidence"
+		ok $? "shared blob, $tampered tampered, --jobs $jobs: $other still holds"
+	done
+done
+
 done_testing
