@@ -5,7 +5,10 @@
  * tree built, no schema, no rule, no report). scripts/bench divides
  * ppreg's time by this one.
  *
- * usage: floor [--rev REV] PATH
+ * usage: floor [--rev REV] [--evidence] PATH
+ * --evidence also reads every blob of each platform's evidence/ folder (not
+ * parsed: they are documents), as gdpr.evidence must to hash them: the
+ * floor of all the blobs ppreg reads, not of the declarations alone.
  * Prints the platforms, files, bytes and YAML events read, and the elapsed
  * time in seconds; exit 1 on any error (a file that does not parse counts as
  * read: ppreg reports it, the floor only pays for reading it).
@@ -52,7 +55,33 @@ static void parse_events(const unsigned char *data, size_t len, tally *t)
 	yaml_parser_delete(&parser);
 }
 
-static int read_platform(git_repository *repo, const git_tree_entry *pe, tally *t)
+/* Reads each blob of the platform's evidence/ folder (one level). */
+static int read_evidence(git_repository *repo, const git_tree *tree, tally *t)
+{
+	const git_tree_entry *de = git_tree_entry_byname(tree, "evidence");
+	git_tree *dir;
+	if (!de || git_tree_entry_type(de) != GIT_OBJECT_TREE)
+		return 0;
+	if (git_tree_lookup(&dir, repo, git_tree_entry_id(de)) < 0)
+		return fail("evidence");
+	for (size_t i = 0; i < git_tree_entrycount(dir); i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(dir, i);
+		git_blob *blob;
+		if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+			continue;
+		if (git_blob_lookup(&blob, repo, git_tree_entry_id(e)) < 0) {
+			git_tree_free(dir);
+			return fail(git_tree_entry_name(e));
+		}
+		t->files++;
+		t->bytes += (size_t)git_blob_rawsize(blob);
+		git_blob_free(blob);
+	}
+	git_tree_free(dir);
+	return 0;
+}
+
+static int read_platform(git_repository *repo, const git_tree_entry *pe, int evidence, tally *t)
 {
 	git_tree *tree;
 	if (git_tree_entry_type(pe) != GIT_OBJECT_TREE)
@@ -75,11 +104,12 @@ static int read_platform(git_repository *repo, const git_tree_entry *pe, tally *
 		t->bytes += len;
 		git_blob_free(blob);
 	}
+	int rc = evidence ? read_evidence(repo, tree, t) : 0;
 	git_tree_free(tree);
-	return 0;
+	return rc;
 }
 
-static int read_registry(const char *path, const char *rev, tally *t)
+static int read_registry(const char *path, const char *rev, int evidence, tally *t)
 {
 	git_repository *repo = NULL;
 	git_object *obj = NULL;
@@ -97,7 +127,7 @@ static int read_registry(const char *path, const char *rev, tally *t)
 	else {
 		rc = 0;
 		for (size_t i = 0; i < git_tree_entrycount(platforms) && rc == 0; i++)
-			rc = read_platform(repo, git_tree_entry_byindex(platforms, i), t);
+			rc = read_platform(repo, git_tree_entry_byindex(platforms, i), evidence, t);
 	}
 	git_tree_free(platforms);
 	git_tree_entry_free(pe);
@@ -110,11 +140,14 @@ static int read_registry(const char *path, const char *rev, tally *t)
 int main(int argc, char **argv)
 {
 	const char *rev = "HEAD", *path = NULL;
+	int evidence = 0;
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--rev") && i + 1 < argc)
 			rev = argv[++i];
+		else if (!strcmp(argv[i], "--evidence"))
+			evidence = 1;
 		else if (argv[i][0] == '-' || path) {
-			fputs("usage: floor [--rev REV] PATH\n", stderr);
+			fputs("usage: floor [--rev REV] [--evidence] PATH\n", stderr);
 			return 2;
 		} else
 			path = argv[i];
@@ -125,7 +158,7 @@ int main(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	git_libgit2_init();
 	tally t = {0};
-	int rc = read_registry(path, rev, &t);
+	int rc = read_registry(path, rev, evidence, &t);
 	git_libgit2_shutdown();
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (rc < 0)
