@@ -92,6 +92,12 @@ typedef struct {
 	size_t q_head, q_tail, q_cap;
 	finding_list *crashes;  /* per platform: core.plugin-error findings */
 	size_t n;
+	/* step()'s poll set, one place per worker. Here rather than on
+	 * run_workers()'s stack: a worker forked from inside step() still
+	 * points at it through the scheduler, so valgrind does not count what
+	 * the worker inherited and never frees as lost. */
+	struct pollfd *pfd;
+	size_t *who;
 } sched;
 
 static long long now_ms(void)
@@ -218,8 +224,10 @@ static int spawn(sched *s, size_t k)
 		close(tp[0]), close(tp[1]);
 		return error_set("cannot create a pipe: %s", strerror(errno));
 	}
-	fflush(stdout);
-	fflush(stderr);
+	/* Every stream, the report's temporary file included: a worker inherits
+	 * the buffers, and a plugin that calls exit() there (or valgrind's
+	 * libc clean-up when a worker ends) would write what they hold again. */
+	fflush(NULL);
 	s->slots[k].plugin = -1;
 	s->slots[k].retired = 0;
 	atomic_store(&s->slots[k].started_ms, 0);
@@ -477,8 +485,10 @@ static int overdue(const sched *s, size_t k, long long now)
 }
 
 /* One round: top workers up, wait for results or a deadline. */
-static int step(sched *s, struct pollfd *pfd, size_t *who)
+static int step(sched *s)
 {
+	struct pollfd *pfd = s->pfd;
+	size_t *who = s->who;
 	int rc = 0;
 	for (size_t k = 0; k < s->n_workers && rc == 0; k++)
 		rc = dispatch(s, k);
@@ -534,20 +544,16 @@ static int judge_in_process(run *r, char *const *ids, size_t n, judge_emit_fn em
 
 static int run_workers(sched *s)
 {
-	struct pollfd *pfd = xcalloc(s->n_workers, sizeof *pfd);
-	size_t *who = xcalloc(s->n_workers, sizeof *who);
 	void (*old_pipe)(int) = signal(SIGPIPE, SIG_IGN);
 	int rc = 0;
 	while (rc == 0 && (s->q_head < s->q_tail || busy_workers(s)))
-		rc = step(s, pfd, who);
+		rc = step(s);
 	for (size_t k = 0; k < s->n_workers; k++) {
 		int status;
 		if (s->w[k].pid > 0)
 			reap(&s->w[k], rc < 0, &status);
 	}
 	signal(SIGPIPE, old_pipe);
-	free(pfd);
-	free(who);
 	return rc;
 }
 
@@ -572,6 +578,8 @@ int judge_platforms_each(run *r, char *const *ids, size_t n, const judge_options
 	s.w = xcalloc(s.n_workers, sizeof *s.w);
 	s.crashes = xcalloc(n, sizeof *s.crashes);
 	s.held = xcalloc(n, sizeof *s.held);
+	s.pfd = xcalloc(s.n_workers, sizeof *s.pfd);
+	s.who = xcalloc(s.n_workers, sizeof *s.who);
 	for (size_t i = 0; i < n; i++)
 		enqueue(&s, (wire_task){(uint32_t)i, 0});
 	int rc = run_workers(&s);
@@ -586,6 +594,8 @@ int judge_platforms_each(run *r, char *const *ids, size_t n, const judge_options
 	free(s.crashes);
 	free(s.held);
 	free(s.queue);
+	free(s.pfd);
+	free(s.who);
 	return rc;
 }
 

@@ -5,13 +5,13 @@
 # any --jobs.
 . "$(dirname "$0")/lib.sh"
 
-# many_registry NOTE...: platforms p01.. with one sample each; the given
-# platform numbers get "note: <how>".
+# many_registry NOTE...: platforms p01.. (12, or $MANY) with one sample
+# each; the given platform numbers get "note: <how>".
 many_registry() {
 	next_reg many
 	mkdir -p "$REG"
 	printf 'format: ppreg/1\nname: test\nauthority: test\npolicy: coretest/1\n' >"$REG/registry.yaml"
-	for i in $(seq -w 1 12); do
+	for i in $(seq -w 1 "${MANY:-12}"); do
 		mkdir -p "$REG/platforms/p$i"
 		printf 'format: ppreg/1\nname: p%s\n' "$i" >"$REG/platforms/p$i/sample.yaml"
 	done
@@ -58,6 +58,17 @@ check_sample --jobs 1 --format json
 one=$OUT
 check_sample --jobs 3 --format json
 is "$OUT" "$one" "the same JSON with --jobs 3"
+
+# A worker forked after the scheduler has written results inherits the
+# report's buffered text: a plugin calling exit() there must not write it a
+# second time. 40 platforms, one job: p01-p16 are written before p20 crashes
+# the first worker; its replacement meets exit() at p30.
+MANY=40 many_registry 20 segv 30 exit
+check_sample --jobs 1
+expect_rc 1 "a crash, then exit() in the replacement worker: exit 1"
+is "$(printf '%s\n' "$OUT" | grep -c '^== p[0-9]*: ')" 40 "each of the 40 platforms is reported"
+is "$(printf '%s\n' "$OUT" | grep '^== p[0-9]*: ' | sort -u | wc -l)" 40 "and none twice"
+is "$(printf '%s\n' "$OUT" | grep -c 'core.plugin-error')" 2 "p20 and p30 get core.plugin-error, once each"
 
 # Memory: a policy allowing 64 MiB. A plugin that allocates without end on
 # one platform fails there; one that leaks 8 MiB on every platform has its
