@@ -245,6 +245,10 @@ static int spawn(sched *s, size_t k)
 			close(s->w[j].result_fd);
 		}
 		close(tp[1]), close(rp[0]);
+		/* The report is the scheduler's, on its stdout, written at the
+		 * end: what a plugin prints goes to stderr instead of into it
+		 * (a failed dup2 leaves stdout as it was, no worse than before). */
+		(void)dup2(STDERR_FILENO, STDOUT_FILENO);
 		signal(SIGPIPE, SIG_DFL);
 		worker_main(s->r, s->ids, &s->slots[k], tp[0], rp[1]);
 	}

@@ -70,6 +70,18 @@ is "$(printf '%s\n' "$OUT" | grep -c '^== p[0-9]*: ')" 40 "each of the 40 platfo
 is "$(printf '%s\n' "$OUT" | grep '^== p[0-9]*: ' | sort -u | wc -l)" 40 "and none twice"
 is "$(printf '%s\n' "$OUT" | grep -c 'core.plugin-error')" 2 "p20 and p30 get core.plugin-error, once each"
 
+# A plugin that prints, on stdout, to debug itself: the report stays the
+# scheduler's alone, and what was printed goes to stderr.
+many_registry 04 print
+check_sample --jobs 2 --format json
+expect_rc 1 "a plugin printing on stdout: the run is judged as before (p03's finding)"
+printf '%s\n' "$OUT" | python3 -c 'import json, sys; json.load(sys.stdin)' 2>/dev/null
+ok $? "the JSON report is still JSON"
+! printf '%s\n' "$OUT" | grep -q "coretest says hello\|coretest writes"
+ok $? "with none of the plugin's output in it"
+printf '%s\n' "$ERR" | grep -q "coretest says hello" && printf '%s\n' "$ERR" | grep -q "coretest writes"
+ok $? "which is on stderr, through stdio and write(2) alike"
+
 # Memory: a policy allowing 64 MiB. A plugin that allocates without end on
 # one platform fails there; one that leaks 8 MiB on every platform has its
 # worker replaced (at half the allowance) before it runs out, so no

@@ -5,8 +5,10 @@
  */
 #include "ppreg/plugin.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const ppreg_rule rules[] = {
 	{"coretest.name", PPREG_SEV_ERROR, "name is required", "test", "add a name"},
@@ -59,6 +61,11 @@ static void misbehave(const char *how)
 			for (size_t j = 0; j < (1 << 20); j += 4096)
 				q[j] = 1;
 		}
+	} else if (!strcmp(how, "print")) { /* debugging output, on stdout */
+		printf("coretest says hello\n");
+		fflush(stdout);
+		if (write(STDOUT_FILENO, "coretest writes\n", 16) != 16)
+			abort();
 	} else if (!strcmp(how, "leak")) { /* 8 MiB on every platform, never freed */
 		char *p = malloc(8 << 20);
 		memset(p, 1, 8 << 20); /* like most code, does not check */
