@@ -151,6 +151,13 @@ static int find_file(const snapshot *s, const char *path, const platform_entry *
 	return PPREG_OK;
 }
 
+/* What a plugin is told of registry_read_entry's error: a link or a
+ * missing object as such, anything else as PPREG_ERROR. */
+static int api_read_code(int rc)
+{
+	return rc == PPREG_SYMLINK || rc == PPREG_ABSENT ? rc : PPREG_ERROR;
+}
+
 static int api_file_read(ppreg_check *c, const char *path, const unsigned char **data, size_t *len)
 {
 	snapshot *s = snap_of(c);
@@ -169,7 +176,7 @@ static int api_file_read(ppreg_check *c, const char *path, const unsigned char *
 	rc = registry_read_entry(s->run->reg, s->tree, e, MAX_EVIDENCE_BYTES, &f->data, &f->len);
 	if (rc < 0) {
 		free(f);
-		return rc == PPREG_SYMLINK || rc == PPREG_ABSENT ? rc : PPREG_ERROR;
+		return api_read_code(rc);
 	}
 	f->path = xstrdup(path);
 	ptrvec_push(&s->cache, f);
@@ -177,26 +184,38 @@ static int api_file_read(ppreg_check *c, const char *path, const unsigned char *
 	return PPREG_OK;
 }
 
-/* A blob hashed before, on this platform or another, is not read again
- * (digest_memo.h); only a digest computed in full is remembered. */
+/* The SHA-256 of a file of the folder, for a plugin and for an
+ * attestation alike. A blob hashed before, on this platform or another, is
+ * not read again (digest_memo.h); only a digest computed in full is
+ * remembered. 0, or registry_read_entry's error (*len: the size of a file
+ * REGISTRY_TOO_LARGE), or PPREG_ERROR when hashing fails. */
+static int entry_sha256(snapshot *s, const platform_entry *e, char hex[65], size_t *len)
+{
+	if (digest_memo_get(s->run->digests, e->oid, e->oid_len, hex))
+		return 0;
+	unsigned char *data = NULL;
+	*len = 0;
+	int rc = registry_read_entry(s->run->reg, s->tree, e, MAX_EVIDENCE_BYTES, &data, len);
+	if (rc < 0)
+		return rc;
+	rc = sha256_hex(data, *len, hex);
+	free(data);
+	if (rc < 0)
+		return PPREG_ERROR;
+	digest_memo_put(&s->run->digests, e->oid, e->oid_len, hex);
+	return 0;
+}
+
 static int api_file_sha256(ppreg_check *c, const char *path, char hex[65])
 {
 	snapshot *s = snap_of(c);
 	const platform_entry *e;
+	size_t len;
 	int rc = find_file(s, path, &e);
 	if (rc)
 		return rc;
-	if (digest_memo_get(s->run->digests, e->oid, e->oid_len, hex))
-		return PPREG_OK;
-	const unsigned char *data;
-	size_t len;
-	rc = api_file_read(c, path, &data, &len);
-	if (rc)
-		return rc;
-	if (sha256_hex(data, len, hex) < 0)
-		return PPREG_ERROR;
-	digest_memo_put(&s->run->digests, e->oid, e->oid_len, hex);
-	return PPREG_OK;
+	rc = entry_sha256(s, e, hex, &len);
+	return rc == 0 ? PPREG_OK : api_read_code(rc);
 }
 
 static int api_policy_file_sha256(ppreg_check *c, const char *path, char hex[65])
@@ -353,31 +372,9 @@ int run_setup_plugins(run *r)
 	return 0;
 }
 
-/* The SHA-256 of one file of the folder, for an attestation: from the memo
- * when its blob was hashed before. A file that cannot be read (too large,
- * I/O) stops the run: an attestation whose content digest left a file out
- * would not name what was judged. */
-static int digest_entry(snapshot *s, const platform_entry *e, char hex[65])
-{
-	if (digest_memo_get(s->run->digests, e->oid, e->oid_len, hex))
-		return 0;
-	unsigned char *data = NULL;
-	size_t len = 0;
-	int rc = registry_read_entry(s->run->reg, s->tree, e, MAX_EVIDENCE_BYTES, &data, &len);
-	if (rc == REGISTRY_TOO_LARGE)
-		return error_set("%s/%s: %zu bytes, more than the %zu a file may have to be attested", s->folder,
-		                 e->path, len, MAX_EVIDENCE_BYTES);
-	if (rc < 0)
-		return error_set("%s/%s: cannot be read to be attested", s->folder, e->path);
-	rc = sha256_hex(data, len, hex);
-	free(data);
-	if (rc < 0)
-		return error_set("%s/%s: cannot be hashed", s->folder, e->path);
-	digest_memo_put(&s->run->digests, e->oid, e->oid_len, hex);
-	return 0;
-}
-
-/* The digest of every regular file of the folder. */
+/* The digest of every regular file of the folder, for an attestation. A
+ * file that cannot be read (too large, I/O) stops the run: an attestation
+ * whose content digest left a file out would not name what was judged. */
 static int digest_files(snapshot *s, platform_result *out)
 {
 	out->files = xcalloc(s->tree->n_entries ? s->tree->n_entries : 1, sizeof *out->files);
@@ -386,8 +383,13 @@ static int digest_files(snapshot *s, platform_result *out)
 		if (e->kind != ENTRY_FILE && e->kind != ENTRY_EXEC)
 			continue;
 		file_digest *f = &out->files[out->n_files];
-		if (digest_entry(s, e, f->sha256) < 0)
-			return -1;
+		size_t len;
+		int rc = entry_sha256(s, e, f->sha256, &len);
+		if (rc == REGISTRY_TOO_LARGE)
+			return error_set("%s/%s: %zu bytes, more than the %zu a file may have to be attested", s->folder,
+			                 e->path, len, MAX_EVIDENCE_BYTES);
+		if (rc < 0)
+			return error_set("%s/%s: cannot be read and hashed to be attested", s->folder, e->path);
 		f->path = xstrdup(e->path);
 		out->n_files++;
 	}
