@@ -234,7 +234,7 @@ int hook_install(const hook_options *o)
 		usage_error("hook", "%s is bare: it has no commits made in it, install pre-receive", path);
 		goto done;
 	}
-	file = xasprintf("%s/%s", l.hooks_dir, hook);
+	file = path_join(l.hooks_dir, hook);
 	if (mkdir(l.hooks_dir, 0755) < 0 && errno != EEXIST) {
 		usage_error("hook", "%s: %s", l.hooks_dir, strerror(errno));
 		goto done;

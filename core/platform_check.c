@@ -96,7 +96,7 @@ static void api_report_at(ppreg_check *c, const char *rule, ppreg_severity sever
 		add_plugin_finding(s, rule, severity, s->folder ? s->folder : "", 1, 1, message);
 		return;
 	}
-	char *file = xasprintf("%s/%s", s->folder, path);
+	char *file = path_join(s->folder, path);
 	add_plugin_finding(s, rule, severity, file, line ? line : 1, column ? column : 1, message);
 	free(file);
 }
@@ -223,7 +223,7 @@ static int api_policy_file_sha256(ppreg_check *c, const char *path, char hex[65]
 	snapshot *s = snap_of(c);
 	if (!path || !path_inside(path))
 		return PPREG_ESCAPES;
-	char *full = xasprintf("%s/%s", s->run->pol->dir, path);
+	char *full = xasprintf("%s/%s", s->run->pol->dir, path); /* dir "" is the root */
 	struct stat st;
 	int rc = lstat(full, &st) < 0 ? PPREG_ABSENT : !S_ISREG(st.st_mode) ? PPREG_SYMLINK :
 	         sha256_file_hex(full, hex) < 0 ? PPREG_ERROR : PPREG_OK;
@@ -273,7 +273,7 @@ static void check_tree_entries(snapshot *s)
 		const platform_entry *e = &s->tree->entries[i];
 		if (e->kind == ENTRY_FILE || e->kind == ENTRY_DIR)
 			continue;
-		char *file = xasprintf("%s/%s", s->folder, e->path);
+		char *file = path_join(s->folder, e->path);
 		sink_add(&s->sink, "core.tree-entry", PPREG_SEV_ERROR, file, 1, 1,
 		         "%s %s; only regular files and folders are read", e->path, why[e->kind]);
 		free(file);
@@ -289,7 +289,7 @@ static void check_tree_entries(snapshot *s)
 /* Reads and parses one declaration file; problems are findings. */
 static void load_declaration(snapshot *s, declaration *d, const schema *sch)
 {
-	char *file = xasprintf("%s/%s", s->folder, d->name);
+	char *file = path_join(s->folder, d->name);
 	const platform_entry *e = platform_find(s->tree, d->name);
 	unsigned char *data = NULL;
 	size_t len = 0;
@@ -419,7 +419,7 @@ int run_check_platform(run *r, const char *id, platform_result *out)
 	memset(out, 0, sizeof *out);
 	out->id = display_text(id);
 	snapshot s = {.run = r};
-	s.folder = xasprintf("platforms/%s", id);
+	s.folder = path_join("platforms", id);
 	s.sink = (finding_sink){&out->findings, r->overrides, r->n_overrides, r->opts.strict};
 	int rc = registry_platform(r->reg, id, &s.tree);
 	if (rc == PPREG_ABSENT) {

@@ -250,7 +250,7 @@ int registry_read_root_file(registry *r, const char *name, size_t max,
                             unsigned char **data, size_t *len)
 {
 	if (r->worktree) {
-		char *p = xasprintf("%s/%s", r->path, name);
+		char *p = path_join(r->path, name);
 		int rc = read_disk(p, max, data, len);
 		free(p);
 		return rc;
@@ -395,7 +395,7 @@ static int walk_git(registry *r, walk_state *w, const git_tree *tree, const char
 {
 	for (size_t i = 0; i < git_tree_entrycount(tree) && !w->truncated; i++) {
 		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
-		char *path = xasprintf("%s%s%s", base, *base ? "/" : "", git_tree_entry_name(e));
+		char *path = path_join(base, git_tree_entry_name(e));
 		entry_kind kind = kind_of_mode(git_tree_entry_filemode(e));
 		add_entry(w, path, kind, git_tree_entry_id(e));
 		if (kind == ENTRY_DIR) {
@@ -429,8 +429,8 @@ static int walk_disk(walk_state *w, const char *dir, const char *base, int depth
 	while ((de = readdir(d)) && !w->truncated) {
 		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
 			continue;
-		char *full = xasprintf("%s/%s", dir, de->d_name);
-		char *path = xasprintf("%s%s%s", base, *base ? "/" : "", de->d_name);
+		char *full = path_join(dir, de->d_name);
+		char *path = path_join(base, de->d_name);
 		struct stat st;
 		int rc = lstat(full, &st);
 		entry_kind kind = rc < 0 ? ENTRY_SPECIAL : S_ISDIR(st.st_mode) ? ENTRY_DIR :

@@ -84,7 +84,7 @@ static void diff_platform_entry(const git_tree *old_t, const git_tree *new_t, co
 	if (po && !pn)
 		ptrvec_push(&c->removed, xstrdup(name));
 	if ((fo || fn) && !same_entry(fo, fn))
-		add_outside(c, xasprintf("platforms/%s", name));
+		add_outside(c, path_join("platforms", name));
 }
 
 /* platforms/<id> entries, every name of either side compared once. The
@@ -152,7 +152,7 @@ static int diff_outside(registry *r, const char *name, const git_tree_entry *old
 	for (size_t i = 0; i < git_diff_num_deltas(diff); i++) {
 		const git_diff_delta *d = git_diff_get_delta(diff, i);
 		const char *path = d->status == GIT_DELTA_DELETED ? d->old_file.path : d->new_file.path;
-		add_outside(c, xasprintf("%s/%s", name, path));
+		add_outside(c, path_join(name, path));
 	}
 done:
 	git_diff_free(diff);

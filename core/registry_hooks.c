@@ -21,7 +21,7 @@ static char *configured_hooks_path(git_repository *repo)
 	    git_config_get_path(&buf, cfg, "core.hooksPath") == 0 && buf.ptr && *buf.ptr) {
 		const char *base = git_repository_is_bare(repo) ? git_repository_path(repo)
 		                                                : git_repository_workdir(repo);
-		out = buf.ptr[0] == '/' ? xstrdup(buf.ptr) : xasprintf("%s/%s", base, buf.ptr);
+		out = buf.ptr[0] == '/' ? xstrdup(buf.ptr) : path_join(base, buf.ptr);
 	}
 	git_buf_dispose(&buf);
 	git_config_free(cfg);

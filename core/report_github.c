@@ -42,7 +42,7 @@ static int platform(FILE *out, const report *rep, const platform_result *p, repo
 	const char *prefix = registry_prefix(rep->run->reg);
 	for (size_t j = 0; j < p->findings.n; j++) {
 		const finding *f = &p->findings.v[j];
-		char *file = xasprintf("%s%s%s", prefix, *prefix ? "/" : "", f->file);
+		char *file = path_join(prefix, f->file);
 		fprintf(out, "::%s file=", f->severity == PPREG_SEV_ERROR ? "error" : "warning");
 		put_escaped(out, file, 1);
 		fprintf(out, ",line=%u,col=%u,title=", f->line, f->column);

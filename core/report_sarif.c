@@ -38,7 +38,7 @@ static const char *level_name(int severity)
  * percent-encoded (file names are bytes; a URI is not). */
 static char *uri_of(const char *prefix, const char *file)
 {
-	char *path = xasprintf("%s%s%s", prefix, *prefix ? "/" : "", file);
+	char *path = path_join(prefix, file);
 	char *out = xmalloc(strlen(path) * 3 + 1), *o = out;
 	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||

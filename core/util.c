@@ -87,6 +87,17 @@ char *xasprintf(const char *fmt, ...)
 	return p;
 }
 
+char *path_join(const char *dir, const char *name)
+{
+	size_t d = strlen(dir), n = strlen(name);
+	char *p = xmalloc(d + (d ? 1 : 0) + n + 1);
+	memcpy(p, dir, d);
+	if (d)
+		p[d++] = '/';
+	memcpy(p + d, name, n + 1);
+	return p;
+}
+
 void ptrvec_push(ptrvec *pv, void *p)
 {
 	if (pv->n == pv->cap) {
