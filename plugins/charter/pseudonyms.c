@@ -55,46 +55,6 @@ static void check_partner(ppreg_check *c, const charter_policy *pol, const ppreg
 		ppreg_reportf(c, R_PSEUDO, pn, "the partner id holds %s", contact);
 }
 
-/* ---- identity keys ---- */
-
-/* A key as it is compared: folded (text.h: case and Latin-1 accents), '-'
- * and ' ' read as '_', so that "Phone Number", "family-name" and "PRÉNOM"
- * are the list's phone_number, family_name and prenom. 0 when the key is
- * longer than any key of the list. */
-static int normalise_key(const char *key, char *out, size_t size)
-{
-	if (charter_fold(key, out, size) >= size)
-		return 0;
-	for (char *p = out; *p; p++)
-		if (*p == '-' || *p == ' ')
-			*p = '_';
-	return 1;
-}
-
-/* One list, in normalised form: names, e-mail, phone, postal address,
- * birth date and social security number, in English and French. */
-static int is_identity_key(const char *key)
-{
-	static const char *const keys[] = {
-		"name", "names", "first_name", "firstname", "last_name", "lastname", "full_name", "fullname",
-		"surname", "given_name", "givenname", "family_name", "familyname", "birth_name", "birthname",
-		"maiden_name", "nom", "noms", "prenom", "prenoms", "nom_complet", "nom_de_famille", "nom_de_naissance",
-		"email", "emails", "e_mail", "email_address", "e_mail_address", "mail", "courriel", "adresse_email",
-		"adresse_mail", "adresse_electronique", "phone", "phones", "phone_number", "telephone",
-		"telephone_number", "tel", "mobile", "mobile_phone", "mobile_number", "cell_phone", "cellphone",
-		"portable", "numero_de_telephone", "address", "home_address", "postal_address", "street_address",
-		"adresse", "adresse_postale", "date_of_birth", "birth_date", "birthdate", "birthday", "dob",
-		"date_de_naissance", "date_naissance", "social_security_number", "ssn", "nir",
-		"numero_de_securite_sociale", NULL};
-	char norm[40];
-	if (!normalise_key(key, norm, sizeof norm))
-		return 0;
-	for (const char *const *k = keys; *k; k++) /* every key of every item passes here */
-		if (norm[0] == (*k)[0] && !strcmp(norm, *k))
-			return 1;
-	return 0;
-}
-
 /* ---- scalars and keys ---- */
 
 /* Every scalar below n, keys included. `list` is the commitments or
@@ -122,7 +82,7 @@ static void scan(ppreg_check *c, const ppreg_node *n, const ppreg_node *list, in
 		const char *key = kind == PPREG_NODE_MAP ? api->key(n, i) : NULL;
 		if (key && (what = charter_contact_kind(key)) != NULL)
 			ppreg_reportf(c, R_PSEUDO, value, "a key holds %s: partners appear under pseudonyms only", what);
-		if (key && in_item && is_identity_key(key)) {
+		if (key && in_item && charter_is_identity_key(key)) {
 			/* the key folds to a word of the list: safe to repeat */
 			ppreg_reportf(c, R_PSEUDO, value, "a '%s' field identifies the partner: a public registry holds "
 			              "pseudonyms only", key);

@@ -7,6 +7,7 @@
  */
 #include "text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static int is_digit(unsigned char ch)
@@ -289,4 +290,45 @@ int charter_fold_cmp(const char *a, const char *b)
 		if (p != q || !p)
 			return (p > q) - (p < q);
 	}
+}
+
+/* ---- identity keys ---- */
+
+/* The keys that name a person: names, e-mail, phone, postal address, birth
+ * date and social security number, in English and French, in normalised
+ * form and in strcmp() order, for the binary search below (every key of
+ * every commitment and certification is looked up; contacts_test.c checks
+ * the order and looks up each one). */
+const char *const charter_identity_keys[] = {
+	"address", "adresse", "adresse_electronique", "adresse_email", "adresse_mail", "adresse_postale",
+	"birth_date", "birth_name", "birthdate", "birthday", "birthname", "cell_phone", "cellphone",
+	"courriel", "date_de_naissance", "date_naissance", "date_of_birth", "dob", "e_mail",
+	"e_mail_address", "email", "email_address", "emails", "family_name", "familyname", "first_name",
+	"firstname", "full_name", "fullname", "given_name", "givenname", "home_address", "last_name",
+	"lastname", "maiden_name", "mail", "mobile", "mobile_number", "mobile_phone", "name", "names",
+	"nir", "nom", "nom_complet", "nom_de_famille", "nom_de_naissance", "noms",
+	"numero_de_securite_sociale", "numero_de_telephone", "phone", "phone_number", "phones",
+	"portable", "postal_address", "prenom", "prenoms", "social_security_number", "ssn",
+	"street_address", "surname", "tel", "telephone", "telephone_number"
+};
+const size_t charter_identity_key_count = sizeof charter_identity_keys / sizeof *charter_identity_keys;
+
+static int key_order(const void *key, const void *entry)
+{
+	return strcmp((const char *)key, *(const char *const *)entry);
+}
+
+int charter_is_identity_key(const char *key)
+{
+	/* Folded (case and Latin-1 accents), '-' and ' ' read as '_', so that
+	 * "Phone Number", "family-name" and "PRÉNOM" are phone_number,
+	 * family_name and prenom. Longer than any key of the list: not one. */
+	char norm[40];
+	if (!key || charter_fold(key, norm, sizeof norm) >= sizeof norm)
+		return 0;
+	for (char *p = norm; *p; p++)
+		if (*p == '-' || *p == ' ')
+			*p = '_';
+	return bsearch(norm, charter_identity_keys, charter_identity_key_count, sizeof *charter_identity_keys,
+	               key_order) != NULL;
 }

@@ -28,4 +28,11 @@ size_t charter_fold(const char *s, char *out, size_t size);
 /* strcmp() of the folded forms of a and b, without copying them. */
 int charter_fold_cmp(const char *a, const char *b);
 
+/* Whether a mapping key names a person ("name", "phone_number", "Nom de
+ * famille", "PRÉNOM", ...): it is compared folded, with '-' and ' ' read as
+ * '_', against charter_identity_keys (sorted, normalised). */
+int charter_is_identity_key(const char *key);
+extern const char *const charter_identity_keys[];
+extern const size_t charter_identity_key_count;
+
 #endif /* PPREG_CHARTER_TEXT_H */

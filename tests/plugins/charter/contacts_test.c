@@ -129,11 +129,53 @@ static size_t check_text_helpers(size_t first)
 	return failed;
 }
 
+/* Identity keys: the list is in strcmp() order, which the binary search
+ * needs (a key out of order is missed; this catches it), and each key is
+ * found; written otherwise, a key is found too, and words that merely
+ * contain one are not. */
+static const struct {
+	const char *key;
+	int identity;
+} key_samples[] = {
+	{"Phone Number", 1}, {"family-name", 1}, {"PR\xc3\x89NOM", 1}, {"Nom de famille", 1},
+	{"E-Mail", 1}, {"partner", 0}, {"named", 0}, {"nominal", 0}, {"", 0},
+	{"a_key_longer_than_any_identity_key_of_the_list", 0},
+};
+#define KEY_TESTS (2 + sizeof key_samples / sizeof *key_samples)
+
+static size_t check_identity_keys(size_t t)
+{
+	size_t failed = 0, bad = 0;
+	for (size_t i = 1; i < charter_identity_key_count; i++)
+		if (strcmp(charter_identity_keys[i - 1], charter_identity_keys[i]) >= 0) {
+			printf("# out of order: '%s' before '%s'\n", charter_identity_keys[i - 1], charter_identity_keys[i]);
+			bad++;
+		}
+	failed += bad != 0;
+	printf("%s %zu - the %zu identity keys are in strcmp() order\n", bad ? "not ok" : "ok", t++,
+	       charter_identity_key_count);
+	bad = 0;
+	for (size_t i = 0; i < charter_identity_key_count; i++)
+		if (!charter_is_identity_key(charter_identity_keys[i])) {
+			printf("# not found: '%s'\n", charter_identity_keys[i]);
+			bad++;
+		}
+	failed += bad != 0;
+	printf("%s %zu - each identity key is found\n", bad ? "not ok" : "ok", t++);
+	for (size_t i = 0; i < sizeof key_samples / sizeof *key_samples; i++, t++) {
+		int ok = charter_is_identity_key(key_samples[i].key) == key_samples[i].identity;
+		failed += !ok;
+		printf("%s %zu - '%s' %s an identity key\n", ok ? "ok" : "not ok", t, key_samples[i].key,
+		       key_samples[i].identity ? "is" : "is not");
+	}
+	return failed;
+}
+
 int main(void)
 {
 	size_t n = sizeof samples / sizeof *samples, failed = 0;
 	size_t helpers = sizeof folds / sizeof *folds + sizeof echoes / sizeof *echoes + 3;
-	printf("1..%zu\n", n + 1 + helpers);
+	printf("1..%zu\n", n + 1 + helpers + KEY_TESTS);
 	for (size_t i = 0; i < n; i++) {
 		const char *got = charter_contact_kind(samples[i].text);
 		const char *want = !samples[i].kind ? NULL :
@@ -149,5 +191,6 @@ int main(void)
 	failed += !null_ok;
 	printf("%s %zu - NULL is neither\n", null_ok ? "ok" : "not ok", n + 1);
 	failed += check_text_helpers(n + 2);
+	failed += check_identity_keys(n + 2 + helpers);
 	return failed ? 1 : 0;
 }
