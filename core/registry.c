@@ -3,6 +3,7 @@
  * working files with --worktree. Nothing here follows a symbolic link: an
  * entry's kind is reported and the caller decides.
  */
+#include "git_alloc.h"
 #include "registry_internal.h"
 #include "util.h"
 #include "ppreg/plugin.h"
@@ -31,6 +32,9 @@ int registry__git_fail(const char *what)
 	return git_fail(what);
 }
 
+/* Whether libgit2 took the allocator with a ceiling (git_alloc.h). */
+static int ceiling_works;
+
 void registry__init_libgit2(void)
 {
 	static int done;
@@ -42,6 +46,7 @@ void registry__init_libgit2(void)
 		 * benchmark: 36 MB down to 25 MB at 10 000 platforms, same time). */
 		git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)1 << 20);
 		git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)8 << 20);
+		ceiling_works = git_alloc_install() == 0;
 		done = 1;
 	}
 }
@@ -197,36 +202,57 @@ const char *registry_commit(const registry *r) { return r->commit; }
 const char *registry_prefix(const registry *r) { return r->prefix; }
 const char *registry_path(const registry *r) { return r->path; }
 
-/* The size is read from the object's header first (git_odb_read_header
- * inflates only the first bytes of a packed object), so a blob over the
- * limit is refused without being inflated: 200 MB of zeros compress to
- * 200 KB in Git and must not cost 200 MB of memory to reject. */
+/* A blob is refused by its size, never inflated past the limit: 200 MB of
+ * zeros compress to 200 KB in Git and must not cost 200 MB of memory to
+ * reject. The read runs under a ceiling of max + 1 bytes for any one
+ * allocation (git_alloc.h: the blob's buffer is its size + 1), so a blob
+ * over the limit fails before its buffer is allocated; only then is its
+ * size read from the object's header, to report it. Asking the header of
+ * every blob first would cost a second look-up and zlib stream per blob.
+ * A blob under the limit stored as a delta of a larger one also trips the
+ * ceiling (on its base), and is read again without it. */
+static int read_object(git_odb *odb, const git_oid *id, size_t max, git_odb_object **obj, size_t *size)
+{
+	if (ceiling_works) {
+		git_alloc_limit(max + 1);
+		int rc = git_odb_read(obj, odb, id);
+		int refused = git_alloc_refused();
+		git_alloc_limit(0);
+		if (rc == 0) {
+			*size = git_odb_object_size(*obj);
+			return 0;
+		}
+		if (!refused)
+			return git_fail("blob"), PPREG_ERROR;
+	}
+	git_object_t type;
+	if (git_odb_read_header(size, &type, odb, id) < 0)
+		return git_fail("blob"), PPREG_ERROR;
+	if (*size > max)
+		return REGISTRY_TOO_LARGE;
+	if (git_odb_read(obj, odb, id) < 0 || git_odb_object_size(*obj) != *size)
+		return git_fail("blob"), PPREG_ERROR;
+	return 0;
+}
+
 static int read_blob(registry *r, const git_oid *id, size_t max, unsigned char **data, size_t *len)
 {
 	git_odb *odb = NULL;
 	git_odb_object *obj = NULL;
-	git_object_t type;
-	size_t size;
-	int rc = 0;
+	size_t size = 0;
 	if (git_repository_odb(&odb, r->repo) < 0)
 		return git_fail("object database"), PPREG_ERROR;
-	if (git_odb_read_header(&size, &type, odb, id) < 0 || type != GIT_OBJECT_BLOB) {
-		rc = (git_fail("blob"), PPREG_ERROR);
-		goto done;
-	}
+	int rc = read_object(odb, id, max, &obj, &size);
 	*len = size;
-	if (size > max) {
+	if (rc == 0 && git_odb_object_type(obj) != GIT_OBJECT_BLOB)
+		rc = (error_set("blob: object is not a blob"), PPREG_ERROR);
+	else if (rc == 0 && size > max)
 		rc = REGISTRY_TOO_LARGE;
-		goto done;
+	if (rc == 0) {
+		*data = xmalloc(size + 1);
+		memcpy(*data, git_odb_object_data(obj), size);
+		(*data)[size] = '\0';
 	}
-	if (git_odb_read(&obj, odb, id) < 0 || git_odb_object_size(obj) != size) {
-		rc = (git_fail("blob"), PPREG_ERROR);
-		goto done;
-	}
-	*data = xmalloc(size + 1);
-	memcpy(*data, git_odb_object_data(obj), size);
-	(*data)[size] = '\0';
-done:
 	git_odb_object_free(obj);
 	git_odb_free(odb);
 	return rc;
