@@ -6,9 +6,11 @@
  * refusal returns NULL, which libgit2 reports as out of memory and unwinds
  * from; nothing is half-allocated.
  *
- * The structure of git_allocator is the one of libgit2 1.0 to 1.6, nine
- * functions; later versions changed it. With another version the
- * allocator is not installed, and read_blob asks every size first.
+ * git_allocator has nine functions in libgit2 1.0 to 1.6 and three from 1.7
+ * on (malloc, realloc, free; libgit2 sets the error itself); both are
+ * filled by name, so a structure of another shape fails to compile rather
+ * than to run. Before 1.0 the allocator is not installed, and read_blob
+ * asks every blob's size first.
  */
 #include "git_alloc.h"
 
@@ -31,7 +33,10 @@ int git_alloc_refused(void)
 	return refused;
 }
 
-#if LIBGIT2_VER_MAJOR == 1 && LIBGIT2_VER_MINOR <= 6
+#define CEILING_WORKS (LIBGIT2_VER_MAJOR >= 1)
+#define NINE_FUNCTIONS (LIBGIT2_VER_MAJOR == 1 && LIBGIT2_VER_MINOR <= 6)
+
+#if CEILING_WORKS
 
 static int over(size_t n)
 {
@@ -50,17 +55,30 @@ static void *checked(void *p)
 	return p;
 }
 
+static void *a_malloc(size_t n, const char *file, int line)
+{
+	(void)file, (void)line;
+	return checked(over(n) ? NULL : malloc(n));
+}
+
+static void *a_realloc(void *ptr, size_t size, const char *file, int line)
+{
+	(void)file, (void)line;
+	return checked(over(size) ? NULL : realloc(ptr, size));
+}
+
+static void a_free(void *ptr)
+{
+	free(ptr);
+}
+
+#if NINE_FUNCTIONS
+
 /* n * m, or 0 with *overflow set. */
 static size_t product(size_t n, size_t m, int *overflow)
 {
 	*overflow = m && n > (size_t)-1 / m;
 	return *overflow ? 0 : n * m;
-}
-
-static void *a_malloc(size_t n, const char *file, int line)
-{
-	(void)file, (void)line;
-	return checked(over(n) ? NULL : malloc(n));
 }
 
 static void *a_calloc(size_t nelem, size_t elsize, const char *file, int line)
@@ -93,12 +111,6 @@ static char *a_strndup(const char *str, size_t n, const char *file, int line)
 	return a_substrdup(str, end ? (size_t)(end - str) : n, file, line);
 }
 
-static void *a_realloc(void *ptr, size_t size, const char *file, int line)
-{
-	(void)file, (void)line;
-	return checked(over(size) ? NULL : realloc(ptr, size));
-}
-
 static void *a_reallocarray(void *ptr, size_t nelem, size_t elsize, const char *file, int line)
 {
 	int overflow;
@@ -111,15 +123,17 @@ static void *a_mallocarray(size_t nelem, size_t elsize, const char *file, int li
 	return a_reallocarray(NULL, nelem, elsize, file, line);
 }
 
-static void a_free(void *ptr)
-{
-	free(ptr);
-}
+#endif
 
 int git_alloc_install(void)
 {
-	static git_allocator allocator = {a_malloc, a_calloc, a_strdup, a_strndup, a_substrdup,
-	                                  a_realloc, a_reallocarray, a_mallocarray, a_free};
+	static git_allocator allocator = {
+		.gmalloc = a_malloc, .grealloc = a_realloc, .gfree = a_free,
+#if NINE_FUNCTIONS
+		.gcalloc = a_calloc, .gstrdup = a_strdup, .gstrndup = a_strndup, .gsubstrdup = a_substrdup,
+		.greallocarray = a_reallocarray, .gmallocarray = a_mallocarray,
+#endif
+	};
 	return git_libgit2_opts(GIT_OPT_SET_ALLOCATOR, &allocator) < 0 ? -1 : 0;
 }
 

@@ -19,8 +19,8 @@
 #include <stddef.h>
 
 /* Installs the allocator in libgit2 (after git_libgit2_init). 0, or -1 when
- * this libgit2 cannot take it: then git_alloc_limit has no effect and every
- * allocation is made (the caller must ask sizes first). */
+ * this libgit2 cannot take it (before 1.0): then git_alloc_limit has no
+ * effect and every allocation is made (the caller must ask sizes first). */
 int git_alloc_install(void);
 
 /* Refuses, until the next call, any single allocation of more than `max`
