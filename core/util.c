@@ -98,13 +98,10 @@ char *path_join(const char *dir, const char *name)
 	return p;
 }
 
-void ptrvec_push(ptrvec *pv, void *p)
+void ptrvec_grow(ptrvec *pv)
 {
-	if (pv->n == pv->cap) {
-		pv->cap = pv->cap ? pv->cap * 2 : 8;
-		pv->v = xrealloc(pv->v, pv->cap * sizeof *pv->v);
-	}
-	pv->v[pv->n++] = p;
+	pv->cap = pv->cap ? pv->cap * 2 : 8;
+	pv->v = xrealloc(pv->v, pv->cap * sizeof *pv->v);
 }
 
 void hex_encode(const unsigned char *bin, size_t n, char *out)

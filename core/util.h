@@ -35,7 +35,14 @@ char *path_join(const char *dir, const char *name);
 
 /* Growable array of pointers, for lists whose length is not known ahead. */
 typedef struct { void **v; size_t n, cap; } ptrvec;
-void ptrvec_push(ptrvec *pv, void *p);
+void ptrvec_grow(ptrvec *pv);
+/* Inline: the YAML loader pushes every node it reads. */
+static inline void ptrvec_push(ptrvec *pv, void *p)
+{
+	if (pv->n == pv->cap)
+		ptrvec_grow(pv);
+	pv->v[pv->n++] = p;
+}
 
 /* Lowercase hex SHA-256 of a buffer (65 bytes with the NUL). */
 int sha256_hex(const void *data, size_t len, char hex[65]);

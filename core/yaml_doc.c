@@ -158,6 +158,13 @@ static int check_key(loader *l, ppreg_node *k)
 	}
 	if (!k->plain)
 		return 0; /* a quoted key is a string */
+	switch (k->text[0]) { /* what null, booleans, numbers and << start with */
+	case '\0': case '~': case 'n': case 'N': case 't': case 'f': case '-': case '<':
+	case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
+		break;
+	default:
+		return 0; /* most keys: a word */
+	}
 	long long i;
 	int b;
 	if (!strcmp(k->text, "<<")) {

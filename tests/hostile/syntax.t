@@ -24,6 +24,11 @@ for f in $DECLARATIONS; do
 	hostile "an integer key" $f core.type $L "cat \"\$E\"; printf '12: x\\n'"
 	hostile "a boolean key" $f core.type $L "cat \"\$E\"; printf 'true: x\\n'"
 	hostile "a null key" $f core.type $L "cat \"\$E\"; printf '~: x\\n'"
+	# each first byte that may start a key that is not a string (yaml_doc.c's check_key)
+	hostile "a false key" $f core.type $L "cat \"\$E\"; printf 'false: x\\n'"
+	hostile "a null key spelled NULL" $f core.type $L "cat \"\$E\"; printf 'NULL: x\\n'"
+	hostile "a null key spelled null" $f core.type $L "cat \"\$E\"; printf 'null: x\\n'"
+	hostile "a negative integer key" $f core.type $L "cat \"\$E\"; printf -- '-3: x\\n'"
 	hostile "a decimal key" $f core.type $L "cat \"\$E\"; printf '1.5: x\\n'"
 	hostile "a list as a key" $f core.type $L "cat \"\$E\"; printf '[a, b]: x\\n'"
 	hostile "a mapping as a key" $f core.type $L "cat \"\$E\"; printf '{a: 1}: x\\n'"
