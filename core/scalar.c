@@ -17,29 +17,6 @@
 #include <strings.h>
 #include <time.h>
 
-/* Both are asked of every scalar: the first byte rules most texts out. */
-int scalar_is_null(const char *s, int plain)
-{
-	if (!plain)
-		return 0;
-	switch (s[0]) {
-	case '\0': return 1;
-	case '~': return !s[1];
-	case 'n': return !strcmp(s, "null");
-	case 'N': return !strcmp(s, "Null") || !strcmp(s, "NULL");
-	default: return 0;
-	}
-}
-
-int scalar_bool(const char *s, int plain, int *out)
-{
-	if (!plain || (s[0] != 't' && s[0] != 'f'))
-		return -1;
-	if (!strcmp(s, "true")) { *out = 1; return 0; }
-	if (!strcmp(s, "false")) { *out = 0; return 0; }
-	return -1;
-}
-
 static int all_digits(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)

@@ -10,10 +10,33 @@
 #define PPREG_SCALAR_H
 
 #include <stddef.h>
+#include <string.h>
 #include "ppreg/plugin.h"
 
-int scalar_is_null(const char *s, int plain);
-int scalar_bool(const char *s, int plain, int *out);
+/* Both are asked of every scalar and every text a plugin reads, inline: the
+ * first byte rules most texts out. */
+static inline int scalar_is_null(const char *s, int plain)
+{
+	if (!plain)
+		return 0;
+	switch (s[0]) {
+	case '\0': return 1;
+	case '~': return !s[1];
+	case 'n': return !strcmp(s, "null");
+	case 'N': return !strcmp(s, "Null") || !strcmp(s, "NULL");
+	default: return 0;
+	}
+}
+
+static inline int scalar_bool(const char *s, int plain, int *out)
+{
+	if (!plain || (s[0] != 't' && s[0] != 'f'))
+		return -1;
+	if (!strcmp(s, "true")) { *out = 1; return 0; }
+	if (!strcmp(s, "false")) { *out = 0; return 0; }
+	return -1;
+}
+
 int scalar_int(const char *s, int plain, long long *out);
 /* out may be NULL: only whether s is a number is asked (no strtod for it). */
 int scalar_number(const char *s, int plain, double *out);
