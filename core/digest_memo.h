@@ -10,7 +10,7 @@
  * from the working tree have no object id and are always hashed.
  *
  * A fixed table (digest_memo.c): its memory does not grow with the
- * registry, and an id that falls on a taken place replaces what was there.
+ * registry, and an id that falls on a full set replaces the oldest there.
  */
 #ifndef PPREG_DIGEST_MEMO_H
 #define PPREG_DIGEST_MEMO_H
