@@ -95,7 +95,7 @@ int schema_type_ok(const ppreg_node *n, ppreg_type type, const char *values,
 
 /*
  * The compiled schema: the fields' paths as a tree, one node per path
- * segment, children sorted by key, the "[]" segment apart. Walking a
+ * segment, children sorted by key (length first), the "[]" segment apart. Walking a
  * document and this tree together costs one binary search per key, with
  * no path string built (paths are kept for messages only).
  */
@@ -107,8 +107,9 @@ struct schema {
 struct schema_node {
 	const ppreg_field *field;   /* NULL: a path no plugin declares */
 	char *name;                 /* the key ("" for the root, "[]" for items) */
+	size_t name_len;
 	char *path;                 /* "a.b[].c", for messages */
-	schema_node **children;     /* map keys, sorted by name once compiled */
+	schema_node **children;     /* map keys, sorted once compiled (by_name) */
 	size_t n_children, cap;
 	size_t n_required;          /* children whose field is required */
 	schema_node *items;         /* the "[]" child */
@@ -118,6 +119,7 @@ static schema_node *new_schema_node(const schema_node *parent, const char *name,
 {
 	schema_node *n = xcalloc(1, sizeof *n);
 	n->name = xstrndup(name, len);
+	n->name_len = len;
 	if (!parent)
 		n->path = xstrdup("");
 	else if (!strcmp(n->name, "[]"))
@@ -162,9 +164,19 @@ static void add_field(schema_node *root, const ppreg_field *f)
 		n->field = f; /* the first plugin to declare a path owns it */
 }
 
+/* Children are ordered by length, then bytes: find_child compares a key's
+ * length first, which settles most steps without reading either text. */
+static int key_order(const char *a, size_t a_len, const schema_node *b)
+{
+	if (a_len != b->name_len)
+		return a_len < b->name_len ? -1 : 1;
+	return memcmp(a, b->name, a_len);
+}
+
 static int by_name(const void *a, const void *b)
 {
-	return strcmp((*(schema_node *const *)a)->name, (*(schema_node *const *)b)->name);
+	const schema_node *x = *(schema_node *const *)a;
+	return key_order(x->name, x->name_len, *(schema_node *const *)b);
 }
 
 static int is_required(const schema_node *n)
@@ -216,12 +228,12 @@ void schema_free(schema *s)
 	free(s);
 }
 
-static const schema_node *find_child(const schema_node *n, const char *key)
+static const schema_node *find_child(const schema_node *n, const ppreg_node *key)
 {
 	size_t lo = 0, hi = n->n_children;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(key, n->children[mid]->name);
+		int c = key_order(key->text, key->len, n->children[mid]);
 		if (c == 0)
 			return n->children[mid];
 		if (c < 0)
@@ -291,7 +303,7 @@ static void walk_map(walk_ctx *w, const ppreg_node *n, const schema_node *sn)
 		const ppreg_node *k = n->keys[i];
 		if (!sn->field && node_text_is(k, "format", 6))
 			continue; /* the root's format: the core's own, checked in schema_check */
-		const schema_node *child = find_child(sn, k->text);
+		const schema_node *child = find_child(sn, k);
 		if (!child || !child->field) {
 			sink_add(w->sink, "core.unknown-field", PPREG_SEV_WARNING, w->file, k->line, k->column,
 			         "unknown field '%.80s'%s%.200s", k->text, *sn->path ? " in " : "", sn->path);

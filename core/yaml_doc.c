@@ -167,7 +167,7 @@ static int check_key(loader *l, ppreg_node *k)
 	}
 	long long i;
 	int b;
-	if (!strcmp(k->text, "<<")) {
+	if (k->text[0] == '<' && !strcmp(k->text, "<<")) {
 		note(l, "core.type", k, "merge keys (<<) are not part of the format");
 		return -1;
 	}
