@@ -18,6 +18,7 @@
 #include "training.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A sum of hours may exceed a total by rounding only. */
@@ -141,42 +142,38 @@ typedef struct {
 	int unreadable;
 } topic_tally;
 
-static topic_tally tally_topic(const ppreg_check *c, const ppreg_node *modules, const char *topic)
+/* The modules tallied by topic (tally[t] for the policy's topic t), in one
+ * pass: each module's topic and hours are read once, not once per topic.
+ * 0 when a module names no topic: any topic could then be the one it
+ * teaches, so no topic is called short (the core reported the module).
+ * *hours_read: whether every module gave its hours (without them, only its
+ * own topic is not judged: one finding per defect; either way the course
+ * does not meet the specification). */
+static int tally_modules(const ppreg_check *c, const ppreg_node *modules, const ppreg_node *topics,
+                         topic_tally *tally, int *hours_read)
 {
 	const ppreg_api *api = c->api;
-	topic_tally t = {0, 0, 0};
-	double h;
-	for (size_t i = 0; i < api->count(modules); i++) {
-		const ppreg_node *m = api->item(modules, i);
-		const char *name = ppreg_text(c, api->get(m, "topic"));
-		if (!name || strcmp(name, topic))
-			continue;
-		t.modules++;
-		if (api->number(api->get(m, "hours"), &h) != PPREG_OK)
-			t.unreadable = 1;
-		else if (h > 0)
-			t.hours += h;
-	}
-	return t;
-}
-
-/* Whether every module names its topic (the return value) and gives its
- * hours (*hours_read). The core reported a module without them (under this
- * rule, or core.type). Without a topic, any topic could be the one it
- * teaches, so no topic is then called short; without hours, only its own
- * topic is not: one finding per defect. Either way the course does not
- * meet the specification. */
-static int modules_readable(const ppreg_check *c, const ppreg_node *modules, int *hours_read)
-{
-	const ppreg_api *api = c->api;
-	double h;
+	size_t n_topics = api->count(topics);
 	*hours_read = 1;
 	for (size_t i = 0; i < api->count(modules); i++) {
 		const ppreg_node *m = api->item(modules, i);
-		if (!ppreg_text(c, api->get(m, "topic")))
+		const char *name = ppreg_text(c, api->get(m, "topic"));
+		if (!name)
 			return 0;
-		if (api->number(api->get(m, "hours"), &h) != PPREG_OK)
-			*hours_read = 0;
+		double h;
+		int read = api->number(api->get(m, "hours"), &h) == PPREG_OK;
+		*hours_read &= read;
+		for (size_t t = 0; t < n_topics; t++) {
+			const char *topic = api->key(topics, t);
+			if (name[0] != topic[0] || strcmp(name, topic))
+				continue;
+			tally[t].modules++;
+			if (!read)
+				tally[t].unreadable = 1;
+			else if (h > 0)
+				tally[t].hours += h;
+			break; /* the policy's topics are the keys of one map: distinct */
+		}
 	}
 	return 1;
 }
@@ -209,12 +206,20 @@ static int check_modules(ppreg_check *c, const training_policy *pol, const ppreg
 	int ok = 1, hours_read;
 	if (api->kind(modules) != PPREG_NODE_LIST)
 		return 0; /* missing or not a list: the core reported it */
-	if (!modules_readable(c, modules, &hours_read))
+	size_t n_topics = api->count(pol->topics);
+	topic_tally *tally = calloc(n_topics ? n_topics : 1, sizeof *tally);
+	if (!tally) {
+		api->fail(c, "out of memory");
 		return 0;
-	for (size_t t = 0; t < api->count(pol->topics); t++) {
+	}
+	if (!tally_modules(c, modules, pol->topics, tally, &hours_read)) {
+		free(tally);
+		return 0;
+	}
+	for (size_t t = 0; t < n_topics; t++) {
 		const char *topic = api->key(pol->topics, t);
 		double need = 0;
-		topic_tally have = tally_topic(c, modules, topic);
+		topic_tally have = tally[t];
 		if (api->number(api->item(pol->topics, t), &need) != PPREG_OK || have.hours >= need)
 			continue;
 		ok = 0;
@@ -226,6 +231,7 @@ static int check_modules(ppreg_check *c, const training_policy *pol, const ppreg
 			snprintf(item, sizeof item, "%.80s is missing (%g hours)", topic, need);
 		append(gaps, sizeof gaps, &len, item);
 	}
+	free(tally);
 	if (len)
 		ppreg_reportf(c, R_MODULES, modules, "the modules fall short of the specification: %s", gaps);
 	return ok && hours_read;

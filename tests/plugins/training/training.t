@@ -71,6 +71,17 @@ breaks "a topic too short" $T 's/\{topic: intervention-domains, hours: 16\}/{top
 	training.required-modules 7
 printf '%s\n' "$OUT" | grep -q "intervention-domains has 7.5 hours of 8"
 ok $? "the message gives the hours and the minimum"
+# one topic over two modules: their hours add up
+make_registry
+edit $P/$T 's/\{topic: intervention-domains, hours: 16\}/{topic: intervention-domains, hours: 5}\n      - {topic: intervention-domains, hours: 3}/'
+commit
+check_reg
+expect_no_rule training.required-modules "5 and 3 hours of one topic meet its minimum of 8"
+breaks "one topic over two modules, short" $T \
+	's/\{topic: intervention-domains, hours: 16\}/{topic: intervention-domains, hours: 4}\n      - {topic: intervention-domains, hours: 3}/' \
+	training.required-modules 7
+printf '%s\n' "$OUT" | grep -q "intervention-domains has 7 hours of 8"
+ok $? "4 and 3 hours of one topic are 7 hours of 8"
 breaks "a misspelt topic" $T 's/topic: ethics-neutrality,/topic: ethic-neutrality,/' training.required-modules 7
 breaks "no module at all" $T 's/    modules:\n(      - .*\n)+/    modules: []\n/' training.required-modules 7
 breaks "no modules key" $T 's/    modules:\n(      - .*\n)+//' training.required-modules 3
