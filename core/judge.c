@@ -40,6 +40,7 @@
  */
 #include "judge.h"
 #include "judge_wire.h"
+#include "digest_memo.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -413,6 +414,9 @@ static int take_results(sched *s, size_t k)
 			return -1;
 		}
 		free(error);
+		/* what this worker hashed, the workers forked from now on know */
+		for (size_t i = 0; i < res.n_learned; i++)
+			digest_memo_put(&s->r->digests, res.learned[i].oid, res.learned[i].oid_len, res.learned[i].sha256);
 		res.id = display_text(s->ids[idx]);
 		if (settle(s, idx, &res) < 0)
 			return -1;

@@ -92,6 +92,12 @@ void wire_put_result(wire_buf *b, unsigned index, int rc, const char *error, con
 		put_str(b, p->files[i].path);
 		put_str(b, p->files[i].sha256);
 	}
+	put_u32(b, (uint32_t)p->n_learned);
+	for (size_t i = 0; i < p->n_learned; i++) {
+		put_u32(b, (uint32_t)p->learned[i].oid_len);
+		put(b, p->learned[i].oid, p->learned[i].oid_len);
+		put_str(b, p->learned[i].sha256);
+	}
 	uint32_t len = (uint32_t)(b->n - start - sizeof len);
 	memcpy(b->v + start, &len, sizeof len);
 }
@@ -150,6 +156,37 @@ static void get_files(reader *r, platform_result *p)
 	}
 }
 
+/* A digest is taken only as 64 lowercase hex digits for an id of at most
+ * 32 bytes: a worker is not trusted with what later workers will rely on. */
+static void get_learned(reader *r, platform_result *p)
+{
+	uint32_t n = get_u32(r);
+	if (r->bad || n == 0)
+		return;
+	if (n >= MAX_ITEMS) {
+		r->bad = 1;
+		return;
+	}
+	p->learned = xcalloc(n, sizeof *p->learned);
+	for (uint32_t i = 0; i < n && !r->bad; i++) {
+		learned_digest *d = &p->learned[i];
+		uint32_t oid_len = get_u32(r);
+		if (r->bad || oid_len == 0 || oid_len > sizeof d->oid || oid_len > r->left) {
+			r->bad = 1;
+			return;
+		}
+		memcpy(d->oid, r->p, oid_len);
+		r->p += oid_len, r->left -= oid_len;
+		d->oid_len = oid_len;
+		get_hex(r, d->sha256, sizeof d->sha256);
+		if (strlen(d->sha256) != 64 || strspn(d->sha256, "0123456789abcdef") != 64) {
+			r->bad = 1;
+			return;
+		}
+		p->n_learned = i + 1;
+	}
+}
+
 int wire_take_result(wire_buf *b, unsigned *index, int *rc, char **error, platform_result *p)
 {
 	uint32_t len;
@@ -169,6 +206,7 @@ int wire_take_result(wire_buf *b, unsigned *index, int *rc, char **error, platfo
 	get_hex(&r, p->tree_id, sizeof p->tree_id);
 	get_findings(&r, &p->findings);
 	get_files(&r, p);
+	get_learned(&r, p);
 	consumed(b, sizeof len + len);
 	return r.bad || r.left ? -1 : 1;
 }

@@ -38,6 +38,7 @@ typedef struct {
 	declaration *decls;
 	size_t n_decls;
 	ptrvec cache;          /* cached_file*, for file_read */
+	platform_result *out;  /* what the judgement fills */
 	const loaded_plugin *plugin; /* the plugin being called */
 	int failed;            /* a plugin called fail() */
 	int unreadable;        /* a declaration could not be read: verdict invalid */
@@ -205,6 +206,14 @@ static int entry_sha256(snapshot *s, const platform_entry *e, char hex[65], size
 	if (rc < 0)
 		return PPREG_ERROR;
 	digest_memo_put(&s->run->digests, e->oid, e->oid_len, hex);
+	platform_result *out = s->out; /* NULL in a plugin's setup() */
+	if (out && e->oid_len && e->oid_len <= sizeof out->learned->oid) {
+		out->learned = xrealloc(out->learned, (out->n_learned + 1) * sizeof *out->learned);
+		learned_digest *d = &out->learned[out->n_learned++];
+		memcpy(d->oid, e->oid, e->oid_len);
+		d->oid_len = e->oid_len;
+		memcpy(d->sha256, hex, sizeof d->sha256);
+	}
 	return 0;
 }
 
@@ -432,7 +441,7 @@ int run_check_platform(run *r, const char *id, platform_result *out)
 {
 	memset(out, 0, sizeof *out);
 	out->id = display_text(id);
-	snapshot s = {.run = r};
+	snapshot s = {.run = r, .out = out};
 	s.folder = path_join("platforms", id);
 	s.sink = (finding_sink){&out->findings, r->overrides, r->n_overrides, r->opts.strict};
 	int rc = registry_platform(r->reg, id, &s.tree);
@@ -487,6 +496,7 @@ void platform_result_free(platform_result *p)
 	for (size_t i = 0; i < p->n_files; i++)
 		free(p->files[i].path);
 	free(p->files);
+	free(p->learned);
 	free(p->id);
 	memset(p, 0, sizeof *p);
 }

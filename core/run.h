@@ -34,6 +34,13 @@ typedef struct {
 	char sha256[65];
 } file_digest;
 
+/* A blob's SHA-256 computed while judging a platform, by object id. */
+typedef struct {
+	unsigned char oid[32];
+	size_t oid_len;
+	char sha256[65];
+} learned_digest;
+
 typedef struct {
 	char *id;
 	verdict verdict;
@@ -41,6 +48,11 @@ typedef struct {
 	char tree_id[65];       /* Git tree of the folder; "" with --worktree */
 	file_digest *files;     /* with want_digests: every regular file, sorted */
 	size_t n_files;
+	/* Digests the run's memo did not hold (digest_memo.h): a worker hands
+	 * them to the scheduler with the result, and the workers forked after
+	 * start with them instead of hashing the same blobs again (judge.c). */
+	learned_digest *learned;
+	size_t n_learned;
 } platform_result;
 
 typedef struct {
