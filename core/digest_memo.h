@@ -9,6 +9,10 @@
  * memo answers those without reading or hashing the blob again. Files read
  * from the working tree have no object id and are always hashed.
  *
+ * One per run: workers inherit the scheduler's when forked, and send it
+ * what they hash with their results (judge.c), so a new worker does not
+ * hash the registry's shared documents again.
+ *
  * A fixed table (digest_memo.c): its memory does not grow with the
  * registry, and an id that falls on a full set replaces the oldest there.
  */
