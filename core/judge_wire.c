@@ -2,6 +2,7 @@
  * judge_wire.c - serialising tasks and platform results between processes.
  */
 #include "judge_wire.h"
+#include "scalar.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -179,7 +180,7 @@ static void get_learned(reader *r, platform_result *p)
 		r->p += oid_len, r->left -= oid_len;
 		d->oid_len = oid_len;
 		get_hex(r, d->sha256, sizeof d->sha256);
-		if (strlen(d->sha256) != 64 || strspn(d->sha256, "0123456789abcdef") != 64) {
+		if (scalar_sha256(d->sha256) < 0) {
 			r->bad = 1;
 			return;
 		}

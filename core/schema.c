@@ -95,9 +95,9 @@ int schema_type_ok(const ppreg_node *n, ppreg_type type, const char *values,
 
 /*
  * The compiled schema: the fields' paths as a tree, one node per path
- * segment, children sorted by key (length first), the "[]" segment apart. Walking a
- * document and this tree together costs one binary search per key, with
- * no path string built (paths are kept for messages only).
+ * segment, children sorted by key (length first), the "[]" segment apart.
+ * Walking a document and this tree together costs one binary search per
+ * key, with no path string built (paths are kept for messages only).
  */
 struct schema {
 	schema_node *root;
@@ -129,13 +129,22 @@ static schema_node *new_schema_node(const schema_node *parent, const char *name,
 	return n;
 }
 
+/* Children are ordered by length, then bytes: find_child compares a key's
+ * length first, which settles most steps without reading either text. */
+static int key_order(const char *a, size_t a_len, const schema_node *b)
+{
+	if (a_len != b->name_len)
+		return a_len < b->name_len ? -1 : 1;
+	return memcmp(a, b->name, a_len);
+}
+
 /* The child of n named name[0..len), created when absent. */
 static schema_node *child_for(schema_node *n, const char *name, size_t len)
 {
 	if (len == 2 && !memcmp(name, "[]", 2))
 		return n->items ? n->items : (n->items = new_schema_node(n, name, len));
 	for (size_t i = 0; i < n->n_children; i++)
-		if (strlen(n->children[i]->name) == len && !memcmp(n->children[i]->name, name, len))
+		if (key_order(name, len, n->children[i]) == 0)
 			return n->children[i];
 	if (n->n_children == n->cap) {
 		n->cap = n->cap ? n->cap * 2 : 4;
@@ -162,15 +171,6 @@ static void add_field(schema_node *root, const ppreg_field *f)
 	}
 	if (n != root && !n->field)
 		n->field = f; /* the first plugin to declare a path owns it */
-}
-
-/* Children are ordered by length, then bytes: find_child compares a key's
- * length first, which settles most steps without reading either text. */
-static int key_order(const char *a, size_t a_len, const schema_node *b)
-{
-	if (a_len != b->name_len)
-		return a_len < b->name_len ? -1 : 1;
-	return memcmp(a, b->name, a_len);
 }
 
 static int by_name(const void *a, const void *b)

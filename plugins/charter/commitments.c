@@ -54,7 +54,7 @@ static int has_clause(const ppreg_check *c, const ppreg_node *clauses, const cha
 {
 	for (size_t j = 0; j < c->api->count(clauses); j++) {
 		const char *have = ppreg_text(c, c->api->item(clauses, j));
-		if (have && have[0] == want[0] && !strcmp(have, want)) /* the first byte: no call, mostly */
+		if (have && charter_same_text(have, want))
 			return 1;
 	}
 	return 0;

@@ -88,7 +88,7 @@ static void scan(ppreg_check *c, const ppreg_node *n, const ppreg_node *list, in
 			              "pseudonyms only", key);
 			continue;
 		}
-		if (key && in_item == 1 && key[0] == 'p' && !strcmp(key, "partner"))
+		if (key && in_item == 1 && charter_same_text(key, "partner"))
 			continue; /* the item's partner: judged by check_partner */
 		/* in_item: 1 for the keys of an item itself, 2 below them */
 		scan(c, value, list, n == list ? 1 : in_item ? 2 : 0, depth + 1);

@@ -7,6 +7,7 @@
 #define PPREG_CHARTER_TEXT_H
 
 #include <stddef.h>
+#include <string.h>
 
 /* What a text holds that identifies a person in a public registry: "an
  * e-mail address", "a phone number", or NULL (also for NULL). */
@@ -24,6 +25,14 @@ int charter_echo_safe(const char *text);
  * NUL-terminated, and returns its length, or `size` when it does not fit
  * (out then holds a truncated prefix). */
 size_t charter_fold(const char *s, char *out, size_t size);
+
+/* Whether a and b are the same text: the first byte is compared without a
+ * call, which settles most comparisons of keys and ids (every key of two
+ * files passes through one). */
+static inline int charter_same_text(const char *a, const char *b)
+{
+	return a[0] == b[0] && !strcmp(a, b);
+}
 
 /* strcmp() of the folded forms of a and b, without copying them. */
 int charter_fold_cmp(const char *a, const char *b);
