@@ -307,7 +307,7 @@ static int on_scalar(loader *l, yaml_event_t *ev)
 	n->text = text;
 	n->len = len;
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-	n->null = (unsigned char)scalar_is_null(n->text, n->plain);
+	n->null = scalar_is_null(n->text, n->plain) != 0;
 	if (ev->data.scalar.tag)
 		note(l, "core.type", n, "YAML tag '%.60s' is not part of the format", (const char *)ev->data.scalar.tag);
 	if (count_nodes(l, 1, &ev->start_mark) < 0)
