@@ -18,6 +18,7 @@
 #include "gdpr.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const ppreg_rule rules[] = {
@@ -375,27 +376,44 @@ static int check_all_evidence(ppreg_check *c, const ppreg_node *root)
 
 static int check(ppreg_check *c)
 {
-	gdpr_params p;
-	if (load_params(c, &p) < 0)
-		return -1;
+	gdpr_params own;
+	const gdpr_params *p = PPREG_CHECK_HAS(c, state) ? c->state : NULL;
+	if (!p) { /* a core that does not call setup(): read them for this platform */
+		if (load_params(c, &own) < 0)
+			return -1;
+		p = &own;
+	}
 	const ppreg_node *root = c->api->file(c, "gdpr.yaml");
 	if (!root)
 		return 0; /* missing or unreadable: reported by the core */
 	check_controller_and_dpo(c, root);
-	int health = check_activities(c, root, &p);
-	gdpr_check_hosting(c, root, &p, health);
-	check_dpia(c, root, &p);
-	check_breach(c, root, &p);
+	int health = check_activities(c, root, p);
+	gdpr_check_hosting(c, root, p, health);
+	check_dpia(c, root, p);
+	check_breach(c, root, p);
 	return check_all_evidence(c, root);
 }
 
 /* The policy's parameters are judged once, before any platform, so a
- * broken policy stops the run even when no platform is judged. */
+ * broken policy stops the run even when no platform is judged; kept for
+ * the run, they are not read again for each platform. */
 static int setup(ppreg_check *c, void **state)
 {
-	gdpr_params unused;
+	gdpr_params *p = malloc(sizeof *p);
 	*state = NULL;
-	return load_params(c, &unused);
+	if (!p)
+		return c->api->fail(c, "out of memory");
+	if (load_params(c, p) < 0) {
+		free(p);
+		return -1;
+	}
+	*state = p;
+	return 0;
+}
+
+static void teardown(void *state)
+{
+	free(state);
 }
 
 static const ppreg_plugin plugin = {
@@ -410,6 +428,7 @@ static const ppreg_plugin plugin = {
 	.n_schemas = sizeof schemas / sizeof *schemas,
 	.check = check,
 	.setup = setup,
+	.teardown = teardown,
 };
 
 PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned core_abi)

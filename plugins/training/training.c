@@ -106,9 +106,13 @@ static int training_policy_load(ppreg_check *c, training_policy *pol)
 static int check(ppreg_check *c)
 {
 	const ppreg_api *api = c->api;
-	training_policy pol;
-	if (training_policy_load(c, &pol) < 0)
-		return -1;
+	training_policy own;
+	const training_policy *pol = PPREG_CHECK_HAS(c, state) ? c->state : NULL;
+	if (!pol) { /* a core that does not call setup(): read it for this platform */
+		if (training_policy_load(c, &own) < 0)
+			return -1;
+		pol = &own;
+	}
 	const ppreg_node *root = api->file(c, "training.yaml");
 	if (!root)
 		return 0; /* missing or unreadable: the core reported it */
@@ -118,19 +122,32 @@ static int check(ppreg_check *c)
 	if (!meets)
 		return api->fail(c, "out of memory");
 	for (size_t i = 0; i < n; i++)
-		meets[i] = (unsigned char)training_check_course(c, &pol, api->item(courses, i));
+		meets[i] = (unsigned char)training_check_course(c, pol, api->item(courses, i));
 	int rc = training_check_certifications(c, root, n ? courses : NULL, meets);
 	free(meets);
 	return rc;
 }
 
 /* The policy's parameters are judged once, before any platform, so a
- * broken policy stops the run even when no platform is judged. */
+ * broken policy stops the run even when no platform is judged; kept for
+ * the run, they are not read again for each platform. */
 static int setup(ppreg_check *c, void **state)
 {
-	training_policy unused;
+	training_policy *pol = malloc(sizeof *pol);
 	*state = NULL;
-	return training_policy_load(c, &unused);
+	if (!pol)
+		return c->api->fail(c, "out of memory");
+	if (training_policy_load(c, pol) < 0) {
+		free(pol);
+		return -1;
+	}
+	*state = pol;
+	return 0;
+}
+
+static void teardown(void *state)
+{
+	free(state);
 }
 
 static const ppreg_plugin plugin = {
@@ -145,6 +162,7 @@ static const ppreg_plugin plugin = {
 	.n_schemas = sizeof schemas / sizeof *schemas,
 	.check = check,
 	.setup = setup,
+	.teardown = teardown,
 };
 
 PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned core_abi)
