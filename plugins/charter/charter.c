@@ -166,14 +166,21 @@ static int load_charters(ppreg_check *c, charter_policy *pol)
 	return api->date(api->get(pol->current, "effective_on"), &pol->current_effective) == PPREG_OK ? 0 : -1;
 }
 
+/* The required clauses, also as an array of texts: each commitment's
+ * clauses are then read once through the API, not once per clause. */
 static int load_clauses(ppreg_check *c, charter_policy *pol)
 {
 	const ppreg_api *api = c->api;
 	pol->required = api->get(c->params, "required_clauses");
 	if (api->kind(pol->required) != PPREG_NODE_LIST || api->count(pol->required) == 0)
 		return api->fail(c, "policy: charter.params.required_clauses must be a non-empty list of clause ids");
-	for (size_t i = 0; i < api->count(pol->required); i++)
-		if (!ppreg_text(c, api->item(pol->required, i)))
+	pol->n_required = api->count(pol->required);
+	pol->required_texts = calloc(pol->n_required, sizeof *pol->required_texts);
+	pol->clause_seen = calloc(pol->n_required, 1);
+	if (!pol->required_texts || !pol->clause_seen)
+		return api->fail(c, "out of memory");
+	for (size_t i = 0; i < pol->n_required; i++)
+		if (!(pol->required_texts[i] = ppreg_text(c, api->item(pol->required, i))))
 			return policy_fail(c, "policy: charter.params.required_clauses[%zu] is not a clause id", i);
 	return 0;
 }
@@ -194,7 +201,23 @@ static int charter_policy_load(ppreg_check *c, charter_policy *pol)
 	pol->pattern = ppreg_text(c, api->get(c->params, "pseudonym_pattern"));
 	if (!pol->pattern || regcomp(&pol->pseudonym, pol->pattern, REG_EXTENDED | REG_NOSUB) != 0)
 		return api->fail(c, "policy: charter.params.pseudonym_pattern must be a POSIX extended regular expression");
+	pol->compiled = 1;
+	if (!(pol->memo = calloc(CHARTER_MEMO_SLOTS, sizeof *pol->memo)))
+		return api->fail(c, "out of memory");
 	return 0;
+}
+
+static void teardown(void *state)
+{
+	charter_policy *pol = state;
+	if (!pol)
+		return;
+	if (pol->compiled)
+		regfree(&pol->pseudonym);
+	free(pol->required_texts);
+	free(pol->clause_seen);
+	free(pol->memo);
+	free(pol);
 }
 
 /* The policy is read, its official texts hashed and the pseudonym pattern
@@ -206,18 +229,11 @@ static int setup(ppreg_check *c, void **state)
 	if (!pol)
 		return c->api->fail(c, "out of memory");
 	if (charter_policy_load(c, pol) < 0) {
-		free(pol);
+		teardown(pol);
 		return -1;
 	}
 	*state = pol;
 	return 0;
-}
-
-static void teardown(void *state)
-{
-	charter_policy *pol = state;
-	regfree(&pol->pseudonym);
-	free(pol);
 }
 
 static int check_with(ppreg_check *c, const charter_policy *pol);

@@ -19,18 +19,32 @@
 #define R_PSEUDO "charter.pseudonymous"
 #define R_UNIQUE "charter.unique"
 
-/* The plugin's `params` block, read once per check. Nodes belong to the
- * core; only `pseudonym` is owned here (charter_policy_free releases it). */
+/* One remembered answer of the pseudonym pattern (charter_is_pseudonym). */
+typedef struct {
+	char id[32];          /* NUL-terminated; "" for an empty slot */
+	unsigned char match;
+} charter_memo_slot;
+#define CHARTER_MEMO_SLOTS 64
+
+/* The plugin's `params` block, read once per run (setup). Nodes belong to
+ * the core; `pseudonym`, `required_texts`, `clause_seen` and `memo` are
+ * owned here (teardown releases them). The last two are scratch space the
+ * checks write: a worker judges one platform at a time. */
 typedef struct {
 	const ppreg_node *charters;   /* list of {version, text, effective_on, sha256} */
 	const ppreg_node *current;    /* the item of `charters` that is current_version */
 	const char *current_version;
 	ppreg_date current_effective;
 	const ppreg_node *required;   /* list of clause ids */
+	const char **required_texts;  /* their texts, n_required of them */
+	size_t n_required;
+	unsigned char *clause_seen;   /* per required clause, for one commitment */
 	ppreg_duration renewal;
 	const char *renewal_text;     /* as written, for messages ("P3Y") */
 	const char *pattern;          /* the pseudonym pattern, as written */
 	regex_t pseudonym;            /* compiled, POSIX extended */
+	int compiled;                 /* pseudonym holds a compiled pattern */
+	charter_memo_slot *memo;      /* CHARTER_MEMO_SLOTS answers of `pseudonym` */
 } charter_policy;
 
 /* The policy's entry for a charter version, or NULL when it lists none. */
@@ -41,6 +55,11 @@ const ppreg_node *charter_policy_entry(const ppreg_check *c, const charter_polic
 void charter_check_official(ppreg_check *c, const charter_policy *pol, const ppreg_node *charter);
 void charter_check_commitment(ppreg_check *c, const charter_policy *pol, const ppreg_node *commitment);
 int charter_check_unique(ppreg_check *c, const charter_policy *pol, const ppreg_node *commitments);
+
+/* Whether `id` matches the policy's pseudonym pattern. The answers for
+ * short ids are remembered: a platform's partners come back in
+ * training.yaml, and each regexec() costs some 2 000 instructions. */
+int charter_is_pseudonym(const charter_policy *pol, const char *id);
 
 /* A partner id fit to print in a message: the id when it is a pseudonym,
  * otherwise "this partner", so reports never spread a name further. */

@@ -50,16 +50,6 @@ void charter_check_official(ppreg_check *c, const charter_policy *pol, const ppr
 		              "the charter adopted must be the official text, unchanged", version, official);
 }
 
-static int has_clause(const ppreg_check *c, const ppreg_node *clauses, const char *want)
-{
-	for (size_t j = 0; j < c->api->count(clauses); j++) {
-		const char *have = ppreg_text(c, c->api->item(clauses, j));
-		if (have && charter_same_text(have, want))
-			return 1;
-	}
-	return 0;
-}
-
 /* Appends ", item" to a bounded list; once full, later items are dropped
  * and the text ends with "..." . */
 static void list_append(char *buf, size_t size, size_t *len, const char *item)
@@ -75,7 +65,9 @@ static void list_append(char *buf, size_t size, size_t *len, const char *item)
 	*len += (size_t)n;
 }
 
-/* One finding per commitment, naming every required clause it lacks. */
+/* One finding per commitment, naming every required clause it lacks, in
+ * the policy's order. The commitment's clauses are read once, each marking
+ * the required clauses it is (all of them: a policy may list one twice). */
 static void check_clauses(ppreg_check *c, const charter_policy *pol, const ppreg_node *commitment)
 {
 	const ppreg_api *api = c->api;
@@ -84,10 +76,16 @@ static void check_clauses(ppreg_check *c, const charter_policy *pol, const ppreg
 	size_t len = 0, n_missing = 0;
 	if (api->kind(clauses) != PPREG_NODE_LIST)
 		return; /* absent or not a list: the core reported it */
-	for (size_t i = 0; i < api->count(pol->required); i++) {
-		const char *want = ppreg_text(c, api->item(pol->required, i));
-		if (want && !has_clause(c, clauses, want)) {
-			list_append(missing, sizeof missing, &len, want);
+	memset(pol->clause_seen, 0, pol->n_required);
+	for (size_t j = 0, n = api->count(clauses); j < n; j++) {
+		const char *have = ppreg_text(c, api->item(clauses, j));
+		for (size_t i = 0; have && i < pol->n_required; i++)
+			if (charter_same_text(have, pol->required_texts[i]))
+				pol->clause_seen[i] = 1;
+	}
+	for (size_t i = 0; i < pol->n_required; i++) {
+		if (!pol->clause_seen[i]) {
+			list_append(missing, sizeof missing, &len, pol->required_texts[i]);
 			n_missing++;
 		}
 	}

@@ -30,10 +30,26 @@
 
 /* ---- partner ids ---- */
 
+int charter_is_pseudonym(const charter_policy *pol, const char *id)
+{
+	size_t len = strlen(id);
+	if (len == 0 || len >= sizeof pol->memo->id)
+		return regexec(&pol->pseudonym, id, 0, NULL, 0) == 0;
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)id[i]) * 16777619u;
+	charter_memo_slot *slot = &pol->memo[h % CHARTER_MEMO_SLOTS];
+	if (!memcmp(slot->id, id, len + 1))
+		return slot->match;
+	slot->match = regexec(&pol->pseudonym, id, 0, NULL, 0) == 0;
+	memcpy(slot->id, id, len + 1);
+	return slot->match;
+}
+
 const char *charter_partner_label(const ppreg_check *c, const charter_policy *pol, const ppreg_node *partner)
 {
 	const char *id = ppreg_text(c, partner);
-	if (id && regexec(&pol->pseudonym, id, 0, NULL, 0) == 0 && !charter_contact_kind(id))
+	if (id && charter_is_pseudonym(pol, id) && !charter_contact_kind(id))
 		return id;
 	return "this partner";
 }
@@ -44,7 +60,7 @@ static void check_partner(ppreg_check *c, const charter_policy *pol, const ppreg
 	if (!id)
 		return; /* absent or not text: the core reported it */
 	const char *contact = charter_contact_kind(id);
-	int pseudonym = regexec(&pol->pseudonym, id, 0, NULL, 0) == 0;
+	int pseudonym = charter_is_pseudonym(pol, id);
 	if (!pseudonym && contact)
 		ppreg_reportf(c, R_PSEUDO, pn, "the partner is named by %s; a public registry names partners only by "
 		              "pseudonyms matching %s", contact, pol->pattern);

@@ -327,13 +327,26 @@ int charter_is_identity_key(const char *key)
 {
 	/* Folded (case and Latin-1 accents), '-' and ' ' read as '_', so that
 	 * "Phone Number", "family-name" and "PRÉNOM" are phone_number,
-	 * family_name and prenom. Longer than any key of the list: not one. */
+	 * family_name and prenom. Longer than any key of the list: not one.
+	 * A key of lower-case letters and '_' only, as the format's keys are,
+	 * is its own folded form and is looked up as it is. */
 	char norm[40];
-	if (!key || charter_fold(key, norm, sizeof norm) >= sizeof norm)
+	const char *word = key;
+	size_t n = 0;
+	if (!key)
 		return 0;
-	for (char *p = norm; *p; p++)
-		if (*p == '-' || *p == ' ')
-			*p = '_';
-	return bsearch(norm, charter_identity_keys, charter_identity_key_count, sizeof *charter_identity_keys,
+	while (n < sizeof norm && ((key[n] >= 'a' && key[n] <= 'z') || key[n] == '_'))
+		n++;
+	if (n == sizeof norm)
+		return 0;
+	if (key[n] != '\0') {
+		if (charter_fold(key, norm, sizeof norm) >= sizeof norm)
+			return 0;
+		for (char *p = norm; *p; p++)
+			if (*p == '-' || *p == ' ')
+				*p = '_';
+		word = norm;
+	}
+	return bsearch(word, charter_identity_keys, charter_identity_key_count, sizeof *charter_identity_keys,
 	               key_order) != NULL;
 }

@@ -50,6 +50,11 @@ ok $? "the message names the partner and the clause"
 breaks "no clause at all" $C 's/clauses: \[[^]]*\]\}\n$/clauses: []}\n/' charter.clauses 7
 printf '%s\n' "$OUT" | grep -q "lacks the required clauses confidentiality, professional-secrecy, neutrality, no-substitution, no-promotion, alert-right"
 ok $? "one finding lists every missing clause"
+breaks "the second commitment lacks two clauses" $C 's/neutrality, no-substitution, no-promotion, alert-right\]\}\n\z/no-substitution, no-promotion]}\n/' \
+	charter.clauses 7
+printf '%s\n' "$OUT" | grep -q "charter.clauses: the commitment of pp-c3d4 lacks the required clauses neutrality, alert-right$"
+ok $? "the later commitment's missing clauses, in the policy's order"
+count_rule charter.clauses 1 "... and none for the first commitment, which has them all"
 make_registry
 edit $P/$C 's/status: active, charter_version: "2026-1", signed_on: 2026-08-02,\n     clauses: \[[^]]*\]/status: withdrawn, charter_version: "2026-1", signed_on: 2026-08-02,\n     clauses: [confidentiality]/'
 edit $P/transparency.yaml 's/total: 2/total: 1/; s/salaried: 1, volunteer: 1/salaried: 0, volunteer: 1/'
@@ -139,6 +144,33 @@ check_reg
 expect_no_rule charter.pseudonymous "a nested key that identifies no one is no finding"
 expect_rc 0 "an unknown nested field without identity: exit 0 (a core.unknown-field warning)"
 breaks "an e-mail as a key" $C 's/^format: ppreg\/1\n/format: ppreg\/1\njean\@example.fr: x\n/' charter.pseudonymous 2
+
+# Many partners, more than the plugin remembers answers of the pattern for
+# (64): every fifth is no pseudonym, in charter.yaml and in training.yaml,
+# where the same ids come back. Each is reported at its own line, and no
+# other: a remembered answer is never another id's.
+make_registry
+many=$(for i in $(seq 1000 1099); do
+	if [ $((i % 5)) -eq 0 ]; then id="PP-$i"; else id="pp-$i"; fi
+	printf '  - {partner: %s, status: withdrawn, charter_version: "2026-1", signed_on: 2026-07-10,\n     clauses: [confidentiality]}\n' "$id"
+done)
+certs=$(for i in $(seq 1000 1099); do
+	if [ $((i % 5)) -eq 0 ]; then id="PP-$i"; else id="pp-$i"; fi
+	printf '  - {partner: %s, course: du-partenariat-exemple, obtained_on: 2025-06-30}\n' "$id"
+done)
+printf '%s\n' "$many" >"$TMP/many"
+printf '%s\n' "$certs" >"$TMP/certs"
+edit $P/$C 'BEGIN { local $/; open my $f, "<", "'"$TMP/many"'" or die; $m = <$f> } s/\z/$m/'
+edit $P/training.yaml 'BEGIN { local $/; open my $f, "<", "'"$TMP/certs"'" or die; $m = <$f> } s/\z/$m/'
+commit
+check_reg
+count_rule charter.pseudonymous 40 "100 more partners in both files, 20 of them upper case: 40 findings"
+expect_finding charter.pseudonymous $P/$C 8 "PP-1000, the first added commitment, at its line"
+expect_finding charter.pseudonymous $P/$C 198 "PP-1095, the last bad one, at its line"
+expect_finding charter.pseudonymous $P/training.yaml 20 "PP-1000 in training.yaml, at its line"
+expect_finding charter.pseudonymous $P/training.yaml 115 "PP-1095 in training.yaml, at its line"
+! printf '%s\n' "$OUT" | grep -Eq "^$P/$C:(10|12|14|16):[0-9]+: error: charter.pseudonymous"
+ok $? "pp-1001 to pp-1004, pseudonyms after a bad id, are not reported"
 
 # charter.pseudonymous in comments: the registry publishes the files as written.
 breaks "a comment with contact details in charter.yaml" $C 's/\z/# contact jean.dupont\@example.org 0612345678\n/' \
