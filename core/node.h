@@ -27,9 +27,9 @@ struct ppreg_node {
 	unsigned char mistyped : 1; /* the schema refused it (core.type): typed reads say BADTYPE */
 	const char *file;
 	/* A node is a scalar or a collection, never both: 48 bytes in all, so
-	 * that a platform's five trees (some 600 nodes, 29 KB instead of 48) stay
-	 * in the first-level cache while the schema and the plugins walk them. Read `text` only
-	 * after checking `kind`. */
+	 * that a platform's five trees (some 600 nodes, 29 KB instead of 48)
+	 * stay in the first-level cache while the schema and the plugins walk
+	 * them. Read `text` only after checking `kind`. */
 	union {
 		struct {
 			const char *text; /* scalar text, NUL-terminated */

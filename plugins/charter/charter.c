@@ -171,16 +171,16 @@ static int load_charters(ppreg_check *c, charter_policy *pol)
 static int load_clauses(ppreg_check *c, charter_policy *pol)
 {
 	const ppreg_api *api = c->api;
-	pol->required = api->get(c->params, "required_clauses");
-	if (api->kind(pol->required) != PPREG_NODE_LIST || api->count(pol->required) == 0)
+	const ppreg_node *required = api->get(c->params, "required_clauses");
+	if (api->kind(required) != PPREG_NODE_LIST || api->count(required) == 0)
 		return api->fail(c, "policy: charter.params.required_clauses must be a non-empty list of clause ids");
-	pol->n_required = api->count(pol->required);
+	pol->n_required = api->count(required);
 	pol->required_texts = calloc(pol->n_required, sizeof *pol->required_texts);
 	pol->clause_seen = calloc(pol->n_required, 1);
 	if (!pol->required_texts || !pol->clause_seen)
 		return api->fail(c, "out of memory");
 	for (size_t i = 0; i < pol->n_required; i++)
-		if (!(pol->required_texts[i] = ppreg_text(c, api->item(pol->required, i))))
+		if (!(pol->required_texts[i] = ppreg_text(c, api->item(required, i))))
 			return policy_fail(c, "policy: charter.params.required_clauses[%zu] is not a clause id", i);
 	return 0;
 }

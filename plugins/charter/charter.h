@@ -35,8 +35,7 @@ typedef struct {
 	const ppreg_node *current;    /* the item of `charters` that is current_version */
 	const char *current_version;
 	ppreg_date current_effective;
-	const ppreg_node *required;   /* list of clause ids */
-	const char **required_texts;  /* their texts, n_required of them */
+	const char **required_texts;  /* the required clause ids, n_required of them */
 	size_t n_required;
 	unsigned char *clause_seen;   /* per required clause, for one commitment */
 	ppreg_duration renewal;
