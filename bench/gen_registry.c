@@ -518,7 +518,9 @@ static void inline_file(importer *im, const char *path, const buf *b)
 	im->files++;
 }
 
-static void run_git(const char *const argv[])
+/* Runs git; `what` names the step in the error ("repack"), since argv[1]
+ * may be an option (--git-dir). */
+static void run_git(const char *what, const char *const argv[])
 {
 	pid_t pid = fork();
 	if (pid < 0)
@@ -529,13 +531,13 @@ static void run_git(const char *const argv[])
 	}
 	int status;
 	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status))
-		die("git %s failed", argv[1]);
+		die("git %s failed", what);
 }
 
 static void importer_start(importer *im, const char *dir)
 {
 	const char *init[] = {"git", "init", "-q", "--bare", "-b", "main", dir, NULL};
-	run_git(init);
+	run_git("init", init);
 	int fd[2];
 	if (pipe(fd) < 0)
 		die("pipe: %s", strerror(errno));
@@ -808,7 +810,7 @@ int main(int argc, char **argv)
 	if (o.repack) {
 		const char *repack[] = {"git", "--git-dir", o.dir, "repack", "-a", "-d", "-q",
 		                        "--no-write-bitmap-index", NULL};
-		run_git(repack);
+		run_git("repack", repack);
 	}
 	free(b.p);
 	free(ev.sha);

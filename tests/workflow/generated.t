@@ -65,5 +65,13 @@ pack_order "$TMP/gen-import" >"$TMP/order-import"
 is "$(comm -13 <(sort "$TMP/order-import") <(sort "$TMP/order-gen") | wc -l)" 0 "with the same objects"
 ! cmp -s "$TMP/order-import" "$TMP/order-gen"
 ok $? "in another order"
+# A repack that fails stops the generator with one line naming the step.
+mkdir -p "$TMP/fakegit"
+printf '#!/bin/sh\nfor a; do [ "$a" = repack ] && exit 1; done\nexec %s "$@"\n' "$(command -v git)" >"$TMP/fakegit/git"
+chmod +x "$TMP/fakegit/git"
+PATH="$TMP/fakegit:$PATH" "$BIN/gen_registry" -n 10 --charter "$PPREG_TOP/policies/charters/2026-1.md" \
+	"$TMP/gen-fail" >/dev/null 2>"$TMP/gen-fail.err"
+is $? 2 "a failed repack: gen_registry exits 2"
+is "$(cat "$TMP/gen-fail.err")" "gen_registry: git repack failed" "and says which git step failed"
 
 done_testing
