@@ -26,7 +26,7 @@
  * is the order ppreg reads them. So the program ends with `git repack -a
  * -d`, which gives that pack (the same bytes as a clone's) in half a
  * second at 10 000 platforms; --import-order keeps fast-import's pack, the
- * worst case for reading through small pack windows (core/registry.c).
+ * worst case for reading through small pack windows (core/registry/registry.c).
  *
  * usage: gen_registry [-n N] [--seed S] [--fault-percent P]
  *                     [--evidence-variants V] [--no-change] [--import-order]

@@ -8,8 +8,8 @@
  * Input: the envelope's bytes, as read from an attestation file.
  */
 #include "fuzz_env.h"
-#include "dsse.h"
-#include "signer.h"
+#include "attest/dsse.h"
+#include "attest/signer.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -5,7 +5,7 @@
  * beside the harness. The folder is removed at exit.
  */
 #include "fuzz_env.h"
-#include "scalar.h"
+#include "yaml/scalar.h"
 
 #include <dirent.h>
 #include <errno.h>

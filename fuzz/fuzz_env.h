@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "run.h"
+#include "judge/run.h"
 
 /* The platform id every harness writes into. */
 #define FUZZ_PLATFORM "fuzzed"

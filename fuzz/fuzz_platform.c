@@ -14,7 +14,7 @@
  */
 #define _GNU_SOURCE /* memmem */
 #include "fuzz_env.h"
-#include "report.h"
+#include "report/report.h"
 
 #include <jansson.h>
 #include <stdio.h>

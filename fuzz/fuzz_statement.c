@@ -7,7 +7,7 @@
  * Input: the payload's bytes (an in-toto Statement v1 JSON).
  */
 #include "fuzz_env.h"
-#include "statement.h"
+#include "attest/statement.h"
 
 #include <string.h>
 

@@ -8,8 +8,8 @@
  * rest is the file's bytes.
  */
 #include "fuzz_env.h"
-#include "node.h"
-#include "schema.h"
+#include "yaml/node.h"
+#include "policy/schema.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -4,10 +4,10 @@
  * checked by signer_verify over dsse_pae, and a known Ed25519 key and
  * statement whose envelope must stay byte-for-byte the same.
  */
-#include "dsse.h"
-#include "scalar.h"
-#include "signer.h"
-#include "util.h"
+#include "attest/dsse.h"
+#include "yaml/scalar.h"
+#include "attest/signer.h"
+#include "base/util.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,10 +1,10 @@
 /*
- * digest_memo_test.c - unit tests of core/digest_memo.c (TAP): what is put
+ * digest_memo_test.c - unit tests of core/judge/digest_memo.c (TAP): what is put
  * is found; an id never gets another id's digest, even in its own set; a
  * set holds four ids and a fifth drives out the oldest; ids of no length
  * or too long are neither kept nor found.
  */
-#include "digest_memo.h"
+#include "judge/digest_memo.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,11 +1,11 @@
 /*
- * judge_wire_test.c - unit tests of core/judge_wire.c (TAP): a result
+ * judge_wire_test.c - unit tests of core/judge/wire.c (TAP): a result
  * record carries the digests a worker learned back to the scheduler intact,
  * and a record whose digest is not 64 lowercase hex digits for an id of 1
  * to 32 bytes is refused as malformed (the scheduler then treats the worker
  * as lost: later workers would trust what it put in the memo).
  */
-#include "judge_wire.h"
+#include "judge/wire.h"
 
 #include <stdio.h>
 #include <stdlib.h>

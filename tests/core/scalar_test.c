@@ -1,7 +1,7 @@
 /*
  * scalar_test.c - unit tests of the strict scalar readings (TAP).
  */
-#include "scalar.h"
+#include "yaml/scalar.h"
 
 #include <stdio.h>
 #include <string.h>

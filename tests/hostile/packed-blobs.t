@@ -1,6 +1,6 @@
 #!/bin/bash
 # Blobs over the file limit in a pack, where Git stores most of a registry.
-# A blob is read under a ceiling on any one allocation (core/git_alloc.h):
+# A blob is read under a ceiling on any one allocation (core/registry/git_alloc.h):
 #   - 200 MB of zeros, packed, is refused as core.limits without being
 #     inflated (peak memory far below 200 MB);
 #   - a blob under the limit stored as a delta of one over it trips the

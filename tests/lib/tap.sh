@@ -6,7 +6,7 @@
 # removed on exit.
 set -u
 
-PPREG_TOP=$(cd "$(dirname "$0")" && while [ ! -f core/include/ppreg/plugin.h ]; do
+PPREG_TOP=$(cd "$(dirname "$0")" && while [ ! -f include/ppreg/plugin.h ]; do
 	[ "$PWD" = / ] && exit 1; cd ..; done; pwd)
 PPREG_BUILD=${PPREG_BUILD:-$PPREG_TOP/build}
 PPREG=${PPREG:-$PPREG_BUILD/ppreg}

@@ -101,7 +101,7 @@ expect_no_rule gdpr.evidence "evidence/2026/aipd.pdf is inside evidence/"
 expect_rc 0 "a subfolder of evidence/: exit 0"
 
 # Two platforms filing the same document share its Git blob, whose digest
-# the check computes once (core/digest_memo.h): each declared digest is
+# the check computes once (core/judge/digest_memo.h): each declared digest is
 # still compared with the document's, whichever platform comes first, and
 # with one worker or several.
 for tampered in entraide-sante entraide-sante-2; do

@@ -1,0 +1,66 @@
+/*
+ * base/util.h - the few helpers every part of the core uses.
+ *
+ * Errors travel the libgit2 way: a function returns 0 or -1 and leaves a
+ * one-line message in a per-thread buffer (error_set / error_last), so return
+ * values stay uniform and the caller decides how to print. Allocation failure
+ * is the one error nobody can handle usefully: x*alloc() print and exit 2.
+ */
+#ifndef PPREG_UTIL_H
+#define PPREG_UTIL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#define PPREG_VERSION "1.0.0"
+
+#if defined(__GNUC__)
+#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PRINTF_LIKE(f, a)
+#endif
+
+int error_set(const char *fmt, ...) PRINTF_LIKE(1, 2); /* always returns -1 */
+const char *error_last(void);
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) PRINTF_LIKE(1, 2);
+/* "dir/name", or name alone when dir is empty. Paths are joined for every
+ * file of every platform: this costs a tenth of xasprintf's formatting. */
+char *path_join(const char *dir, const char *name);
+
+/* Growable array of pointers, for lists whose length is not known ahead. */
+typedef struct { void **v; size_t n, cap; } ptrvec;
+void ptrvec_grow(ptrvec *pv);
+/* Inline: the YAML loader pushes every node it reads. */
+static inline void ptrvec_push(ptrvec *pv, void *p)
+{
+	if (pv->n == pv->cap)
+		ptrvec_grow(pv);
+	pv->v[pv->n++] = p;
+}
+
+/* Lowercase hex SHA-256 of a buffer (65 bytes with the NUL). */
+int sha256_hex(const void *data, size_t len, char hex[65]);
+int sha256_file_hex(const char *path, char hex[65]);
+void hex_encode(const unsigned char *bin, size_t n, char *out);
+
+/* Reads a whole regular file (no symlink followed) of at most `max` bytes. */
+int read_file_nofollow(const char *path, size_t max, unsigned char **data, size_t *len);
+/* Writes a file atomically: temp file in the same folder, fsync, rename. */
+int write_file_atomic(const char *path, const void *data, size_t len, int mode);
+
+/* Where plugins or policies are: $ENV_VAR, else BUILD_SUB next to the
+ * executable when it exists (the build tree), else INSTALLED_REL relative to
+ * the executable (bin/../lib/ppreg/plugins once installed). */
+const char *data_dir(char *buf, size_t cap, const char *env_var, const char *build_sub,
+                     const char *installed_rel);
+
+/* Returns the directory of the running executable, or NULL. */
+const char *exe_dir(void);
+
+#endif

@@ -1,0 +1,350 @@
+/*
+ * cli/cmd_hook.c - `ppreg hook`: ppreg run by Git itself.
+ *
+ *   pre-receive          on the registry's server (a bare repository): reads
+ *                        the "OLD NEW REF" lines Git gives, judges every
+ *                        commit the push brings (not only the tips), and
+ *                        rejects the whole push when any has an error;
+ *   update REF OLD NEW   the same for one reference (Git's update hook, which
+ *                        can reject one branch and accept the others);
+ *   pre-commit [PATH]    in a checkout: the staged content (the index), not
+ *                        the working files;
+ *   install [PATH]       writes the right one of these into a repository.
+ *
+ * A commit is judged like `check --changed PARENT..COMMIT`: the platforms it
+ * changes against its first parent (all of them for a root commit), at that
+ * commit, with the policy its registry.yaml names (or --policy). A deleted
+ * reference, or one moved to commits a branch or tag already has, brings
+ * nothing to judge. Only branches and tags hold registry states: another
+ * reference (refs/notes/, a review reference) is accepted unjudged. Nothing
+ * is written anywhere: pushed objects are read from Git's quarantine, and
+ * Git drops them when the hook says no.
+ *
+ * Git shows what a hook prints to the pusher ("remote: ..."), so findings go
+ * to stdout in the chosen format: in text, after a header line per state;
+ * in any other format, as one document for the whole run, with the header
+ * and verdict lines on stderr (see hook_output.h). Exit 0 accepts, 1 rejects
+ * (a finding of severity error), 2 rejects because nothing could be judged.
+ *
+ * This file parses the options, runs the hooks and judges each state; the
+ * output and its one document are hook_output.c's, install hook_install.c's.
+ */
+#include "judge/changed.h"
+#include "cli/commands.h"
+#include "hook/hook.h"
+#include "hook/output.h"
+#include "report/report.h"
+#include "yaml/scalar.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_LISTED 10   /* platform ids named in a commit's header line */
+
+static const char help[] =
+	"usage: ppreg hook pre-receive [PATH] [options]  (server: reads OLD NEW REF lines)\n"
+	"       ppreg hook update REF OLD NEW [options]  (server: one reference)\n"
+	"       ppreg hook pre-commit [PATH] [options]   (checkout: the staged content)\n"
+	"       ppreg hook install [PATH] [--hook NAME] [--force] [options]\n\n"
+	"Runs ppreg as a Git hook. pre-receive and update judge every commit a push\n"
+	"brings to a branch or a tag (other references are accepted unjudged), each\n"
+	"against its first parent, and reject the push when one has a finding of\n"
+	"severity error. pre-commit judges what `git commit` would record. With a\n"
+	"--format other than text, stdout is one document for the whole run and the\n"
+	"header and verdict lines go to stderr.\n"
+	"install writes a hook where Git runs hooks from, in the repository at PATH\n"
+	"(default .): pre-receive in a bare repository, pre-commit in a checkout (PATH\n"
+	"may be the registry's folder inside it); it refuses to replace a hook that\n"
+	"is not exactly one it writes.\n\n"
+	"  --policy FILE     use this policy instead of the one registry.yaml names\n"
+	"  --plugin-dir DIR  load plugins from DIR\n"
+	"  --as-of DATE      'today' for every date rule (default: current UTC date)\n"
+	"  --format F        text (default), json, tap, sarif, junit, github\n"
+	"  --strict          warnings count as errors\n"
+	"  --jobs N          platforms checked in parallel\n"
+	"  --hook NAME       install: pre-receive, update or pre-commit\n"
+	"  --force           install: replace any hook\n\n"
+	"Exit status: 0 accepted, 1 rejected for a finding, 2 rejected: nothing judged.\n";
+
+static int parse_options(hook_options *o, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"policy", required_argument, 0, 'P'}, {"plugin-dir", required_argument, 0, 'D'},
+		{"as-of", required_argument, 0, 'a'}, {"format", required_argument, 0, 'f'},
+		{"strict", no_argument, 0, 's'}, {"jobs", required_argument, 0, 'j'},
+		{"hook", required_argument, 0, 'H'}, {"force", no_argument, 0, 'F'},
+		{"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'P': o->run.policy_file = optarg; break;
+		case 'D': o->run.plugin_dir = optarg; break;
+		case 'a': o->as_of_text = optarg; break;
+		case 'f': o->format = optarg; break;
+		case 's': o->run.strict = 1; break;
+		case 'j': {
+			char *end;
+			o->jobs = strtol(optarg, &end, 10);
+			if (*end || end == optarg || o->jobs < 1 || o->jobs > 1024)
+				return usage_error("hook", "--jobs must be between 1 and 1024");
+			break;
+		}
+		case 'H': o->hook = optarg; break;
+		case 'F': o->force = 1; break;
+		case 'h': fputs(help, stdout); return 1;
+		default: return usage_error("hook", "see 'ppreg hook --help'");
+		}
+	}
+	while (optind < argc)
+		ptrvec_push(&o->args, argv[optind++]);
+	if (parse_as_of(o->as_of_text, &o->run.as_of) < 0)
+		return usage_error("hook", "--as-of '%s' is not a date YYYY-MM-DD", o->as_of_text);
+	if (!report_format_named(o->format))
+		return usage_error("hook", "unknown --format '%s' (%s)", o->format, report_format_names());
+	return 0;
+}
+
+/* ---- judging one state of the registry ---- */
+
+static void print_ids(FILE *f, const char *what, char **ids, size_t n)
+{
+	fprintf(f, "; %s ", what);
+	for (size_t i = 0; i < n && i < MAX_LISTED; i++)
+		fprintf(f, "%s%s", i ? ", " : "", ids[i]);
+	if (n > MAX_LISTED)
+		fprintf(f, " and %zu more", n - MAX_LISTED);
+}
+
+/* One line that says what was judged, so the pusher sees it was:
+ * "ppreg: LABEL: ok; checked a, b; removed c; registry.yaml checked". */
+static void print_header(FILE *f, const char *label, const registry_changes *ch, int rejected)
+{
+	fprintf(f, "ppreg: %s: %s", label, rejected ? "REJECTED" : "ok");
+	if (!ch->n_checked && !ch->n_removed && !ch->registry_yaml && !ch->n_outside)
+		fprintf(f, "; nothing in the registry changed");
+	if (ch->n_checked)
+		print_ids(f, "checked", ch->checked, ch->n_checked);
+	if (ch->n_removed)
+		print_ids(f, "removed", ch->removed, ch->n_removed);
+	if (ch->registry_yaml)
+		fprintf(f, "; registry.yaml checked");
+	if (ch->n_outside)
+		fprintf(f, "; %zu file%s changed outside the platform folders", ch->n_outside + ch->n_outside_more,
+		        ch->n_outside + ch->n_outside_more == 1 ? "" : "s");
+	fputc('\n', f);
+}
+
+/*
+ * Judges the state at `rev` (NULL: the index) against its parent (or
+ * HEAD), says what was judged and writes or keeps the report. Returns the
+ * exit status this state alone deserves.
+ */
+static int judge_state(const hook_options *o, hook_output *h, const char *ref, const char *rev,
+                       const char *label)
+{
+	run_options ro = o->run;
+	ro.rev = rev;
+	ro.worktree = rev ? 0 : REGISTRY_INDEX;
+	run *r = NULL;
+	registry_changes ch = {0};
+	report rep = {0};
+	judge_options jo = {.jobs = o->jobs};
+	state_id id = {ref, rev, label};
+	int rc;
+	if (run_open(&r, &ro) < 0 || registry_changes_since(r->reg, NULL, 0, &ch) < 0 ||
+	    changes_judge(r, &ch, &jo, &rep) < 0) {
+		rc = hook_cannot_judge(h, &id, error_last());
+		goto done;
+	}
+	rep.run = r;
+	rep.registry_path = ro.registry_path;
+	rep.commit = registry_commit(r->reg);
+	date_format(ro.as_of, rep.as_of);
+	report_summary s;
+	report_summarize(&rep, &s);
+	rc = report_exit_status(&s);
+	print_header(h->msg, label, &ch, rc);
+	if (hook_write_report(h, &rep, &id, rc, s.errors || s.warnings || s.invalid) < 0) {
+		char *why = xasprintf("cannot write the report: %s", error_last());
+		rc = hook_cannot_judge(h, &id, why);
+		free(why);
+	}
+done:
+	fflush(stdout);
+	fflush(h->msg);
+	changes_report_free(&rep);
+	registry_changes_free(&ch);
+	run_free(r);
+	return rc;
+}
+
+static int worse(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+/* ---- the server's hooks ---- */
+
+static int is_object_id(const char *s)
+{
+	size_t n = strspn(s, "0123456789abcdef");
+	return !s[n] && (n == 40 || n == 64);
+}
+
+static int is_zero_id(const char *s)
+{
+	return !s[strspn(s, "0")];
+}
+
+typedef struct {
+	ptrvec ids;  /* commits already judged in this push */
+} seen_set;
+
+static int seen_before(seen_set *seen, const char *id)
+{
+	for (size_t i = 0; i < seen->ids.n; i++)
+		if (!strcmp(seen->ids.v[i], id))
+			return 1;
+	ptrvec_push(&seen->ids, xstrdup(id));
+	return 0;
+}
+
+/* One reference update: every new commit it brings, oldest first. */
+static int judge_update(const hook_options *o, hook_output *h, const char *old, const char *new,
+                        const char *ref, seen_set *seen)
+{
+	if (!is_object_id(old) || !is_object_id(new) || !*ref) {
+		char *why = xasprintf("'%s %s %s' is not OLD NEW REF", old, new, ref);
+		state_id id = {*ref ? ref : NULL, NULL, *ref ? ref : "input"};
+		int rc = hook_cannot_judge(h, &id, why);
+		free(why);
+		return rc;
+	}
+	if (is_zero_id(new))
+		return fprintf(h->msg, "ppreg: %s: deleted; nothing to check\n", ref), 0;
+	if (!registry_is_state_ref(ref))
+		return fprintf(h->msg, "ppreg: %s: not a branch or tag; accepted without judging\n", ref), 0;
+	char **ids = NULL;
+	size_t n = 0;
+	if (registry_new_commits(o->run.registry_path, new, &ids, &n) < 0) {
+		char *why = xasprintf("cannot list its commits: %s", error_last());
+		state_id id = {ref, NULL, ref};
+		int rc = hook_cannot_judge(h, &id, why);
+		free(why);
+		return rc;
+	}
+	if (!n)
+		fprintf(h->msg, "ppreg: %s: %s; no new commit to check\n", ref,
+		        is_zero_id(old) ? "created" : "updated");
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (seen_before(seen, ids[i]))
+			continue;
+		char *label = xasprintf("%s commit %.12s", ref, ids[i]);
+		rc = worse(rc, judge_state(o, h, ref, ids[i], label));
+		free(label);
+	}
+	registry_free_ids(ids, n);
+	return rc;
+}
+
+static int verdict_line(const hook_output *h, int rc)
+{
+	if (rc == 1)
+		fprintf(h->msg, "ppreg: push rejected: fix the findings above (`ppreg rules RULE` explains "
+		        "one) and push again\n");
+	else if (rc)
+		fprintf(h->msg, "ppreg: push rejected: it could not be judged\n");
+	fflush(h->msg);
+	return rc;
+}
+
+static int hook_pre_receive(const hook_options *o)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	seen_set seen = {{0}};
+	hook_output h;
+	int rc = 0, any = 0;
+	hook_output_init(&h, "pre-receive", o->format);
+	while ((len = getline(&line, &cap, stdin)) > 0) {
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (!len)
+			continue;
+		char *save = NULL;
+		char *old = strtok_r(line, " ", &save), *new = strtok_r(NULL, " ", &save);
+		char *ref = strtok_r(NULL, "", &save);
+		any = 1;
+		rc = worse(rc, judge_update(o, &h, old ? old : "", new ? new : "", ref ? ref : "", &seen));
+	}
+	free(line);
+	registry_free_ids((char **)seen.ids.v, seen.ids.n);
+	if (!any)
+		fprintf(h.msg, "ppreg: no reference updated; nothing to check\n");
+	return verdict_line(&h, hook_finish(&h, rc));
+}
+
+static int hook_update(const hook_options *o)
+{
+	if (o->args.n != 3)
+		return usage_error("hook", "update takes REF OLD NEW (as Git gives them)");
+	seen_set seen = {{0}};
+	hook_output h;
+	hook_output_init(&h, "update", o->format);
+	int rc = judge_update(o, &h, o->args.v[1], o->args.v[2], o->args.v[0], &seen);
+	registry_free_ids((char **)seen.ids.v, seen.ids.n);
+	return verdict_line(&h, hook_finish(&h, rc));
+}
+
+static int hook_pre_commit(hook_options *o)
+{
+	if (o->args.n > 1)
+		return usage_error("hook", "pre-commit takes one registry PATH at most");
+	o->run.registry_path = o->args.n ? o->args.v[0] : ".";
+	hook_output h;
+	hook_output_init(&h, "pre-commit", o->format);
+	int rc = hook_finish(&h, judge_state(o, &h, NULL, NULL, "staged changes"));
+	if (rc == 1)
+		fprintf(h.msg, "ppreg: commit refused: fix the findings above, `git add` the files, commit again\n");
+	fflush(h.msg);
+	return rc;
+}
+
+int cmd_hook(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage_error("hook", "which hook? see 'ppreg hook --help'");
+	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
+		fputs(help, stdout);
+		return 0;
+	}
+	hook_options o = {.format = "text"};
+	o.run.registry_path = ".";
+	int rc = parse_options(&o, argc - 1, argv + 1);
+	if (rc) {
+		free(o.args.v);
+		return rc == 1 ? 0 : rc;
+	}
+	const char *sub = argv[1];
+	if (!strcmp(sub, "pre-receive")) {
+		if (o.args.n == 1)
+			o.run.registry_path = o.args.v[0];
+		rc = o.args.n > 1 ? usage_error("hook", "pre-receive takes one repository PATH at most "
+		                                "(Git's updates come on stdin)")
+		                  : hook_pre_receive(&o);
+	}
+	else if (!strcmp(sub, "update"))
+		rc = hook_update(&o);
+	else if (!strcmp(sub, "pre-commit"))
+		rc = hook_pre_commit(&o);
+	else if (!strcmp(sub, "install"))
+		rc = hook_install(&o);
+	else
+		rc = usage_error("hook", "'%s' is not a hook (pre-receive, update, pre-commit, install)", sub);
+	free(o.args.v);
+	return rc;
+}

@@ -1,0 +1,69 @@
+/*
+ * cli/cmd_plugins.c - `ppreg plugins`: what the plugin directory holds.
+ */
+#include "cli/commands.h"
+#include "plugin/catalog.h"
+#include "base/util.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char help[] =
+	"usage: ppreg plugins [--plugin-dir DIR]\n\n"
+	"Lists the plugins of the plugin directory with their version, ABI and rules.\n"
+	"A plugin that fails to load is named on stderr and the exit status is 2.\n";
+
+/* Shared by plugins and rules: only --plugin-dir and --help. */
+int parse_plugin_dir_option(const char *cmd, const char *usage_text, int argc, char **argv,
+                            const char **dir, int *help_shown);
+
+int parse_plugin_dir_option(const char *cmd, const char *usage_text, int argc, char **argv,
+                            const char **dir, int *help_shown)
+{
+	static const struct option longopts[] = {
+		{"plugin-dir", required_argument, 0, 'D'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+	int c;
+	*help_shown = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		if (c == 'D') {
+			*dir = optarg;
+		} else if (c == 'h') {
+			fputs(usage_text, stdout);
+			*help_shown = 1;
+			return 0;
+		} else {
+			return usage_error(cmd, "see 'ppreg %s --help'", cmd);
+		}
+	}
+	return 0;
+}
+
+int cmd_plugins(int argc, char **argv)
+{
+	const char *dir = NULL;
+	int shown;
+	int rc = parse_plugin_dir_option("plugins", help, argc, argv, &dir, &shown);
+	if (rc || shown)
+		return rc;
+	if (optind < argc)
+		return usage_error("plugins", "takes no argument");
+	if (!dir)
+		dir = plugin_default_dir();
+	plugin_catalog cat;
+	if (plugin_catalog_load(&cat, dir) < 0)
+		return usage_error("plugins", "%s", error_last());
+	printf("plugin directory: %s\n", dir);
+	for (size_t i = 0; i < cat.n; i++) {
+		const ppreg_plugin *d = cat.v[i].desc;
+		printf("%s %s (ABI %u): %s\n", d->name, d->version, d->abi_version, d->summary ? d->summary : "");
+		for (size_t j = 0; j < d->n_rules; j++)
+			printf("  %-34s %s\n", d->rules[j].id, d->rules[j].severity == PPREG_SEV_ERROR ? "error" : "warning");
+	}
+	for (size_t i = 0; i < cat.n_errors; i++)
+		fprintf(stderr, "ppreg plugins: %s\n", cat.errors[i]);
+	rc = cat.n_errors ? 2 : 0;
+	plugin_catalog_free(&cat);
+	return rc;
+}

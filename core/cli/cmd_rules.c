@@ -1,0 +1,74 @@
+/*
+ * cli/cmd_rules.c - `ppreg rules [RULE]`: the rule catalog (core and every
+ * plugin of the plugin directory), or one rule with its legal source and fix.
+ */
+#include "cli/commands.h"
+#include "plugin/catalog.h"
+#include "judge/run.h"
+#include "base/util.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+int parse_plugin_dir_option(const char *cmd, const char *usage_text, int argc, char **argv,
+                            const char **dir, int *help_shown);
+
+static const char help[] =
+	"usage: ppreg rules [RULE] [--plugin-dir DIR]\n\n"
+	"Without RULE, lists every rule: id, default severity, what it checks.\n"
+	"With RULE, prints its legal source and how to fix a finding of it.\n"
+	"Exit status 2 when RULE is unknown.\n";
+
+static const char *sev(ppreg_severity s)
+{
+	return s == PPREG_SEV_ERROR ? "error" : "warning";
+}
+
+static void print_rule(const ppreg_rule *r, const char *plugin)
+{
+	printf("%s\n  plugin:       %s\n  severity:     %s\n  checks:       %s\n"
+	       "  legal source: %s\n  how to fix:   %s\n",
+	       r->id, plugin, sev(r->severity), r->summary ? r->summary : "",
+	       r->legal_source ? r->legal_source : "", r->fix ? r->fix : "");
+}
+
+int cmd_rules(int argc, char **argv)
+{
+	const char *dir = NULL;
+	int shown;
+	int rc = parse_plugin_dir_option("rules", help, argc, argv, &dir, &shown);
+	if (rc || shown)
+		return rc;
+	if (optind < argc - 1)
+		return usage_error("rules", "one RULE at most");
+	const char *wanted = optind < argc ? argv[optind] : NULL;
+	plugin_catalog cat;
+	if (plugin_catalog_load(&cat, dir ? dir : plugin_default_dir()) < 0)
+		return usage_error("rules", "%s", error_last());
+	size_t n_core, found = 0;
+	const ppreg_rule *core = core_rules(&n_core);
+	for (size_t i = 0; i < n_core; i++) {
+		if (!wanted)
+			printf("%-36s %-8s %s\n", core[i].id, sev(core[i].severity), core[i].summary);
+		else if (!strcmp(wanted, core[i].id))
+			print_rule(&core[i], "core"), found++;
+	}
+	for (size_t p = 0; p < cat.n; p++) {
+		const ppreg_plugin *d = cat.v[p].desc;
+		for (size_t i = 0; i < d->n_rules; i++) {
+			if (!wanted)
+				printf("%-36s %-8s %s\n", d->rules[i].id, sev(d->rules[i].severity),
+				       d->rules[i].summary ? d->rules[i].summary : "");
+			else if (!strcmp(wanted, d->rules[i].id))
+				print_rule(&d->rules[i], d->name), found++;
+		}
+	}
+	for (size_t i = 0; i < cat.n_errors; i++)
+		fprintf(stderr, "ppreg rules: %s\n", cat.errors[i]);
+	rc = cat.n_errors ? 2 : 0;
+	if (wanted && !found)
+		rc = usage_error("rules", "no rule '%s' (see 'ppreg rules')", wanted);
+	plugin_catalog_free(&cat);
+	return rc;
+}

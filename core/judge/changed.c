@@ -1,0 +1,108 @@
+/*
+ * judge/changed.c - judging a change: the platforms it touches through the same
+ * scheduler as a full check (judge_platforms), and the registry's own
+ * files through a pseudo-entry, REPORT_REGISTRY_ENTRY, whose findings every
+ * reporter shows like a platform's:
+ *   - registry.yaml, when it changed, is parsed and checked against its
+ *     format (name, authority, policy; core.yaml-syntax, core.type,
+ *     core.unknown-field...);
+ *   - every other file changed outside the platform folders (a file
+ *     directly under platforms/ too) is a core.outside-change finding (a
+ *     warning, unless the policy's `severity` raises it).
+ */
+#include "judge/changed.h"
+#include "yaml/node.h"
+#include "policy/schema.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const ppreg_field registry_fields[] = {
+	{"name", PPREG_T_STRING, PPREG_REQUIRED, NULL, NULL},
+	{"authority", PPREG_T_STRING, PPREG_REQUIRED, NULL, NULL},
+	{"policy", PPREG_T_STRING, PPREG_REQUIRED, NULL, NULL},
+};
+
+/* registry.yaml at the state judged; 1 when it could not be read at all. */
+static int check_registry_yaml(run *r, finding_sink *sink)
+{
+	unsigned char *data = NULL;
+	size_t len = 0;
+	int rc = registry_read_root_file(r->reg, "registry.yaml", r->pol->limits.max_bytes, &data, &len);
+	if (rc == PPREG_ABSENT) {
+		sink_add(sink, "core.missing-file", PPREG_SEV_ERROR, "registry.yaml", 1, 1,
+		         "registry.yaml is missing from the registry root");
+		return 1;
+	}
+	if (rc < 0) {
+		sink_add(sink, rc == REGISTRY_TOO_LARGE ? "core.limits" : "core.tree-entry", PPREG_SEV_ERROR,
+		         "registry.yaml", 1, 1, "registry.yaml cannot be read (%s)",
+		         rc == REGISTRY_TOO_LARGE ? "too large" : "not a regular file");
+		return 1;
+	}
+	ydoc *doc = ydoc_parse("registry.yaml", data, len, &r->pol->limits, sink);
+	free(data);
+	if (!doc)
+		return 1;
+	field_set fs = {0};
+	for (size_t i = 0; i < sizeof registry_fields / sizeof *registry_fields; i++)
+		field_set_add(&fs, &registry_fields[i]);
+	schema_check(ydoc_root(doc), "registry.yaml", &fs, sink);
+	field_set_free(&fs);
+	ydoc_free(doc);
+	return 0;
+}
+
+static void judge_registry_entry(run *r, const registry_changes *ch, platform_result *p)
+{
+	memset(p, 0, sizeof *p);
+	p->id = xstrdup(REPORT_REGISTRY_ENTRY);
+	finding_sink sink = {&p->findings, r->overrides, r->n_overrides, r->opts.strict};
+	int unreadable = ch->registry_yaml ? check_registry_yaml(r, &sink) : 0;
+	for (size_t i = 0; i < ch->n_outside; i++) {
+		if (i + 1 == ch->n_outside && ch->n_outside_more)
+			sink_add(&sink, "core.outside-change", PPREG_SEV_WARNING, ch->outside[i], 1, 1,
+			         "changed outside the platform folders and registry.yaml (and %zu more files)",
+			         ch->n_outside_more);
+		else
+			sink_add(&sink, "core.outside-change", PPREG_SEV_WARNING, ch->outside[i], 1, 1,
+			         "changed outside the platform folders and registry.yaml");
+	}
+	findings_sort(&p->findings);
+	p->verdict = unreadable ? VERDICT_INVALID :
+	             findings_count(&p->findings, PPREG_SEV_ERROR) ? VERDICT_NON_COMPLIANT : VERDICT_COMPLIANT;
+}
+
+int changes_registry_yaml(run *r, platform_result *p)
+{
+	registry_changes only_yaml = {.registry_yaml = 1};
+	judge_registry_entry(r, &only_yaml, p);
+	return p->findings.n > 0 || p->verdict != VERDICT_COMPLIANT;
+}
+
+int changes_judge(run *r, const registry_changes *ch, const judge_options *o, report *rep)
+{
+	int with_registry = ch->registry_yaml || ch->n_outside;
+	rep->platforms = xcalloc(ch->n_checked + 1, sizeof *rep->platforms);
+	rep->removed = ch->removed;
+	rep->n_removed = ch->n_removed;
+	rep->outside = ch->outside;
+	rep->n_outside = ch->n_outside;
+	if (ch->n_checked) {
+		rep->n_platforms = ch->n_checked;
+		if (judge_platforms(r, ch->checked, ch->n_checked, o, rep->platforms) < 0)
+			return -1;
+	}
+	if (with_registry)
+		judge_registry_entry(r, ch, &rep->platforms[rep->n_platforms++]);
+	return 0;
+}
+
+void changes_report_free(report *rep)
+{
+	for (size_t i = 0; i < rep->n_platforms; i++)
+		platform_result_free(&rep->platforms[i]);
+	free(rep->platforms);
+	rep->platforms = NULL;
+	rep->n_platforms = 0;
+}

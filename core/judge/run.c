@@ -1,0 +1,195 @@
+/*
+ * judge/run.c - setting up a run: registry, registry.yaml, policy, plugins.
+ *
+ * Everything that can make a run impossible happens here, before any
+ * platform is judged, so a run either reports every platform or exits 2
+ * having judged none.
+ */
+#include "judge/run.h"
+#include "judge/digest_memo.h"
+#include "yaml/node.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *verdict_name(verdict v)
+{
+	return v == VERDICT_COMPLIANT ? "compliant" : v == VERDICT_NON_COMPLIANT ? "non-compliant" : "invalid";
+}
+
+/* read_policy_ref's failure that --policy does not excuse. */
+#define REGISTRY_OTHER_FORMAT (-3)
+
+/* registry.yaml names the policy; it is read at the same revision. */
+static int read_policy_ref(run *r, char **ref)
+{
+	unsigned char *data = NULL;
+	size_t len = 0;
+	int rc = registry_read_root_file(r->reg, "registry.yaml", policy_default_limits.max_bytes, &data, &len);
+	if (rc == PPREG_ABSENT)
+		return error_set("%s: not a ppreg registry (no registry.yaml at %s)",
+		                 r->opts.registry_path, r->opts.rev ? r->opts.rev : "HEAD");
+	if (rc < 0)
+		return error_set("%s/registry.yaml: cannot be read%s", r->opts.registry_path,
+		                 rc == REGISTRY_TOO_LARGE ? " (too large)" : "");
+	finding_list fl = {0};
+	finding_sink sink = {.list = &fl};
+	ydoc *doc = ydoc_parse("registry.yaml", data, len, &policy_default_limits, &sink);
+	free(data);
+	const char *s = NULL;
+	if (!doc || fl.n) {
+		findings_sort(&fl);
+		rc = fl.n ? error_set("registry.yaml:%u:%u: %s: %s", fl.v[0].line, fl.v[0].column,
+		                      fl.v[0].rule, fl.v[0].message)
+		          : error_set("registry.yaml: cannot be parsed");
+	} else if (node_str(node_get(ydoc_root(doc), "format"), &s) != PPREG_OK || strcmp(s, "ppreg/1")) {
+		/* a registry of another format is not one this ppreg can judge */
+		rc = (error_set("registry.yaml: expected 'format: ppreg/1'; a registry of another format cannot be judged"),
+		      REGISTRY_OTHER_FORMAT);
+	} else if (node_str(node_get(ydoc_root(doc), "policy"), &s) != PPREG_OK) {
+		rc = error_set("registry.yaml: 'policy: <id>/<version>' is missing");
+	} else {
+		*ref = xstrdup(s);
+		rc = 0;
+	}
+	findings_free(&fl);
+	ydoc_free(doc);
+	return rc;
+}
+
+static int open_policy(run *r)
+{
+	char *ref = NULL;
+	int rc = read_policy_ref(r, &ref);
+	if (rc == REGISTRY_OTHER_FORMAT || (rc < 0 && !r->opts.policy_file))
+		return -1; /* --policy stands in for a missing reference, not for another format */
+	if (r->opts.policy_file) {
+		r->policy_path = xstrdup(r->opts.policy_file);
+	} else if (policy_path_for_ref(&r->policy_path, policy_default_dir(), ref) < 0) {
+		free(ref);
+		return -1;
+	}
+	rc = policy_load(&r->pol, r->policy_path);
+	if (rc == 0 && !r->opts.policy_file) {
+		char *have = xasprintf("%s/%s", r->pol->id, r->pol->version);
+		if (strcmp(have, ref))
+			rc = error_set("%s: declares policy %s, registry.yaml names %s", r->policy_path, have, ref);
+		free(have);
+	}
+	free(ref);
+	return rc;
+}
+
+static int rule_known(const run *r, const char *id)
+{
+	size_t n;
+	const ppreg_rule *core = core_rules(&n);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(core[i].id, id))
+			return 1;
+	for (size_t i = 0; i < r->n_plugins; i++)
+		if (plugin_rule(&r->plugins[i], id))
+			return 1;
+	return 0;
+}
+
+static int load_plugins(run *r)
+{
+	r->plugin_dir = r->opts.plugin_dir ? r->opts.plugin_dir : plugin_default_dir();
+	r->plugins = xcalloc(r->pol->n_plugins, sizeof *r->plugins);
+	for (size_t i = 0; i < r->pol->n_plugins; i++) {
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(r->pol->plugins[j].name, r->pol->plugins[i].name))
+				return error_set("policy %s: plugin %s listed twice", r->policy_path, r->pol->plugins[i].name);
+		if (plugin_load(&r->plugins[i], r->plugin_dir, r->pol->plugins[i].name) < 0)
+			return -1;
+		r->plugins[i].params = r->pol->plugins[i].params;
+		r->n_plugins = i + 1;
+	}
+	for (size_t i = 0; i < r->pol->n_overrides; i++)
+		if (!rule_known(r, r->pol->overrides[i].rule))
+			return error_set("policy %s: severity given for unknown rule '%s'", r->policy_path,
+			                 r->pol->overrides[i].rule);
+	r->overrides = r->pol->overrides;
+	r->n_overrides = r->pol->n_overrides;
+	return 0;
+}
+
+field_set run_fields_for(const run *r, const char *file)
+{
+	field_set fs = {0};
+	for (size_t i = 0; i < r->n_plugins; i++) {
+		const ppreg_plugin *d = r->plugins[i].desc;
+		for (size_t j = 0; j < plugin_n_schemas(&r->plugins[i]); j++)
+			if (!strcmp(d->schemas[j].file, file))
+				for (size_t k = 0; k < d->schemas[j].n_fields; k++)
+					field_set_add(&fs, &d->schemas[j].fields[k]);
+	}
+	return fs;
+}
+
+/* Each declaration file's schema, compiled once for every platform. */
+static int compile_schemas(run *r)
+{
+	r->schemas = xcalloc(r->pol->n_files ? r->pol->n_files : 1, sizeof *r->schemas);
+	for (size_t i = 0; i < r->pol->n_files; i++) {
+		field_set fs = run_fields_for(r, r->pol->files[i]);
+		r->schemas[i] = schema_compile(&fs);
+		field_set_free(&fs);
+	}
+	return 0;
+}
+
+int run_open(run **out, const run_options *opts)
+{
+	run *r = xcalloc(1, sizeof *r);
+	r->opts = *opts;
+	if (registry_open(&r->reg, opts->registry_path, opts->rev, opts->worktree) < 0 ||
+	    open_policy(r) < 0 || load_plugins(r) < 0 || compile_schemas(r) < 0 ||
+	    run_setup_plugins(r) < 0) {
+		run_free(r);
+		return -1;
+	}
+	*out = r;
+	return 0;
+}
+
+void run_free(run *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; r->schemas && i < r->pol->n_files; i++)
+		schema_free(r->schemas[i]);
+	free(r->schemas);
+	for (size_t i = 0; i < r->n_plugins; i++)
+		plugin_unload(&r->plugins[i]);
+	free(r->plugins);
+	policy_free(r->pol);
+	free(r->policy_path);
+	registry_free(r->reg);
+	digest_memo_free(r->digests);
+	free(r);
+}
+
+int run_platform_ids(run *r, char ***ids, size_t *n)
+{
+	return registry_platform_ids(r->reg, ids, n);
+}
+
+size_t run_rules(const run *r, rule_ref **out)
+{
+	size_t n_core;
+	const ppreg_rule *core = core_rules(&n_core);
+	size_t n = n_core;
+	for (size_t i = 0; i < r->n_plugins; i++)
+		n += r->plugins[i].desc->n_rules;
+	rule_ref *v = xcalloc(n, sizeof *v);
+	size_t k = 0;
+	for (size_t i = 0; i < n_core; i++)
+		v[k++] = (rule_ref){&core[i], "core"};
+	for (size_t i = 0; i < r->n_plugins; i++)
+		for (size_t j = 0; j < r->plugins[i].desc->n_rules; j++)
+			v[k++] = (rule_ref){&r->plugins[i].desc->rules[j], r->plugins[i].name};
+	*out = v;
+	return n;
+}

@@ -1,0 +1,106 @@
+/*
+ * judge/run.h - one run of the validator: a registry at a revision, a policy, its
+ * plugins, and the verdict of each platform checked.
+ *
+ * This is the library the commands (check, attest, verify, hook) share:
+ * run_open() sets up everything that can fail for environment reasons (exit
+ * 2), run_check_platform() judges one platform as a pure function of
+ * (snapshot, policy, as-of date), and the reporters read the results.
+ */
+#ifndef PPREG_RUN_H
+#define PPREG_RUN_H
+
+#include "base/findings.h"
+#include "plugin/loader.h"
+#include "policy/policy.h"
+#include "registry/registry.h"
+#include "policy/schema.h"
+
+typedef struct {
+	const char *registry_path;
+	const char *rev;          /* NULL: HEAD */
+	int worktree;
+	const char *policy_file;  /* --policy, or NULL: the one registry.yaml names */
+	const char *plugin_dir;   /* --plugin-dir, or NULL: plugin_default_dir() */
+	ppreg_date as_of;
+	int strict;
+	int want_digests;         /* fill platform_result.files (for attestations) */
+} run_options;
+
+typedef enum { VERDICT_COMPLIANT, VERDICT_NON_COMPLIANT, VERDICT_INVALID } verdict;
+
+typedef struct {
+	char *path;        /* relative to the platform folder */
+	char sha256[65];
+} file_digest;
+
+/* A blob's SHA-256 computed while judging a platform, by object id. */
+typedef struct {
+	unsigned char oid[32];
+	size_t oid_len;
+	char sha256[65];
+} learned_digest;
+
+typedef struct {
+	char *id;
+	verdict verdict;
+	finding_list findings;  /* sorted */
+	char tree_id[65];       /* Git tree of the folder; "" with --worktree */
+	file_digest *files;     /* with want_digests: every regular file, sorted */
+	size_t n_files;
+	/* Digests the run's memo did not hold (digest_memo.h): a worker hands
+	 * them to the scheduler with the result, and the workers forked after
+	 * start with them instead of hashing the same blobs again (judge.c). */
+	learned_digest *learned;
+	size_t n_learned;
+} platform_result;
+
+typedef struct {
+	run_options opts;
+	registry *reg;
+	policy *pol;
+	char *policy_path;
+	loaded_plugin *plugins;
+	size_t n_plugins;
+	const char *plugin_dir;
+	severity_override *overrides;  /* the policy's, checked against known rules */
+	size_t n_overrides;
+	struct schema **schemas;       /* per declaration file (pol->files), compiled once */
+	/* Set by the scheduler (judge.c) in a worker: which plugin is running
+	 * (index, -1 none) goes to shared memory, and plugins that crashed on
+	 * this platform before are skipped (bit i = plugins[i]). */
+	volatile int *progress;
+	unsigned long long skip_plugins;
+	struct digest_memo *digests;   /* blob digests already computed (digest_memo.h) */
+} run;
+
+/* Opens the registry, reads registry.yaml, loads the policy and its plugins.
+ * -1 (exit 2) with error_last() on any failure. */
+int run_open(run **out, const run_options *opts);
+void run_free(run *r);
+
+/* The fields the loaded plugins declare for one declaration file. */
+field_set run_fields_for(const run *r, const char *file);
+
+/* Calls each plugin's setup() (platform_check.c); part of run_open(). */
+int run_setup_plugins(run *r);
+
+/* The platform ids of the registry, sorted. */
+int run_platform_ids(run *r, char ***ids, size_t *n);
+
+/* Judges one platform. -1 (exit 2) when a plugin could not judge it; the
+ * result is filled either way and must be freed. */
+int run_check_platform(run *r, const char *id, platform_result *out);
+void platform_result_free(platform_result *p);
+
+const char *verdict_name(verdict v);
+
+/* Every rule known to this run (core's, then each plugin's), for reporters. */
+typedef struct {
+	const ppreg_rule *rule;
+	const char *plugin;  /* "core" for the core's own */
+} rule_ref;
+size_t run_rules(const run *r, rule_ref **out);
+const ppreg_rule *core_rules(size_t *n);
+
+#endif

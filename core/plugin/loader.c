@@ -1,0 +1,155 @@
+/*
+ * plugin/loader.c - finding, opening and validating plugin shared objects.
+ */
+#include "plugin/loader.h"
+#include "base/util.h"
+
+#include <dirent.h>
+#include <dlfcn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define MEMBER_END(type, m) (offsetof(type, m) + sizeof(((type *)0)->m))
+
+const char *plugin_default_dir(void)
+{
+	static char dir[4096];
+	return data_dir(dir, sizeof dir, "PPREG_PLUGIN_DIR", "plugins", PPREG_REL_PLUGIN_DIR);
+}
+
+int plugin_name_ok(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 0 && n <= 64 && strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_-") == n;
+}
+
+/* Checks what the core relies on before it trusts the descriptor. */
+static int validate(const loaded_plugin *p)
+{
+	const ppreg_plugin *d = p->desc;
+	if (d->abi_version < PPREG_ABI_MIN || d->abi_version > PPREG_ABI_VERSION)
+		return error_set("plugin %s (%s): ABI version %u, this core supports %d to %d",
+		                 p->name, p->path, d->abi_version, PPREG_ABI_MIN, PPREG_ABI_VERSION);
+	if (d->size < MEMBER_END(ppreg_plugin, check))
+		return error_set("plugin %s (%s): descriptor of %zu bytes is too short for ABI %u",
+		                 p->name, p->path, d->size, d->abi_version);
+	if (!d->name || strcmp(d->name, p->name))
+		return error_set("plugin %s (%s): descriptor names itself '%s'", p->name, p->path,
+		                 d->name ? d->name : "(null)");
+	if (!d->version || !d->check || (d->n_rules && !d->rules) || (d->n_schemas && !d->schemas))
+		return error_set("plugin %s (%s): incomplete descriptor", p->name, p->path);
+	size_t nl = strlen(p->name);
+	for (size_t i = 0; i < d->n_rules; i++) {
+		const ppreg_rule *r = &d->rules[i];
+		if (!r->id || strncmp(r->id, p->name, nl) || r->id[nl] != '.' ||
+		    (r->severity != PPREG_SEV_ERROR && r->severity != PPREG_SEV_WARNING))
+			return error_set("plugin %s (%s): rule %zu must be '%s.<check>' with severity error or warning",
+			                 p->name, p->path, i, p->name);
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(d->rules[j].id, r->id))
+				return error_set("plugin %s: rule %s declared twice", p->name, r->id);
+	}
+	for (size_t i = 0; i < d->n_schemas; i++)
+		if (!d->schemas[i].file || (d->schemas[i].n_fields && !d->schemas[i].fields))
+			return error_set("plugin %s: schema %zu is incomplete", p->name, i);
+	return 0;
+}
+
+int plugin_load(loaded_plugin *out, const char *dir, const char *name)
+{
+	memset(out, 0, sizeof *out);
+	if (!plugin_name_ok(name))
+		return error_set("plugin name '%.80s' refused: only [a-z0-9_-], no slash or dot", name);
+	out->name = xstrdup(name);
+	out->path = xasprintf("%s/%s.so", dir, name);
+	struct stat st;
+	if (lstat(out->path, &st) < 0 || !S_ISREG(st.st_mode)) {
+		error_set("plugin %s: %s is not a regular file in the plugin directory", name, out->path);
+		goto fail;
+	}
+	if (sha256_file_hex(out->path, out->sha256) < 0)
+		goto fail;
+	out->handle = dlopen(out->path, RTLD_NOW | RTLD_LOCAL);
+	if (!out->handle) {
+		const char *why = dlerror();
+		error_set("plugin %s: cannot load %s: %s", name, out->path, why ? why : "unknown error");
+		goto fail;
+	}
+	ppreg_entry_fn entry;
+	*(void **)&entry = dlsym(out->handle, PPREG_ENTRY_SYMBOL);
+	if (!entry) {
+		error_set("plugin %s (%s): no %s symbol", name, out->path, PPREG_ENTRY_SYMBOL);
+		goto fail;
+	}
+	out->desc = entry(PPREG_ABI_VERSION);
+	if (!out->desc) {
+		error_set("plugin %s (%s): refuses core ABI %d", name, out->path, PPREG_ABI_VERSION);
+		goto fail;
+	}
+	if (validate(out) < 0)
+		goto fail;
+	return 0;
+fail:
+	plugin_unload(out);
+	return -1;
+}
+
+void plugin_unload(loaded_plugin *p)
+{
+	if (p->state && p->desc->size >= MEMBER_END(ppreg_plugin, teardown) && p->desc->teardown)
+		p->desc->teardown(p->state);
+	if (p->handle)
+		dlclose(p->handle);
+	free(p->name);
+	free(p->path);
+	memset(p, 0, sizeof *p);
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int plugin_list_dir(char ***names, size_t *n, const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return error_set("plugin directory %s cannot be read", dir);
+	ptrvec v = {0};
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		if (len > 3 && !strcmp(e->d_name + len - 3, ".so")) {
+			char *name = xstrndup(e->d_name, len - 3);
+			if (plugin_name_ok(name))
+				ptrvec_push(&v, name);
+			else
+				free(name);
+		}
+	}
+	closedir(d);
+	if (v.n)
+		qsort(v.v, v.n, sizeof *v.v, str_cmp);
+	*names = (char **)v.v;
+	*n = v.n;
+	return 0;
+}
+
+const ppreg_rule *plugin_rule(const loaded_plugin *p, const char *id)
+{
+	for (size_t i = 0; i < p->desc->n_rules; i++)
+		if (!strcmp(p->desc->rules[i].id, id))
+			return &p->desc->rules[i];
+	return NULL;
+}
+
+size_t plugin_n_schemas(const loaded_plugin *p)
+{
+	return p->desc->size >= MEMBER_END(ppreg_plugin, n_schemas) ? p->desc->n_schemas : 0;
+}
+
+int (*plugin_setup_fn(const loaded_plugin *p))(ppreg_check *, void **)
+{
+	return p->desc->size >= MEMBER_END(ppreg_plugin, setup) ? p->desc->setup : NULL;
+}

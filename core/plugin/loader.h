@@ -1,0 +1,46 @@
+/*
+ * plugin/loader.h - the only code that calls dlopen.
+ *
+ * A plugin is loaded by name from one directory: "<dir>/<name>.so", where the
+ * name has no slash or dot, so no policy or registry can make ppreg load code
+ * from elsewhere. The descriptor it returns is checked (ABI version, size,
+ * name, rule ids) before anything else of it is used.
+ */
+#ifndef PPREG_PLUGIN_LOADER_H
+#define PPREG_PLUGIN_LOADER_H
+
+#include "ppreg/plugin.h"
+
+/* Oldest plugin ABI this core still loads. */
+#define PPREG_ABI_MIN 1
+
+typedef struct {
+	char *name;
+	char *path;
+	void *handle;
+	const ppreg_plugin *desc;
+	char sha256[65];       /* of the shared object, for attestations */
+	const ppreg_node *params;
+	void *state;           /* what setup() returned, freed by teardown() at unload */
+} loaded_plugin;
+
+/* The plugin directory: --plugin-dir, else $PPREG_PLUGIN_DIR, else next to
+ * the executable (build tree), else the installed lib/ppreg/plugins. */
+const char *plugin_default_dir(void);
+int plugin_name_ok(const char *name);
+
+/* Loads one plugin; -1 with an error_last() message naming it. */
+int plugin_load(loaded_plugin *out, const char *dir, const char *name);
+void plugin_unload(loaded_plugin *p);
+
+/* Names of the *.so files of a directory, sorted; for `ppreg plugins`. */
+int plugin_list_dir(char ***names, size_t *n, const char *dir);
+
+const ppreg_rule *plugin_rule(const loaded_plugin *p, const char *id);
+/* The descriptor's schemas/check, or empty when the plugin's struct is too
+ * short to have them (an older ABI that did not). */
+size_t plugin_n_schemas(const loaded_plugin *p);
+/* The descriptor's setup(), or NULL when it has none (or is too old to). */
+int (*plugin_setup_fn(const loaded_plugin *p))(ppreg_check *, void **);
+
+#endif

@@ -1,0 +1,599 @@
+/*
+ * registry/registry.c - registry access: libgit2 objects at a revision, or the
+ * working files with --worktree. Nothing here follows a symbolic link: an
+ * entry's kind is reported and the caller decides.
+ */
+#include "registry/git_alloc.h"
+#include "registry/registry_internal.h"
+#include "base/util.h"
+#include "ppreg/plugin.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* A platform folder holds a handful of files; these bound a hostile one
+ * (registry.h names them for messages). */
+#define MAX_ENTRIES PLATFORM_MAX_ENTRIES
+#define MAX_DEPTH PLATFORM_MAX_DEPTH
+
+static int git_fail(const char *what)
+{
+	const git_error *e = git_error_last();
+	return error_set("%s: %s", what, e && e->message ? e->message : "libgit2 error");
+}
+
+int registry__git_fail(const char *what)
+{
+	return git_fail(what);
+}
+
+/* Whether libgit2 took the allocator with a ceiling (git_alloc.h). */
+static int ceiling_works;
+
+void registry__init_libgit2(void)
+{
+	static int done;
+	if (!done) {
+		git_libgit2_init();
+		git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 1);
+		/* Small pack windows: a full check reads each blob once, so mapping
+		 * large windows only grows the resident memory with N (the
+		 * benchmark: 36 MB down to 25 MB at 10 000 platforms, same time).
+		 * At most 4 MB mapped: with 8, the peak at 10 000 platforms was
+		 * 14.3 MB against 11.2 at 1 000, the difference being pack pages;
+		 * with 4 it is 12.9 MB, and the time did not change. */
+		git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)1 << 20);
+		git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)4 << 20);
+		ceiling_works = git_alloc_install() == 0;
+		/* Each platform's trees are read once: keeping them in libgit2's
+		 * object cache only grew the memory, 1 MB at 1 000 platforms as at
+		 * 10 000. The registry's own trees (root, platforms) are held. */
+		git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)0);
+		done = 1;
+	}
+}
+
+/* The registry root relative to the work tree (for a folder inside a repo). */
+static int compute_prefix(registry *r)
+{
+	const char *wd = git_repository_workdir(r->repo);
+	char real_path[PATH_MAX], real_wd[PATH_MAX], real_git[PATH_MAX];
+	/* A hook runs in the Git folder itself (.git): the registry is then the
+	 * repository's top. */
+	if (!wd || !realpath(r->path, real_path) || !realpath(wd, real_wd) ||
+	    (realpath(git_repository_path(r->repo), real_git) && !strcmp(real_path, real_git))) {
+		r->prefix = xstrdup("");
+		return 0;
+	}
+	size_t n = strlen(real_wd);
+	if (strncmp(real_path, real_wd, n) || (real_path[n] && real_path[n] != '/'))
+		r->prefix = xstrdup("");
+	else
+		r->prefix = xstrdup(real_path[n] ? real_path + n + 1 : "");
+	return 0;
+}
+
+/* In a pre-receive or update hook, Git keeps the pushed objects in a
+ * quarantine folder until the hooks accept them (GIT_QUARANTINE_PATH, also
+ * given as GIT_OBJECT_DIRECTORY). libgit2 opened on a path does not read
+ * those variables, so the folder is added as an alternate: the pushed
+ * commits become readable, and nothing is written anywhere. */
+static int add_quarantine(registry *r)
+{
+	const char *q = getenv("GIT_QUARANTINE_PATH");
+	git_odb *odb = NULL;
+	if (!q || !*q)
+		return 0;
+	int rc = git_repository_odb(&odb, r->repo) < 0 || git_odb_add_disk_alternate(odb, q) < 0
+	         ? git_fail("quarantined objects") : 0;
+	git_odb_free(odb);
+	return rc;
+}
+
+int registry__open_repo(registry *r)
+{
+	if (git_repository_open_ext(&r->repo, r->path, 0, NULL) < 0)
+		return git_fail(r->path);
+	compute_prefix(r);
+	return add_quarantine(r);
+}
+
+int registry__set_root(registry *r, git_tree *top, const char *what)
+{
+	git_tree_entry *sub = NULL;
+	if (!*r->prefix)
+		return git_tree_dup(&r->root, top) < 0 ? git_fail(what) : 0;
+	if (git_tree_entry_bypath(&sub, top, r->prefix) < 0 || git_tree_entry_type(sub) != GIT_OBJECT_TREE) {
+		git_tree_entry_free(sub);
+		return error_set("%s: folder '%s' is not in %s", r->path, r->prefix, what);
+	}
+	int rc = git_tree_lookup(&r->root, r->repo, git_tree_entry_id(sub)) < 0 ? git_fail(r->prefix) : 0;
+	git_tree_entry_free(sub);
+	return rc;
+}
+
+int registry__root_at(registry *r, const git_commit *commit, git_tree **out)
+{
+	git_tree *top = NULL;
+	git_tree_entry *sub = NULL;
+	int rc = 0;
+	*out = NULL;
+	if (git_commit_tree(&top, commit) < 0)
+		return git_fail("commit tree");
+	if (!*r->prefix) {
+		*out = top;
+		return 0;
+	}
+	if (git_tree_entry_bypath(&sub, top, r->prefix) == 0 && git_tree_entry_type(sub) == GIT_OBJECT_TREE)
+		rc = git_tree_lookup(out, r->repo, git_tree_entry_id(sub)) < 0 ? git_fail(r->prefix) : 0;
+	git_tree_entry_free(sub);
+	git_tree_free(top);
+	return rc;
+}
+
+static int open_git(registry *r, const char *rev)
+{
+	git_object *obj = NULL;
+	git_commit *commit = NULL;
+	git_tree *tree = NULL;
+	int rc = -1;
+	if (registry__open_repo(r) < 0)
+		return -1;
+	if (git_revparse_single(&obj, r->repo, rev) < 0) {
+		git_fail(rev);
+		goto done;
+	}
+	if (git_object_peel((git_object **)&commit, obj, GIT_OBJECT_COMMIT) < 0) {
+		error_set("%s: not a commit", rev);
+		goto done;
+	}
+	git_oid_tostr(r->commit, sizeof r->commit, git_commit_id(commit));
+	if (git_commit_tree(&tree, commit) < 0) {
+		git_fail("commit tree");
+		goto done;
+	}
+	char *what = xasprintf("revision %s", rev);
+	rc = registry__set_root(r, tree, what);
+	free(what);
+done:
+	git_tree_free(tree);
+	git_commit_free(commit);
+	git_object_free(obj);
+	return rc;
+}
+
+int registry_open(registry **out, const char *path, const char *rev, int worktree)
+{
+	registry__init_libgit2();
+	registry *r = xcalloc(1, sizeof *r);
+	r->path = xstrdup(path);
+	r->worktree = worktree;
+	struct stat st;
+	if (stat(path, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		error_set("%s: not a folder", path);
+		registry_free(r);
+		return -1;
+	}
+	if (worktree == REGISTRY_INDEX) {
+		registry_free(r);
+		return registry_open_index(out, path);
+	}
+	if (worktree) {
+		r->prefix = xstrdup("");
+	} else if (open_git(r, rev ? rev : "HEAD") < 0) {
+		registry_free(r);
+		return -1;
+	}
+	*out = r;
+	return 0;
+}
+
+void registry_free(registry *r)
+{
+	if (!r)
+		return;
+	git_tree_free(r->platforms);
+	git_tree_free(r->root);
+	git_repository_free(r->repo);
+	free(r->path);
+	free(r->prefix);
+	free(r);
+}
+
+const char *registry_commit(const registry *r) { return r->commit; }
+const char *registry_prefix(const registry *r) { return r->prefix; }
+const char *registry_path(const registry *r) { return r->path; }
+
+/* A blob is refused by its size, never inflated past the limit: 200 MB of
+ * zeros compress to 200 KB in Git and must not cost 200 MB of memory to
+ * reject. The read runs under a ceiling of max + 1 bytes for any one
+ * allocation (git_alloc.h: the blob's buffer is its size + 1), so a blob
+ * over the limit fails before its buffer is allocated; only then is its
+ * size read from the object's header, to report it. Asking the header of
+ * every blob first would cost a second look-up and zlib stream per blob.
+ * A blob under the limit stored as a delta of a larger one also trips the
+ * ceiling (on its base), and is read again without it. */
+static int read_object(git_odb *odb, const git_oid *id, size_t max, git_odb_object **obj, size_t *size)
+{
+	if (ceiling_works) {
+		git_alloc_limit(max + 1);
+		int rc = git_odb_read(obj, odb, id);
+		int refused = git_alloc_refused();
+		git_alloc_limit(0);
+		if (rc == 0) {
+			*size = git_odb_object_size(*obj);
+			return 0;
+		}
+		if (!refused)
+			return git_fail("blob"), PPREG_ERROR;
+	}
+	git_object_t type;
+	if (git_odb_read_header(size, &type, odb, id) < 0)
+		return git_fail("blob"), PPREG_ERROR;
+	if (*size > max)
+		return REGISTRY_TOO_LARGE;
+	if (git_odb_read(obj, odb, id) < 0 || git_odb_object_size(*obj) != *size)
+		return git_fail("blob"), PPREG_ERROR;
+	return 0;
+}
+
+static int read_blob(registry *r, const git_oid *id, size_t max, unsigned char **data, size_t *len)
+{
+	git_odb *odb = NULL;
+	git_odb_object *obj = NULL;
+	size_t size = 0;
+	if (git_repository_odb(&odb, r->repo) < 0)
+		return git_fail("object database"), PPREG_ERROR;
+	int rc = read_object(odb, id, max, &obj, &size);
+	*len = size;
+	if (rc == 0 && git_odb_object_type(obj) != GIT_OBJECT_BLOB)
+		rc = (error_set("blob: object is not a blob"), PPREG_ERROR);
+	else if (rc == 0 && size > max)
+		rc = REGISTRY_TOO_LARGE;
+	if (rc == 0) {
+		*data = xmalloc(size + 1);
+		memcpy(*data, git_odb_object_data(obj), size);
+		(*data)[size] = '\0';
+	}
+	git_odb_object_free(obj);
+	git_odb_free(odb);
+	return rc;
+}
+
+static int read_disk(const char *path, size_t max, unsigned char **data, size_t *len)
+{
+	struct stat st;
+	if (lstat(path, &st) < 0)
+		return errno == ENOENT ? PPREG_ABSENT : (error_set("%s: %s", path, strerror(errno)), PPREG_ERROR);
+	if (!S_ISREG(st.st_mode))
+		return PPREG_SYMLINK;
+	if ((unsigned long long)st.st_size > max) {
+		*len = (size_t)st.st_size;
+		return REGISTRY_TOO_LARGE;
+	}
+	return read_file_nofollow(path, max, data, len) < 0 ? PPREG_ERROR : 0;
+}
+
+int registry_read_root_file(registry *r, const char *name, size_t max,
+                            unsigned char **data, size_t *len)
+{
+	if (r->worktree) {
+		char *p = path_join(r->path, name);
+		int rc = read_disk(p, max, data, len);
+		free(p);
+		return rc;
+	}
+	const git_tree_entry *e = git_tree_entry_byname(r->root, name);
+	if (!e)
+		return PPREG_ABSENT;
+	git_filemode_t mode = git_tree_entry_filemode(e);
+	if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE)
+		return PPREG_SYMLINK;
+	return read_blob(r, git_tree_entry_id(e), max, data, len);
+}
+
+void registry_free_ids(char **ids, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(ids[i]);
+	free(ids);
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* root/platforms, looked up once per registry: it is the one tree whose size
+ * follows the number of platforms, and libgit2's cache does not keep a large
+ * one, so looking it up per platform made a full check quadratic. Loaded in
+ * the parent (registry_platform_ids), it is inherited by every worker. */
+git_tree *registry__platforms_tree(registry *r)
+{
+	if (!r->platforms) {
+		git_tree_entry *pe = NULL;
+		if (git_tree_entry_bypath(&pe, r->root, "platforms") == 0 &&
+		    git_tree_entry_type(pe) == GIT_OBJECT_TREE)
+			git_tree_lookup(&r->platforms, r->repo, git_tree_entry_id(pe));
+		git_tree_entry_free(pe);
+	}
+	return r->platforms;
+}
+
+int registry__is_platform_mode(git_filemode_t mode)
+{
+	return mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE;
+}
+
+/* On disk, the same: a regular file is no platform, anything else (a
+ * folder, a link, what cannot be examined) is judged. */
+static int is_platform_on_disk(DIR *d, const char *name)
+{
+	struct stat st;
+	return fstatat(dirfd(d), name, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(st.st_mode);
+}
+
+/* `platforms` may be absent (no platform yet); anything but a folder there
+ * (a file, a link, a submodule) cannot be judged and is never followed:
+ * listing it as empty would pass a registry unjudged. */
+static int platforms_entry_ok(registry *r)
+{
+	if (r->worktree) {
+		struct stat st;
+		char *p = xasprintf("%s/platforms", r->path);
+		int rc = lstat(p, &st);
+		free(p);
+		if (rc < 0)
+			return errno == ENOENT ? 0 : error_set("%s/platforms: %s", r->path, strerror(errno));
+		return S_ISDIR(st.st_mode) ? 0 : error_set("%s/platforms is not a folder (a link or a file); it is "
+		                                          "not followed", r->path);
+	}
+	const git_tree_entry *e = git_tree_entry_byname(r->root, "platforms");
+	if (e && git_tree_entry_type(e) != GIT_OBJECT_TREE)
+		return error_set("%s: platforms is not a folder at %.12s (a file, a link or a submodule); it is not "
+		                 "followed", r->path, r->commit);
+	return 0;
+}
+
+int registry_platform_ids(registry *r, char ***ids, size_t *n)
+{
+	ptrvec v = {0};
+	*ids = NULL;
+	*n = 0;
+	if (platforms_entry_ok(r) < 0)
+		return -1;
+	if (r->worktree) {
+		char *p = xasprintf("%s/platforms", r->path);
+		DIR *d = opendir(p);
+		free(p);
+		struct dirent *e;
+		while (d && (e = readdir(d)))
+			if (e->d_name[0] != '.' && is_platform_on_disk(d, e->d_name))
+				ptrvec_push(&v, xstrdup(e->d_name));
+		if (d)
+			closedir(d);
+	} else {
+		git_tree *pt = registry__platforms_tree(r);
+		for (size_t i = 0; pt && i < git_tree_entrycount(pt); i++) {
+			const git_tree_entry *e = git_tree_entry_byindex(pt, i);
+			if (registry__is_platform_mode(git_tree_entry_filemode(e)))
+				ptrvec_push(&v, xstrdup(git_tree_entry_name(e)));
+		}
+	}
+	if (v.n)
+		qsort(v.v, v.n, sizeof *v.v, str_cmp);
+	*ids = (char **)v.v;
+	*n = v.n;
+	return 0;
+}
+
+typedef struct {
+	ptrvec entries;
+	int truncated;
+} walk_state;
+
+static void add_entry(walk_state *w, const char *path, entry_kind kind, const git_oid *oid)
+{
+	if (w->entries.n >= MAX_ENTRIES) {
+		w->truncated = TRUNCATED_ENTRIES;
+		return;
+	}
+	platform_entry *e = xcalloc(1, sizeof *e);
+	e->path = xstrdup(path);
+	e->kind = kind;
+	if (oid) {
+		memcpy(e->oid, oid->id, GIT_OID_RAWSZ);
+		e->oid_len = GIT_OID_RAWSZ;
+	}
+	ptrvec_push(&w->entries, e);
+}
+
+static entry_kind kind_of_mode(git_filemode_t mode)
+{
+	switch (mode) {
+	case GIT_FILEMODE_TREE: return ENTRY_DIR;
+	case GIT_FILEMODE_BLOB_EXECUTABLE: return ENTRY_EXEC;
+	case GIT_FILEMODE_LINK: return ENTRY_SYMLINK;
+	case GIT_FILEMODE_COMMIT: return ENTRY_SUBMODULE;
+	default: return ENTRY_FILE;
+	}
+}
+
+static int walk_git(registry *r, walk_state *w, const git_tree *tree, const char *base, int depth)
+{
+	for (size_t i = 0; i < git_tree_entrycount(tree) && !w->truncated; i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
+		char *path = path_join(base, git_tree_entry_name(e));
+		entry_kind kind = kind_of_mode(git_tree_entry_filemode(e));
+		add_entry(w, path, kind, git_tree_entry_id(e));
+		if (kind == ENTRY_DIR) {
+			git_tree *sub;
+			if (depth >= MAX_DEPTH) {
+				w->truncated = TRUNCATED_DEPTH;
+			} else if (git_tree_lookup(&sub, r->repo, git_tree_entry_id(e)) < 0) {
+				int rc = git_fail(path);
+				free(path);
+				return rc;
+			} else {
+				int rc = walk_git(r, w, sub, path, depth + 1);
+				git_tree_free(sub);
+				if (rc < 0) {
+					free(path);
+					return rc;
+				}
+			}
+		}
+		free(path);
+	}
+	return 0;
+}
+
+static int walk_disk(walk_state *w, const char *dir, const char *base, int depth)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return error_set("%s: %s", dir, strerror(errno));
+	struct dirent *de;
+	while ((de = readdir(d)) && !w->truncated) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		char *full = path_join(dir, de->d_name);
+		char *path = path_join(base, de->d_name);
+		struct stat st;
+		int rc = lstat(full, &st);
+		entry_kind kind = rc < 0 ? ENTRY_SPECIAL : S_ISDIR(st.st_mode) ? ENTRY_DIR :
+		                  S_ISREG(st.st_mode) ? ((st.st_mode & 0111) ? ENTRY_EXEC : ENTRY_FILE) :
+		                  S_ISLNK(st.st_mode) ? ENTRY_SYMLINK : ENTRY_SPECIAL;
+		if (kind == ENTRY_DIR && !strcmp(de->d_name, ".git"))
+			kind = ENTRY_SUBMODULE;
+		add_entry(w, path, kind, NULL);
+		if (kind == ENTRY_DIR) {
+			if (depth >= MAX_DEPTH)
+				w->truncated = TRUNCATED_DEPTH;
+			else
+				walk_disk(w, full, path, depth + 1);
+		}
+		free(full);
+		free(path);
+	}
+	closedir(d);
+	return 0;
+}
+
+static int entry_cmp(const void *a, const void *b)
+{
+	return strcmp((*(platform_entry *const *)a)->path, (*(platform_entry *const *)b)->path);
+}
+
+/* Moves the walked entries into the tree, sorted by path (Git's own order
+ * differs: it sorts a folder as "name/"). */
+static void finish_entries(platform_tree *t, walk_state *w)
+{
+	if (w->entries.n)
+		qsort(w->entries.v, w->entries.n, sizeof *w->entries.v, entry_cmp);
+	t->entries = xcalloc(w->entries.n, sizeof *t->entries);
+	for (size_t i = 0; i < w->entries.n; i++) {
+		t->entries[i] = *(platform_entry *)w->entries.v[i];
+		free(w->entries.v[i]);
+	}
+	t->n_entries = w->entries.n;
+	t->truncated = w->truncated;
+	free(w->entries.v);
+}
+
+static int platform_git(registry *r, platform_tree *t)
+{
+	git_tree *tree = NULL;
+	int rc;
+	git_tree *platforms = registry__platforms_tree(r);
+	const git_tree_entry *te = platforms ? git_tree_entry_byname(platforms, t->id) : NULL;
+	if (!te)
+		return PPREG_ABSENT;
+	t->kind = kind_of_mode(git_tree_entry_filemode(te));
+	if (t->kind != ENTRY_DIR)
+		return 0;
+	git_oid_tostr(t->tree_id, sizeof t->tree_id, git_tree_entry_id(te));
+	walk_state w = {{0}, 0};
+	rc = git_tree_lookup(&tree, r->repo, git_tree_entry_id(te)) < 0 ? git_fail(t->id)
+	     : walk_git(r, &w, tree, "", 1);
+	git_tree_free(tree);
+	finish_entries(t, &w);
+	return rc;
+}
+
+static int platform_disk(registry *r, platform_tree *t)
+{
+	char *dir = xasprintf("%s/platforms/%s", r->path, t->id);
+	struct stat st;
+	if (lstat(dir, &st) < 0) {
+		free(dir);
+		return PPREG_ABSENT;
+	}
+	t->kind = S_ISDIR(st.st_mode) ? ENTRY_DIR : S_ISLNK(st.st_mode) ? ENTRY_SYMLINK : ENTRY_SPECIAL;
+	walk_state w = {{0}, 0};
+	int rc = t->kind == ENTRY_DIR ? walk_disk(&w, dir, "", 1) : 0;
+	free(dir);
+	finish_entries(t, &w);
+	return rc;
+}
+
+int registry_platform(registry *r, const char *id, platform_tree **out)
+{
+	platform_tree *t = xcalloc(1, sizeof *t);
+	t->id = xstrdup(id);
+	int rc = r->worktree ? platform_disk(r, t) : platform_git(r, t);
+	if (rc < 0) {
+		platform_tree_free(t);
+		return rc;
+	}
+	*out = t;
+	return 0;
+}
+
+void platform_tree_free(platform_tree *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->n_entries; i++)
+		free(t->entries[i].path);
+	free(t->entries);
+	free(t->id);
+	free(t);
+}
+
+const platform_entry *platform_find(const platform_tree *t, const char *path)
+{
+	size_t lo = 0, hi = t->n_entries;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(t->entries[mid].path, path);
+		if (!c)
+			return &t->entries[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+int registry_read_entry(registry *r, const platform_tree *t, const platform_entry *e,
+                        size_t max, unsigned char **data, size_t *len)
+{
+	if (e->kind != ENTRY_FILE && e->kind != ENTRY_EXEC)
+		return PPREG_SYMLINK;
+	if (r->worktree) {
+		char *p = xasprintf("%s/platforms/%s/%s", r->path, t->id, e->path);
+		int rc = read_disk(p, max, data, len);
+		free(p);
+		return rc;
+	}
+	git_oid id;
+	memcpy(id.id, e->oid, GIT_OID_RAWSZ);
+	return read_blob(r, &id, max, data, len);
+}

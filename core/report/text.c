@@ -1,0 +1,46 @@
+/*
+ * report/text.c - the default format: one block per platform, findings as
+ * `file:line:column: severity: rule: message` (what compilers print, so
+ * editors jump to the line), and a one-line summary.
+ */
+#include "report/report.h"
+
+static const char *sev_name(int s)
+{
+	return s == PPREG_SEV_ERROR ? "error" : "warning";
+}
+
+static int head(FILE *out, const report *rep, const report_summary *s, const report_cursor *c)
+{
+	(void)out, (void)rep, (void)s, (void)c;
+	return 0;
+}
+
+static int platform(FILE *out, const report *rep, const platform_result *p, report_cursor *c)
+{
+	(void)rep, (void)c;
+	fprintf(out, "== %s: %s\n", p->id, verdict_name(p->verdict));
+	for (size_t j = 0; j < p->findings.n; j++) {
+		const finding *f = &p->findings.v[j];
+		fprintf(out, "%s:%u:%u: %s: %s: %s\n", f->file, f->line, f->column,
+		        sev_name(f->severity), f->rule, f->message);
+	}
+	return 0;
+}
+
+static int tail(FILE *out, const report *rep, const report_summary *s, const report_cursor *c)
+{
+	(void)c;
+	for (size_t i = 0; i < rep->n_removed; i++)
+		fprintf(out, "== %s: removed\n", rep->removed[i]);
+	fprintf(out, "%zu platform%s: %zu compliant, %zu non-compliant, %zu invalid; "
+	        "%zu error%s, %zu warning%s (policy %s/%s, as of %s%s%.12s)\n",
+	        s->platforms, s->platforms == 1 ? "" : "s", s->compliant, s->non_compliant, s->invalid,
+	        s->errors, s->errors == 1 ? "" : "s", s->warnings, s->warnings == 1 ? "" : "s",
+	        rep->run->pol->id, rep->run->pol->version, rep->as_of,
+	        *rep->commit ? ", commit " : rep->run->opts.worktree == REGISTRY_INDEX ? ", staged content" : ", work tree",
+	        rep->commit);
+	return 0;
+}
+
+const report_format report_format_text = {"text", head, platform, tail};

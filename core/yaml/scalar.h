@@ -1,0 +1,67 @@
+/*
+ * yaml/scalar.h - how ppreg reads a YAML scalar's text as a typed value.
+ *
+ * ppreg uses its own, strict reading rather than YAML 1.1's: only `true` and
+ * `false` are booleans (`NO` is Norway), numbers are plain decimals, dates and
+ * durations are ISO 8601 and must exist on the calendar. Every parser takes
+ * the scalar's text and whether it was plain (unquoted): quoting makes text.
+ */
+#ifndef PPREG_SCALAR_H
+#define PPREG_SCALAR_H
+
+#include <stddef.h>
+#include <string.h>
+#include "ppreg/plugin.h"
+
+/* Both are asked of every scalar and every text a plugin reads, inline: the
+ * first byte rules most texts out. */
+static inline int scalar_is_null(const char *s, int plain)
+{
+	if (!plain)
+		return 0;
+	switch (s[0]) {
+	case '\0': return 1;
+	case '~': return !s[1];
+	case 'n': return !strcmp(s, "null");
+	case 'N': return !strcmp(s, "Null") || !strcmp(s, "NULL");
+	default: return 0;
+	}
+}
+
+static inline int scalar_bool(const char *s, int plain, int *out)
+{
+	if (!plain || (s[0] != 't' && s[0] != 'f'))
+		return -1;
+	if (!strcmp(s, "true")) { *out = 1; return 0; }
+	if (!strcmp(s, "false")) { *out = 0; return 0; }
+	return -1;
+}
+
+int scalar_int(const char *s, int plain, long long *out);
+/* out may be NULL: only whether s is a number is asked (no strtod for it). */
+int scalar_number(const char *s, int plain, double *out);
+int scalar_date(const char *s, ppreg_date *out);
+int scalar_duration(const char *s, ppreg_duration *out);
+int scalar_url(const char *s);
+int scalar_email(const char *s);
+int scalar_country(const char *s);
+int scalar_sha256(const char *s);
+int scalar_enum(const char *s, const char *values); /* values: "a|b|c" */
+
+int date_cmp(ppreg_date a, ppreg_date b);
+/* d + sign * dur, months first (a day past the month's end is clamped),
+ * then weeks and days. An end outside 0001-01-01 .. 9999-12-31 is clamped
+ * to that bound: date_add returns it, date_add_checked returns -1 (with
+ * the bound in *out), for callers that must not sign a clamped date. */
+ppreg_date date_add(ppreg_date d, const ppreg_duration *dur, int sign);
+int date_add_checked(ppreg_date d, const ppreg_duration *dur, int sign, ppreg_date *out);
+int date_valid(ppreg_date d);
+void date_format(ppreg_date d, char out[11]);
+ppreg_date date_today_utc(void);
+
+/* UTF-8 validation: no overlong forms, surrogates or code points past
+ * U+10FFFF, and no NUL byte. Returns the offset of the first bad byte, or
+ * (size_t)-1 when the buffer is clean. */
+size_t utf8_first_invalid(const unsigned char *s, size_t len);
+
+#endif
