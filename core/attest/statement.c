@@ -3,6 +3,8 @@
  */
 #include "attest/statement.h"
 #include "yaml/scalar.h"
+#include "yaml/date.h"
+#include "base/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -2,7 +2,7 @@
  * base/findings.c - the list of findings of one platform.
  */
 #include "base/findings.h"
-#include "yaml/scalar.h"
+#include "base/utf8.h"
 
 #include <stdarg.h>
 #include <stdlib.h>

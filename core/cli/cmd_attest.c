@@ -9,6 +9,7 @@
 #include "yaml/scalar.h"
 #include "attest/signer.h"
 #include "attest/statement.h"
+#include "yaml/date.h"
 
 #include <ctype.h>
 #include <errno.h>

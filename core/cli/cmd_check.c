@@ -7,6 +7,7 @@
 #include "judge/judge.h"
 #include "report/report.h"
 #include "yaml/scalar.h"
+#include "yaml/date.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -156,7 +157,7 @@ static int check_platforms(run *r, const check_options *o, report *rep, report_s
 	if (rc == 0 && !o->platforms.n) {
 		/* registry.yaml's own findings, after the platforms, as --changed does */
 		platform_result reg;
-		if (changes_registry_yaml(r, &reg)) {
+		if (changed_judge_registry_yaml(r, &reg)) {
 			rep->n_platforms++;
 			rc = report_stream_platform(&st, &reg);
 		}
@@ -174,12 +175,17 @@ static int check_platforms(run *r, const check_options *o, report *rep, report_s
 static int check_changes(run *r, const check_options *o, report *rep, report_summary *sum)
 {
 	registry_changes ch = {0};
+	changed_result judged = {0};
 	judge_options jo = {.jobs = o->jobs, .fail_on_plugin_error = o->fail_on_plugin_error};
 	int rc = registry_changes_since(r->reg, o->base, o->merge_base, &ch) < 0 ||
-	         changes_judge(r, &ch, &jo, rep) < 0 ||
-	         report_write(stdout, rep, report_format_named(o->format)) < 0 ? -1 : 0;
+	         changed_judge(r, &ch, &jo, &judged) < 0 ? -1 : 0;
+	report_set_change(rep, &judged);
+	if (rc == 0 && report_write(stdout, rep, report_format_named(o->format)) < 0)
+		rc = -1;
 	report_summarize(rep, sum);
-	changes_report_free(rep);
+	changed_result_free(&judged);
+	rep->platforms = NULL;
+	rep->n_platforms = 0;
 	registry_changes_free(&ch);
 	return rc;
 }

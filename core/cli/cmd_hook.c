@@ -31,10 +31,11 @@
  */
 #include "judge/changed.h"
 #include "cli/commands.h"
-#include "hook/hook.h"
+#include "hook/install.h"
 #include "hook/output.h"
 #include "report/report.h"
 #include "yaml/scalar.h"
+#include "yaml/date.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -149,15 +150,17 @@ static int judge_state(const hook_options *o, hook_output *h, const char *ref, c
 	ro.worktree = rev ? 0 : REGISTRY_INDEX;
 	run *r = NULL;
 	registry_changes ch = {0};
+	changed_result judged = {0};
 	report rep = {0};
 	judge_options jo = {.jobs = o->jobs};
 	state_id id = {ref, rev, label};
 	int rc;
 	if (run_open(&r, &ro) < 0 || registry_changes_since(r->reg, NULL, 0, &ch) < 0 ||
-	    changes_judge(r, &ch, &jo, &rep) < 0) {
+	    changed_judge(r, &ch, &jo, &judged) < 0) {
 		rc = hook_cannot_judge(h, &id, error_last());
 		goto done;
 	}
+	report_set_change(&rep, &judged);
 	rep.run = r;
 	rep.registry_path = ro.registry_path;
 	rep.commit = registry_commit(r->reg);
@@ -174,7 +177,7 @@ static int judge_state(const hook_options *o, hook_output *h, const char *ref, c
 done:
 	fflush(stdout);
 	fflush(h->msg);
-	changes_report_free(&rep);
+	changed_result_free(&judged);
 	registry_changes_free(&ch);
 	run_free(r);
 	return rc;
@@ -314,6 +317,17 @@ static int hook_pre_commit(hook_options *o)
 	return rc;
 }
 
+/* `ppreg hook install`: every failure is exit 2 with one line. */
+static int install(const hook_options *o)
+{
+	char *file;
+	if (hook_install(o, &file) < 0)
+		return usage_error("hook", "%s", error_last());
+	printf("ppreg: installed %s\n", file);
+	free(file);
+	return 0;
+}
+
 int cmd_hook(int argc, char **argv)
 {
 	if (argc < 2)
@@ -342,7 +356,7 @@ int cmd_hook(int argc, char **argv)
 	else if (!strcmp(sub, "pre-commit"))
 		rc = hook_pre_commit(&o);
 	else if (!strcmp(sub, "install"))
-		rc = hook_install(&o);
+		rc = install(&o);
 	else
 		rc = usage_error("hook", "'%s' is not a hook (pre-receive, update, pre-commit, install)", sub);
 	free(o.args.v);

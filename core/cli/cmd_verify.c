@@ -10,6 +10,7 @@
 #include "yaml/scalar.h"
 #include "attest/signer.h"
 #include "attest/statement.h"
+#include "yaml/date.h"
 
 #include <getopt.h>
 #include <stdlib.h>

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "yaml/scalar.h"
+#include "yaml/date.h"
 
 static const struct {
 	const char *name;

@@ -3,8 +3,7 @@
  * executable and the install's options, quoted for sh), and the recognition
  * of a hook ppreg wrote, the only kind it replaces without --force.
  */
-#include "cli/commands.h"
-#include "hook/hook.h"
+#include "hook/install.h"
 #include "registry/registry_diff.h"
 #include "report/report.h"
 #include "yaml/scalar.h"
@@ -215,40 +214,38 @@ static int may_replace(const char *file, int force)
 	                 "edited since); keep it, or replace it with --force", file);
 }
 
-int hook_install(const hook_options *o)
+int hook_install(const hook_options *o, char **installed)
 {
+	*installed = NULL;
 	if (o->args.n > 1)
-		return usage_error("hook", "install takes one repository PATH at most");
+		return error_set("install takes one repository PATH at most");
 	const char *path = o->args.n ? o->args.v[0] : ".";
 	registry_layout l;
 	char *file = NULL, *cmd = NULL, *script = NULL;
-	int rc = 2;
+	int rc = -1;
 	if (registry_hook_layout(path, &l) < 0)
-		return usage_error("hook", "%s", error_last());
+		return -1;
 	const char *hook = o->hook ? o->hook : l.bare ? "pre-receive" : "pre-commit";
 	if (strcmp(hook, "pre-receive") && strcmp(hook, "update") && strcmp(hook, "pre-commit")) {
-		usage_error("hook", "--hook '%s': pre-receive, update or pre-commit", hook);
+		error_set("--hook '%s': pre-receive, update or pre-commit", hook);
 		goto done;
 	}
 	if (l.bare && !strcmp(hook, "pre-commit")) {
-		usage_error("hook", "%s is bare: it has no commits made in it, install pre-receive", path);
+		error_set("%s is bare: it has no commits made in it, install pre-receive", path);
 		goto done;
 	}
 	file = path_join(l.hooks_dir, hook);
 	if (mkdir(l.hooks_dir, 0755) < 0 && errno != EEXIST) {
-		usage_error("hook", "%s: %s", l.hooks_dir, strerror(errno));
+		error_set("%s: %s", l.hooks_dir, strerror(errno));
 		goto done;
 	}
-	if (may_replace(file, o->force) < 0 || hook_command(o, hook, l.prefix, &cmd) < 0) {
-		usage_error("hook", "%s", error_last());
+	if (may_replace(file, o->force) < 0 || hook_command(o, hook, l.prefix, &cmd) < 0)
 		goto done;
-	}
 	script = xasprintf("%s%s%s", HOOK_HEAD, cmd, HOOK_TAIL);
-	if (write_file_atomic(file, script, strlen(script), 0755) < 0) {
-		usage_error("hook", "%s", error_last());
+	if (write_file_atomic(file, script, strlen(script), 0755) < 0)
 		goto done;
-	}
-	printf("ppreg: installed %s\n", file);
+	*installed = file;
+	file = NULL;
 	rc = 0;
 done:
 	free(script);

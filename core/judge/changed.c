@@ -1,7 +1,7 @@
 /*
  * judge/changed.c - judging a change: the platforms it touches through the same
  * scheduler as a full check (judge_platforms), and the registry's own
- * files through a pseudo-entry, REPORT_REGISTRY_ENTRY, whose findings every
+ * files through a pseudo-entry, RUN_REGISTRY_ENTRY, whose findings every
  * reporter shows like a platform's:
  *   - registry.yaml, when it changed, is parsed and checked against its
  *     format (name, authority, policy; core.yaml-syntax, core.type,
@@ -56,7 +56,7 @@ static int check_registry_yaml(run *r, finding_sink *sink)
 static void judge_registry_entry(run *r, const registry_changes *ch, platform_result *p)
 {
 	memset(p, 0, sizeof *p);
-	p->id = xstrdup(REPORT_REGISTRY_ENTRY);
+	p->id = xstrdup(RUN_REGISTRY_ENTRY);
 	finding_sink sink = {&p->findings, r->overrides, r->n_overrides, r->opts.strict};
 	int unreadable = ch->registry_yaml ? check_registry_yaml(r, &sink) : 0;
 	for (size_t i = 0; i < ch->n_outside; i++) {
@@ -73,36 +73,36 @@ static void judge_registry_entry(run *r, const registry_changes *ch, platform_re
 	             findings_count(&p->findings, PPREG_SEV_ERROR) ? VERDICT_NON_COMPLIANT : VERDICT_COMPLIANT;
 }
 
-int changes_registry_yaml(run *r, platform_result *p)
+int changed_judge_registry_yaml(run *r, platform_result *p)
 {
 	registry_changes only_yaml = {.registry_yaml = 1};
 	judge_registry_entry(r, &only_yaml, p);
 	return p->findings.n > 0 || p->verdict != VERDICT_COMPLIANT;
 }
 
-int changes_judge(run *r, const registry_changes *ch, const judge_options *o, report *rep)
+int changed_judge(run *r, const registry_changes *ch, const judge_options *o, changed_result *out)
 {
 	int with_registry = ch->registry_yaml || ch->n_outside;
-	rep->platforms = xcalloc(ch->n_checked + 1, sizeof *rep->platforms);
-	rep->removed = ch->removed;
-	rep->n_removed = ch->n_removed;
-	rep->outside = ch->outside;
-	rep->n_outside = ch->n_outside;
+	out->platforms = xcalloc(ch->n_checked + 1, sizeof *out->platforms);
+	out->removed = ch->removed;
+	out->n_removed = ch->n_removed;
+	out->outside = ch->outside;
+	out->n_outside = ch->n_outside;
 	if (ch->n_checked) {
-		rep->n_platforms = ch->n_checked;
-		if (judge_platforms(r, ch->checked, ch->n_checked, o, rep->platforms) < 0)
+		out->n_platforms = ch->n_checked;
+		if (judge_platforms(r, ch->checked, ch->n_checked, o, out->platforms) < 0)
 			return -1;
 	}
 	if (with_registry)
-		judge_registry_entry(r, ch, &rep->platforms[rep->n_platforms++]);
+		judge_registry_entry(r, ch, &out->platforms[out->n_platforms++]);
 	return 0;
 }
 
-void changes_report_free(report *rep)
+void changed_result_free(changed_result *c)
 {
-	for (size_t i = 0; i < rep->n_platforms; i++)
-		platform_result_free(&rep->platforms[i]);
-	free(rep->platforms);
-	rep->platforms = NULL;
-	rep->n_platforms = 0;
+	for (size_t i = 0; i < c->n_platforms; i++)
+		platform_result_free(&c->platforms[i]);
+	free(c->platforms);
+	c->platforms = NULL;
+	c->n_platforms = 0;
 }

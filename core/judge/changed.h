@@ -8,22 +8,28 @@
 
 #include "judge/judge.h"
 #include "registry/registry_diff.h"
-#include "report/report.h"
 
-/*
- * Judges the platforms `ch` names, at the state `r` was opened on, into
- * rep->platforms (sorted), followed by the REPORT_REGISTRY_ENTRY entry when
- * registry.yaml or files outside platforms/ changed; rep->removed and
- * rep->outside point into `ch`, which must outlive the report. -1 (exit 2)
- * with error_last().
- */
-int changes_judge(run *r, const registry_changes *ch, const judge_options *o, report *rep);
+/* What judging a change gives: the platforms it touches, sorted, then the
+ * RUN_REGISTRY_ENTRY when registry.yaml or files outside platforms/
+ * changed. `removed` and `outside` point into the registry_changes judged,
+ * which must outlive this. */
+typedef struct {
+	platform_result *platforms;
+	size_t n_platforms;
+	char **removed;
+	size_t n_removed;
+	char **outside;  /* as bytes (findings carry display text) */
+	size_t n_outside;
+} changed_result;
 
-/* registry.yaml judged alone, as the REPORT_REGISTRY_ENTRY of a full
- * check: 1 when it has a finding (the entry is then reported), else 0. */
-int changes_registry_yaml(run *r, platform_result *p);
+/* Judges the platforms `ch` names, at the state `r` was opened on, into
+ * `out`. -1 (exit 2) with error_last(); `out` must be freed either way. */
+int changed_judge(run *r, const registry_changes *ch, const judge_options *o, changed_result *out);
 
-/* Frees what changes_judge (or any judge into a report) allocated. */
-void changes_report_free(report *rep);
+/* registry.yaml judged alone, as the RUN_REGISTRY_ENTRY of a full check:
+ * 1 when it has a finding (the entry is then reported), else 0. */
+int changed_judge_registry_yaml(run *r, platform_result *p);
+
+void changed_result_free(changed_result *c);
 
 #endif

@@ -12,6 +12,7 @@
 #include "yaml/node.h"
 #include "policy/schema.h"
 #include "yaml/scalar.h"
+#include "yaml/date.h"
 
 #include <stdlib.h>
 #include <string.h>

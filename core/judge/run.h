@@ -55,6 +55,12 @@ typedef struct {
 	size_t n_learned;
 } platform_result;
 
+/* The entry, after the platforms, that carries the findings on the
+ * registry's own files in a --changed run or a hook: registry.yaml and
+ * files changed outside platforms/. No platform id can take this name
+ * (ids match ^[a-z0-9][a-z0-9-]{1,62}$). It is not counted as a platform. */
+#define RUN_REGISTRY_ENTRY "(registry)"
+
 typedef struct {
 	run_options opts;
 	registry *reg;

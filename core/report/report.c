@@ -21,7 +21,17 @@ const char *report_format_names(void)
 
 int report_is_registry_entry(const platform_result *p)
 {
-	return !strcmp(p->id, REPORT_REGISTRY_ENTRY);
+	return !strcmp(p->id, RUN_REGISTRY_ENTRY);
+}
+
+void report_set_change(report *rep, const changed_result *c)
+{
+	rep->platforms = c->platforms;
+	rep->n_platforms = c->n_platforms;
+	rep->removed = c->removed;
+	rep->n_removed = c->n_removed;
+	rep->outside = c->outside;
+	rep->n_outside = c->n_outside;
 }
 
 const report_format *report_format_named(const char *name)

@@ -8,6 +8,7 @@
 #define PPREG_REPORT_H
 
 #include <stdio.h>
+#include "judge/changed.h"
 #include "judge/run.h"
 
 typedef struct {
@@ -26,12 +27,12 @@ typedef struct {
 	size_t n_outside;
 } report;
 
-/* The entry (in `platforms`, last) that carries the findings on the
- * registry's own files in a --changed run or a hook: registry.yaml and
- * files changed outside platforms/. No platform id can take this name
- * (ids match ^[a-z0-9][a-z0-9-]{1,62}$). It is not counted as a platform. */
-#define REPORT_REGISTRY_ENTRY "(registry)"
+/* Whether p is the RUN_REGISTRY_ENTRY (judge/run.h), last in `platforms`. */
 int report_is_registry_entry(const platform_result *p);
+
+/* Points rep's platforms, removed and outside files at a judged change,
+ * which keeps them: free the change, not the report. */
+void report_set_change(report *rep, const changed_result *c);
 
 typedef struct {
 	size_t platforms, compliant, non_compliant, invalid, errors, warnings;

@@ -15,6 +15,7 @@
  */
 #include "yaml/node.h"
 #include "yaml/scalar.h"
+#include "base/utf8.h"
 
 #include <stdarg.h>
 #include <stdlib.h>

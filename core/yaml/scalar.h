@@ -48,20 +48,4 @@ int scalar_country(const char *s);
 int scalar_sha256(const char *s);
 int scalar_enum(const char *s, const char *values); /* values: "a|b|c" */
 
-int date_cmp(ppreg_date a, ppreg_date b);
-/* d + sign * dur, months first (a day past the month's end is clamped),
- * then weeks and days. An end outside 0001-01-01 .. 9999-12-31 is clamped
- * to that bound: date_add returns it, date_add_checked returns -1 (with
- * the bound in *out), for callers that must not sign a clamped date. */
-ppreg_date date_add(ppreg_date d, const ppreg_duration *dur, int sign);
-int date_add_checked(ppreg_date d, const ppreg_duration *dur, int sign, ppreg_date *out);
-int date_valid(ppreg_date d);
-void date_format(ppreg_date d, char out[11]);
-ppreg_date date_today_utc(void);
-
-/* UTF-8 validation: no overlong forms, surrogates or code points past
- * U+10FFFF, and no NUL byte. Returns the offset of the first bad byte, or
- * (size_t)-1 when the buffer is clean. */
-size_t utf8_first_invalid(const unsigned char *s, size_t len);
-
 #endif

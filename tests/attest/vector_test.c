@@ -8,6 +8,7 @@
 #include "yaml/scalar.h"
 #include "attest/signer.h"
 #include "base/util.h"
+#include "yaml/date.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,6 +2,8 @@
  * scalar_test.c - unit tests of the strict scalar readings (TAP).
  */
 #include "yaml/scalar.h"
+#include "yaml/date.h"
+#include "base/utf8.h"
 
 #include <stdio.h>
 #include <string.h>

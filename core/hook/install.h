@@ -1,7 +1,7 @@
 /*
- * hook/hook.h - what the files of `ppreg hook` share: its options, parsed in
- * cmd_hook.c, which hook_install.c writes again into the hook it installs.
- * Nothing outside core/cli/cmd_hook.c and core/hook/ includes it.
+ * hook/install.h - `ppreg hook install`, and the options of `ppreg hook`:
+ * parsed in cli/cmd_hook.c, written again by hook/install.c into the hook it
+ * installs, so that Git runs the hook with the options it was installed with.
  */
 #ifndef PPREG_HOOK_H
 #define PPREG_HOOK_H
@@ -19,7 +19,8 @@ typedef struct {
 } hook_options;
 
 /* `ppreg hook install [PATH]`: writes the hook into the repository at the
- * first of o->args (default .). Returns the exit status, 0 or 2. */
-int hook_install(const hook_options *o);
+ * first of o->args (default .) and sets *installed to its file (free it).
+ * 0, or -1 with error_last(). */
+int hook_install(const hook_options *o, char **installed);
 
 #endif
