@@ -91,15 +91,15 @@ static int parse_options(check_options *o, int argc, char **argv)
 	while (!bad && (c = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': bad = option_once("check", &o->run.rev, "--rev"); break;
-		case 'w': o->run.worktree = 1; break;
+		case 'w': bad = flag_once("check", &o->run.worktree, "--worktree"); break;
 		case 'p': ptrvec_push(&o->platforms, optarg); break;
 		case 'P': bad = option_once("check", &o->run.policy_file, "--policy"); break;
 		case 'a': bad = option_once("check", &as_of, "--as-of"); break;
 		case 'f': bad = option_once("check", &format, "--format"); break;
-		case 's': o->run.strict = 1; break;
+		case 's': bad = flag_once("check", &o->run.strict, "--strict"); break;
 		case 'j': bad = option_once("check", &jobs, "--jobs"); break;
 		case 'D': bad = option_once("check", &o->run.plugin_dir, "--plugin-dir"); break;
-		case 'F': o->fail_on_plugin_error = 1; break;
+		case 'F': bad = flag_once("check", &o->fail_on_plugin_error, "--fail-on-plugin-error"); break;
 		case 'c': bad = option_once("check", &o->changed, "--changed"); break;
 		case 'h': fputs(help, stdout); return 1;
 		default: return usage_error("check", "see 'ppreg check --help'");
@@ -109,12 +109,6 @@ static int parse_options(check_options *o, int argc, char **argv)
 		return bad;
 	if (format)
 		o->format = format;
-	if (jobs) {
-		char *end;
-		o->jobs = strtol(jobs, &end, 10);
-		if (*end || end == jobs || o->jobs < 1)
-			o->jobs = -1;
-	}
 	if (optind < argc - 1)
 		return usage_error("check", "one registry PATH at most");
 	o->run.registry_path = optind < argc ? argv[optind] : ".";
@@ -126,9 +120,7 @@ static int parse_options(check_options *o, int argc, char **argv)
 		return usage_error("check", "unknown --format '%s' (%s)", o->format, report_format_names());
 	if (o->changed && parse_changed(o))
 		return 2;
-	if (o->jobs < 0 || o->jobs > 1024)
-		return usage_error("check", "--jobs must be between 1 and 1024");
-	return 0;
+	return option_jobs("check", jobs, &o->jobs);
 }
 
 static int stream_platform(void *ctx, size_t index, platform_result *res)

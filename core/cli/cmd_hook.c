@@ -77,28 +77,27 @@ static int parse_options(hook_options *o, int argc, char **argv)
 		{"strict", no_argument, 0, 's'}, {"jobs", required_argument, 0, 'j'},
 		{"hook", required_argument, 0, 'H'}, {"force", no_argument, 0, 'F'},
 		{"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
-	int c;
+	const char *format = NULL, *jobs = NULL;
+	int c, bad = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
+	while (!bad && (c = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'P': o->run.policy_file = optarg; break;
-		case 'D': o->run.plugin_dir = optarg; break;
-		case 'a': o->as_of_text = optarg; break;
-		case 'f': o->format = optarg; break;
-		case 's': o->run.strict = 1; break;
-		case 'j': {
-			char *end;
-			o->jobs = strtol(optarg, &end, 10);
-			if (*end || end == optarg || o->jobs < 1 || o->jobs > 1024)
-				return usage_error("hook", "--jobs must be between 1 and 1024");
-			break;
-		}
-		case 'H': o->hook = optarg; break;
-		case 'F': o->force = 1; break;
+		case 'P': bad = option_once("hook", &o->run.policy_file, "--policy"); break;
+		case 'D': bad = option_once("hook", &o->run.plugin_dir, "--plugin-dir"); break;
+		case 'a': bad = option_once("hook", &o->as_of_text, "--as-of"); break;
+		case 'f': bad = option_once("hook", &format, "--format"); break;
+		case 's': bad = flag_once("hook", &o->run.strict, "--strict"); break;
+		case 'j': bad = option_once("hook", &jobs, "--jobs") || option_jobs("hook", jobs, &o->jobs); break;
+		case 'H': bad = option_once("hook", &o->hook, "--hook"); break;
+		case 'F': bad = flag_once("hook", &o->force, "--force"); break;
 		case 'h': fputs(help, stdout); return 1;
 		default: return usage_error("hook", "see 'ppreg hook --help'");
 		}
 	}
+	if (bad)
+		return 2;
+	if (format)
+		o->format = format;
 	while (optind < argc)
 		ptrvec_push(&o->args, argv[optind++]);
 	if (parse_as_of(o->as_of_text, &o->run.as_of) < 0)

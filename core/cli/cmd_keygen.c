@@ -20,16 +20,20 @@ int cmd_keygen(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"key", required_argument, 0, 'k'}, {"pubkey", required_argument, 0, 'p'},
 		{"algorithm", required_argument, 0, 'a'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
-	const char *key = NULL, *pub = NULL, *algorithm = "ed25519";
-	int c;
+	const char *key = NULL, *pub = NULL, *algorithm = NULL;
+	int c, bad = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (c == 'k') key = optarg;
-		else if (c == 'p') pub = optarg;
-		else if (c == 'a') algorithm = optarg;
+	while (!bad && (c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		if (c == 'k') bad = option_once("keygen", &key, "--key");
+		else if (c == 'p') bad = option_once("keygen", &pub, "--pubkey");
+		else if (c == 'a') bad = option_once("keygen", &algorithm, "--algorithm");
 		else if (c == 'h') return fputs(help, stdout), 0;
 		else return usage_error("keygen", "see 'ppreg keygen --help'");
 	}
+	if (bad)
+		return 2;
+	if (!algorithm)
+		algorithm = "ed25519";
 	if (!key || !pub || optind < argc)
 		return usage_error("keygen", "--key and --pubkey are required");
 	if (signer_keygen(key, pub, algorithm) < 0)

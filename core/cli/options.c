@@ -29,6 +29,26 @@ int option_once(const char *cmd, const char **slot, const char *name)
 	return 0;
 }
 
+int flag_once(const char *cmd, int *flag, const char *name)
+{
+	if (*flag)
+		return usage_error(cmd, "%s given twice", name);
+	*flag = 1;
+	return 0;
+}
+
+int option_jobs(const char *cmd, const char *text, long *jobs)
+{
+	if (!text)
+		return 0;
+	char *end;
+	long n = strtol(text, &end, 10);
+	if (*end || end == text || n < 1 || n > 1024)
+		return usage_error(cmd, "--jobs must be between 1 and 1024");
+	*jobs = n;
+	return 0;
+}
+
 int parse_as_of(const char *text, ppreg_date *out)
 {
 	if (!text) {
@@ -48,7 +68,8 @@ int parse_plugin_dir_option(const char *cmd, const char *usage_text, int argc, c
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		if (c == 'D') {
-			*dir = optarg;
+			if (option_once(cmd, dir, "--plugin-dir"))
+				return 2;
 		} else if (c == 'h') {
 			fputs(usage_text, stdout);
 			*help_shown = 1;

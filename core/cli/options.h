@@ -4,7 +4,11 @@
  * The commands are git style: each is one small file (cli/cmd_<name>.c)
  * that parses its own options with getopt_long and calls the core library,
  * and returns the process exit status: 0, 1 or 2 (docs/workflow.md).
-
+ *
+ * An option is given once. The ones that may repeat are the lists:
+ * --platform (several platforms). Any other option given twice, a flag
+ * included, is a usage error rather than a silent choice of the last one:
+ * `--key a --key b` is a mistake to report.
  */
 #ifndef PPREG_OPTIONS_H
 #define PPREG_OPTIONS_H
@@ -18,6 +22,13 @@ int usage_error(const char *cmd, const char *fmt, ...) PRINTF_LIKE(2, 3);
 /* Stores optarg in *slot, or returns usage_error() (2) when the option was
  * given before. 0 otherwise. */
 int option_once(const char *cmd, const char **slot, const char *name);
+
+/* Sets *flag to 1, or returns usage_error() (2) when it was set before. */
+int flag_once(const char *cmd, int *flag, const char *name);
+
+/* --jobs N: 1 to 1024 platforms judged at once. `text` NULL leaves *jobs
+ * as it is (the command's default). 0, or usage_error() (2). */
+int option_jobs(const char *cmd, const char *text, long *jobs);
 
 /* --as-of DATE, default today (UTC). 0, or -1 when DATE is not a date. */
 int parse_as_of(const char *text, ppreg_date *out);
