@@ -180,6 +180,15 @@ int read_file_nofollow(const char *path, size_t max, unsigned char **data, size_
 
 int write_file_atomic(const char *path, const void *data, size_t len, int mode)
 {
+	struct stat st;
+	if (lstat(path, &st) == 0) {
+		if (!S_ISREG(st.st_mode))
+			return error_set("%s: not a regular file; ppreg writes only a new file or replaces a "
+			                 "regular one", path);
+		mode = (int)(st.st_mode & 07777);
+	} else if (errno != ENOENT) {
+		return error_set("%s: %s", path, strerror(errno));
+	}
 	char *tmp = xasprintf("%s.tmp.XXXXXX", path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {

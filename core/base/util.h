@@ -51,7 +51,11 @@ void hex_encode(const unsigned char *bin, size_t n, char *out);
 
 /* Reads a whole regular file (no symlink followed) of at most `max` bytes. */
 int read_file_nofollow(const char *path, size_t max, unsigned char **data, size_t *len);
-/* Writes a file atomically: temp file in the same folder, fsync, rename. */
+/* Writes a file atomically: temp file in the same folder, fsync, rename.
+ * `path` is a new name or a regular file, whose mode is kept (`mode` is a
+ * new file's); anything else (a device, a FIFO, a folder, a symbolic link)
+ * is refused, since rename() would replace the node itself: as root,
+ * `-o /dev/sda` would otherwise turn a disk's device into a file. */
 int write_file_atomic(const char *path, const void *data, size_t len, int mode);
 
 /* Where plugins or policies are: $ENV_VAR, else BUILD_SUB next to the
