@@ -130,8 +130,10 @@ static int no_passphrase(char *buf, int size, int rwflag, void *asked)
 }
 
 /* A BIO on a regular file: O_NONBLOCK so that opening a FIFO does not wait
- * for a writer, then fstat on what was opened (no race with the check). */
-static BIO *open_key_file(const char *path)
+ * for a writer, then fstat on what was opened (no race with the check). A
+ * private key that its group or others may read is refused, as ssh does:
+ * whoever else can read it can sign in the authority's name. */
+static BIO *open_key_file(const char *path, int private)
 {
 	struct stat st;
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -141,6 +143,12 @@ static BIO *open_key_file(const char *path)
 	}
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > KEY_MAX_BYTES) {
 		error_set("%s: not a regular file of at most %d bytes", path, KEY_MAX_BYTES);
+		close(fd);
+		return NULL;
+	}
+	if (private && (st.st_mode & 077)) {
+		error_set("%s: the private key may be read by its group or others (mode %03o); "
+		          "make it yours alone: chmod 600 %s", path, (unsigned)(st.st_mode & 0777), path);
 		close(fd);
 		return NULL;
 	}
@@ -156,7 +164,7 @@ static int load(signer_key **out, const char *path, int private)
 {
 	char why[128];
 	int asked = 0;
-	BIO *bio = open_key_file(path);
+	BIO *bio = open_key_file(path, private);
 	if (!bio)
 		return -1;
 	EVP_PKEY *k = private ? PEM_read_bio_PrivateKey(bio, NULL, no_passphrase, &asked)

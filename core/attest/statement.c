@@ -216,6 +216,8 @@ static int read_fields(statement_view *v, json_t *st, const char *as_of)
 		error_set("valid_until %s is before as_of %s", v->valid_until, v->as_of);
 	else if (scalar_date(as_of, &now) < 0 || date_cmp(until, now) < 0)
 		error_set("expired: valid until %s, as of %s", v->valid_until, as_of);
+	else if (date_cmp(now, from) < 0)
+		error_set("not valid yet: it attests the registry as of %s, after %s", v->as_of, as_of);
 	else
 		rc = 0;
 	if (rc == 0)

@@ -38,7 +38,7 @@ typedef struct {
 } statement_view;
 
 /* Parses verified payload bytes: types, PASSED, exactly one subject, a
- * full commit id, real dates, validity against as_of. */
+ * full commit id, real dates, and as_of within [its as_of, valid_until]. */
 int statement_read(statement_view *v, const unsigned char *payload, size_t len, const char *as_of);
 void statement_view_free(statement_view *v);
 

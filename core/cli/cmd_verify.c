@@ -20,8 +20,12 @@
 #include <sys/stat.h>
 
 static const char help[] =
-	"usage: ppreg verify ATTESTATION --pubkey PUB [--registry PATH] [--as-of DATE]\n"
-	"                    [--policy FILE] [--plugin-dir DIR]\n\n"
+	"usage: ppreg verify ATTESTATION --pubkey PUB [--platform ID] [--commit SHA]\n"
+	"                    [--registry PATH] [--as-of DATE] [--policy FILE] [--plugin-dir DIR]\n\n"
+	"--platform and --commit state what the caller expects: an attestation of another\n"
+	"platform, or of a commit whose id does not start with SHA (7 to 64 hex digits), is\n"
+	"not valid for this caller. --as-of must fall within the attestation's validity,\n"
+	"from its own as_of to its valid_until.\n"
 	"Exit 0 when the attestation is valid, 1 with one line saying why when it is not,\n"
 	"2 when the key or the attestation cannot be read, the key is of an unknown type,\n"
 	"or the registry given cannot be judged (no repository, no registry.yaml, a\n"
@@ -110,6 +114,34 @@ static int check_registry(const statement_view *v, run_options *ro, char *why, s
 	return rc;
 }
 
+/* What the caller says it expects to be attested (--platform, --commit). */
+typedef struct {
+	const char *platform;
+	const char *commit;  /* a prefix of the commit id */
+} expected;
+
+static int is_commit_prefix(const char *s)
+{
+	size_t n = strlen(s);
+	return n >= 7 && n <= 64 && strspn(s, "0123456789abcdef") == n;
+}
+
+/* A valid attestation of something else answers another question: it is
+ * refused here (exit 1) rather than left for the caller to parse out of the
+ * line, where a script that only tests the exit status would take it. */
+static int as_expected(const statement_view *v, const expected *want, char *why, size_t cap)
+{
+	if (want->platform && strcmp(v->platform, want->platform)) {
+		snprintf(why, cap, "it attests platforms/%s, not platforms/%s", v->platform, want->platform);
+		return 0;
+	}
+	if (want->commit && strncmp(v->commit, want->commit, strlen(want->commit))) {
+		snprintf(why, cap, "it attests commit %s, not %s", v->commit, want->commit);
+		return 0;
+	}
+	return 1;
+}
+
 /* read_file_nofollow() would block opening a FIFO: anything but a regular
  * file is refused first (a symlink gets the reader's own message). */
 static int read_attestation(const char *file, unsigned char **data, size_t *len)
@@ -125,8 +157,10 @@ int cmd_verify(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"pubkey", required_argument, 0, 'k'}, {"registry", required_argument, 0, 'r'},
 		{"as-of", required_argument, 0, 'a'}, {"policy", required_argument, 0, 'P'},
-		{"plugin-dir", required_argument, 0, 'D'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+		{"plugin-dir", required_argument, 0, 'D'}, {"platform", required_argument, 0, 'p'},
+		{"commit", required_argument, 0, 'c'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
 	const char *pub = NULL, *as_of_text = NULL;
+	expected want = {0};
 	run_options ro = {0};
 	int c, bad = 0;
 	optind = 1;
@@ -136,6 +170,8 @@ int cmd_verify(int argc, char **argv)
 		else if (c == 'a') bad = option_once("verify", &as_of_text, "--as-of");
 		else if (c == 'P') bad = option_once("verify", &ro.policy_file, "--policy");
 		else if (c == 'D') bad = option_once("verify", &ro.plugin_dir, "--plugin-dir");
+		else if (c == 'p') bad = option_once("verify", &want.platform, "--platform");
+		else if (c == 'c') bad = option_once("verify", &want.commit, "--commit");
 		else if (c == 'h') return fputs(help, stdout), 0;
 		else return usage_error("verify", "see 'ppreg verify --help'");
 	}
@@ -144,6 +180,8 @@ int cmd_verify(int argc, char **argv)
 	if (optind != argc - 1 || !pub)
 		return usage_error("verify", "one ATTESTATION and --pubkey are required");
 	const char *file = argv[optind];
+	if (want.commit && !is_commit_prefix(want.commit))
+		return usage_error("verify", "--commit '%s' is not 7 to 64 lowercase hex digits", want.commit);
 	if (parse_as_of(as_of_text, &ro.as_of) < 0)
 		return usage_error("verify", "--as-of '%s' is not a date YYYY-MM-DD", as_of_text);
 	char as_of[11], why[600];
@@ -169,6 +207,8 @@ int cmd_verify(int argc, char **argv)
 		rc = reject(file, "the payload type is not application/vnd.in-toto+json");
 	} else if (statement_read(&v, env.payload, env.payload_len, as_of) < 0) {
 		rc = reject(file, error_last());
+	} else if (!as_expected(&v, &want, why, sizeof why)) {
+		rc = reject(file, why);
 	} else if (ro.registry_path && (rc = check_registry(&v, &ro, why, sizeof why)) != 0) {
 		rc = rc == 1 ? reject(file, why) : usage_error("verify", "%s", why);
 	} else {
