@@ -24,7 +24,32 @@ int plugin_name_ok(const char *name)
 	return n > 0 && n <= 64 && strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_-") == n;
 }
 
-/* Checks what the core relies on before it trusts the descriptor. */
+/* The number of rules, schemas and fields a descriptor may declare: far
+ * above what an obligation needs, low enough that a count that is really a
+ * stray pointer or -1 is refused before the core walks its arrays. */
+#define PLUGIN_MAX_RULES 1024
+#define PLUGIN_MAX_SCHEMAS 64
+#define PLUGIN_MAX_FIELDS 4096
+
+/* A field the core can walk: a path, a known type, an enum's values, and a
+ * missing-field rule that is the plugin's own (a finding under another
+ * plugin's id, or core's, would misplace the blame). */
+static int validate_field(const loaded_plugin *p, const ppreg_schema *s, size_t i)
+{
+	const ppreg_field *f = &s->fields[i];
+	if (!f->path || !*f->path)
+		return error_set("plugin %s (%s): field %zu of %s has no path", p->name, p->path, i, s->file);
+	if ((unsigned)f->type > PPREG_T_MAP || (f->type == PPREG_T_ENUM && !f->values))
+		return error_set("plugin %s (%s): field %.80s of %s has an unknown type or an enum without "
+		                 "values", p->name, p->path, f->path, s->file);
+	if (f->rule && !plugin_rule(p, f->rule))
+		return error_set("plugin %s (%s): field %.80s of %s reports under rule '%.80s', which is not "
+		                 "one of the plugin's rules", p->name, p->path, f->path, s->file, f->rule);
+	return 0;
+}
+
+/* Checks what the core relies on before it trusts the descriptor: every
+ * pointer it follows and every count it walks. */
 static int validate(const loaded_plugin *p)
 {
 	const ppreg_plugin *d = p->desc;
@@ -35,24 +60,33 @@ static int validate(const loaded_plugin *p)
 		return error_set("plugin %s (%s): descriptor of %zu bytes is too short for ABI %u",
 		                 p->name, p->path, d->size, d->abi_version);
 	if (!d->name || strcmp(d->name, p->name))
-		return error_set("plugin %s (%s): descriptor names itself '%s'", p->name, p->path,
+		return error_set("plugin %s (%s): descriptor names itself '%.80s'", p->name, p->path,
 		                 d->name ? d->name : "(null)");
 	if (!d->version || !d->check || (d->n_rules && !d->rules) || (d->n_schemas && !d->schemas))
 		return error_set("plugin %s (%s): incomplete descriptor", p->name, p->path);
+	if (d->n_rules > PLUGIN_MAX_RULES || d->n_schemas > PLUGIN_MAX_SCHEMAS)
+		return error_set("plugin %s (%s): %zu rules and %zu schemas; at most %d and %d",
+		                 p->name, p->path, d->n_rules, d->n_schemas, PLUGIN_MAX_RULES, PLUGIN_MAX_SCHEMAS);
 	size_t nl = strlen(p->name);
 	for (size_t i = 0; i < d->n_rules; i++) {
 		const ppreg_rule *r = &d->rules[i];
-		if (!r->id || strncmp(r->id, p->name, nl) || r->id[nl] != '.' ||
+		if (!r->id || strncmp(r->id, p->name, nl) || r->id[nl] != '.' || !r->summary ||
 		    (r->severity != PPREG_SEV_ERROR && r->severity != PPREG_SEV_WARNING))
-			return error_set("plugin %s (%s): rule %zu must be '%s.<check>' with severity error or warning",
-			                 p->name, p->path, i, p->name);
+			return error_set("plugin %s (%s): rule %zu must be '%s.<check>' with a summary and "
+			                 "severity error or warning", p->name, p->path, i, p->name);
 		for (size_t j = 0; j < i; j++)
 			if (!strcmp(d->rules[j].id, r->id))
 				return error_set("plugin %s: rule %s declared twice", p->name, r->id);
 	}
-	for (size_t i = 0; i < d->n_schemas; i++)
-		if (!d->schemas[i].file || (d->schemas[i].n_fields && !d->schemas[i].fields))
-			return error_set("plugin %s: schema %zu is incomplete", p->name, i);
+	for (size_t i = 0; i < d->n_schemas; i++) {
+		const ppreg_schema *s = &d->schemas[i];
+		if (!s->file || (s->n_fields && !s->fields) || s->n_fields > PLUGIN_MAX_FIELDS)
+			return error_set("plugin %s (%s): schema %zu is incomplete or has more than %d fields",
+			                 p->name, p->path, i, PLUGIN_MAX_FIELDS);
+		for (size_t j = 0; j < s->n_fields; j++)
+			if (validate_field(p, s, j) < 0)
+				return -1;
+	}
 	return 0;
 }
 

@@ -208,7 +208,13 @@ struct ppreg_check {
 
 /* The descriptor a plugin returns. Grows only at its end: initialise it
  * with designated initializers (.name = ...), so that a member added later
- * is zero in a plugin that does not know it, and its build stays clean. */
+ * is zero in a plugin that does not know it, and its build stays clean.
+ *
+ * The core validates it whole before it follows any pointer (the plugin is
+ * refused, exit 2 naming it, otherwise): at most 1024 rules, each with an
+ * id "<name>.<check>", a summary and a severity; at most 64 schemas of at
+ * most 4096 fields, each field with a path, a known type (an enum with its
+ * values), and a `rule` that is NULL or one of this plugin's rules. */
 typedef struct ppreg_plugin {
 	unsigned abi_version;      /* PPREG_ABI_VERSION the plugin was built with */
 	size_t size;               /* sizeof(ppreg_plugin) the plugin was built with */

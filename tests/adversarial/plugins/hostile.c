@@ -1,0 +1,66 @@
+/*
+ * hostile.c - plugins that attack the core that loads them, built against
+ * the public header alone (include/ppreg/plugin.h, as installed), one shared
+ * object per attack: HOSTILE_ATTACK names it (tests/adversarial/CMakeLists.txt).
+ * Each is what a careless or malicious plugin author could ship; the tests
+ * of tests/adversarial/ hold the core to a judged result or exit 2 naming
+ * the plugin, whatever the plugin does.
+ */
+#include "ppreg/plugin.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define ATTACK_IS(name) (strcmp(HOSTILE_ATTACK, name) == 0)
+
+static const ppreg_rule rules[] = {
+	{HOSTILE_NAME ".seen", PPREG_SEV_ERROR, "the platform was seen", "test", "none"},
+};
+
+/* descriptor attacks: a field without a path, a field reporting under
+ * another plugin's rule, counts that are not the arrays' lengths */
+static const ppreg_field fields[] = {
+	{"name", PPREG_T_STRING, PPREG_REQUIRED, NULL, HOSTILE_NAME ".seen"},
+	{NULL, PPREG_T_STRING, 0, NULL, NULL},
+	{"flag", PPREG_T_BOOL, PPREG_REQUIRED, NULL, "coretest.flag"},
+};
+
+static const ppreg_schema schemas[] = {{"sample.yaml", fields, 1}};
+static const ppreg_schema null_path[] = {{"sample.yaml", fields, 2}};
+static const ppreg_schema foreign_rule[] = {{"sample.yaml", fields + 2, 1}};
+static const ppreg_schema many_fields[] = {{"sample.yaml", fields, (size_t)1 << 40}};
+
+static int check(ppreg_check *c)
+{
+	(void)c;
+	return 0;
+}
+
+static ppreg_plugin plugin = {
+	.abi_version = PPREG_ABI_VERSION,
+	.size = sizeof(ppreg_plugin),
+	.name = HOSTILE_NAME,
+	.version = "0.0.0",
+	.summary = "attacks the core",
+	.rules = rules,
+	.n_rules = 1,
+	.schemas = schemas,
+	.n_schemas = 1,
+	.check = check,
+};
+
+PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned core_abi)
+{
+	(void)core_abi;
+	if (ATTACK_IS("null_path"))
+		plugin.schemas = null_path;
+	else if (ATTACK_IS("foreign_rule"))
+		plugin.schemas = foreign_rule;
+	else if (ATTACK_IS("many_fields"))
+		plugin.schemas = many_fields;
+	else if (ATTACK_IS("many_rules"))
+		plugin.n_rules = (size_t)-1;
+	return &plugin;
+}
