@@ -334,7 +334,7 @@ static int worker_lost(sched *s, size_t k, int timed_out)
 	describe_death(status, timed_out, timeout_of(s), why, sizeof why);
 	if (n_held == 0)
 		return error_set("a worker %s between platforms", why);
-	if (culprit < 0 || plugin < 0 || (size_t)plugin >= s->r->n_plugins)
+	if (culprit < 0 || plugin < 0 || (size_t)plugin >= s->r->n_plugins || plugin >= POLICY_MAX_PLUGINS)
 		return error_set("platforms/%s: the worker judging it %s outside any plugin",
 		                 s->ids[held[culprit < 0 ? 0 : culprit].index], why);
 	wire_task *t = &held[culprit];

@@ -134,6 +134,8 @@ static int read_plugins(policy *p, const ppreg_node *n)
 {
 	if (node_kind(n) != PPREG_NODE_LIST || !node_count(n))
 		return policy_error(p, n, "'plugins' must be a non-empty list");
+	if (node_count(n) > POLICY_MAX_PLUGINS)
+		return policy_error(p, n, "'plugins' lists more plugins than the 64 a policy may list");
 	p->n_plugins = node_count(n);
 	p->plugins = xcalloc(p->n_plugins, sizeof *p->plugins);
 	for (size_t i = 0; i < p->n_plugins; i++) {

@@ -12,6 +12,10 @@
 #include "yaml/loader.h"
 #include "base/findings.h"
 
+/* The most plugins a policy may list: a platform's worker remembers the
+ * plugins that crashed on it as the bits of one 64-bit mask (judge/wire.h). */
+#define POLICY_MAX_PLUGINS 64
+
 typedef struct {
 	char *name;
 	const ppreg_node *params;  /* may be NULL */
