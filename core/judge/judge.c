@@ -341,10 +341,13 @@ static int worker_lost(sched *s, size_t k, int timed_out)
 	const char *name = s->r->plugins[plugin].name;
 	if (s->o->fail_on_plugin_error)
 		return error_set("platforms/%s: plugin %s %s", s->ids[t->index], name, why);
+	/* Not through the policy's severities: a platform a plugin did not
+	 * judge is never compliant, whatever a policy says of this rule. */
 	char *folder = path_join("platforms", s->ids[t->index]);
-	finding_sink sink = {&s->crashes[t->index], s->r->overrides, s->r->n_overrides, s->r->opts.strict};
-	sink_add(&sink, "core.plugin-error", PPREG_SEV_ERROR, folder, 1, 1,
-	         "plugin %s %s while judging this platform; its findings are missing", name, why);
+	char *message = xasprintf("plugin %s %s while judging this platform; its findings are missing",
+	                          name, why);
+	findings_addv(&s->crashes[t->index], "core.plugin-error", PPREG_SEV_ERROR, folder, 1, 1, message);
+	free(message);
 	free(folder);
 	t->skip |= 1ULL << plugin;
 	queue_again(s, held, n_held);
