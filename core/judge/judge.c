@@ -51,7 +51,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -188,6 +190,12 @@ static int over_memory(unsigned allowance_mb)
 static void worker_main(run *r, char *const *ids, worker_slot *slot, int task_fd, int result_fd)
 {
 	r->progress = &slot->plugin;
+	struct stat st;
+	if (fstat(result_fd, &st) < 0)
+		_exit(3);
+	r->result_fd = result_fd;
+	r->result_dev = (unsigned long long)st.st_dev;
+	r->result_ino = (unsigned long long)st.st_ino;
 	limit_memory(r->pol->plugin_memory_mb);
 	wire_buf in = {0}, out = {0};
 	unsigned collected = 0;
@@ -217,6 +225,14 @@ static void worker_main(run *r, char *const *ids, worker_slot *slot, int task_fd
 	}
 }
 
+/* The workers of the run under way, for the handler below. */
+static worker *volatile running_workers;
+static volatile size_t n_running_workers;
+
+/* SIGTERM, SIGINT or SIGHUP while workers run: each worker's group is
+ * killed (a terminal's Ctrl-C reaches only the scheduler's group, and a
+ * plugin's own children would outlive a worker killed alone), then the
+ * signal is taken as if no handler had been set. Async-signal-safe. */
 static int spawn(sched *s, size_t k)
 {
 	int tp[2], rp[2];
@@ -233,12 +249,21 @@ static int spawn(sched *s, size_t k)
 	s->slots[k].plugin = -1;
 	s->slots[k].retired = 0;
 	atomic_store(&s->slots[k].started_ms, 0);
+	pid_t parent = getpid();
 	pid_t pid = fork();
 	if (pid < 0) {
 		close(tp[0]), close(tp[1]), close(rp[0]), close(rp[1]);
 		return error_set("cannot fork a worker: %s", strerror(errno));
 	}
 	if (pid == 0) {
+		/* The worker leads a process group of its own, which is killed
+		 * whole: what a plugin starts dies with the worker. It dies with
+		 * the scheduler too, even one killed without a chance to clean up
+		 * (a scheduler already gone before prctl() is seen by getppid()). */
+		(void)setpgid(0, 0);
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != parent)
+			_exit(3);
+		running_workers = NULL; /* a worker's stop_workers() kills no one else */
 		for (size_t j = 0; j < s->n_workers; j++) { /* others' pipes: keep EOFs exact */
 			if (j == k || s->w[j].pid <= 0)
 				continue;
@@ -254,6 +279,7 @@ static int spawn(sched *s, size_t k)
 		signal(SIGPIPE, SIG_DFL);
 		worker_main(s->r, s->ids, &s->slots[k], tp[0], rp[1]);
 	}
+	(void)setpgid(pid, pid); /* the same from this side: no window where a kill misses it */
 	close(tp[0]), close(rp[1]);
 	s->w[k] = (worker){.pid = pid, .task_fd = tp[1], .result_fd = rp[0]};
 	return 0;
@@ -271,9 +297,17 @@ static void finish(worker *w)
 static void reap(worker *w, int kill_it, int *status)
 {
 	if (kill_it)
-		kill(w->pid, SIGKILL);
+		kill(-w->pid, SIGKILL), kill(w->pid, SIGKILL);
 	finish(w);
 	close(w->result_fd);
+	/* The worker's end, then its group killed, then the worker reaped:
+	 * while it is a zombie its pid, and so its group's id, cannot be
+	 * given to another process, and whatever a plugin left running in
+	 * the group is killed, not left to run on after the check. */
+	siginfo_t info;
+	while (waitid(P_PID, (id_t)w->pid, &info, WEXITED | WNOWAIT) < 0 && errno == EINTR)
+		;
+	kill(-w->pid, SIGKILL);
 	*status = 0;
 	while (waitpid(w->pid, status, 0) < 0 && errno == EINTR)
 		;
@@ -554,9 +588,45 @@ static int judge_in_process(run *r, char *const *ids, size_t n, judge_emit_fn em
 	return rc;
 }
 
+static void stop_workers(int sig)
+{
+	worker *w = running_workers;
+	for (size_t k = 0; w && k < n_running_workers; k++)
+		if (w[k].pid > 0)
+			kill(-w[k].pid, SIGKILL);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static const int stop_signals[] = {SIGTERM, SIGINT, SIGHUP};
+
+static void catch_stop_signals(sched *s, struct sigaction old[3])
+{
+	struct sigaction sa = {0};
+	sa.sa_handler = stop_workers;
+	sigemptyset(&sa.sa_mask);
+	running_workers = s->w;
+	n_running_workers = s->n_workers;
+	for (size_t i = 0; i < 3; i++) {
+		(void)sigaction(stop_signals[i], NULL, &old[i]);
+		if (old[i].sa_handler != SIG_IGN) /* a signal ignored when we started stays ignored */
+			(void)sigaction(stop_signals[i], &sa, NULL);
+	}
+}
+
+static void restore_stop_signals(const struct sigaction old[3])
+{
+	for (size_t i = 0; i < 3; i++)
+		(void)sigaction(stop_signals[i], &old[i], NULL);
+	running_workers = NULL;
+	n_running_workers = 0;
+}
+
 static int run_workers(sched *s)
 {
+	struct sigaction old_stop[3];
 	void (*old_pipe)(int) = signal(SIGPIPE, SIG_IGN);
+	catch_stop_signals(s, old_stop);
 	int rc = 0;
 	while (rc == 0 && (s->q_head < s->q_tail || busy_workers(s)))
 		rc = step(s);
@@ -565,6 +635,7 @@ static int run_workers(sched *s)
 		if (s->w[k].pid > 0)
 			reap(&s->w[k], rc < 0, &status);
 	}
+	restore_stop_signals(old_stop);
 	signal(SIGPIPE, old_pipe);
 	return rc;
 }

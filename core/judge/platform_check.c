@@ -18,6 +18,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 typedef struct {
@@ -350,6 +351,18 @@ static void parse_declaration(snapshot *s, declaration *d)
 	d->data = NULL;
 }
 
+/* Whether a worker's results can still reach the scheduler: a plugin may
+ * have closed the pipe, or closed it and opened something else in its
+ * place. Always true outside a worker. */
+static int results_pipe_intact(const run *r)
+{
+	struct stat st;
+	if (r->result_fd < 0)
+		return 1;
+	return fstat(r->result_fd, &st) == 0 && (unsigned long long)st.st_dev == r->result_dev &&
+	       (unsigned long long)st.st_ino == r->result_ino;
+}
+
 static int run_plugins(snapshot *s, const platform_tree *t)
 {
 	for (size_t i = 0; i < s->run->n_plugins && !s->failed; i++) {
@@ -362,6 +375,8 @@ static int run_plugins(snapshot *s, const platform_tree *t)
 			*s->run->progress = (int)i;
 		if (p->desc->check(&c) < 0 && !s->failed)
 			api_fail(&c, "check failed without a reason");
+		if (!results_pipe_intact(s->run))
+			_exit(4); /* the scheduler blames the plugin the slot still names */
 		if (s->run->progress)
 			*s->run->progress = -1;
 	}

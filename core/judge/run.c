@@ -146,6 +146,7 @@ static int compile_schemas(run *r)
 int run_open(run **out, const run_options *opts)
 {
 	run *r = xcalloc(1, sizeof *r);
+	r->result_fd = -1;
 	r->opts = *opts;
 	if (registry_open(&r->reg, opts->registry_path, opts->rev, opts->worktree) < 0 ||
 	    open_policy(r) < 0 || load_plugins(r) < 0 || compile_schemas(r) < 0 ||

@@ -77,6 +77,12 @@ typedef struct {
 	 * this platform before are skipped (bit i = plugins[i]). */
 	volatile int *progress;
 	unsigned long long skip_plugins;
+	/* In a worker: the pipe its results go to, as it was when the worker
+	 * started (fstat's device and inode). A plugin that closed it (or put
+	 * another file in its place) is blamed before progress moves on: the
+	 * worker ends while the slot still names that plugin. */
+	int result_fd;                 /* -1: not in a worker */
+	unsigned long long result_dev, result_ino;
 	struct digest_memo *digests;   /* blob digests already computed (digest_memo.h) */
 } run;
 

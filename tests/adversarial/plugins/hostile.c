@@ -22,7 +22,7 @@ static const ppreg_rule rules[] = {
 /* descriptor attacks: a field without a path, a field reporting under
  * another plugin's rule, counts that are not the arrays' lengths */
 static const ppreg_field fields[] = {
-	{"name", PPREG_T_STRING, PPREG_REQUIRED, NULL, HOSTILE_NAME ".seen"},
+	{"attack", PPREG_T_STRING, 0, NULL, NULL},
 	{NULL, PPREG_T_STRING, 0, NULL, NULL},
 	{"flag", PPREG_T_BOOL, PPREG_REQUIRED, NULL, "coretest.flag"},
 };
@@ -32,9 +32,24 @@ static const ppreg_schema null_path[] = {{"sample.yaml", fields, 2}};
 static const ppreg_schema foreign_rule[] = {{"sample.yaml", fields + 2, 1}};
 static const ppreg_schema many_fields[] = {{"sample.yaml", fields, (size_t)1 << 40}};
 
+/* Runtime attacks, on every platform whose sample.yaml has `attack: yes`. */
 static int check(ppreg_check *c)
 {
-	(void)c;
+	const ppreg_api *api = c->api;
+	const char *attack = ppreg_text(c, api->get(api->file(c, "sample.yaml"), "attack"));
+	if (!attack || strcmp(attack, "yes"))
+		return 0;
+	if (ATTACK_IS("spawn_loop")) { /* a child of its own, then both busy for ever */
+		if (fork() < 0)
+			return api->fail(c, "fork failed");
+		for (volatile unsigned long i = 0;; i++)
+			;
+	}
+	if (ATTACK_IS("close_fds")) { /* every descriptor the worker holds */
+		for (int fd = 0; fd < 1024; fd++)
+			close(fd);
+		return 0;
+	}
 	return 0;
 }
 
