@@ -543,8 +543,18 @@ static int platform_disk(registry *r, platform_tree *t)
 	return rc;
 }
 
+/* A platform id names one entry of platforms/: in Git a tree entry's name
+ * cannot hold a slash, and on disk (--worktree) an id with one, or "." or
+ * "..", would name a folder elsewhere, outside the registry. */
+static int is_entry_name(const char *id)
+{
+	return *id && !strchr(id, '/') && strcmp(id, ".") && strcmp(id, "..");
+}
+
 int registry_platform(registry *r, const char *id, platform_tree **out)
 {
+	if (!is_entry_name(id))
+		return PPREG_ABSENT;
 	platform_tree *t = xcalloc(1, sizeof *t);
 	t->id = xstrdup(id);
 	int rc = r->worktree ? platform_disk(r, t) : platform_git(r, t);
