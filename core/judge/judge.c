@@ -69,6 +69,9 @@ typedef struct {
 	_Atomic uint32_t platform;     /* the platform being judged... */
 	_Atomic long long started_ms;  /* ...since then; 0 between platforms */
 	volatile int retired;          /* it left on its own, over its memory */
+	/* per plugin, the platforms it finished in this place, ever: a
+	 * timeout after one of them is not "in a row" with the one before */
+	_Atomic uint32_t finished[POLICY_MAX_PLUGINS];
 } worker_slot;
 
 typedef struct {
@@ -96,6 +99,13 @@ typedef struct {
 	size_t q_head, q_tail, q_cap;
 	finding_list *crashes;  /* per platform: core.plugin-error findings */
 	size_t n;
+	/* Per plugin, the platforms it ran out of time on since it last
+	 * finished one; past the policy's number it is given up (a bit of
+	 * given_up) and no longer run: a plugin that loops on every platform
+	 * would otherwise cost its time limit times the number of platforms. */
+	unsigned timeouts_in_a_row[POLICY_MAX_PLUGINS];
+	uint64_t finished_at_timeout[POLICY_MAX_PLUGINS]; /* finished_total() at the last one */
+	unsigned long long given_up;
 	/* step()'s poll set, one place per worker. Here rather than on
 	 * run_workers()'s stack: a worker forked from inside step() still
 	 * points at it through the scheduler, so valgrind does not count what
@@ -160,24 +170,35 @@ static void judge_one(run *r, char *const *ids, worker_slot *slot, const wire_ta
 	platform_result_free(&res);
 }
 
-/* The worker's share of memory: RLIMIT_DATA at what it already holds plus
- * the policy's allowance (an absolute limit would refuse a sanitizer's
- * reservations). */
+/* Raises nothing, lowers `resource` to `bytes` when that is under its hard
+ * limit. Best effort: without it, only the retiring guards. */
+static void lower_limit(int resource, rlim_t bytes)
+{
+	struct rlimit rl;
+	if (getrlimit(resource, &rl) == 0 && (rl.rlim_max == RLIM_INFINITY || bytes < rl.rlim_max)) {
+		rl.rlim_cur = bytes;
+		(void)setrlimit(resource, &rl);
+	}
+}
+
+/* The worker's share of memory: what it already holds plus the policy's
+ * allowance (an absolute limit would refuse a sanitizer's reservations),
+ * for the heap and private mappings (RLIMIT_DATA) and for the whole
+ * address space (RLIMIT_AS), which also bounds shared mappings: a plugin
+ * could otherwise take memory without end through mmap(MAP_SHARED). */
 static void limit_memory(unsigned allowance_mb)
 {
-	long data = 0, page = sysconf(_SC_PAGESIZE); /* statm's 6th field: data pages */
+	long size = 0, data = 0, page = sysconf(_SC_PAGESIZE); /* statm: 1st and 6th fields, in pages */
 	FILE *f = fopen("/proc/self/statm", "r");
 	if (f) {
-		if (fscanf(f, "%*s %*s %*s %*s %*s %ld", &data) != 1)
-			data = 0;
+		if (fscanf(f, "%ld %*s %*s %*s %*s %ld", &size, &data) != 2)
+			size = data = 0;
 		fclose(f);
 	}
-	rlim_t bytes = (rlim_t)data * (rlim_t)(page > 0 ? page : 4096) + ((rlim_t)allowance_mb << 20);
-	struct rlimit rl;
-	if (getrlimit(RLIMIT_DATA, &rl) == 0 && (rl.rlim_max == RLIM_INFINITY || bytes < rl.rlim_max)) {
-		rl.rlim_cur = bytes;
-		(void)setrlimit(RLIMIT_DATA, &rl); /* best effort: without it, only retiring guards */
-	}
+	rlim_t page_bytes = (rlim_t)(page > 0 ? page : 4096), allowance = (rlim_t)allowance_mb << 20;
+	lower_limit(RLIMIT_DATA, (rlim_t)data * page_bytes + allowance);
+	if (size > 0)
+		lower_limit(RLIMIT_AS, (rlim_t)size * page_bytes + allowance);
 }
 
 /* Whether the worker's resident memory passed half the allowance. */
@@ -190,6 +211,7 @@ static int over_memory(unsigned allowance_mb)
 static void worker_main(run *r, char *const *ids, worker_slot *slot, int task_fd, int result_fd)
 {
 	r->progress = &slot->plugin;
+	r->finished = slot->finished;
 	struct stat st;
 	if (fstat(result_fd, &st) < 0)
 		_exit(3);
@@ -355,6 +377,29 @@ static void queue_again(sched *s, const wire_task *held, size_t n)
 /* A worker died, overran or sent garbage: blame the plugin it was running,
  * note it on the platform, and queue that platform again without it and
  * the others the worker held as they were. */
+/* How many platforms a plugin finished in time, over every worker. */
+static uint64_t finished_total(const sched *s, int plugin)
+{
+	uint64_t n = 0;
+	for (size_t k = 0; k < s->n_workers; k++)
+		n += atomic_load(&s->slots[k].finished[plugin]);
+	return n;
+}
+
+/* A plugin ran out of time: in a row with its last timeout when it
+ * finished no platform since, in any worker; given up at the policy's
+ * number. Counted as the workers go, not as their results arrive, which
+ * they hold back in batches. */
+static void count_timeout(sched *s, int plugin)
+{
+	uint64_t finished = finished_total(s, plugin);
+	if (finished != s->finished_at_timeout[plugin])
+		s->timeouts_in_a_row[plugin] = 0;
+	s->finished_at_timeout[plugin] = finished;
+	if (++s->timeouts_in_a_row[plugin] >= s->r->pol->plugin_timeouts_in_a_row)
+		s->given_up |= 1ULL << plugin;
+}
+
 static int worker_lost(sched *s, size_t k, int timed_out)
 {
 	worker *w = &s->w[k];
@@ -383,6 +428,8 @@ static int worker_lost(sched *s, size_t k, int timed_out)
 	findings_addv(&s->crashes[t->index], "core.plugin-error", PPREG_SEV_ERROR, folder, 1, 1, message);
 	free(message);
 	free(folder);
+	if (timed_out)
+		count_timeout(s, plugin);
 	t->skip |= 1ULL << plugin;
 	queue_again(s, held, n_held);
 	return 0;
@@ -423,6 +470,26 @@ static int settle(sched *s, size_t idx, platform_result *res)
 		free(p);
 	}
 	return rc;
+}
+
+/* The plugins given up since task t was queued are skipped on it, and its
+ * platform gets a core.plugin-error for each (not through the policy's
+ * severities: the platform was not judged by them). */
+static void skip_given_up(sched *s, wire_task *t)
+{
+	unsigned long long newly = s->given_up & ~t->skip;
+	for (size_t p = 0; newly && p < s->r->n_plugins && p < POLICY_MAX_PLUGINS; p++) {
+		if (!((newly >> p) & 1))
+			continue;
+		char *folder = path_join("platforms", s->ids[t->index]);
+		char *message = xasprintf("plugin %s was not run: it did not finish within %u s on %u platforms "
+		                          "in a row; its findings are missing", s->r->plugins[p].name,
+		                          timeout_of(s), s->r->pol->plugin_timeouts_in_a_row);
+		findings_addv(&s->crashes[t->index], "core.plugin-error", PPREG_SEV_ERROR, folder, 1, 1, message);
+		free(message);
+		free(folder);
+	}
+	t->skip |= newly;
 }
 
 /* Settles the results one read brought: 1 more may come, 0 none (taken
@@ -501,6 +568,7 @@ static int dispatch(sched *s, size_t k)
 	wire_buf out = {0};
 	while (w->f_n < limit && s->q_head < s->q_tail && w->sent < RECYCLE_AFTER) {
 		wire_task t = s->queue[s->q_head++];
+		skip_given_up(s, &t);
 		*flight_at(w, w->f_n++) = t;
 		w->sent++;
 		wire_put_task(&out, &t);

@@ -17,6 +17,7 @@
 #include "judge/platform_check.h"
 
 #include <stdlib.h>
+#include <stdatomic.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
@@ -377,6 +378,8 @@ static int run_plugins(snapshot *s, const platform_tree *t)
 			api_fail(&c, "check failed without a reason");
 		if (!results_pipe_intact(s->run))
 			_exit(4); /* the scheduler blames the plugin the slot still names */
+		if (s->run->finished)
+			atomic_fetch_add(&s->run->finished[i], 1);
 		if (s->run->progress)
 			*s->run->progress = -1;
 	}

@@ -16,6 +16,9 @@
 #include "registry/registry.h"
 #include "policy/schema.h"
 
+#include <stdatomic.h>
+#include <stdint.h>
+
 typedef struct {
 	const char *registry_path;
 	const char *rev;          /* NULL: HEAD */
@@ -76,6 +79,7 @@ typedef struct {
 	 * (index, -1 none) goes to shared memory, and plugins that crashed on
 	 * this platform before are skipped (bit i = plugins[i]). */
 	volatile int *progress;
+	_Atomic uint32_t *finished;    /* per plugin: platforms it finished (judge.c) */
 	unsigned long long skip_plugins;
 	/* In a worker: the pipe its results go to, as it was when the worker
 	 * started (fstat's device and inode). A plugin that closed it (or put

@@ -68,6 +68,7 @@ static int read_limits(policy *p, const ppreg_node *n)
 	p->limits = policy_default_limits;
 	p->plugin_seconds = 30;
 	p->plugin_memory_mb = 2048;
+	p->plugin_timeouts_in_a_row = 3;
 	if (!n)
 		return 0;
 	long long v;
@@ -81,6 +82,11 @@ static int read_limits(policy *p, const ppreg_node *n)
 		p->plugin_memory_mb = (unsigned)v;
 	else if (src != PPREG_ABSENT)
 		return policy_error(p, n, "limits.plugin_memory_mb must be an integer from 16 to 1048576");
+	src = node_int(node_get(n, "plugin_timeouts_in_a_row"), &v);
+	if (src == PPREG_OK && v >= 1 && v <= 1000000)
+		p->plugin_timeouts_in_a_row = (unsigned)v;
+	else if (src != PPREG_ABSENT)
+		return policy_error(p, n, "limits.plugin_timeouts_in_a_row must be an integer from 1 to 1000000");
 	for (size_t i = 0; i < 4; i++) {
 		int rc = node_int(node_get(n, keys[i]), &v);
 		if (rc == PPREG_ABSENT)

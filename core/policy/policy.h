@@ -41,6 +41,9 @@ typedef struct {
 	yaml_limits limits;
 	unsigned plugin_seconds; /* limits.plugin_seconds: one platform's time in the plugins */
 	unsigned plugin_memory_mb; /* limits.plugin_memory_mb: the memory a worker may take */
+	/* limits.plugin_timeouts_in_a_row (default 3): after a plugin ran out of
+	 * time on so many platforms in a row, it is not run again in the run */
+	unsigned plugin_timeouts_in_a_row;
 	severity_override *overrides;
 	size_t n_overrides;
 	policy_plugin *plugins;

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #define ATTACK_IS(name) (strcmp(HOSTILE_ATTACK, name) == 0)
@@ -44,6 +45,15 @@ static int check(ppreg_check *c)
 			return api->fail(c, "fork failed");
 		for (volatile unsigned long i = 0;; i++)
 			;
+	}
+	if (ATTACK_IS("shared_hog")) { /* memory the heap's limit does not see, 1 GiB at most */
+		for (int i = 0; i < 64; i++) {
+			char *p = mmap(NULL, 16 << 20, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+			if (p == MAP_FAILED)
+				abort();
+			memset(p, 1, 16 << 20);
+		}
+		return 0;
 	}
 	if (ATTACK_IS("close_fds")) { /* every descriptor the worker holds */
 		for (int fd = 0; fd < 1024; fd++)
