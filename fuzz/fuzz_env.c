@@ -5,6 +5,7 @@
  * beside the harness. The folder is removed at exit.
  */
 #include "fuzz_env.h"
+#include "judge/platform_check.h"
 #include "yaml/scalar.h"
 
 #include <dirent.h>
@@ -132,6 +133,8 @@ run *fuzz_env_run(void)
 		die("as-of", "2026-11-23 is not a date");
 	if (run_open(&the_run, &o) < 0)
 		die("run_open", error_last());
+	if (run_setup_plugins(the_run) < 0) /* in this process: the fuzzer judges without workers */
+		die("run_setup_plugins", error_last());
 	return the_run;
 }
 

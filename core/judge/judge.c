@@ -218,6 +218,11 @@ static void worker_main(run *r, char *const *ids, worker_slot *slot, int task_fd
 	r->result_fd = result_fd;
 	r->result_dev = (unsigned long long)st.st_dev;
 	r->result_ino = (unsigned long long)st.st_ino;
+	/* setup() runs here, in each worker, not in the scheduler: the probe
+	 * tried it already, and a plugin that fails now ends this worker
+	 * alone, blamed through the slot (worker_lost()) */
+	if (run_setup_plugins(r) < 0)
+		_exit(3);
 	limit_memory(r->pol->plugin_memory_mb);
 	wire_buf in = {0}, out = {0};
 	unsigned collected = 0;
@@ -411,6 +416,8 @@ static int worker_lost(sched *s, size_t k, int timed_out)
 	reap(w, 1, &status);
 	char why[128];
 	describe_death(status, timed_out, timeout_of(s), why, sizeof why);
+	if (plugin >= 0 && (size_t)plugin < s->r->n_plugins && culprit < 0)
+		return error_set("plugin %s: a worker %s in setup()", s->r->plugins[plugin].name, why);
 	if (n_held == 0)
 		return error_set("a worker %s between platforms", why);
 	if (culprit < 0 || plugin < 0 || (size_t)plugin >= s->r->n_plugins || plugin >= POLICY_MAX_PLUGINS)
@@ -645,7 +652,7 @@ static int busy_workers(const sched *s)
  * isolation costs (PPREG_NO_ISOLATION=1; a crashing plugin then ends the run). */
 static int judge_in_process(run *r, char *const *ids, size_t n, judge_emit_fn emit, void *ctx)
 {
-	int rc = 0;
+	int rc = run_setup_plugins(r);
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		platform_result res;
 		rc = run_check_platform(r, ids[i], &res);

@@ -15,6 +15,7 @@
 #include "yaml/date.h"
 #include "yaml/loader.h"
 #include "judge/platform_check.h"
+#include "judge/probe.h"
 
 #include <stdlib.h>
 #include <stdatomic.h>
@@ -388,22 +389,31 @@ static int run_plugins(snapshot *s, const platform_tree *t)
 	return 0;
 }
 
-/* Each plugin's setup(), once, before any platform: a policy whose
- * parameters a plugin refuses stops the run here (exit 2), whether or not
- * any platform is to be judged. A finding reported during setup is a
- * plugin defect: there is no declaration to report it against. */
+/* Each plugin's setup(), once per process that judges (a worker, or the
+ * probe's child, which is how a policy whose parameters a plugin refuses
+ * stops the run with exit 2, whether or not any platform is to be judged).
+ * A finding reported during setup is a plugin defect: there is no
+ * declaration to report it against. */
 int run_setup_plugins(run *r)
 {
+	if (r->plugins_set_up)
+		return 0;
+	r->plugins_set_up = 1;
 	for (size_t i = 0; i < r->n_plugins; i++) {
 		loaded_plugin *p = &r->plugins[i];
 		int (*setup)(ppreg_check *, void **) = plugin_setup_fn(p);
 		if (!setup)
 			continue;
+		probe_step(r, 'S', i);
+		if (r->progress)
+			*r->progress = (int)i;
 		finding_list fl = {0};
 		snapshot s = {.run = r, .plugin = p};
 		s.sink = (finding_sink){&fl, NULL, 0, 0};
 		ppreg_check c = {sizeof c, &api_table, NULL, r->opts.as_of, p->params, &s, NULL};
 		int rc = setup(&c, &p->state);
+		if (r->progress)
+			*r->progress = -1;
 		if (rc == 0 && !s.failed && fl.n)
 			snprintf(s.fail_message, sizeof s.fail_message, "plugin %s reported a finding in setup()", p->name);
 		else if (rc < 0 && !s.failed)

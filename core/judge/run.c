@@ -11,9 +11,13 @@
 #include "yaml/loader.h"
 #include "judge/platform_check.h"
 #include "judge/core_rules.h"
+#include "judge/probe.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 const char *verdict_name(verdict v)
 {
@@ -96,7 +100,7 @@ static int rule_known(const run *r, const char *id)
 	return 0;
 }
 
-static int load_plugins(run *r)
+int run_load_plugins(run *r)
 {
 	r->plugin_dir = r->opts.plugin_dir ? r->opts.plugin_dir : plugin_default_dir();
 	r->plugins = xcalloc(r->pol->n_plugins, sizeof *r->plugins);
@@ -104,6 +108,7 @@ static int load_plugins(run *r)
 		for (size_t j = 0; j < i; j++)
 			if (!strcmp(r->pol->plugins[j].name, r->pol->plugins[i].name))
 				return error_set("policy %s: plugin %s listed twice", r->policy_path, r->pol->plugins[i].name);
+		probe_step(r, 'L', i);
 		if (plugin_load(&r->plugins[i], r->plugin_dir, r->pol->plugins[i].name) < 0)
 			return -1;
 		r->plugins[i].params = r->pol->plugins[i].params;
@@ -143,14 +148,35 @@ static int compile_schemas(run *r)
 	return 0;
 }
 
+/* The plugins loaded in this process, after the probe: what a plugin's
+ * constructors or entry point print goes to stderr, not into the report
+ * this process writes on stdout. */
+static int load_plugins_quietly(run *r)
+{
+	fflush(stdout);
+	int saved = dup(STDOUT_FILENO);
+	if (saved < 0 || dup2(STDERR_FILENO, STDOUT_FILENO) < 0) {
+		if (saved >= 0)
+			close(saved);
+		return error_set("cannot set stdout aside: %s", strerror(errno));
+	}
+	int rc = run_load_plugins(r);
+	fflush(stdout);
+	if (dup2(saved, STDOUT_FILENO) < 0)
+		rc = error_set("cannot restore stdout: %s", strerror(errno));
+	close(saved);
+	return rc;
+}
+
 int run_open(run **out, const run_options *opts)
 {
 	run *r = xcalloc(1, sizeof *r);
 	r->result_fd = -1;
+	r->probe_fd = -1;
 	r->opts = *opts;
 	if (registry_open(&r->reg, opts->registry_path, opts->rev, opts->worktree) < 0 ||
-	    open_policy(r) < 0 || load_plugins(r) < 0 || compile_schemas(r) < 0 ||
-	    run_setup_plugins(r) < 0) {
+	    open_policy(r) < 0 || probe_plugins(r) < 0 || load_plugins_quietly(r) < 0 ||
+	    compile_schemas(r) < 0) {
 		run_free(r);
 		return -1;
 	}

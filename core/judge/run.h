@@ -86,14 +86,22 @@ typedef struct {
 	 * another file in its place) is blamed before progress moves on: the
 	 * worker ends while the slot still names that plugin. */
 	int result_fd;                 /* -1: not in a worker */
+	int probe_fd;                  /* in the probe's child, its pipe (probe.c); else -1 */
+	int plugins_set_up;            /* run_setup_plugins() ran in this process */
 	unsigned long long result_dev, result_ino;
 	struct digest_memo *digests;   /* blob digests already computed (digest_memo.h) */
 } run;
 
-/* Opens the registry, reads registry.yaml, loads the policy and its plugins.
- * -1 (exit 2) with error_last() on any failure. */
+/* Opens the registry, reads registry.yaml, loads the policy and its plugins
+ * (after probe_plugins() has tried them in a child). No plugin's setup()
+ * runs in this process: the scheduler's workers call it (judge.c). -1
+ * (exit 2) with error_last() on any failure. */
 int run_open(run **out, const run_options *opts);
 void run_free(run *r);
+
+/* Loads the plugins the policy names into r->plugins, checks the policy's
+ * severities against their rules. Part of run_open(), and of the probe. */
+int run_load_plugins(run *r);
 
 /* The fields the loaded plugins declare for one declaration file. */
 field_set run_fields_for(const run *r, const char *file);

@@ -230,15 +230,25 @@ typedef struct ppreg_plugin {
 	int (*check)(ppreg_check *c);
 
 	/* Later members, read only when `size` covers them; NULL: none.
-	 * setup() is called once per run, before any platform, with a
-	 * ppreg_check whose `platform` is NULL and which holds no declaration
-	 * file. It judges the plugin's `params` (-1 after api->fail(): the
-	 * policy is unusable and the run exits 2 before judging anything, even
-	 * when no platform is to be judged) and may return in *state what
-	 * every check shares, derived from the policy alone (a compiled
-	 * pattern, a verified digest). check() finds it in c->state and must
-	 * not change it: platforms may be judged in parallel processes.
-	 * teardown(state) frees it at the end of the run. */
+	 * setup() is called with a ppreg_check whose `platform` is NULL and
+	 * which holds no declaration file. It judges the plugin's `params`
+	 * (-1 after api->fail(): the policy is unusable and the run exits 2
+	 * before judging anything, even when no platform is to be judged) and
+	 * may return in *state what every check shares, derived from the
+	 * policy alone (a compiled pattern, a verified digest). check() finds
+	 * it in c->state and must not change it. teardown(state) frees it.
+	 *
+	 * Where they run: never in the process that writes the report. A run
+	 * first tries every plugin's entry point, setup() and teardown() once
+	 * in a child process (a plugin that exits, crashes or loops there is
+	 * exit 2 naming it and the entry point, within the policy's
+	 * plugin_seconds), then calls setup() once in each worker process that
+	 * judges platforms, so setup() may run several times in a run, in
+	 * parallel processes; a worker ends without teardown(), its memory
+	 * going with it. What these functions print goes to stderr. The entry
+	 * point (and any constructor) also runs in the main process to read
+	 * the descriptor: a plugin is trusted code from the plugin directory,
+	 * isolated against its faults, not against malice. */
 	int (*setup)(ppreg_check *c, void **state);
 	void (*teardown)(void *state);
 } ppreg_plugin;

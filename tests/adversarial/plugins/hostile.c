@@ -8,6 +8,7 @@
  */
 #include "ppreg/plugin.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +64,41 @@ static int check(ppreg_check *c)
 	return 0;
 }
 
+static ppreg_plugin plugin;
+
+/* Entry-point attacks: what setup() and teardown() do, by the attack's name. */
+static void misbehave(const char *where)
+{
+	char name[64];
+	snprintf(name, sizeof name, "%s_exit", where);
+	if (ATTACK_IS(name))
+		exit(0);
+	snprintf(name, sizeof name, "%s_crash", where);
+	if (ATTACK_IS(name))
+		raise(SIGSEGV);
+	snprintf(name, sizeof name, "%s_loop", where);
+	if (ATTACK_IS(name))
+		for (;;)
+			pause();
+	snprintf(name, sizeof name, "%s_print", where);
+	if (ATTACK_IS(name))
+		printf("{\"printed by %s\": true}\n", where);
+}
+
+static int setup(ppreg_check *c, void **state)
+{
+	(void)c;
+	misbehave("setup");
+	*state = &plugin; /* a state, so that the core calls teardown() */
+	return 0;
+}
+
+static void teardown(void *state)
+{
+	(void)state;
+	misbehave("teardown");
+}
+
 static ppreg_plugin plugin = {
 	.abi_version = PPREG_ABI_VERSION,
 	.size = sizeof(ppreg_plugin),
@@ -74,11 +110,14 @@ static ppreg_plugin plugin = {
 	.schemas = schemas,
 	.n_schemas = 1,
 	.check = check,
+	.setup = setup,
+	.teardown = teardown,
 };
 
 PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned core_abi)
 {
 	(void)core_abi;
+	misbehave("entry");
 	if (ATTACK_IS("null_path"))
 		plugin.schemas = null_path;
 	else if (ATTACK_IS("foreign_rule"))
