@@ -53,7 +53,7 @@ static int registry_usable(run_options *ro, char *why, size_t cap)
 	run *r = NULL;
 	unsigned char *data = NULL;
 	size_t len;
-	int rc = -1;
+	int rc = ERR_FAIL;
 	ro->rev = NULL;
 	if (run_open(&r, ro) < 0)
 		snprintf(why, cap, "%s", error_last());
@@ -156,9 +156,9 @@ int cmd_verify(int argc, char **argv)
 	int rc;
 	if (signer_load_public(&key, pub) < 0) {
 		rc = usage_error("verify", "%s", error_last());
-	} else if (read_attestation(file, &data, &len) < 0) {
-		rc = strstr(error_last(), "larger than") ? reject(file, "too large to be an attestation")
-		                                         : usage_error("verify", "%s", error_last());
+	} else if ((rc = read_attestation(file, &data, &len)) < 0) {
+		rc = rc == ERR_TOO_LARGE ? reject(file, "too large to be an attestation")
+		                         : usage_error("verify", "%s", error_last());
 	} else if (dsse_parse(&env, data, len) < 0) {
 		rc = reject(file, error_last());
 	} else if (!signature_ok(&env, key)) {

@@ -37,9 +37,9 @@ static int check_registry_yaml(run *r, finding_sink *sink)
 		return 1;
 	}
 	if (rc < 0) {
-		sink_add(sink, rc == REGISTRY_TOO_LARGE ? "core.limits" : "core.tree-entry", PPREG_SEV_ERROR,
+		sink_add(sink, rc == ERR_TOO_LARGE ? "core.limits" : "core.tree-entry", PPREG_SEV_ERROR,
 		         "registry.yaml", 1, 1, "registry.yaml cannot be read (%s)",
-		         rc == REGISTRY_TOO_LARGE ? "too large" : "not a regular file");
+		         rc == ERR_TOO_LARGE ? "too large" : "not a regular file");
 		return 1;
 	}
 	ydoc *doc = ydoc_parse("registry.yaml", data, len, &r->pol->limits, sink);
@@ -93,7 +93,7 @@ int changed_judge(run *r, const registry_changes *ch, const judge_options *o, ch
 	if (ch->n_checked) {
 		out->n_platforms = ch->n_checked;
 		if (judge_platforms(r, ch->checked, ch->n_checked, o, out->platforms) < 0)
-			return -1;
+			return ERR_FAIL;
 	}
 	if (with_registry)
 		judge_registry_entry(r, ch, &out->platforms[out->n_platforms++]);

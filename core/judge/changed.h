@@ -23,7 +23,7 @@ typedef struct {
 } changed_result;
 
 /* Judges the platforms `ch` names, at the state `r` was opened on, into
- * `out`. -1 (exit 2) with error_last(); `out` must be freed either way. */
+ * `out`. ERR_FAIL (exit 2) with error_last(); `out` must be freed either way. */
 int changed_judge(run *r, const registry_changes *ch, const judge_options *o, changed_result *out);
 
 /* registry.yaml judged alone, as the RUN_REGISTRY_ENTRY of a full check:

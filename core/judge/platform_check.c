@@ -194,7 +194,7 @@ static int api_file_read(ppreg_check *c, const char *path, const unsigned char *
  * attestation alike. A blob hashed before, on this platform or another, is
  * not read again (digest_memo.h); only a digest computed in full is
  * remembered. 0, or registry_read_entry's error (*len: the size of a file
- * REGISTRY_TOO_LARGE), or PPREG_ERROR when hashing fails. */
+ * ERR_TOO_LARGE), or PPREG_ERROR when hashing fails. */
 static int entry_sha256(snapshot *s, const platform_entry *e, char hex[65], size_t *len)
 {
 	if (digest_memo_get(s->run->digests, e->oid, e->oid_len, hex))
@@ -316,7 +316,7 @@ static void read_declaration(snapshot *s, declaration *d)
 	if (rc == PPREG_ABSENT) {
 		sink_add(&s->sink, "core.missing-file", PPREG_SEV_ERROR, file, 1, 1,
 		         "%s is missing from the platform folder", d->name);
-	} else if (rc == REGISTRY_TOO_LARGE) {
+	} else if (rc == ERR_TOO_LARGE) {
 		sink_add(&s->sink, "core.limits", PPREG_SEV_ERROR, file, 1, 1,
 		         "file is %zu bytes, more than the policy's %zu", len, s->run->pol->limits.max_bytes);
 		s->unreadable = 1;
@@ -410,7 +410,7 @@ static int digest_files(snapshot *s, platform_result *out)
 		file_digest *f = &out->files[out->n_files];
 		size_t len;
 		int rc = entry_sha256(s, e, f->sha256, &len);
-		if (rc == REGISTRY_TOO_LARGE)
+		if (rc == ERR_TOO_LARGE)
 			return error_set("%s/%s: %zu bytes, more than the %zu a file may have to be attested", s->folder,
 			                 e->path, len, MAX_EVIDENCE_BYTES);
 		if (rc < 0)

@@ -81,7 +81,7 @@ typedef struct {
 } run;
 
 /* Opens the registry, reads registry.yaml, loads the policy and its plugins.
- * -1 (exit 2) with error_last() on any failure. */
+ * ERR_FAIL (exit 2) with error_last() on any failure. */
 int run_open(run **out, const run_options *opts);
 void run_free(run *r);
 

@@ -92,7 +92,7 @@ int plugin_load(loaded_plugin *out, const char *dir, const char *name)
 	return 0;
 fail:
 	plugin_unload(out);
-	return -1;
+	return ERR_FAIL;
 }
 
 void plugin_unload(loaded_plugin *p)

@@ -142,9 +142,9 @@ static int open_git(registry *r, const char *rev)
 	git_object *obj = NULL;
 	git_commit *commit = NULL;
 	git_tree *tree = NULL;
-	int rc = -1;
+	int rc = ERR_FAIL;
 	if (registry__open_repo(r) < 0)
-		return -1;
+		return ERR_FAIL;
 	if (git_revparse_single(&obj, r->repo, rev) < 0) {
 		git_fail(rev);
 		goto done;
@@ -178,7 +178,7 @@ int registry_open(registry **out, const char *path, const char *rev, int worktre
 	if (stat(path, &st) < 0 || !S_ISDIR(st.st_mode)) {
 		error_set("%s: not a folder", path);
 		registry_free(r);
-		return -1;
+		return ERR_FAIL;
 	}
 	if (worktree == REGISTRY_INDEX) {
 		registry_free(r);
@@ -188,7 +188,7 @@ int registry_open(registry **out, const char *path, const char *rev, int worktre
 		r->prefix = xstrdup("");
 	} else if (open_git(r, rev ? rev : "HEAD") < 0) {
 		registry_free(r);
-		return -1;
+		return ERR_FAIL;
 	}
 	*out = r;
 	return 0;
@@ -231,15 +231,15 @@ static int read_object(git_odb *odb, const git_oid *id, size_t max, git_odb_obje
 			return 0;
 		}
 		if (!refused)
-			return git_fail("blob"), PPREG_ERROR;
+			return git_fail("blob");
 	}
 	git_object_t type;
 	if (git_odb_read_header(size, &type, odb, id) < 0)
-		return git_fail("blob"), PPREG_ERROR;
+		return git_fail("blob");
 	if (*size > max)
-		return REGISTRY_TOO_LARGE;
+		return ERR_TOO_LARGE;
 	if (git_odb_read(obj, odb, id) < 0 || git_odb_object_size(*obj) != *size)
-		return git_fail("blob"), PPREG_ERROR;
+		return git_fail("blob");
 	return 0;
 }
 
@@ -249,13 +249,13 @@ static int read_blob(registry *r, const git_oid *id, size_t max, unsigned char *
 	git_odb_object *obj = NULL;
 	size_t size = 0;
 	if (git_repository_odb(&odb, r->repo) < 0)
-		return git_fail("object database"), PPREG_ERROR;
+		return git_fail("object database");
 	int rc = read_object(odb, id, max, &obj, &size);
 	*len = size;
 	if (rc == 0 && git_odb_object_type(obj) != GIT_OBJECT_BLOB)
-		rc = (error_set("blob: object is not a blob"), PPREG_ERROR);
+		rc = error_set("blob: object is not a blob");
 	else if (rc == 0 && size > max)
-		rc = REGISTRY_TOO_LARGE;
+		rc = ERR_TOO_LARGE;
 	if (rc == 0) {
 		*data = xmalloc(size + 1);
 		memcpy(*data, git_odb_object_data(obj), size);
@@ -270,14 +270,14 @@ static int read_disk(const char *path, size_t max, unsigned char **data, size_t 
 {
 	struct stat st;
 	if (lstat(path, &st) < 0)
-		return errno == ENOENT ? PPREG_ABSENT : (error_set("%s: %s", path, strerror(errno)), PPREG_ERROR);
+		return errno == ENOENT ? PPREG_ABSENT : error_set("%s: %s", path, strerror(errno));
 	if (!S_ISREG(st.st_mode))
 		return PPREG_SYMLINK;
 	if ((unsigned long long)st.st_size > max) {
 		*len = (size_t)st.st_size;
-		return REGISTRY_TOO_LARGE;
+		return ERR_TOO_LARGE;
 	}
-	return read_file_nofollow(path, max, data, len) < 0 ? PPREG_ERROR : 0;
+	return read_file_nofollow(path, max, data, len) < 0 ? ERR_FAIL : 0;
 }
 
 int registry_read_root_file(registry *r, const char *name, size_t max,
@@ -367,7 +367,7 @@ int registry_platform_ids(registry *r, char ***ids, size_t *n)
 	*ids = NULL;
 	*n = 0;
 	if (platforms_entry_ok(r) < 0)
-		return -1;
+		return ERR_FAIL;
 	if (r->worktree) {
 		char *p = xasprintf("%s/platforms", r->path);
 		DIR *d = opendir(p);

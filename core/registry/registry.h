@@ -68,11 +68,9 @@ int registry_platform(registry *r, const char *id, platform_tree **out);
 void platform_tree_free(platform_tree *t);
 const platform_entry *platform_find(const platform_tree *t, const char *path);
 
-/* Returned by the readers when the file is larger than `max` (its size is
- * then in *len and nothing was read). */
-#define REGISTRY_TOO_LARGE (-10)
-
-/* The bytes of a regular (or executable) file entry; *data is malloc'd. */
+/* The bytes of a regular (or executable) file entry; *data is malloc'd.
+ * ERR_TOO_LARGE when the file is larger than `max` (its size is then in
+ * *len and nothing was read). */
 int registry_read_entry(registry *r, const platform_tree *t, const platform_entry *e,
                         size_t max, unsigned char **data, size_t *len);
 

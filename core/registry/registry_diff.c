@@ -100,7 +100,7 @@ static int diff_platforms(registry *r, const git_tree_entry *old_e, const git_tr
 		new_t = registry__platforms_tree(r);
 	if (subtree(r, old_e, &old_t) < 0 || (!new_t && subtree(r, new_e, &new_t) < 0)) {
 		git_tree_free(old_t);
-		return -1;
+		return ERR_FAIL;
 	}
 	int new_owned = new_t && new_t != r->platforms;
 	size_t n_new = new_t ? git_tree_entrycount(new_t) : 0;
@@ -140,7 +140,7 @@ static int diff_outside(registry *r, const char *name, const git_tree_entry *old
 	    (new_e && git_tree_entry_type(new_e) != GIT_OBJECT_TREE))
 		add_outside(c, xstrdup(name));
 	if (subtree(r, old_e, &old_t) < 0 || subtree(r, new_e, &new_t) < 0) {
-		rc = -1;
+		rc = ERR_FAIL;
 		goto done;
 	}
 	if (!old_t && !new_t)
@@ -184,11 +184,11 @@ static int diff_roots(registry *r, const git_tree *old_root, const git_tree *new
 	for (size_t i = 0; i < n_new; i++)
 		if (diff_top_entry(r, git_tree_entry_name(git_tree_entry_byindex(new_root, i)),
 		                   old_root, new_root, c) < 0)
-			return -1;
+			return ERR_FAIL;
 	for (size_t i = 0; i < n_old; i++) {
 		const char *name = git_tree_entry_name(git_tree_entry_byindex(old_root, i));
 		if (!entry_named(new_root, name) && diff_top_entry(r, name, old_root, new_root, c) < 0)
-			return -1;
+			return ERR_FAIL;
 	}
 	return 0;
 }
@@ -220,7 +220,7 @@ static int lookup_commit(registry *r, const char *rev, git_commit **out)
 	int rc = git_revparse_single(&obj, r->repo, rev);
 	if (rc < 0) {
 		git_object_free(obj);
-		return rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH ? GIT_ENOTFOUND : registry__git_fail(rev);
+		return rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH ? PPREG_ABSENT : registry__git_fail(rev);
 	}
 	rc = git_object_peel((git_object **)out, obj, GIT_OBJECT_COMMIT) < 0
 	     ? error_set("%s: not a commit", rev) : 0;
@@ -237,11 +237,11 @@ static int base_commit(registry *r, const char *base, int merge_base, git_commit
 	*out = NULL;
 	if (!base && r->index) {
 		rc = lookup_commit(r, "HEAD", out);
-		return rc == GIT_ENOTFOUND ? 0 : rc;
+		return rc == PPREG_ABSENT ? 0 : rc;
 	}
 	if (base) {
 		rc = lookup_commit(r, base, &b);
-		if (rc == GIT_ENOTFOUND)
+		if (rc == PPREG_ABSENT)
 			return error_set("%s: no such revision", base);
 		if (rc < 0 || !merge_base) {
 			*out = b;
@@ -254,7 +254,7 @@ static int base_commit(registry *r, const char *base, int merge_base, git_commit
 	}
 	if ((rc = lookup_commit(r, r->commit, &head)) < 0) {
 		git_commit_free(b);
-		return rc == GIT_ENOTFOUND ? error_set("%s: commit not found", r->commit) : rc;
+		return rc == PPREG_ABSENT ? error_set("%s: commit not found", r->commit) : rc;
 	}
 	if (!base) {
 		if (git_commit_parentcount(head) > 0 && git_commit_parent(out, head, 0) < 0)
@@ -294,7 +294,7 @@ int registry_changes_since(registry *r, const char *base, int merge_base, regist
 	out->registry_yaml = c.registry_yaml;
 	if (rc < 0)
 		registry_changes_free(out);
-	return rc < 0 ? -1 : 0;
+	return rc < 0 ? ERR_FAIL : 0;
 }
 
 void registry_changes_free(registry_changes *c)
@@ -374,7 +374,7 @@ int registry_new_commits(const char *path, const char *tip, char ***ids, size_t 
 	registry_free(r);
 	if (rc < 0) {
 		registry_free_ids((char **)v.v, v.n);
-		return -1;
+		return ERR_FAIL;
 	}
 	*ids = (char **)v.v;
 	*n = v.n;

@@ -27,7 +27,7 @@ struct registry {
  * is one, which the check refuses (core.tree-entry). */
 int registry__is_platform_mode(git_filemode_t mode);
 
-/* error_set() with libgit2's last message; returns -1. */
+/* error_set() with libgit2's last message; returns ERR_FAIL. */
 int registry__git_fail(const char *what);
 void registry__init_libgit2(void);
 
