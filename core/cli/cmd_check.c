@@ -151,7 +151,8 @@ static int check_platforms(run *r, const check_options *o, report *rep, report_s
 	if (rc == 0 && !o->platforms.n) {
 		/* registry.yaml's own findings, after the platforms, as --changed does */
 		platform_result reg;
-		if (changed_judge_registry_yaml(r, &reg)) {
+		rc = changed_judge_registry_yaml(r, &reg);
+		if (rc > 0) {
 			rep->n_platforms++;
 			rc = report_stream_platform(&st, &reg);
 		}

@@ -68,13 +68,15 @@ static int registry_usable(run_options *ro, char *why, size_t cap)
 
 /* The attested commit by its exact id: the registry resolves a revision,
  * so the id it resolved must be the attested one (a branch or tag named
- * like the id would otherwise stand for another commit). */
+ * like the id would otherwise stand for another commit). 1 present, 0 not,
+ * ERR_FAIL when the repository cannot tell (a corrupt object). */
 static int commit_present(const char *path, const char *commit)
 {
 	registry *reg = NULL;
-	int found = registry_open(&reg, path, commit, 0) == 0 && !strcmp(registry_commit(reg), commit);
+	int rc = registry_open(&reg, path, commit, 0);
+	int found = rc == 0 && !strcmp(registry_commit(reg), commit);
 	registry_free(reg);
-	return found;
+	return rc == ERR_FAIL ? rc : found;
 }
 
 /* With --registry: 0 when the attested commit still gives the attested
@@ -90,7 +92,12 @@ static int check_registry(const statement_view *v, run_options *ro, char *why, s
 	ro->want_digests = 1;
 	if (registry_usable(ro, why, cap) < 0)
 		return 2;
-	if (!commit_present(ro->registry_path, v->commit)) {
+	int present = commit_present(ro->registry_path, v->commit);
+	if (present < 0) {
+		snprintf(why, cap, "%s", error_last());
+		return 2;
+	}
+	if (!present) {
 		snprintf(why, cap, "commit %s is not in the registry", v->commit);
 		return 1;
 	}

@@ -27,7 +27,8 @@ typedef struct {
 int changed_judge(run *r, const registry_changes *ch, const judge_options *o, changed_result *out);
 
 /* registry.yaml judged alone, as the RUN_REGISTRY_ENTRY of a full check:
- * 1 when it has a finding (the entry is then reported), else 0. */
+ * 1 when it has a finding (the entry is then reported), else 0; ERR_FAIL
+ * when its object cannot be read. */
 int changed_judge_registry_yaml(run *r, platform_result *p);
 
 void changed_result_free(changed_result *c);

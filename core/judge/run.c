@@ -29,6 +29,8 @@ static int read_policy_ref(run *r, char **ref)
 	if (rc == PPREG_ABSENT)
 		return error_set("%s: not a ppreg registry (no registry.yaml at %s)",
 		                 r->opts.registry_path, r->opts.rev ? r->opts.rev : "HEAD");
+	if (rc == ERR_FAIL)
+		return rc; /* the registry's message names the file and its object */
 	if (rc < 0)
 		return error_set("%s/registry.yaml: cannot be read%s", r->opts.registry_path,
 		                 rc == ERR_TOO_LARGE ? " (too large)" : "");

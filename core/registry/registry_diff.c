@@ -49,7 +49,7 @@ static int subtree(registry *r, const git_tree_entry *e, git_tree **out)
 	if (!e || git_tree_entry_type(e) != GIT_OBJECT_TREE)
 		return 0;
 	return git_tree_lookup(out, r->repo, git_tree_entry_id(e)) < 0
-	       ? registry__git_fail(git_tree_entry_name(e)) : 0;
+	       ? registry__git_fail_object(git_tree_entry_name(e), git_tree_entry_id(e)) : 0;
 }
 
 static void add_outside(change_lists *c, char *path)
@@ -96,8 +96,8 @@ static int diff_platforms(registry *r, const git_tree_entry *old_e, const git_tr
                           int new_is_r, change_lists *c)
 {
 	git_tree *old_t = NULL, *new_t = NULL;
-	if (new_is_r && new_e && git_tree_entry_type(new_e) == GIT_OBJECT_TREE)
-		new_t = registry__platforms_tree(r);
+	if (new_is_r && registry__platforms_tree(r, &new_t) < 0)
+		return ERR_FAIL;
 	if (subtree(r, old_e, &old_t) < 0 || (!new_t && subtree(r, new_e, &new_t) < 0)) {
 		git_tree_free(old_t);
 		return ERR_FAIL;
@@ -222,10 +222,9 @@ static int lookup_commit(registry *r, const char *rev, git_commit **out)
 		git_object_free(obj);
 		return rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH ? PPREG_ABSENT : registry__git_fail(rev);
 	}
-	rc = git_object_peel((git_object **)out, obj, GIT_OBJECT_COMMIT) < 0
-	     ? error_set("%s: not a commit", rev) : 0;
+	rc = registry__peel_commit(obj, out);
 	git_object_free(obj);
-	return rc;
+	return rc == PPREG_BADTYPE ? error_set("%s: not a commit", rev) : rc;
 }
 
 /* The commit to compare with; *out NULL when there is none (everything in
@@ -320,7 +319,8 @@ static int hide_existing(git_repository *repo, git_revwalk *walk)
 	git_reference *ref;
 	if (git_reference_iterator_new(&it, repo) < 0)
 		return registry__git_fail("references");
-	while (git_reference_next(&ref, it) == 0) {
+	int rc;
+	while ((rc = git_reference_next(&ref, it)) == 0) {
 		git_object *target = NULL;
 		if (registry_is_state_ref(git_reference_name(ref)) &&
 		    git_reference_peel(&target, ref, GIT_OBJECT_COMMIT) == 0)
@@ -329,7 +329,7 @@ static int hide_existing(git_repository *repo, git_revwalk *walk)
 		git_reference_free(ref);
 	}
 	git_reference_iterator_free(it);
-	return 0;
+	return rc == GIT_ITEROVER ? 0 : registry__git_fail("references");
 }
 
 static int walk_new(git_repository *repo, const git_oid *tip, ptrvec *out)
@@ -361,15 +361,18 @@ int registry_new_commits(const char *path, const char *tip, char ***ids, size_t 
 	registry__init_libgit2();
 	registry *r = xcalloc(1, sizeof *r);
 	r->path = xstrdup(path);
-	git_object *obj = NULL, *commit = NULL;
+	git_object *obj = NULL;
+	git_commit *commit = NULL;
 	ptrvec v = {0};
 	int rc = registry__open_repo(r);
 	if (rc == 0 && git_revparse_single(&obj, r->repo, tip) < 0)
 		rc = registry__git_fail(tip);
 	/* A tag of a tree or a blob brings no commit to judge. */
-	if (rc == 0 && git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) == 0)
-		rc = walk_new(r->repo, git_object_id(commit), &v);
-	git_object_free(commit);
+	if (rc == 0 && (rc = registry__peel_commit(obj, &commit)) == 0)
+		rc = walk_new(r->repo, git_commit_id(commit), &v);
+	if (rc == PPREG_BADTYPE)
+		rc = 0;
+	git_commit_free(commit);
 	git_object_free(obj);
 	registry_free(r);
 	if (rc < 0) {
