@@ -119,7 +119,7 @@ void dsse_free(dsse_envelope *env)
 	memset(env, 0, sizeof *env);
 }
 
-/* One entry of "signatures": 0, or -1 with why it cannot be used. */
+/* One entry of "signatures": 0, or ERR_FAIL with why it cannot be used. */
 static int parse_signature(dsse_signature *d, json_t *s)
 {
 	json_t *sig = json_object_get(s, "sig"), *kid = json_object_get(s, "keyid");
@@ -159,7 +159,7 @@ int dsse_parse(dsse_envelope *env, const unsigned char *text, size_t len)
 	if (!root)
 		return error_set("not valid JSON (line %d: %s)", jerr.line, jerr.text);
 	json_t *type = json_object_get(root, "payloadType"), *payload = json_object_get(root, "payload");
-	int rc = -1;
+	int rc = ERR_FAIL;
 	if (!json_is_object(root) || !json_is_string(type) || !json_is_string(payload))
 		error_set("not a DSSE envelope (payloadType, payload, signatures)");
 	else if (base64_decode(json_string_value(payload), &env->payload, &env->payload_len) < 0)

@@ -38,7 +38,7 @@ typedef struct {
 	char *skipped;          /* why the first malformed entry was skipped, or NULL */
 } dsse_envelope;
 
-/* Parses an envelope; -1 with error_last() saying why it is refused. As
+/* Parses an envelope; ERR_FAIL with error_last() saying why it is refused. As
  * DSSE says, a signature entry that cannot be used (not {keyid, sig}
  * strings, bad base64) is skipped, not fatal: `skipped` says why, for the
  * message when no other entry verifies. More than DSSE_MAX_SIGNATURES

@@ -101,7 +101,7 @@ int signer_keygen(const char *private_path, const char *public_path, const char 
 	char *priv = NULL, *pub = NULL;
 	size_t priv_len = 0, pub_len = 0;
 	struct stat st;
-	int rc = -1, wrote_private = 0;
+	int rc = ERR_FAIL, wrote_private = 0;
 	if (stat(public_path, &st) == 0)
 		error_set("%s: exists; refusing to overwrite a key", public_path);
 	else if (pem_of(k, 1, &priv, &priv_len) == 0 && pem_of(k, 0, &pub, &pub_len) == 0 &&
@@ -166,7 +166,7 @@ static int load(signer_key **out, const char *path, int private)
 	int asked = 0;
 	BIO *bio = open_key_file(path, private);
 	if (!bio)
-		return -1;
+		return ERR_FAIL;
 	EVP_PKEY *k = private ? PEM_read_bio_PrivateKey(bio, NULL, no_passphrase, &asked)
 	                      : PEM_read_bio_PUBKEY(bio, NULL, no_passphrase, &asked);
 	BIO_free(bio);
@@ -177,7 +177,7 @@ static int load(signer_key **out, const char *path, int private)
 	if (!is_supported(k, why, sizeof why)) {
 		error_set("%s: %s; ppreg uses Ed25519 or ECDSA P-256", path, why);
 		EVP_PKEY_free(k);
-		return -1;
+		return ERR_FAIL;
 	}
 	*out = k;
 	return 0;

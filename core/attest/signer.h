@@ -16,7 +16,7 @@ typedef struct evp_pkey_st signer_key; /* OpenSSL's EVP_PKEY */
 
 /* "ed25519" (default) or "ecdsa-p256". Refuses to overwrite either file. */
 int signer_keygen(const char *private_path, const char *public_path, const char *algorithm);
-/* -1 with a message: unreadable, not a PEM key, or a type ppreg does not use. */
+/* ERR_FAIL with a message: unreadable, not a PEM key, or a type ppreg does not use. */
 int signer_load_private(signer_key **out, const char *path);
 int signer_load_public(signer_key **out, const char *path);
 void signer_free(signer_key *key);

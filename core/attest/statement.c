@@ -45,10 +45,10 @@ static int not_utf8(const char *what, const char *s)
 	char *shown = display_text(s);
 	error_set("%s: %s that is not UTF-8 cannot be named faithfully in the statement", shown, what);
 	free(shown);
-	return -1;
+	return ERR_FAIL;
 }
 
-/* Appends item (NULL: json_pack failed) to a; -1 with a message otherwise. */
+/* Appends item (NULL: json_pack failed) to a; ERR_FAIL with a message otherwise. */
 static int append(json_t *a, json_t *item, const json_error_t *jerr, const char *what)
 {
 	if (item && json_array_append_new(a, item) == 0)
@@ -186,13 +186,13 @@ static int is_object_id(const char *s)
 	return (n == 40 || n == 64) && strspn(s, "0123456789abcdef") == n;
 }
 
-/* The statement's fields, each checked: -1 with the first reason. */
+/* The statement's fields, each checked: ERR_FAIL with the first reason. */
 static int read_fields(statement_view *v, json_t *st, const char *as_of)
 {
 	json_t *subjects = json_object_get(st, "subject"), *subject = json_array_get(subjects, 0);
 	char *name = dup_str(subject, "name");
 	ppreg_date from, until, now;
-	int rc = -1;
+	int rc = ERR_FAIL;
 	v->commit = dup_str(subject, "digest.gitCommit");
 	v->tree_id = dup_str(subject, "digest.gitTree");
 	v->content_sha256 = dup_str(subject, "digest.sha256");
@@ -235,7 +235,7 @@ int statement_read(statement_view *v, const unsigned char *payload, size_t len, 
 		return error_set("the statement is not valid JSON (%s)", jerr.text);
 	char *type = dup_str(st, "_type"), *ptype = dup_str(st, "predicateType");
 	char *result = dup_str(st, "predicate.verificationResult");
-	int rc = -1;
+	int rc = ERR_FAIL;
 	if (!type || strcmp(type, STATEMENT_TYPE))
 		error_set("the statement is not an in-toto Statement v1");
 	else if (!ptype || strcmp(ptype, VSA_TYPE))

@@ -1,5 +1,5 @@
 /*
- * base/util.c - error buffer, checked allocation, digests, whole-file I/O.
+ * base/util.c - checked allocation, digests, whole-file I/O.
  */
 #include "base/util.h"
 
@@ -13,27 +13,6 @@
 #include <unistd.h>
 
 #include <openssl/evp.h>
-
-static _Thread_local char error_buf[1024];
-
-int error_set(const char *fmt, ...)
-{
-	/* Format aside first: callers often build on the previous message
-	 * (error_set("x: %s", error_last())), and vsnprintf must not read the
-	 * buffer it writes. */
-	char msg[sizeof error_buf];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	memcpy(error_buf, msg, sizeof error_buf);
-	return -1;
-}
-
-const char *error_last(void)
-{
-	return error_buf[0] ? error_buf : "unknown error";
-}
 
 static void *die_oom(void)
 {
@@ -129,7 +108,7 @@ int sha256_file_hex(const char *path, char hex[65])
 	unsigned char *data;
 	size_t len;
 	if (read_file_nofollow(path, (size_t)1 << 31, &data, &len) < 0)
-		return -1;
+		return ERR_FAIL;
 	int rc = sha256_hex(data, len, hex);
 	free(data);
 	return rc;
@@ -149,7 +128,7 @@ int read_file_nofollow(const char *path, size_t max, unsigned char **data, size_
 	}
 	if ((unsigned long long)st.st_size > max) {
 		close(fd);
-		return error_set("%s: larger than %zu bytes", path, max);
+		return error_set("%s: larger than %zu bytes", path, max), ERR_TOO_LARGE;
 	}
 	size_t cap = (size_t)st.st_size, n = 0;
 	unsigned char *buf = xmalloc(cap + 1);
@@ -194,7 +173,7 @@ int write_file_atomic(const char *path, const void *data, size_t len, int mode)
 	if (fd < 0) {
 		error_set("%s: cannot create a temporary file: %s", path, strerror(errno));
 		free(tmp);
-		return -1;
+		return ERR_FAIL;
 	}
 	const unsigned char *p = data;
 	size_t left = len;
@@ -215,7 +194,7 @@ int write_file_atomic(const char *path, const void *data, size_t len, int mode)
 		unlink(tmp);
 	}
 	free(tmp);
-	return ok ? 0 : -1;
+	return ok ? 0 : ERR_FAIL;
 }
 
 const char *data_dir(char *buf, size_t cap, const char *env_var, const char *build_sub,

@@ -1,27 +1,16 @@
 /*
- * base/util.h - the few helpers every part of the core uses.
- *
- * Errors travel the libgit2 way: a function returns 0 or -1 and leaves a
- * one-line message in a per-thread buffer (error_set / error_last), so return
- * values stay uniform and the caller decides how to print. Allocation failure
- * is the one error nobody can handle usefully: x*alloc() print and exit 2.
+ * base/util.h - the few helpers every part of the core uses. They fail as
+ * base/error.h says; allocation failure prints and exits 2.
  */
 #ifndef PPREG_UTIL_H
 #define PPREG_UTIL_H
+
+#include "base/error.h"
 
 #include <stddef.h>
 #include <stdio.h>
 
 #define PPREG_VERSION "1.0.0"
-
-#if defined(__GNUC__)
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
-#else
-#define PRINTF_LIKE(f, a)
-#endif
-
-int error_set(const char *fmt, ...) PRINTF_LIKE(1, 2); /* always returns -1 */
-const char *error_last(void);
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
@@ -49,7 +38,8 @@ int sha256_hex(const void *data, size_t len, char hex[65]);
 int sha256_file_hex(const char *path, char hex[65]);
 void hex_encode(const unsigned char *bin, size_t n, char *out);
 
-/* Reads a whole regular file (no symlink followed) of at most `max` bytes. */
+/* Reads a whole regular file (no symlink followed) of at most `max` bytes;
+ * ERR_TOO_LARGE when it is larger. */
 int read_file_nofollow(const char *path, size_t max, unsigned char **data, size_t *len);
 /* Writes a file atomically: temp file in the same folder, fsync, rename.
  * `path` is a new name or a regular file, whose mode is kept (`mode` is a

@@ -113,7 +113,7 @@ static int time_verified(char out[21])
 			char *shown = display_text(epoch);
 			error_set("SOURCE_DATE_EPOCH '%.40s' is not a number of seconds from 0 to %lld", shown, EPOCH_MAX);
 			free(shown);
-			return -1;
+			return ERR_FAIL;
 		}
 		t = (time_t)v;
 	}
@@ -148,10 +148,10 @@ static int sign_and_write(run *r, const attest_options *o, const platform_result
 {
 	char as_of[11], until[11], now[21], keyid[65];
 	if (validity(r, o, until) < 0 || time_verified(now) < 0 || signer_keyid(key, keyid) < 0)
-		return -1;
+		return ERR_FAIL;
 	char *uri = registry_uri(o->run.registry_path);
 	if (!uri)
-		return -1;
+		return ERR_FAIL;
 	date_format(o->run.as_of, as_of);
 	const char *level = r->pol->attestation.verified_level;
 	attest_input in = {uri, registry_commit(r->reg), p->id, p->tree_id, p->files, p->n_files,
@@ -159,7 +159,7 @@ static int sign_and_write(run *r, const attest_options *o, const platform_result
 	size_t len, pae_len, sig_len;
 	unsigned char *pae = NULL, *sig = NULL;
 	char *env = NULL, *statement = statement_build(&in, &len);
-	int rc = statement ? 0 : -1;
+	int rc = statement ? 0 : ERR_FAIL;
 	if (rc == 0) {
 		pae = dsse_pae(DSSE_INTOTO_TYPE, (unsigned char *)statement, len, &pae_len);
 		rc = signer_sign(key, pae, pae_len, &sig, &sig_len);

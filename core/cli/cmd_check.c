@@ -141,7 +141,7 @@ static int check_platforms(run *r, const check_options *o, report *rep, report_s
 		for (size_t i = 0; i < o->platforms.n; i++)
 			ids[n++] = xstrdup(o->platforms.v[i]);
 	} else if (run_platform_ids(r, &ids, &n) < 0) {
-		return -1;
+		return ERR_FAIL;
 	}
 	rep->n_platforms = n;
 	judge_options jo = {.jobs = o->jobs, .fail_on_plugin_error = o->fail_on_plugin_error};
@@ -151,7 +151,8 @@ static int check_platforms(run *r, const check_options *o, report *rep, report_s
 	if (rc == 0 && !o->platforms.n) {
 		/* registry.yaml's own findings, after the platforms, as --changed does */
 		platform_result reg;
-		if (changed_judge_registry_yaml(r, &reg)) {
+		rc = changed_judge_registry_yaml(r, &reg);
+		if (rc > 0) {
 			rep->n_platforms++;
 			rc = report_stream_platform(&st, &reg);
 		}
@@ -172,10 +173,10 @@ static int check_changes(run *r, const check_options *o, report *rep, report_sum
 	changed_result judged = {0};
 	judge_options jo = {.jobs = o->jobs, .fail_on_plugin_error = o->fail_on_plugin_error};
 	int rc = registry_changes_since(r->reg, o->base, o->merge_base, &ch) < 0 ||
-	         changed_judge(r, &ch, &jo, &judged) < 0 ? -1 : 0;
+	         changed_judge(r, &ch, &jo, &judged) < 0 ? ERR_FAIL : 0;
 	report_set_change(rep, &judged);
 	if (rc == 0 && report_write(stdout, rep, report_format_named(o->format)) < 0)
-		rc = -1;
+		rc = ERR_FAIL;
 	report_summarize(rep, sum);
 	changed_result_free(&judged);
 	rep->platforms = NULL;

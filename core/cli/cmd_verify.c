@@ -57,7 +57,7 @@ static int registry_usable(run_options *ro, char *why, size_t cap)
 	run *r = NULL;
 	unsigned char *data = NULL;
 	size_t len;
-	int rc = -1;
+	int rc = ERR_FAIL;
 	ro->rev = NULL;
 	if (run_open(&r, ro) < 0)
 		snprintf(why, cap, "%s", error_last());
@@ -72,13 +72,15 @@ static int registry_usable(run_options *ro, char *why, size_t cap)
 
 /* The attested commit by its exact id: the registry resolves a revision,
  * so the id it resolved must be the attested one (a branch or tag named
- * like the id would otherwise stand for another commit). */
+ * like the id would otherwise stand for another commit). 1 present, 0 not,
+ * ERR_FAIL when the repository cannot tell (a corrupt object). */
 static int commit_present(const char *path, const char *commit)
 {
 	registry *reg = NULL;
-	int found = registry_open(&reg, path, commit, 0) == 0 && !strcmp(registry_commit(reg), commit);
+	int rc = registry_open(&reg, path, commit, 0);
+	int found = rc == 0 && !strcmp(registry_commit(reg), commit);
 	registry_free(reg);
-	return found;
+	return rc == ERR_FAIL ? rc : found;
 }
 
 /* With --registry: 0 when the attested commit still gives the attested
@@ -94,7 +96,12 @@ static int check_registry(const statement_view *v, run_options *ro, char *why, s
 	ro->want_digests = 1;
 	if (registry_usable(ro, why, cap) < 0)
 		return 2;
-	if (!commit_present(ro->registry_path, v->commit)) {
+	int present = commit_present(ro->registry_path, v->commit);
+	if (present < 0) {
+		snprintf(why, cap, "%s", error_last());
+		return 2;
+	}
+	if (!present) {
 		snprintf(why, cap, "commit %s is not in the registry", v->commit);
 		return 1;
 	}
@@ -194,9 +201,9 @@ int cmd_verify(int argc, char **argv)
 	int rc;
 	if (signer_load_public(&key, pub) < 0) {
 		rc = usage_error("verify", "%s", error_last());
-	} else if (read_attestation(file, &data, &len) < 0) {
-		rc = strstr(error_last(), "larger than") ? reject(file, "too large to be an attestation")
-		                                         : usage_error("verify", "%s", error_last());
+	} else if ((rc = read_attestation(file, &data, &len)) < 0) {
+		rc = rc == ERR_TOO_LARGE ? reject(file, "too large to be an attestation")
+		                         : usage_error("verify", "%s", error_last());
 	} else if (dsse_parse(&env, data, len) < 0) {
 		rc = reject(file, error_last());
 	} else if (!signature_ok(&env, key)) {

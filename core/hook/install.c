@@ -88,7 +88,7 @@ static int hook_command(const hook_options *o, const char *hook, const char *pre
 		free(parts.v[i]);
 	}
 	free(parts.v);
-	return rc ? -1 : 0;
+	return rc ? ERR_FAIL : 0;
 }
 
 /*
@@ -223,9 +223,9 @@ int hook_install(const hook_options *o, char **installed)
 	const char *path = o->args.n ? o->args.v[0] : ".";
 	registry_layout l;
 	char *file = NULL, *cmd = NULL, *script = NULL;
-	int rc = -1;
+	int rc = ERR_FAIL;
 	if (registry_hook_layout(path, &l) < 0)
-		return -1;
+		return ERR_FAIL;
 	const char *hook = o->hook ? o->hook : l.bare ? "pre-receive" : "pre-commit";
 	if (strcmp(hook, "pre-receive") && strcmp(hook, "update") && strcmp(hook, "pre-commit")) {
 		error_set("--hook '%s': pre-receive, update or pre-commit", hook);

@@ -20,7 +20,7 @@ typedef struct {
 
 /* `ppreg hook install [PATH]`: writes the hook into the repository at the
  * first of o->args (default .) and sets *installed to its file (free it).
- * 0, or -1 with error_last(). */
+ * 0, or ERR_FAIL with error_last(). */
 int hook_install(const hook_options *o, char **installed);
 
 #endif

@@ -25,7 +25,8 @@ static const ppreg_field registry_fields[] = {
 	{"policy", PPREG_T_STRING, PPREG_REQUIRED, NULL, NULL},
 };
 
-/* registry.yaml at the state judged; 1 when it could not be read at all. */
+/* registry.yaml at the state judged; 1 when it could not be read at all
+ * (a finding says why), ERR_FAIL when its object could not be read. */
 static int check_registry_yaml(run *r, finding_sink *sink)
 {
 	unsigned char *data = NULL;
@@ -36,10 +37,12 @@ static int check_registry_yaml(run *r, finding_sink *sink)
 		         "registry.yaml is missing from the registry root");
 		return 1;
 	}
+	if (rc == ERR_FAIL)
+		return rc;
 	if (rc < 0) {
-		sink_add(sink, rc == REGISTRY_TOO_LARGE ? "core.limits" : "core.tree-entry", PPREG_SEV_ERROR,
+		sink_add(sink, rc == ERR_TOO_LARGE ? "core.limits" : "core.tree-entry", PPREG_SEV_ERROR,
 		         "registry.yaml", 1, 1, "registry.yaml cannot be read (%s)",
-		         rc == REGISTRY_TOO_LARGE ? "too large" : "not a regular file");
+		         rc == ERR_TOO_LARGE ? "too large" : "not a regular file");
 		return 1;
 	}
 	ydoc *doc = ydoc_parse("registry.yaml", data, len, &r->pol->limits, sink);
@@ -55,12 +58,14 @@ static int check_registry_yaml(run *r, finding_sink *sink)
 	return 0;
 }
 
-static void judge_registry_entry(run *r, const registry_changes *ch, platform_result *p)
+static int judge_registry_entry(run *r, const registry_changes *ch, platform_result *p)
 {
 	memset(p, 0, sizeof *p);
 	p->id = xstrdup(RUN_REGISTRY_ENTRY);
 	finding_sink sink = {&p->findings, r->overrides, r->n_overrides, r->opts.strict};
 	int unreadable = ch->registry_yaml ? check_registry_yaml(r, &sink) : 0;
+	if (unreadable < 0)
+		return unreadable;
 	for (size_t i = 0; i < ch->n_outside; i++) {
 		if (i + 1 == ch->n_outside && ch->n_outside_more)
 			sink_add(&sink, "core.outside-change", PPREG_SEV_WARNING, ch->outside[i], 1, 1,
@@ -73,13 +78,14 @@ static void judge_registry_entry(run *r, const registry_changes *ch, platform_re
 	findings_sort(&p->findings);
 	p->verdict = unreadable ? VERDICT_INVALID :
 	             findings_count(&p->findings, PPREG_SEV_ERROR) ? VERDICT_NON_COMPLIANT : VERDICT_COMPLIANT;
+	return 0;
 }
 
 int changed_judge_registry_yaml(run *r, platform_result *p)
 {
 	registry_changes only_yaml = {.registry_yaml = 1};
-	judge_registry_entry(r, &only_yaml, p);
-	return p->findings.n > 0 || p->verdict != VERDICT_COMPLIANT;
+	int rc = judge_registry_entry(r, &only_yaml, p);
+	return rc < 0 ? rc : p->findings.n > 0 || p->verdict != VERDICT_COMPLIANT;
 }
 
 int changed_judge(run *r, const registry_changes *ch, const judge_options *o, changed_result *out)
@@ -93,10 +99,10 @@ int changed_judge(run *r, const registry_changes *ch, const judge_options *o, ch
 	if (ch->n_checked) {
 		out->n_platforms = ch->n_checked;
 		if (judge_platforms(r, ch->checked, ch->n_checked, o, out->platforms) < 0)
-			return -1;
+			return ERR_FAIL;
 	}
 	if (with_registry)
-		judge_registry_entry(r, ch, &out->platforms[out->n_platforms++]);
+		return judge_registry_entry(r, ch, &out->platforms[out->n_platforms++]);
 	return 0;
 }
 

@@ -23,11 +23,12 @@ typedef struct {
 } changed_result;
 
 /* Judges the platforms `ch` names, at the state `r` was opened on, into
- * `out`. -1 (exit 2) with error_last(); `out` must be freed either way. */
+ * `out`. ERR_FAIL (exit 2) with error_last(); `out` must be freed either way. */
 int changed_judge(run *r, const registry_changes *ch, const judge_options *o, changed_result *out);
 
 /* registry.yaml judged alone, as the RUN_REGISTRY_ENTRY of a full check:
- * 1 when it has a finding (the entry is then reported), else 0. */
+ * 1 when it has a finding (the entry is then reported), else 0; ERR_FAIL
+ * when its object cannot be read. */
 int changed_judge_registry_yaml(run *r, platform_result *p);
 
 void changed_result_free(changed_result *c);

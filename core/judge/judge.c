@@ -500,7 +500,7 @@ static void skip_given_up(sched *s, wire_task *t)
 }
 
 /* Settles the results one read brought: 1 more may come, 0 none (taken
- * care of), -1 a failure. */
+ * care of), ERR_FAIL a failure. */
 static int take_results(sched *s, size_t k)
 {
 	worker *w = &s->w[k];
@@ -523,7 +523,7 @@ static int take_results(sched *s, size_t k)
 			error_set("%s", error);
 			free(error);
 			platform_result_free(&res);
-			return -1;
+			return ERR_FAIL;
 		}
 		free(error);
 		/* what this worker hashed, the workers forked from now on know */
@@ -531,7 +531,7 @@ static int take_results(sched *s, size_t k)
 			digest_memo_put(&s->r->digests, res.learned[i].oid, res.learned[i].oid_len, res.learned[i].sha256);
 		res.id = display_text(s->ids[idx]);
 		if (settle(s, idx, &res) < 0)
-			return -1;
+			return ERR_FAIL;
 	}
 }
 
@@ -541,7 +541,7 @@ static int receive(sched *s, size_t k)
 	int got = wire_fill(w->result_fd, &w->in);
 	if (got > 0) {
 		int rc = take_results(s, k);
-		return rc < 0 ? -1 : 0;
+		return rc < 0 ? ERR_FAIL : 0;
 	}
 	if (got < 0 || (w->f_n > 0 && !s->slots[k].retired)) /* died holding platforms */
 		return worker_lost(s, k, 0);
@@ -571,7 +571,7 @@ static int dispatch(sched *s, size_t k)
 	if (w->f_n >= limit)
 		return 0;
 	if (w->pid <= 0 && spawn(s, k) < 0)
-		return -1;
+		return ERR_FAIL;
 	wire_buf out = {0};
 	while (w->f_n < limit && s->q_head < s->q_tail && w->sent < RECYCLE_AFTER) {
 		wire_task t = s->queue[s->q_head++];

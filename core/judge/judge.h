@@ -26,7 +26,7 @@ typedef struct {
  * stops the run with that status. */
 typedef int (*judge_emit_fn)(void *ctx, size_t index, platform_result *res);
 
-/* Judges ids[0..n), handing each result to emit. -1 (exit 2) with
+/* Judges ids[0..n), handing each result to emit. ERR_FAIL (exit 2) with
  * error_last() when a platform could not be judged. */
 int judge_platforms_each(run *r, char *const *ids, size_t n, const judge_options *o,
                          judge_emit_fn emit, void *ctx);

@@ -46,7 +46,8 @@ typedef struct {
 	ptrvec cache;          /* cached_file*, for file_read */
 	platform_result *out;  /* what the judgement fills */
 	const loaded_plugin *plugin; /* the plugin being called */
-	int failed;            /* a plugin called fail() */
+	int failed;            /* a plugin called fail(), or a file it asked for could not be read */
+	int read_failed;       /* the latter: fail_message is the registry's own */
 	int unreadable;        /* a declaration could not be read: verdict invalid */
 	char fail_message[512];
 } snapshot;
@@ -161,9 +162,16 @@ static int find_file(const snapshot *s, const char *path, const platform_entry *
 }
 
 /* What a plugin is told of registry_read_entry's error: a link or a
- * missing object as such, anything else as PPREG_ERROR. */
-static int api_read_code(int rc)
+ * missing file as such, anything else as PPREG_ERROR. A file that could
+ * not be read (ERR_FAIL: a corrupt object, an I/O error) also fails the
+ * platform's check with the registry's message, whatever the plugin makes
+ * of PPREG_ERROR: no verdict is given on what was not read. */
+static int api_read_code(snapshot *s, int rc)
 {
+	if (rc == ERR_FAIL && !s->failed) {
+		snprintf(s->fail_message, sizeof s->fail_message, "%s", error_last());
+		s->failed = s->read_failed = 1;
+	}
 	return rc == PPREG_SYMLINK || rc == PPREG_ABSENT ? rc : PPREG_ERROR;
 }
 
@@ -185,7 +193,7 @@ static int api_file_read(ppreg_check *c, const char *path, const unsigned char *
 	rc = registry_read_entry(s->run->reg, s->tree, e, MAX_EVIDENCE_BYTES, &f->data, &f->len);
 	if (rc < 0) {
 		free(f);
-		return api_read_code(rc);
+		return api_read_code(s, rc);
 	}
 	f->path = xstrdup(path);
 	ptrvec_push(&s->cache, f);
@@ -197,7 +205,7 @@ static int api_file_read(ppreg_check *c, const char *path, const unsigned char *
  * attestation alike. A blob hashed before, on this platform or another, is
  * not read again (digest_memo.h); only a digest computed in full is
  * remembered. 0, or registry_read_entry's error (*len: the size of a file
- * REGISTRY_TOO_LARGE), or PPREG_ERROR when hashing fails. */
+ * ERR_TOO_LARGE), or ERR_FAIL when hashing fails. */
 static int entry_sha256(snapshot *s, const platform_entry *e, char hex[65], size_t *len)
 {
 	if (digest_memo_get(s->run->digests, e->oid, e->oid_len, hex))
@@ -210,7 +218,7 @@ static int entry_sha256(snapshot *s, const platform_entry *e, char hex[65], size
 	rc = sha256_hex(data, *len, hex);
 	free(data);
 	if (rc < 0)
-		return PPREG_ERROR;
+		return ERR_FAIL;
 	digest_memo_put(&s->run->digests, e->oid, e->oid_len, hex);
 	platform_result *out = s->out; /* NULL in a plugin's setup() */
 	if (out && e->oid_len && e->oid_len <= sizeof out->learned->oid) {
@@ -232,7 +240,7 @@ static int api_file_sha256(ppreg_check *c, const char *path, char hex[65])
 	if (rc)
 		return rc;
 	rc = entry_sha256(s, e, hex, &len);
-	return rc == 0 ? PPREG_OK : api_read_code(rc);
+	return rc == 0 ? PPREG_OK : api_read_code(s, rc);
 }
 
 static int api_policy_file_sha256(ppreg_check *c, const char *path, char hex[65])
@@ -303,8 +311,9 @@ static void check_tree_entries(snapshot *s)
 		         "the folder nests folders more than %d levels deep: it is not read", PLATFORM_MAX_DEPTH);
 }
 
-/* Reads one declaration file's bytes; problems are findings. */
-static void read_declaration(snapshot *s, declaration *d)
+/* Reads one declaration file's bytes; problems with the file are findings,
+ * a failure to read it (ERR_FAIL) stops the check. */
+static int read_declaration(snapshot *s, declaration *d)
 {
 	const platform_entry *e = platform_find(s->tree, d->name);
 	size_t len = 0;
@@ -312,24 +321,24 @@ static void read_declaration(snapshot *s, declaration *d)
 	           : PPREG_ABSENT;
 	if (rc == 0) {
 		d->len = len;
-		return;
+		return 0;
 	}
 	d->data = NULL;
+	if (rc == ERR_FAIL)
+		return ERR_FAIL;
 	char *file = path_join(s->folder, d->name);
 	if (rc == PPREG_ABSENT) {
 		sink_add(&s->sink, "core.missing-file", PPREG_SEV_ERROR, file, 1, 1,
 		         "%s is missing from the platform folder", d->name);
-	} else if (rc == REGISTRY_TOO_LARGE) {
+	} else if (rc == ERR_TOO_LARGE) {
 		sink_add(&s->sink, "core.limits", PPREG_SEV_ERROR, file, 1, 1,
 		         "file is %zu bytes, more than the policy's %zu", len, s->run->pol->limits.max_bytes);
 		s->unreadable = 1;
-	} else if (rc == PPREG_SYMLINK) {
-		s->unreadable = 1; /* core.tree-entry already says why */
 	} else {
-		sink_add(&s->sink, "core.yaml-syntax", PPREG_SEV_ERROR, file, 1, 1, "cannot be read: %s", error_last());
-		s->unreadable = 1;
+		s->unreadable = 1; /* PPREG_SYMLINK: core.tree-entry already says why */
 	}
 	free(file);
+	return 0;
 }
 
 /* Parses the bytes read_declaration read; problems are findings. */
@@ -384,6 +393,8 @@ static int run_plugins(snapshot *s, const platform_tree *t)
 		if (s->run->progress)
 			*s->run->progress = -1;
 	}
+	if (s->read_failed)
+		return error_set("%s", s->fail_message);
 	if (s->failed)
 		return error_set("%s: %s", s->folder, s->fail_message);
 	return 0;
@@ -438,11 +449,12 @@ static int digest_files(snapshot *s, platform_result *out)
 		file_digest *f = &out->files[out->n_files];
 		size_t len;
 		int rc = entry_sha256(s, e, f->sha256, &len);
-		if (rc == REGISTRY_TOO_LARGE)
+		if (rc == ERR_TOO_LARGE)
 			return error_set("%s/%s: %zu bytes, more than the %zu a file may have to be attested", s->folder,
 			                 e->path, len, MAX_EVIDENCE_BYTES);
 		if (rc < 0)
-			return error_set("%s/%s: cannot be read and hashed to be attested", s->folder, e->path);
+			return error_set("%s/%s: cannot be read and hashed to be attested%s%s", s->folder, e->path,
+			                 rc == ERR_FAIL ? ": " : "", rc == ERR_FAIL ? error_last() : "");
 		f->path = xstrdup(e->path);
 		out->n_files++;
 	}
@@ -501,10 +513,12 @@ int run_check_platform(run *r, const char *id, platform_result *out)
 	 * libgit2's and zlib's code, libyaml's and the walk's each stay in
 	 * cache over five files instead of taking turns (4-5 % of a full
 	 * check's time; the findings are sorted anyway). */
-	for (size_t i = 0; i < s.n_decls; i++) {
+	for (size_t i = 0; i < s.n_decls && rc == 0; i++) {
 		s.decls[i].name = xstrdup(r->pol->files[i]);
-		read_declaration(&s, &s.decls[i]);
+		rc = read_declaration(&s, &s.decls[i]);
 	}
+	if (rc < 0)
+		goto done;
 	for (size_t i = 0; i < s.n_decls; i++)
 		parse_declaration(&s, &s.decls[i]);
 	for (size_t i = 0; i < s.n_decls; i++)

@@ -10,8 +10,9 @@
 /* Calls each plugin's setup(); part of run_open(). */
 int run_setup_plugins(run *r);
 
-/* Judges one platform. -1 (exit 2) when a plugin could not judge it; the
- * result is filled either way and must be freed. */
+/* Judges one platform. ERR_FAIL (exit 2) when it could not be judged (a
+ * plugin failed, a Git object could not be read); the result is filled
+ * either way and must be freed. */
 int run_check_platform(run *r, const char *id, platform_result *out);
 void platform_result_free(platform_result *p);
 

@@ -24,9 +24,6 @@ const char *verdict_name(verdict v)
 	return v == VERDICT_COMPLIANT ? "compliant" : v == VERDICT_NON_COMPLIANT ? "non-compliant" : "invalid";
 }
 
-/* read_policy_ref's failure that --policy does not excuse. */
-#define REGISTRY_OTHER_FORMAT (-3)
-
 /* registry.yaml names the policy; it is read at the same revision. */
 static int read_policy_ref(run *r, char **ref)
 {
@@ -36,9 +33,11 @@ static int read_policy_ref(run *r, char **ref)
 	if (rc == PPREG_ABSENT)
 		return error_set("%s: not a ppreg registry (no registry.yaml at %s)",
 		                 r->opts.registry_path, r->opts.rev ? r->opts.rev : "HEAD");
+	if (rc == ERR_FAIL)
+		return rc; /* the registry's message names the file and its object */
 	if (rc < 0)
 		return error_set("%s/registry.yaml: cannot be read%s", r->opts.registry_path,
-		                 rc == REGISTRY_TOO_LARGE ? " (too large)" : "");
+		                 rc == ERR_TOO_LARGE ? " (too large)" : "");
 	finding_list fl = {0};
 	finding_sink sink = {.list = &fl};
 	ydoc *doc = ydoc_parse("registry.yaml", data, len, &policy_default_limits, &sink);
@@ -52,7 +51,7 @@ static int read_policy_ref(run *r, char **ref)
 	} else if (node_str(node_get(ydoc_root(doc), "format"), &s) != PPREG_OK || strcmp(s, "ppreg/1")) {
 		/* a registry of another format is not one this ppreg can judge */
 		rc = (error_set("registry.yaml: expected 'format: ppreg/1'; a registry of another format cannot be judged"),
-		      REGISTRY_OTHER_FORMAT);
+		      ERR_OTHER_FORMAT);
 	} else if (node_str(node_get(ydoc_root(doc), "policy"), &s) != PPREG_OK) {
 		rc = error_set("registry.yaml: 'policy: <id>/<version>' is missing");
 	} else {
@@ -68,13 +67,13 @@ static int open_policy(run *r)
 {
 	char *ref = NULL;
 	int rc = read_policy_ref(r, &ref);
-	if (rc == REGISTRY_OTHER_FORMAT || (rc < 0 && !r->opts.policy_file))
-		return -1; /* --policy stands in for a missing reference, not for another format */
+	if (rc == ERR_OTHER_FORMAT || (rc < 0 && !r->opts.policy_file))
+		return ERR_FAIL; /* --policy stands in for a missing reference, not for another format */
 	if (r->opts.policy_file) {
 		r->policy_path = xstrdup(r->opts.policy_file);
 	} else if (policy_path_for_ref(&r->policy_path, policy_default_dir(), ref) < 0) {
 		free(ref);
-		return -1;
+		return ERR_FAIL;
 	}
 	rc = policy_load(&r->pol, r->policy_path);
 	if (rc == 0 && !r->opts.policy_file) {
@@ -110,7 +109,7 @@ int run_load_plugins(run *r)
 				return error_set("policy %s: plugin %s listed twice", r->policy_path, r->pol->plugins[i].name);
 		probe_step(r, 'L', i);
 		if (plugin_load(&r->plugins[i], r->plugin_dir, r->pol->plugins[i].name) < 0)
-			return -1;
+			return ERR_FAIL;
 		r->plugins[i].params = r->pol->plugins[i].params;
 		r->n_plugins = i + 1;
 	}
@@ -178,7 +177,7 @@ int run_open(run **out, const run_options *opts)
 	    open_policy(r) < 0 || probe_plugins(r) < 0 || load_plugins_quietly(r) < 0 ||
 	    compile_schemas(r) < 0) {
 		run_free(r);
-		return -1;
+		return ERR_FAIL;
 	}
 	*out = r;
 	return 0;

@@ -94,8 +94,8 @@ typedef struct {
 
 /* Opens the registry, reads registry.yaml, loads the policy and its plugins
  * (after probe_plugins() has tried them in a child). No plugin's setup()
- * runs in this process: the scheduler's workers call it (judge.c). -1
- * (exit 2) with error_last() on any failure. */
+ * runs in this process: the scheduler's workers call it (judge.c).
+ * ERR_FAIL (exit 2) with error_last() on any failure. */
 int run_open(run **out, const run_options *opts);
 void run_free(run *r);
 

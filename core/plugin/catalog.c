@@ -12,7 +12,7 @@ int plugin_catalog_load(plugin_catalog *cat, const char *dir)
 	size_t n;
 	cat->v = NULL, cat->n = 0, cat->errors = NULL, cat->n_errors = 0;
 	if (plugin_list_dir(&names, &n, dir) < 0)
-		return -1;
+		return ERR_FAIL;
 	cat->v = xcalloc(n, sizeof *cat->v);
 	cat->errors = xcalloc(n, sizeof *cat->errors);
 	for (size_t i = 0; i < n; i++) {

@@ -85,7 +85,7 @@ static int validate(const loaded_plugin *p)
 			                 p->name, p->path, i, PLUGIN_MAX_FIELDS);
 		for (size_t j = 0; j < s->n_fields; j++)
 			if (validate_field(p, s, j) < 0)
-				return -1;
+				return ERR_FAIL;
 	}
 	return 0;
 }
@@ -126,7 +126,7 @@ int plugin_load(loaded_plugin *out, const char *dir, const char *name)
 	return 0;
 fail:
 	plugin_unload(out);
-	return -1;
+	return ERR_FAIL;
 }
 
 void plugin_unload(loaded_plugin *p)

@@ -29,7 +29,7 @@ typedef struct {
 const char *plugin_default_dir(void);
 int plugin_name_ok(const char *name);
 
-/* Loads one plugin; -1 with an error_last() message naming it. */
+/* Loads one plugin; ERR_FAIL with an error_last() message naming it. */
 int plugin_load(loaded_plugin *out, const char *dir, const char *name);
 void plugin_unload(loaded_plugin *p);
 

@@ -185,11 +185,11 @@ static int read_attestation(policy *p, const ppreg_node *n)
 			return error_set("policy %s:%u: attestation.%s is not a setting (%s)", p->path,
 			                 node_item(n, i)->line, node_key(n, i), known);
 	if (read_bound(p, n, "default_valid_for", &a->default_valid_for, &a->default_duration) < 0)
-		return -1;
+		return ERR_FAIL;
 	a->max_valid_for = a->default_valid_for;
 	a->max_duration = a->default_duration;
 	if (read_bound(p, n, "max_valid_for", &a->max_valid_for, &a->max_duration) < 0)
-		return -1;
+		return ERR_FAIL;
 	if (level && (node_str(level, &a->verified_level) != PPREG_OK || !*a->verified_level))
 		return policy_error(p, level, "attestation.verified_level must be a non-empty string");
 	return 0;
@@ -204,7 +204,7 @@ static int parse_policy_file(policy *p)
 		return error_set("cannot read policy: %s", error_last());
 	if (sha256_hex(data, len, p->sha256) < 0) {
 		free(data);
-		return -1;
+		return ERR_FAIL;
 	}
 	finding_list fl = {0};
 	finding_sink sink = {.list = &fl};
@@ -246,7 +246,7 @@ int policy_load(policy **out, const char *path)
 	return 0;
 fail:
 	policy_free(p);
-	return -1;
+	return ERR_FAIL;
 }
 
 void policy_free(policy *p)

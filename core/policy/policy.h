@@ -51,7 +51,7 @@ typedef struct {
 	policy_attestation attestation;
 } policy;
 
-/* Loads and validates a policy file. On failure returns -1 with error_last(). */
+/* Loads and validates a policy file. On failure returns ERR_FAIL with error_last(). */
 int policy_load(policy **out, const char *path);
 void policy_free(policy *p);
 

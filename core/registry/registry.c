@@ -22,15 +22,40 @@
 #define MAX_ENTRIES PLATFORM_MAX_ENTRIES
 #define MAX_DEPTH PLATFORM_MAX_DEPTH
 
-static int git_fail(const char *what)
+static const char *git_message(void)
 {
 	const git_error *e = git_error_last();
-	return error_set("%s: %s", what, e && e->message ? e->message : "libgit2 error");
+	return e && e->message ? e->message : "libgit2 error";
+}
+
+static int git_fail(const char *what)
+{
+	return error_set("%s: %s", what, git_message());
 }
 
 int registry__git_fail(const char *what)
 {
 	return git_fail(what);
+}
+
+/* The object too: libgit2's message often does not name it ("failed to
+ * inflate loose object"), and it is what `git cat-file` is asked about. */
+static int fail_object(const char *path, const git_oid *id, const char *why)
+{
+	return error_set("%s (object %s): %s", path, git_oid_tostr_s(id), why ? why : git_message());
+}
+
+int registry__git_fail_object(const char *path, const git_oid *id)
+{
+	return fail_object(path, id, NULL);
+}
+
+int registry__peel_commit(git_object *obj, git_commit **out)
+{
+	int rc = git_object_peel((git_object **)out, obj, GIT_OBJECT_COMMIT);
+	if (rc == GIT_EINVALIDSPEC || rc == GIT_EPEEL)
+		return PPREG_BADTYPE;
+	return rc < 0 ? registry__git_fail_object("commit", git_object_id(obj)) : 0;
 }
 
 /* Whether libgit2 took the allocator with a ceiling (git_alloc.h). */
@@ -109,13 +134,24 @@ int registry__set_root(registry *r, git_tree *top, const char *what)
 	git_tree_entry *sub = NULL;
 	if (!*r->prefix)
 		return git_tree_dup(&r->root, top) < 0 ? git_fail(what) : 0;
-	if (git_tree_entry_bypath(&sub, top, r->prefix) < 0 || git_tree_entry_type(sub) != GIT_OBJECT_TREE) {
-		git_tree_entry_free(sub);
-		return error_set("%s: folder '%s' is not in %s", r->path, r->prefix, what);
-	}
-	int rc = git_tree_lookup(&r->root, r->repo, git_tree_entry_id(sub)) < 0 ? git_fail(r->prefix) : 0;
+	int rc = registry__entry_bypath(&sub, top, r->prefix);
+	if (rc == 0 && git_tree_entry_type(sub) != GIT_OBJECT_TREE)
+		rc = PPREG_ABSENT;
+	if (rc == PPREG_ABSENT)
+		error_set("%s: folder '%s' is not in %s", r->path, r->prefix, what);
+	else if (rc == 0 && git_tree_lookup(&r->root, r->repo, git_tree_entry_id(sub)) < 0)
+		rc = registry__git_fail_object(r->prefix, git_tree_entry_id(sub));
 	git_tree_entry_free(sub);
 	return rc;
+}
+
+int registry__entry_bypath(git_tree_entry **out, const git_tree *tree, const char *path)
+{
+	*out = NULL;
+	int rc = git_tree_entry_bypath(out, tree, path);
+	if (rc == GIT_ENOTFOUND)
+		return PPREG_ABSENT;
+	return rc < 0 ? git_fail(path) : 0;
 }
 
 int registry__root_at(registry *r, const git_commit *commit, git_tree **out)
@@ -125,16 +161,18 @@ int registry__root_at(registry *r, const git_commit *commit, git_tree **out)
 	int rc = 0;
 	*out = NULL;
 	if (git_commit_tree(&top, commit) < 0)
-		return git_fail("commit tree");
+		return registry__git_fail_object("commit tree", git_commit_tree_id(commit));
 	if (!*r->prefix) {
 		*out = top;
 		return 0;
 	}
-	if (git_tree_entry_bypath(&sub, top, r->prefix) == 0 && git_tree_entry_type(sub) == GIT_OBJECT_TREE)
-		rc = git_tree_lookup(out, r->repo, git_tree_entry_id(sub)) < 0 ? git_fail(r->prefix) : 0;
+	rc = registry__entry_bypath(&sub, top, r->prefix);
+	if (rc == 0 && git_tree_entry_type(sub) == GIT_OBJECT_TREE &&
+	    git_tree_lookup(out, r->repo, git_tree_entry_id(sub)) < 0)
+		rc = registry__git_fail_object(r->prefix, git_tree_entry_id(sub));
 	git_tree_entry_free(sub);
 	git_tree_free(top);
-	return rc;
+	return rc == PPREG_ABSENT ? 0 : rc;
 }
 
 static int open_git(registry *r, const char *rev)
@@ -142,20 +180,21 @@ static int open_git(registry *r, const char *rev)
 	git_object *obj = NULL;
 	git_commit *commit = NULL;
 	git_tree *tree = NULL;
-	int rc = -1;
+	int rc;
 	if (registry__open_repo(r) < 0)
-		return -1;
-	if (git_revparse_single(&obj, r->repo, rev) < 0) {
-		git_fail(rev);
+		return ERR_FAIL;
+	if ((rc = git_revparse_single(&obj, r->repo, rev)) < 0) {
+		rc = rc == GIT_ENOTFOUND ? (git_fail(rev), PPREG_ABSENT) : git_fail(rev);
 		goto done;
 	}
-	if (git_object_peel((git_object **)&commit, obj, GIT_OBJECT_COMMIT) < 0) {
-		error_set("%s: not a commit", rev);
+	if ((rc = registry__peel_commit(obj, &commit)) < 0) {
+		if (rc == PPREG_BADTYPE)
+			error_set("%s: not a commit", rev);
 		goto done;
 	}
 	git_oid_tostr(r->commit, sizeof r->commit, git_commit_id(commit));
 	if (git_commit_tree(&tree, commit) < 0) {
-		git_fail("commit tree");
+		rc = registry__git_fail_object("commit tree", git_commit_tree_id(commit));
 		goto done;
 	}
 	char *what = xasprintf("revision %s", rev);
@@ -178,17 +217,20 @@ int registry_open(registry **out, const char *path, const char *rev, int worktre
 	if (stat(path, &st) < 0 || !S_ISDIR(st.st_mode)) {
 		error_set("%s: not a folder", path);
 		registry_free(r);
-		return -1;
+		return ERR_FAIL;
 	}
 	if (worktree == REGISTRY_INDEX) {
 		registry_free(r);
 		return registry_open_index(out, path);
 	}
-	if (worktree) {
+	int rc = 0;
+	if (worktree)
 		r->prefix = xstrdup("");
-	} else if (open_git(r, rev ? rev : "HEAD") < 0) {
+	else
+		rc = open_git(r, rev ? rev : "HEAD");
+	if (rc < 0) {
 		registry_free(r);
-		return -1;
+		return rc;
 	}
 	*out = r;
 	return 0;
@@ -210,6 +252,23 @@ const char *registry_commit(const registry *r) { return r->commit; }
 const char *registry_prefix(const registry *r) { return r->prefix; }
 const char *registry_path(const registry *r) { return r->path; }
 
+/* An object is named by its platform (NULL: an entry of the registry root)
+ * and its path there (NULL: the platform folder itself); the name is built
+ * only for a message. */
+typedef struct {
+	const char *platform, *path;
+} object_name;
+
+/* `why` NULL: libgit2's message. */
+static int object_fail(object_name b, const git_oid *id, const char *why)
+{
+	char *path = !b.platform ? xstrdup(b.path) : b.path ? xasprintf("platforms/%s/%s", b.platform, b.path)
+	                                                    : xasprintf("platforms/%s", b.platform);
+	int rc = fail_object(path, id, why);
+	free(path);
+	return rc;
+}
+
 /* A blob is refused by its size, never inflated past the limit: 200 MB of
  * zeros compress to 200 KB in Git and must not cost 200 MB of memory to
  * reject. The read runs under a ceiling of max + 1 bytes for any one
@@ -219,7 +278,8 @@ const char *registry_path(const registry *r) { return r->path; }
  * every blob first would cost a second look-up and zlib stream per blob.
  * A blob under the limit stored as a delta of a larger one also trips the
  * ceiling (on its base), and is read again without it. */
-static int read_object(git_odb *odb, const git_oid *id, size_t max, git_odb_object **obj, size_t *size)
+static int read_object(git_odb *odb, const git_oid *id, object_name b, size_t max, git_odb_object **obj,
+                       size_t *size)
 {
 	if (ceiling_works) {
 		git_alloc_limit(max + 1);
@@ -231,31 +291,34 @@ static int read_object(git_odb *odb, const git_oid *id, size_t max, git_odb_obje
 			return 0;
 		}
 		if (!refused)
-			return git_fail("blob"), PPREG_ERROR;
+			return object_fail(b, id, NULL);
 	}
 	git_object_t type;
 	if (git_odb_read_header(size, &type, odb, id) < 0)
-		return git_fail("blob"), PPREG_ERROR;
+		return object_fail(b, id, NULL);
 	if (*size > max)
-		return REGISTRY_TOO_LARGE;
-	if (git_odb_read(obj, odb, id) < 0 || git_odb_object_size(*obj) != *size)
-		return git_fail("blob"), PPREG_ERROR;
+		return ERR_TOO_LARGE;
+	if (git_odb_read(obj, odb, id) < 0)
+		return object_fail(b, id, NULL);
+	if (git_odb_object_size(*obj) != *size)
+		return object_fail(b, id, "its size is not the one its header gives");
 	return 0;
 }
 
-static int read_blob(registry *r, const git_oid *id, size_t max, unsigned char **data, size_t *len)
+static int read_blob(registry *r, const git_oid *id, object_name b, size_t max, unsigned char **data,
+                     size_t *len)
 {
 	git_odb *odb = NULL;
 	git_odb_object *obj = NULL;
 	size_t size = 0;
 	if (git_repository_odb(&odb, r->repo) < 0)
-		return git_fail("object database"), PPREG_ERROR;
-	int rc = read_object(odb, id, max, &obj, &size);
+		return git_fail("object database");
+	int rc = read_object(odb, id, b, max, &obj, &size);
 	*len = size;
 	if (rc == 0 && git_odb_object_type(obj) != GIT_OBJECT_BLOB)
-		rc = (error_set("blob: object is not a blob"), PPREG_ERROR);
+		rc = object_fail(b, id, "not a blob");
 	else if (rc == 0 && size > max)
-		rc = REGISTRY_TOO_LARGE;
+		rc = ERR_TOO_LARGE;
 	if (rc == 0) {
 		*data = xmalloc(size + 1);
 		memcpy(*data, git_odb_object_data(obj), size);
@@ -270,14 +333,14 @@ static int read_disk(const char *path, size_t max, unsigned char **data, size_t 
 {
 	struct stat st;
 	if (lstat(path, &st) < 0)
-		return errno == ENOENT ? PPREG_ABSENT : (error_set("%s: %s", path, strerror(errno)), PPREG_ERROR);
+		return errno == ENOENT ? PPREG_ABSENT : error_set("%s: %s", path, strerror(errno));
 	if (!S_ISREG(st.st_mode))
 		return PPREG_SYMLINK;
 	if ((unsigned long long)st.st_size > max) {
 		*len = (size_t)st.st_size;
-		return REGISTRY_TOO_LARGE;
+		return ERR_TOO_LARGE;
 	}
-	return read_file_nofollow(path, max, data, len) < 0 ? PPREG_ERROR : 0;
+	return read_file_nofollow(path, max, data, len) < 0 ? ERR_FAIL : 0;
 }
 
 int registry_read_root_file(registry *r, const char *name, size_t max,
@@ -295,7 +358,7 @@ int registry_read_root_file(registry *r, const char *name, size_t max,
 	git_filemode_t mode = git_tree_entry_filemode(e);
 	if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE)
 		return PPREG_SYMLINK;
-	return read_blob(r, git_tree_entry_id(e), max, data, len);
+	return read_blob(r, git_tree_entry_id(e), (object_name){NULL, name}, max, data, len);
 }
 
 void registry_free_ids(char **ids, size_t n)
@@ -314,16 +377,14 @@ static int str_cmp(const void *a, const void *b)
  * follows the number of platforms, and libgit2's cache does not keep a large
  * one, so looking it up per platform made a full check quadratic. Loaded in
  * the parent (registry_platform_ids), it is inherited by every worker. */
-git_tree *registry__platforms_tree(registry *r)
+int registry__platforms_tree(registry *r, git_tree **out)
 {
-	if (!r->platforms) {
-		git_tree_entry *pe = NULL;
-		if (git_tree_entry_bypath(&pe, r->root, "platforms") == 0 &&
-		    git_tree_entry_type(pe) == GIT_OBJECT_TREE)
-			git_tree_lookup(&r->platforms, r->repo, git_tree_entry_id(pe));
-		git_tree_entry_free(pe);
-	}
-	return r->platforms;
+	const git_tree_entry *pe = r->platforms ? NULL : git_tree_entry_byname(r->root, "platforms");
+	if (pe && git_tree_entry_type(pe) == GIT_OBJECT_TREE &&
+	    git_tree_lookup(&r->platforms, r->repo, git_tree_entry_id(pe)) < 0)
+		return registry__git_fail_object("platforms", git_tree_entry_id(pe));
+	*out = r->platforms;
+	return 0;
 }
 
 int registry__is_platform_mode(git_filemode_t mode)
@@ -367,10 +428,15 @@ int registry_platform_ids(registry *r, char ***ids, size_t *n)
 	*ids = NULL;
 	*n = 0;
 	if (platforms_entry_ok(r) < 0)
-		return -1;
+		return ERR_FAIL;
 	if (r->worktree) {
 		char *p = xasprintf("%s/platforms", r->path);
 		DIR *d = opendir(p);
+		if (!d && errno != ENOENT) {
+			error_set("%s: %s", p, strerror(errno));
+			free(p);
+			return ERR_FAIL;
+		}
 		free(p);
 		struct dirent *e;
 		while (d && (e = readdir(d)))
@@ -379,7 +445,9 @@ int registry_platform_ids(registry *r, char ***ids, size_t *n)
 		if (d)
 			closedir(d);
 	} else {
-		git_tree *pt = registry__platforms_tree(r);
+		git_tree *pt;
+		if (registry__platforms_tree(r, &pt) < 0)
+			return ERR_FAIL;
 		for (size_t i = 0; pt && i < git_tree_entrycount(pt); i++) {
 			const git_tree_entry *e = git_tree_entry_byindex(pt, i);
 			if (registry__is_platform_mode(git_tree_entry_filemode(e)))
@@ -396,6 +464,7 @@ int registry_platform_ids(registry *r, char ***ids, size_t *n)
 typedef struct {
 	ptrvec entries;
 	int truncated;
+	const char *platform; /* its id, for messages */
 } walk_state;
 
 static void add_entry(walk_state *w, const char *path, entry_kind kind, const git_oid *oid)
@@ -437,7 +506,7 @@ static int walk_git(registry *r, walk_state *w, const git_tree *tree, const char
 			if (depth >= MAX_DEPTH) {
 				w->truncated = TRUNCATED_DEPTH;
 			} else if (git_tree_lookup(&sub, r->repo, git_tree_entry_id(e)) < 0) {
-				int rc = git_fail(path);
+				int rc = object_fail((object_name){w->platform, path}, git_tree_entry_id(e), NULL);
 				free(path);
 				return rc;
 			} else {
@@ -466,21 +535,23 @@ static int walk_disk(walk_state *w, const char *dir, const char *base, int depth
 		char *full = path_join(dir, de->d_name);
 		char *path = path_join(base, de->d_name);
 		struct stat st;
-		int rc = lstat(full, &st);
-		entry_kind kind = rc < 0 ? ENTRY_SPECIAL : S_ISDIR(st.st_mode) ? ENTRY_DIR :
+		int rc = 0;
+		entry_kind kind = lstat(full, &st) < 0 ? ENTRY_SPECIAL : S_ISDIR(st.st_mode) ? ENTRY_DIR :
 		                  S_ISREG(st.st_mode) ? ((st.st_mode & 0111) ? ENTRY_EXEC : ENTRY_FILE) :
 		                  S_ISLNK(st.st_mode) ? ENTRY_SYMLINK : ENTRY_SPECIAL;
 		if (kind == ENTRY_DIR && !strcmp(de->d_name, ".git"))
 			kind = ENTRY_SUBMODULE;
 		add_entry(w, path, kind, NULL);
-		if (kind == ENTRY_DIR) {
-			if (depth >= MAX_DEPTH)
-				w->truncated = TRUNCATED_DEPTH;
-			else
-				walk_disk(w, full, path, depth + 1);
-		}
+		if (kind == ENTRY_DIR && depth >= MAX_DEPTH)
+			w->truncated = TRUNCATED_DEPTH;
+		else if (kind == ENTRY_DIR)
+			rc = walk_disk(w, full, path, depth + 1);
 		free(full);
 		free(path);
+		if (rc < 0) {
+			closedir(d);
+			return rc;
+		}
 	}
 	closedir(d);
 	return 0;
@@ -509,9 +580,9 @@ static void finish_entries(platform_tree *t, walk_state *w)
 
 static int platform_git(registry *r, platform_tree *t)
 {
-	git_tree *tree = NULL;
-	int rc;
-	git_tree *platforms = registry__platforms_tree(r);
+	git_tree *tree = NULL, *platforms;
+	if (registry__platforms_tree(r, &platforms) < 0)
+		return ERR_FAIL;
 	const git_tree_entry *te = platforms ? git_tree_entry_byname(platforms, t->id) : NULL;
 	if (!te)
 		return PPREG_ABSENT;
@@ -519,9 +590,10 @@ static int platform_git(registry *r, platform_tree *t)
 	if (t->kind != ENTRY_DIR)
 		return 0;
 	git_oid_tostr(t->tree_id, sizeof t->tree_id, git_tree_entry_id(te));
-	walk_state w = {{0}, 0};
-	rc = git_tree_lookup(&tree, r->repo, git_tree_entry_id(te)) < 0 ? git_fail(t->id)
-	     : walk_git(r, &w, tree, "", 1);
+	walk_state w = {{0}, 0, t->id};
+	int rc = git_tree_lookup(&tree, r->repo, git_tree_entry_id(te)) < 0
+	         ? object_fail((object_name){t->id, NULL}, git_tree_entry_id(te), NULL)
+	         : walk_git(r, &w, tree, "", 1);
 	git_tree_free(tree);
 	finish_entries(t, &w);
 	return rc;
@@ -532,11 +604,12 @@ static int platform_disk(registry *r, platform_tree *t)
 	char *dir = xasprintf("%s/platforms/%s", r->path, t->id);
 	struct stat st;
 	if (lstat(dir, &st) < 0) {
+		int rc = errno == ENOENT ? PPREG_ABSENT : error_set("%s: %s", dir, strerror(errno));
 		free(dir);
-		return PPREG_ABSENT;
+		return rc;
 	}
 	t->kind = S_ISDIR(st.st_mode) ? ENTRY_DIR : S_ISLNK(st.st_mode) ? ENTRY_SYMLINK : ENTRY_SPECIAL;
-	walk_state w = {{0}, 0};
+	walk_state w = {{0}, 0, t->id};
 	int rc = t->kind == ENTRY_DIR ? walk_disk(&w, dir, "", 1) : 0;
 	free(dir);
 	finish_entries(t, &w);
@@ -606,5 +679,5 @@ int registry_read_entry(registry *r, const platform_tree *t, const platform_entr
 	}
 	git_oid id;
 	memcpy(id.id, e->oid, GIT_OID_RAWSZ);
-	return read_blob(r, &id, max, data, len);
+	return read_blob(r, &id, (object_name){t->id, e->path}, max, data, len);
 }

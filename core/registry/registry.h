@@ -41,7 +41,9 @@ typedef struct registry registry;
 
 /* What registry_open reads: Git objects at `rev` (0), the working files
  * (REGISTRY_WORKTREE, i.e. --worktree), or the staged content, the index
- * (REGISTRY_INDEX, for a pre-commit hook). */
+ * (REGISTRY_INDEX, for a pre-commit hook). 0; PPREG_ABSENT when `rev`
+ * names no object or the registry folder is not in it, PPREG_BADTYPE when
+ * it is no commit, ERR_FAIL when it cannot be read: each with a message. */
 #define REGISTRY_WORKTREE 1
 #define REGISTRY_INDEX 2
 int registry_open(registry **out, const char *path, const char *rev, int worktree);
@@ -54,7 +56,8 @@ const char *registry_prefix(const registry *r);
 const char *registry_path(const registry *r);
 
 /* A file at the registry root ("registry.yaml"): 0, or PPREG_ABSENT /
- * PPREG_SYMLINK / PPREG_ERROR (with error_last()). *data is malloc'd. */
+ * PPREG_SYMLINK / ERR_TOO_LARGE / ERR_FAIL (with error_last() naming the
+ * file and its object). *data is malloc'd. */
 int registry_read_root_file(registry *r, const char *name, size_t max,
                             unsigned char **data, size_t *len);
 
@@ -63,16 +66,17 @@ int registry_platform_ids(registry *r, char ***ids, size_t *n);
 void registry_free_ids(char **ids, size_t n);
 
 /* Lists every entry of a platform folder, recursively, without following
- * anything. Returns PPREG_ABSENT when there is no such folder. */
+ * anything. PPREG_ABSENT when there is no such folder; ERR_FAIL when a
+ * tree object of it (or the platforms/ tree) cannot be read. */
 int registry_platform(registry *r, const char *id, platform_tree **out);
 void platform_tree_free(platform_tree *t);
 const platform_entry *platform_find(const platform_tree *t, const char *path);
 
-/* Returned by the readers when the file is larger than `max` (its size is
- * then in *len and nothing was read). */
-#define REGISTRY_TOO_LARGE (-10)
-
-/* The bytes of a regular (or executable) file entry; *data is malloc'd. */
+/* The bytes of a regular (or executable) file entry; *data is malloc'd.
+ * ERR_TOO_LARGE when the file is larger than `max` (its size is then in
+ * *len and nothing was read), PPREG_SYMLINK for another kind of entry,
+ * PPREG_ABSENT when a working file is gone (--worktree), ERR_FAIL when
+ * its object or file cannot be read. */
 int registry_read_entry(registry *r, const platform_tree *t, const platform_entry *e,
                         size_t max, unsigned char **data, size_t *len);
 

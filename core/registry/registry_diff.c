@@ -49,7 +49,7 @@ static int subtree(registry *r, const git_tree_entry *e, git_tree **out)
 	if (!e || git_tree_entry_type(e) != GIT_OBJECT_TREE)
 		return 0;
 	return git_tree_lookup(out, r->repo, git_tree_entry_id(e)) < 0
-	       ? registry__git_fail(git_tree_entry_name(e)) : 0;
+	       ? registry__git_fail_object(git_tree_entry_name(e), git_tree_entry_id(e)) : 0;
 }
 
 static void add_outside(change_lists *c, char *path)
@@ -96,11 +96,11 @@ static int diff_platforms(registry *r, const git_tree_entry *old_e, const git_tr
                           int new_is_r, change_lists *c)
 {
 	git_tree *old_t = NULL, *new_t = NULL;
-	if (new_is_r && new_e && git_tree_entry_type(new_e) == GIT_OBJECT_TREE)
-		new_t = registry__platforms_tree(r);
+	if (new_is_r && registry__platforms_tree(r, &new_t) < 0)
+		return ERR_FAIL;
 	if (subtree(r, old_e, &old_t) < 0 || (!new_t && subtree(r, new_e, &new_t) < 0)) {
 		git_tree_free(old_t);
-		return -1;
+		return ERR_FAIL;
 	}
 	int new_owned = new_t && new_t != r->platforms;
 	size_t n_new = new_t ? git_tree_entrycount(new_t) : 0;
@@ -140,7 +140,7 @@ static int diff_outside(registry *r, const char *name, const git_tree_entry *old
 	    (new_e && git_tree_entry_type(new_e) != GIT_OBJECT_TREE))
 		add_outside(c, xstrdup(name));
 	if (subtree(r, old_e, &old_t) < 0 || subtree(r, new_e, &new_t) < 0) {
-		rc = -1;
+		rc = ERR_FAIL;
 		goto done;
 	}
 	if (!old_t && !new_t)
@@ -184,11 +184,11 @@ static int diff_roots(registry *r, const git_tree *old_root, const git_tree *new
 	for (size_t i = 0; i < n_new; i++)
 		if (diff_top_entry(r, git_tree_entry_name(git_tree_entry_byindex(new_root, i)),
 		                   old_root, new_root, c) < 0)
-			return -1;
+			return ERR_FAIL;
 	for (size_t i = 0; i < n_old; i++) {
 		const char *name = git_tree_entry_name(git_tree_entry_byindex(old_root, i));
 		if (!entry_named(new_root, name) && diff_top_entry(r, name, old_root, new_root, c) < 0)
-			return -1;
+			return ERR_FAIL;
 	}
 	return 0;
 }
@@ -220,12 +220,11 @@ static int lookup_commit(registry *r, const char *rev, git_commit **out)
 	int rc = git_revparse_single(&obj, r->repo, rev);
 	if (rc < 0) {
 		git_object_free(obj);
-		return rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH ? GIT_ENOTFOUND : registry__git_fail(rev);
+		return rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH ? PPREG_ABSENT : registry__git_fail(rev);
 	}
-	rc = git_object_peel((git_object **)out, obj, GIT_OBJECT_COMMIT) < 0
-	     ? error_set("%s: not a commit", rev) : 0;
+	rc = registry__peel_commit(obj, out);
 	git_object_free(obj);
-	return rc;
+	return rc == PPREG_BADTYPE ? error_set("%s: not a commit", rev) : rc;
 }
 
 /* The commit to compare with; *out NULL when there is none (everything in
@@ -237,11 +236,11 @@ static int base_commit(registry *r, const char *base, int merge_base, git_commit
 	*out = NULL;
 	if (!base && r->index) {
 		rc = lookup_commit(r, "HEAD", out);
-		return rc == GIT_ENOTFOUND ? 0 : rc;
+		return rc == PPREG_ABSENT ? 0 : rc;
 	}
 	if (base) {
 		rc = lookup_commit(r, base, &b);
-		if (rc == GIT_ENOTFOUND)
+		if (rc == PPREG_ABSENT)
 			return error_set("%s: no such revision", base);
 		if (rc < 0 || !merge_base) {
 			*out = b;
@@ -254,7 +253,7 @@ static int base_commit(registry *r, const char *base, int merge_base, git_commit
 	}
 	if ((rc = lookup_commit(r, r->commit, &head)) < 0) {
 		git_commit_free(b);
-		return rc == GIT_ENOTFOUND ? error_set("%s: commit not found", r->commit) : rc;
+		return rc == PPREG_ABSENT ? error_set("%s: commit not found", r->commit) : rc;
 	}
 	if (!base) {
 		if (git_commit_parentcount(head) > 0 && git_commit_parent(out, head, 0) < 0)
@@ -294,7 +293,7 @@ int registry_changes_since(registry *r, const char *base, int merge_base, regist
 	out->registry_yaml = c.registry_yaml;
 	if (rc < 0)
 		registry_changes_free(out);
-	return rc < 0 ? -1 : 0;
+	return rc < 0 ? ERR_FAIL : 0;
 }
 
 void registry_changes_free(registry_changes *c)
@@ -320,7 +319,8 @@ static int hide_existing(git_repository *repo, git_revwalk *walk)
 	git_reference *ref;
 	if (git_reference_iterator_new(&it, repo) < 0)
 		return registry__git_fail("references");
-	while (git_reference_next(&ref, it) == 0) {
+	int rc;
+	while ((rc = git_reference_next(&ref, it)) == 0) {
 		git_object *target = NULL;
 		if (registry_is_state_ref(git_reference_name(ref)) &&
 		    git_reference_peel(&target, ref, GIT_OBJECT_COMMIT) == 0)
@@ -329,7 +329,7 @@ static int hide_existing(git_repository *repo, git_revwalk *walk)
 		git_reference_free(ref);
 	}
 	git_reference_iterator_free(it);
-	return 0;
+	return rc == GIT_ITEROVER ? 0 : registry__git_fail("references");
 }
 
 static int walk_new(git_repository *repo, const git_oid *tip, ptrvec *out)
@@ -361,20 +361,23 @@ int registry_new_commits(const char *path, const char *tip, char ***ids, size_t 
 	registry__init_libgit2();
 	registry *r = xcalloc(1, sizeof *r);
 	r->path = xstrdup(path);
-	git_object *obj = NULL, *commit = NULL;
+	git_object *obj = NULL;
+	git_commit *commit = NULL;
 	ptrvec v = {0};
 	int rc = registry__open_repo(r);
 	if (rc == 0 && git_revparse_single(&obj, r->repo, tip) < 0)
 		rc = registry__git_fail(tip);
 	/* A tag of a tree or a blob brings no commit to judge. */
-	if (rc == 0 && git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) == 0)
-		rc = walk_new(r->repo, git_object_id(commit), &v);
-	git_object_free(commit);
+	if (rc == 0 && (rc = registry__peel_commit(obj, &commit)) == 0)
+		rc = walk_new(r->repo, git_commit_id(commit), &v);
+	if (rc == PPREG_BADTYPE)
+		rc = 0;
+	git_commit_free(commit);
 	git_object_free(obj);
 	registry_free(r);
 	if (rc < 0) {
 		registry_free_ids((char **)v.v, v.n);
-		return -1;
+		return ERR_FAIL;
 	}
 	*ids = (char **)v.v;
 	*n = v.n;

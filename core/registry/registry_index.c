@@ -78,7 +78,7 @@ static int index_tree(registry *r, git_tree **out)
 {
 	git_index *index = NULL, *committed = NULL;
 	git_oid id;
-	int rc = -1;
+	int rc = ERR_FAIL;
 	/* `git commit -a` or `git commit FILE` hands its hooks a temporary
 	 * index in GIT_INDEX_FILE: that one is what will be committed. */
 	const char *file = getenv("GIT_INDEX_FILE");
@@ -112,7 +112,7 @@ int registry_open_index(registry **out, const char *path)
 	r->index = 1;
 	git_tree *top = NULL;
 	struct stat st;
-	int rc = -1;
+	int rc = ERR_FAIL;
 	if (stat(path, &st) < 0 || !S_ISDIR(st.st_mode)) {
 		error_set("%s: not a folder", path);
 		goto done;

@@ -27,8 +27,18 @@ struct registry {
  * is one, which the check refuses (core.tree-entry). */
 int registry__is_platform_mode(git_filemode_t mode);
 
-/* error_set() with libgit2's last message; returns -1. */
+/* error_set() with libgit2's last message; returns ERR_FAIL. */
 int registry__git_fail(const char *what);
+/* The same for an object: "path (object <hex id>): libgit2's message". */
+int registry__git_fail_object(const char *path, const git_oid *id);
+
+/* git_tree_entry_bypath: 0, PPREG_ABSENT when no entry has that path, or
+ * ERR_FAIL (a tree on the way cannot be read). */
+int registry__entry_bypath(git_tree_entry **out, const git_tree *tree, const char *path);
+
+/* The commit `obj` peels to: 0, PPREG_BADTYPE when it is no commit (a tag
+ * of a tree or blob), or ERR_FAIL. */
+int registry__peel_commit(git_object *obj, git_commit **out);
 void registry__init_libgit2(void);
 
 /* Opens r->repo on r->path (with a push's quarantined objects readable)
@@ -37,15 +47,18 @@ int registry__open_repo(registry *r);
 
 /* The registry root inside `top` (a commit's or the index's tree): `top`
  * itself at the repository's top, else the folder r->prefix. `what` names
- * the source in messages. Sets r->root. */
+ * the source in messages. Sets r->root. PPREG_ABSENT (with a message) when
+ * the folder is not in `top`. */
 int registry__set_root(registry *r, git_tree *top, const char *what);
 
-/* root/platforms, parsed once and kept (NULL when there is no such folder):
- * the one tree whose size follows the number of platforms. */
-git_tree *registry__platforms_tree(registry *r);
+/* root/platforms, parsed once and kept (*out NULL when there is no such
+ * folder): the one tree whose size follows the number of platforms. 0, or
+ * ERR_FAIL when it cannot be read. */
+int registry__platforms_tree(registry *r, git_tree **out);
 
 /* The tree of the registry root at `rev`; *out is NULL (and 0 returned)
- * when the registry folder does not exist there. */
+ * when the registry folder does not exist there, ERR_FAIL when it or a
+ * tree on the way cannot be read. */
 int registry__root_at(registry *r, const git_commit *commit, git_tree **out);
 
 #endif

@@ -13,20 +13,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *configured_hooks_path(git_repository *repo)
+/* core.hooksPath; *out NULL when it is not set. */
+static int configured_hooks_path(git_repository *repo, char **out)
 {
 	git_config *cfg = NULL;
 	git_buf buf = GIT_BUF_INIT;
-	char *out = NULL;
-	if (git_repository_config_snapshot(&cfg, repo) == 0 &&
-	    git_config_get_path(&buf, cfg, "core.hooksPath") == 0 && buf.ptr && *buf.ptr) {
+	*out = NULL;
+	int rc = git_repository_config_snapshot(&cfg, repo);
+	if (rc == 0)
+		rc = git_config_get_path(&buf, cfg, "core.hooksPath");
+	if (rc == 0 && buf.ptr && *buf.ptr) {
 		const char *base = git_repository_is_bare(repo) ? git_repository_path(repo)
 		                                                : git_repository_workdir(repo);
-		out = buf.ptr[0] == '/' ? xstrdup(buf.ptr) : path_join(base, buf.ptr);
+		*out = buf.ptr[0] == '/' ? xstrdup(buf.ptr) : path_join(base, buf.ptr);
 	}
+	rc = rc == 0 || rc == GIT_ENOTFOUND ? 0 : registry__git_fail("core.hooksPath");
 	git_buf_dispose(&buf);
 	git_config_free(cfg);
-	return out;
+	return rc;
 }
 
 int registry_hook_layout(const char *path, registry_layout *out)
@@ -39,14 +43,16 @@ int registry_hook_layout(const char *path, registry_layout *out)
 	if (rc == 0) {
 		out->bare = git_repository_is_bare(r->repo);
 		out->prefix = xstrdup(r->prefix);
-		out->hooks_dir = configured_hooks_path(r->repo);
+		rc = configured_hooks_path(r->repo, &out->hooks_dir);
 		/* The common folder, not git_repository_path(): in a linked
 		 * worktree that is .git/worktrees/NAME/, whose hooks/ Git never
 		 * runs (`git rev-parse --git-path hooks` names the common one). */
-		if (!out->hooks_dir)
+		if (rc == 0 && !out->hooks_dir)
 			out->hooks_dir = xasprintf("%shooks", git_repository_commondir(r->repo));
 	}
 	registry_free(r);
+	if (rc < 0)
+		registry_layout_free(out);
 	return rc;
 }
 

@@ -171,7 +171,8 @@ typedef struct ppreg_api {
 	/* A file of the platform folder at the same revision, by a path relative
 	 * to the folder ("evidence/aipd.pdf"). sha256 writes 64 hex digits + NUL.
 	 * PPREG_ABSENT, PPREG_SYMLINK (also submodules), PPREG_ESCAPES (absolute
-	 * or ".."), PPREG_ERROR. */
+	 * or ".."), PPREG_ERROR (the file cannot be read: the core then fails the
+	 * platform's check with the cause, whatever the plugin does). */
 	int (*file_sha256)(ppreg_check *c, const char *path, char hex[65]);
 	int (*file_read)(ppreg_check *c, const char *path,
 	                 const unsigned char **data, size_t *len);
