@@ -43,7 +43,7 @@ static int platform(FILE *out, const report *rep, const platform_result *p, repo
 	for (size_t j = 0; j < p->findings.n; j++) {
 		const finding *f = &p->findings.v[j];
 		char *file = path_join(prefix, f->file);
-		fprintf(out, "::%s file=", f->severity == PPREG_SEV_ERROR ? "error" : "warning");
+		fprintf(out, "::%s file=", severity_name(f->severity));
 		put_escaped(out, file, 1);
 		fprintf(out, ",line=%u,col=%u,title=", f->line, f->column);
 		put_escaped(out, f->rule, 1);

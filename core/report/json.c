@@ -13,7 +13,7 @@
 static json_t *finding_json(const finding *f)
 {
 	return json_pack("{s:s, s:s, s:s, s:I, s:I, s:s}", "rule", f->rule,
-	                 "severity", f->severity == PPREG_SEV_ERROR ? "error" : "warning",
+	                 "severity", severity_name(f->severity),
 	                 "file", f->file, "line", (json_int_t)f->line, "column", (json_int_t)f->column,
 	                 "message", f->message);
 }

@@ -34,11 +34,6 @@ void report_xml_put(FILE *out, const char *s, int attr)
 	free(clean);
 }
 
-static const char *sev_name(int s)
-{
-	return s == PPREG_SEV_ERROR ? "error" : "warning";
-}
-
 /* Every finding of `rule` on the platform, one per line, in text format. */
 static void put_findings(FILE *out, const platform_result *p, const char *rule, int severity)
 {
@@ -46,9 +41,9 @@ static void put_findings(FILE *out, const platform_result *p, const char *rule, 
 		const finding *f = &p->findings.v[j];
 		if (strcmp(f->rule, rule) || f->severity != severity)
 			continue;
-		char *line = xasprintf("%s:%u:%u: %s: %s: %s\n", f->file, f->line, f->column,
-		                       sev_name(f->severity), f->rule, f->message);
+		char *line = finding_line(f);
 		report_xml_put(out, line, 0);
+		fputc('\n', out);
 		free(line);
 	}
 }

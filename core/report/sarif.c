@@ -29,27 +29,12 @@ static json_t *message_json(const char *s)
 	return json_pack("{s:o}", "text", text_json(s));
 }
 
-static const char *level_name(int severity)
-{
-	return severity == PPREG_SEV_ERROR ? "error" : severity == PPREG_SEV_WARNING ? "warning" : "none";
-}
-
-/* A path as a URI reference: everything but unreserved characters and '/'
- * percent-encoded (file names are bytes; a URI is not). */
+/* A path as a URI reference (file names are bytes; a URI is not). */
 static char *uri_of(const char *prefix, const char *file)
 {
-	char *path = path_join(prefix, file);
-	char *out = xmalloc(strlen(path) * 3 + 1), *o = out;
-	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		    strchr("-._~/", *p))
-			*o++ = (char)*p;
-		else
-			o += sprintf(o, "%%%02X", *p);
-	}
-	*o = '\0';
+	char *path = path_join(prefix, file), *uri = uri_escape(path);
 	free(path);
-	return out;
+	return uri;
 }
 
 static json_t *rule_json(const report *rep, const rule_ref *ref)
@@ -65,7 +50,7 @@ static json_t *rule_json(const report *rep, const rule_ref *ref)
 	                      "shortDescription", message_json(r->summary ? r->summary : r->id),
 	                      "fullDescription", message_json(full),
 	                      "help", message_json(help),
-	                      "defaultConfiguration", "level", level_name(sev), "enabled", sev != PPREG_SEV_OFF,
+	                      "defaultConfiguration", "level", severity_name(sev), "enabled", sev != PPREG_SEV_OFF,
 	                      "properties", "plugin", ref->plugin, "legal_source",
 	                      text_json(r->legal_source ? r->legal_source : ""));
 	free(full);
@@ -114,7 +99,7 @@ static json_t *result_json(const report *rep, const platform_result *p, size_t a
 	char *uri = uri_of(registry_prefix(rep->run->reg), real_file(rep, p, at));
 	unsigned line = f->line ? f->line : 1, col = f->column ? f->column : 1;
 	json_t *j = json_pack("{s:s, s:s, s:o, s:[{s:{s:{s:s, s:s}, s:{s:I, s:I, s:I, s:I}}}], s:{s:s}}",
-	                      "ruleId", f->rule, "level", level_name(f->severity),
+	                      "ruleId", f->rule, "level", severity_name(f->severity),
 	                      "message", message_json(f->message),
 	                      "locations", "physicalLocation",
 	                      "artifactLocation", "uri", uri, "uriBaseId", "%SRCROOT%",

@@ -17,7 +17,7 @@ static void emit(FILE *out, size_t n, const platform_result *p, const char *rule
 		const finding *f = &p->findings.v[j];
 		if (!strcmp(f->rule, rule))
 			fprintf(out, "# %s:%u:%u: %s: %s\n", f->file, f->line, f->column,
-			        f->severity == PPREG_SEV_ERROR ? "error" : "warning", f->message);
+			        severity_name(f->severity), f->message);
 	}
 }
 
