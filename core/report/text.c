@@ -7,12 +7,6 @@
 
 #include <stdlib.h>
 
-static int head(FILE *out, const report *rep, const report_summary *s, const report_cursor *c)
-{
-	(void)out, (void)rep, (void)s, (void)c;
-	return 0;
-}
-
 static int platform(FILE *out, const report *rep, const platform_result *p, report_cursor *c)
 {
 	(void)rep, (void)c;
@@ -40,4 +34,4 @@ static int tail(FILE *out, const report *rep, const report_summary *s, const rep
 	return 0;
 }
 
-const report_format report_format_text = {"text", head, platform, tail};
+const report_format report_format_text = {"text", NULL, NULL, platform, tail, NULL, NULL};
