@@ -3,6 +3,7 @@
  */
 #include "base/findings.h"
 #include "base/utf8.h"
+#include "ppreg/plugin.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -26,6 +27,17 @@ char *display_text(const char *s)
 		if (*p < 0x20 || *p == 0x7f)
 			*p = '?';
 	return out;
+}
+
+const char *severity_name(int severity)
+{
+	return severity == PPREG_SEV_ERROR ? "error" : severity == PPREG_SEV_WARNING ? "warning" : "none";
+}
+
+char *finding_line(const finding *f)
+{
+	return xasprintf("%s:%u:%u: %s: %s: %s", f->file, f->line, f->column, severity_name(f->severity),
+	                 f->rule, f->message);
 }
 
 void findings_addv(finding_list *fl, const char *rule, int severity, const char *file,

@@ -49,6 +49,11 @@ void findings_sort(finding_list *fl);
 /* Hostile text made printable: control characters and bytes that are not
  * UTF-8 become '?' (malloc'd). Used for every name a report prints. */
 char *display_text(const char *s);
+/* "error", "warning", or "none" for a rule switched off. */
+const char *severity_name(int severity);
+/* `file:line:column: severity: rule: message`, the line every text output
+ * gives a finding (what compilers print, so editors jump to it). Free it. */
+char *finding_line(const finding *f);
 size_t findings_count(const finding_list *fl, int severity);
 int findings_has_rule_prefix(const finding_list *fl, const char *prefix);
 void findings_free(finding_list *fl);

@@ -77,6 +77,20 @@ char *path_join(const char *dir, const char *name)
 	return p;
 }
 
+char *uri_escape(const char *s)
+{
+	char *out = xmalloc(strlen(s) * 3 + 1), *o = out;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("-._~/", *p))
+			*o++ = (char)*p;
+		else
+			o += sprintf(o, "%%%02X", *p);
+	}
+	*o = '\0';
+	return out;
+}
+
 void ptrvec_grow(ptrvec *pv)
 {
 	pv->cap = pv->cap ? pv->cap * 2 : 8;

@@ -10,8 +10,6 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#define PPREG_VERSION "1.0.0"
-
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
@@ -21,6 +19,9 @@ char *xasprintf(const char *fmt, ...) PRINTF_LIKE(1, 2);
 /* "dir/name", or name alone when dir is empty. Paths are joined for every
  * file of every platform: this costs a tenth of xasprintf's formatting. */
 char *path_join(const char *dir, const char *name);
+/* `s` as a URI path: every byte but RFC 3986's unreserved characters and
+ * '/' percent-encoded (file names are bytes; a URI is not). Free it. */
+char *uri_escape(const char *s);
 
 /* Growable array of pointers, for lists whose length is not known ahead. */
 typedef struct { void **v; size_t n, cap; } ptrvec;

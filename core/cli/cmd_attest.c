@@ -4,6 +4,7 @@
  */
 #include "cli/cmd_attest.h"
 #include "cli/options.h"
+#include "base/findings.h"
 #include "attest/dsse.h"
 #include "judge/judge.h"
 #include "report/report.h"
@@ -132,14 +133,8 @@ static char *registry_uri(const char *path)
 		error_set("%s: %s", path, strerror(errno));
 		return NULL;
 	}
-	char *uri = xmalloc(strlen("file://") + 3 * strlen(real) + 1), *p = uri + strlen("file://");
-	memcpy(uri, "file://", strlen("file://"));
-	for (const unsigned char *c = (const unsigned char *)real; *c; c++)
-		if ((*c < 0x80 && isalnum(*c)) || strchr("-._~/", *c)) /* ASCII, whatever the locale */
-			*p++ = (char)*c;
-		else
-			p += sprintf(p, "%%%02X", *c);
-	*p = '\0';
+	char *escaped = uri_escape(real), *uri = xasprintf("file://%s", escaped);
+	free(escaped);
 	free(real);
 	return uri;
 }
@@ -190,10 +185,11 @@ int cmd_attest(int argc, char **argv)
 		goto done;
 	}
 	if (p.verdict != VERDICT_COMPLIANT) {
-		for (size_t i = 0; i < p.findings.n; i++)
-			fprintf(stderr, "%s:%u:%u: %s: %s: %s\n", p.findings.v[i].file, p.findings.v[i].line,
-			        p.findings.v[i].column, p.findings.v[i].severity == PPREG_SEV_ERROR ? "error" : "warning",
-			        p.findings.v[i].rule, p.findings.v[i].message);
+		for (size_t i = 0; i < p.findings.n; i++) {
+			char *line = finding_line(&p.findings.v[i]);
+			fprintf(stderr, "%s\n", line);
+			free(line);
+		}
 		fprintf(stderr, "ppreg attest: platforms/%s is %s: nothing signed\n", p.id, verdict_name(p.verdict));
 		rc = 1;
 		goto done;

@@ -126,7 +126,7 @@ static int parse_options(check_options *o, int argc, char **argv)
 static int stream_platform(void *ctx, size_t index, platform_result *res)
 {
 	(void)index;
-	return report_stream_platform(ctx, res);
+	return report_doc_platform(ctx, res);
 }
 
 /* Judges the platforms named (or all), in registry order, each written to
@@ -135,7 +135,7 @@ static int check_platforms(run *r, const check_options *o, report *rep, report_s
 {
 	char **ids = NULL;
 	size_t n = 0;
-	report_stream st;
+	report_doc d;
 	if (o->platforms.n) {
 		ids = xcalloc(o->platforms.n, sizeof *ids);
 		for (size_t i = 0; i < o->platforms.n; i++)
@@ -143,25 +143,26 @@ static int check_platforms(run *r, const check_options *o, report *rep, report_s
 	} else if (run_platform_ids(r, &ids, &n) < 0) {
 		return ERR_FAIL;
 	}
-	rep->n_platforms = n;
 	judge_options jo = {.jobs = o->jobs, .fail_on_plugin_error = o->fail_on_plugin_error};
-	int rc = report_stream_open(&st, rep, report_format_named(o->format));
+	int rc = report_doc_open(&d, report_format_named(o->format), NULL);
 	if (rc == 0)
-		rc = judge_platforms_each(r, ids, n, &jo, stream_platform, &st);
+		rc = report_doc_begin(&d, rep, NULL);
+	if (rc == 0)
+		rc = judge_platforms_each(r, ids, n, &jo, stream_platform, &d);
 	if (rc == 0 && !o->platforms.n) {
 		/* registry.yaml's own findings, after the platforms, as --changed does */
 		platform_result reg;
 		rc = changed_judge_registry_yaml(r, &reg);
-		if (rc > 0) {
-			rep->n_platforms++;
-			rc = report_stream_platform(&st, &reg);
-		}
+		if (rc > 0)
+			rc = report_doc_platform(&d, &reg);
 		platform_result_free(&reg);
 	}
 	if (rc == 0)
-		rc = report_stream_finish(&st, stdout);
-	*sum = st.sum;
-	report_stream_close(&st);
+		rc = report_doc_end(&d);
+	if (rc == 0)
+		rc = report_doc_finish(&d, stdout, 0);
+	*sum = d.sum;
+	report_doc_close(&d);
 	registry_free_ids(ids, n);
 	return rc;
 }

@@ -23,11 +23,11 @@
  * Git shows what a hook prints to the pusher ("remote: ..."), so findings go
  * to stdout in the chosen format: in text, after a header line per state;
  * in any other format, as one document for the whole run, with the header
- * and verdict lines on stderr (see hook_output.h). Exit 0 accepts, 1 rejects
+ * and verdict lines on stderr (see hook/output.h). Exit 0 accepts, 1 rejects
  * (a finding of severity error), 2 rejects because nothing could be judged.
  *
  * This file parses the options, runs the hooks and judges each state; the
- * output and its one document are hook_output.c's, install hook_install.c's.
+ * output and its one document are hook/output.c's, install hook/install.c's.
  */
 #include "judge/changed.h"
 #include "cli/cmd_hook.h"
@@ -153,7 +153,7 @@ static int judge_state(const hook_options *o, hook_output *h, const char *ref, c
 	changed_result judged = {0};
 	report rep = {0};
 	judge_options jo = {.jobs = o->jobs};
-	state_id id = {ref, rev, label};
+	report_state id = {ref, rev, label, 0, NULL};
 	int rc;
 	if (run_open(&r, &ro) < 0 || registry_changes_since(r->reg, NULL, 0, &ch) < 0 ||
 	    changed_judge(r, &ch, &jo, &judged) < 0) {
@@ -167,9 +167,9 @@ static int judge_state(const hook_options *o, hook_output *h, const char *ref, c
 	date_format(ro.as_of, rep.as_of);
 	report_summary s;
 	report_summarize(&rep, &s);
-	rc = report_exit_status(&s);
+	rc = id.status = report_exit_status(&s);
 	print_header(h->msg, label, &ch, rc);
-	if (hook_write_report(h, &rep, &id, rc, s.errors || s.warnings || s.invalid) < 0) {
+	if (hook_write_report(h, &rep, &id, s.errors || s.warnings || s.invalid) < 0) {
 		char *why = xasprintf("cannot write the report: %s", error_last());
 		rc = hook_cannot_judge(h, &id, why);
 		free(why);
@@ -220,7 +220,7 @@ static int judge_update(const hook_options *o, hook_output *h, const char *old, 
 {
 	if (!is_object_id(old) || !is_object_id(new) || !*ref) {
 		char *why = xasprintf("'%s %s %s' is not OLD NEW REF", old, new, ref);
-		state_id id = {*ref ? ref : NULL, NULL, *ref ? ref : "input"};
+		report_state id = {*ref ? ref : NULL, NULL, *ref ? ref : "input", 0, NULL};
 		int rc = hook_cannot_judge(h, &id, why);
 		free(why);
 		return rc;
@@ -233,7 +233,7 @@ static int judge_update(const hook_options *o, hook_output *h, const char *old, 
 	size_t n = 0;
 	if (registry_new_commits(o->run.registry_path, new, &ids, &n) < 0) {
 		char *why = xasprintf("cannot list its commits: %s", error_last());
-		state_id id = {ref, NULL, ref};
+		report_state id = {ref, NULL, ref, 0, NULL};
 		int rc = hook_cannot_judge(h, &id, why);
 		free(why);
 		return rc;
@@ -272,7 +272,8 @@ static int hook_pre_receive(const hook_options *o)
 	seen_set seen = {{0}};
 	hook_output h;
 	int rc = 0, any = 0;
-	hook_output_init(&h, "pre-receive", o->format);
+	if (hook_output_init(&h, "pre-receive", o->format) < 0)
+		return usage_error("hook", "%s", error_last());
 	while ((len = getline(&line, &cap, stdin)) > 0) {
 		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 			line[--len] = '\0';
@@ -297,7 +298,8 @@ static int hook_update(const hook_options *o)
 		return usage_error("hook", "update takes REF OLD NEW (as Git gives them)");
 	seen_set seen = {{0}};
 	hook_output h;
-	hook_output_init(&h, "update", o->format);
+	if (hook_output_init(&h, "update", o->format) < 0)
+		return usage_error("hook", "%s", error_last());
 	int rc = judge_update(o, &h, o->args.v[1], o->args.v[2], o->args.v[0], &seen);
 	registry_free_ids((char **)seen.ids.v, seen.ids.n);
 	return verdict_line(&h, hook_finish(&h, rc));
@@ -309,7 +311,8 @@ static int hook_pre_commit(hook_options *o)
 		return usage_error("hook", "pre-commit takes one registry PATH at most");
 	o->run.registry_path = o->args.n ? o->args.v[0] : ".";
 	hook_output h;
-	hook_output_init(&h, "pre-commit", o->format);
+	if (hook_output_init(&h, "pre-commit", o->format) < 0)
+		return usage_error("hook", "%s", error_last());
 	int rc = hook_finish(&h, judge_state(o, &h, NULL, NULL, "staged changes"));
 	if (rc == 1)
 		fprintf(h.msg, "ppreg: commit refused: fix the findings above, `git add` the files, commit again\n");

@@ -4,6 +4,7 @@
 #include "cli/cmd_plugins.h"
 #include "cli/options.h"
 #include "plugin/catalog.h"
+#include "base/findings.h"
 #include "base/util.h"
 
 #include <getopt.h>
@@ -35,7 +36,7 @@ int cmd_plugins(int argc, char **argv)
 		const ppreg_plugin *d = cat.v[i].desc;
 		printf("%s %s (ABI %u): %s\n", d->name, d->version, d->abi_version, d->summary ? d->summary : "");
 		for (size_t j = 0; j < d->n_rules; j++)
-			printf("  %-34s %s\n", d->rules[j].id, d->rules[j].severity == PPREG_SEV_ERROR ? "error" : "warning");
+			printf("  %-34s %s\n", d->rules[j].id, severity_name(d->rules[j].severity));
 	}
 	for (size_t i = 0; i < cat.n_errors; i++)
 		fprintf(stderr, "ppreg plugins: %s\n", cat.errors[i]);

@@ -6,6 +6,7 @@
 #include "cli/options.h"
 #include "plugin/catalog.h"
 #include "judge/run.h"
+#include "base/findings.h"
 #include "base/util.h"
 #include "judge/core_rules.h"
 
@@ -19,16 +20,11 @@ static const char help[] =
 	"With RULE, prints its legal source and how to fix a finding of it.\n"
 	"Exit status 2 when RULE is unknown.\n";
 
-static const char *sev(ppreg_severity s)
-{
-	return s == PPREG_SEV_ERROR ? "error" : "warning";
-}
-
 static void print_rule(const ppreg_rule *r, const char *plugin)
 {
 	printf("%s\n  plugin:       %s\n  severity:     %s\n  checks:       %s\n"
 	       "  legal source: %s\n  how to fix:   %s\n",
-	       r->id, plugin, sev(r->severity), r->summary ? r->summary : "",
+	       r->id, plugin, severity_name(r->severity), r->summary ? r->summary : "",
 	       r->legal_source ? r->legal_source : "", r->fix ? r->fix : "");
 }
 
@@ -49,7 +45,7 @@ int cmd_rules(int argc, char **argv)
 	const ppreg_rule *core = core_rules(&n_core);
 	for (size_t i = 0; i < n_core; i++) {
 		if (!wanted)
-			printf("%-36s %-8s %s\n", core[i].id, sev(core[i].severity), core[i].summary);
+			printf("%-36s %-8s %s\n", core[i].id, severity_name(core[i].severity), core[i].summary);
 		else if (!strcmp(wanted, core[i].id))
 			print_rule(&core[i], "core"), found++;
 	}
@@ -57,7 +53,7 @@ int cmd_rules(int argc, char **argv)
 		const ppreg_plugin *d = cat.v[p].desc;
 		for (size_t i = 0; i < d->n_rules; i++) {
 			if (!wanted)
-				printf("%-36s %-8s %s\n", d->rules[i].id, sev(d->rules[i].severity),
+				printf("%-36s %-8s %s\n", d->rules[i].id, severity_name(d->rules[i].severity),
 				       d->rules[i].summary ? d->rules[i].summary : "");
 			else if (!strcmp(wanted, d->rules[i].id))
 				print_rule(&d->rules[i], d->name), found++;

@@ -3,7 +3,8 @@
  * `::error file=...,line=...,col=...,title=RULE::message` (or ::warning)
  * per finding, which the Actions runner turns into annotations on the
  * changed files of a pull request, then the usual one-line summary. Paths
- * are relative to the repository's root. Values are escaped as the runner
+ * are relative to the repository's root; a hook's document gives every
+ * state's lines one after the other. Values are escaped as the runner
  * expects (%, CR, LF; and ':' ',' inside properties).
  */
 #include "report/report.h"
@@ -30,12 +31,6 @@ static void put_escaped(FILE *out, const char *s, int property)
 	free(clean);
 }
 
-static int head(FILE *out, const report *rep, const report_summary *s, const report_cursor *c)
-{
-	(void)out, (void)rep, (void)s, (void)c;
-	return 0;
-}
-
 static int platform(FILE *out, const report *rep, const platform_result *p, report_cursor *c)
 {
 	(void)c;
@@ -43,7 +38,7 @@ static int platform(FILE *out, const report *rep, const platform_result *p, repo
 	for (size_t j = 0; j < p->findings.n; j++) {
 		const finding *f = &p->findings.v[j];
 		char *file = path_join(prefix, f->file);
-		fprintf(out, "::%s file=", f->severity == PPREG_SEV_ERROR ? "error" : "warning");
+		fprintf(out, "::%s file=", severity_name(f->severity));
 		put_escaped(out, file, 1);
 		fprintf(out, ",line=%u,col=%u,title=", f->line, f->column);
 		put_escaped(out, f->rule, 1);
@@ -67,4 +62,4 @@ static int tail(FILE *out, const report *rep, const report_summary *s, const rep
 	return 0;
 }
 
-const report_format report_format_github = {"github", head, platform, tail};
+const report_format report_format_github = {"github", NULL, NULL, platform, tail, NULL, NULL};

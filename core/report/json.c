@@ -1,8 +1,9 @@
 /*
  * report/json.c - the JSON shape of spec/cli.md (keys may be added, never
  * renamed), produced with jansson. The document is written in pieces (the
- * platforms one by one, see report_stream) laid out as jansson lays out
- * the whole: two-space indentation, keys in the order given.
+ * platforms one by one, see report_doc) laid out as jansson lays out the
+ * whole: two-space indentation, keys in the order given. A hook's document
+ * nests each state's report, indented as deep as jansson would.
  */
 #include "report/report.h"
 
@@ -13,7 +14,7 @@
 static json_t *finding_json(const finding *f)
 {
 	return json_pack("{s:s, s:s, s:s, s:I, s:I, s:s}", "rule", f->rule,
-	                 "severity", f->severity == PPREG_SEV_ERROR ? "error" : "warning",
+	                 "severity", severity_name(f->severity),
 	                 "file", f->file, "line", (json_int_t)f->line, "column", (json_int_t)f->column,
 	                 "message", f->message);
 }
@@ -45,9 +46,9 @@ static json_t *plugins_json(const run *r)
 	return a;
 }
 
-/* Writes `obj`'s members as members of the document being written: without
- * its braces, after `sep` ("" or ","). */
-static int put_members(FILE *out, json_t *obj, const char *sep)
+/* Writes `obj`'s members as members of the object being written: without
+ * its braces, after `sep` ("" or ","), nested `indent` deeper. */
+static int put_members(FILE *out, json_t *obj, const char *sep, int indent)
 {
 	char *text = obj ? json_dumps(obj, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
 	json_decref(obj);
@@ -56,24 +57,78 @@ static int put_members(FILE *out, json_t *obj, const char *sep)
 		free(text);
 		return error_set("cannot build the JSON report");
 	}
-	fprintf(out, "%s%.*s", sep, (int)(n - 3), text + 1); /* "\n  ...\n}" less "\n}" */
+	fputs(sep, out);
+	report_put_indented(out, text + 1, n - 3, indent); /* "\n  ...\n}" less "\n}" */
 	free(text);
 	return 0;
 }
 
-static int head(FILE *out, const report *rep, const report_summary *s, const report_cursor *c)
+/* A hook's document: {"tool", "hook", "exit", "states": [...]}, each state
+ * {"ref", "commit", "exit", and "report" or "error"}. A check's is its one
+ * report. */
+static int doc_begin(FILE *out, const report_doc *d)
 {
-	(void)s, (void)c;
+	if (!d->hook)
+		return 0;
+	json_t *h = json_pack("{s:{s:s, s:s}, s:s, s:i}", "tool", "name", "ppreg", "version", PPREG_VERSION,
+	                      "hook", d->hook, "exit", d->status);
+	fputc('{', out);
+	if (put_members(out, h, "", 0) < 0)
+		return ERR_FAIL;
+	fputs(",\n  \"states\": [", out);
+	return 0;
+}
+
+static int doc_end(FILE *out, const report_doc *d)
+{
+	fputs(!d->hook ? "\n" : d->parts ? "\n  ]\n}\n" : "]\n}\n", out);
+	return 0;
+}
+
+/* A state's object up to its last member, which follows. */
+static int state_begin(FILE *out, const report_doc *d, const report_state *st)
+{
+	json_t *j = json_pack("{s:o, s:o, s:i}", "ref", report_json_text(st->ref),
+	                      "commit", report_json_text(st->commit), "exit", st->status);
+	fputs(d->parts ? ",\n    {" : "\n    {", out);
+	return put_members(out, j, "", 4);
+}
+
+static int unjudged(FILE *out, report_doc *d, const report_state *st)
+{
+	if (state_begin(out, d, st) < 0)
+		return ERR_FAIL;
+	json_t *j = json_pack("{s:o}", "error", report_json_text(st->error));
+	if (put_members(out, j, ",", 4) < 0)
+		return ERR_FAIL;
+	fputs("\n    }", out);
+	return 0;
+}
+
+/* How deep the report sits: in a hook's state, under "report". */
+static int depth(const report_cursor *c)
+{
+	return c->state ? 6 : 0;
+}
+
+static int head(FILE *out, const report *rep, const report_cursor *c)
+{
 	const policy *pol = rep->run->pol;
+	int in = depth(c);
+	if (c->state) {
+		if (state_begin(out, c->doc, c->state) < 0)
+			return ERR_FAIL;
+		fputs(",\n      \"report\": ", out);
+	}
 	json_t *h = json_pack("{s:{s:s, s:s}, s:{s:s, s:s?, s:{s:s, s:s, s:s}, s:o}, s:s}",
 	                      "tool", "name", "ppreg", "version", PPREG_VERSION,
 	                      "registry", "path", rep->registry_path, "commit", *rep->commit ? rep->commit : NULL,
 	                      "policy", "id", pol->id, "version", pol->version, "sha256", pol->sha256,
 	                      "plugins", plugins_json(rep->run), "as_of", rep->as_of);
 	fputc('{', out);
-	if (put_members(out, h, "") < 0)
-		return -1;
-	fputs(",\n  \"platforms\": [", out);
+	if (put_members(out, h, "", in) < 0)
+		return ERR_FAIL;
+	fprintf(out, ",\n%*s  \"platforms\": [", in, "");
 	return 0;
 }
 
@@ -81,14 +136,15 @@ static int platform(FILE *out, const report *rep, const platform_result *p, repo
 {
 	(void)rep;
 	json_t *j = platform_json(p);
-	fputs(c->items++ ? ",\n    " : "\n    ", out);
-	int rc = report_json_put(out, j, 4);
+	fprintf(out, "%s\n%*s    ", c->items++ ? "," : "", depth(c), "");
+	int rc = report_json_put(out, j, 4 + depth(c));
 	json_decref(j);
 	return rc;
 }
 
 static int tail(FILE *out, const report *rep, const report_summary *s, const report_cursor *c)
 {
+	int in = depth(c);
 	json_t *removed = json_array();
 	for (size_t i = 0; removed && i < rep->n_removed; i++)
 		if (json_array_append_new(removed, json_string(rep->removed[i])) < 0) {
@@ -99,11 +155,16 @@ static int tail(FILE *out, const report *rep, const report_summary *s, const rep
 	                      "summary", "platforms", (json_int_t)s->platforms, "compliant", (json_int_t)s->compliant,
 	                      "non_compliant", (json_int_t)s->non_compliant, "invalid", (json_int_t)s->invalid,
 	                      "errors", (json_int_t)s->errors, "warnings", (json_int_t)s->warnings);
-	fputs(c->items ? "\n  ]" : "]", out);
-	if (put_members(out, t, ",") < 0)
-		return -1;
-	fputs("\n}\n", out);
+	if (c->items)
+		fprintf(out, "\n%*s  ]", in, "");
+	else
+		fputc(']', out);
+	if (put_members(out, t, ",", in) < 0)
+		return ERR_FAIL;
+	fprintf(out, "\n%*s}", in, "");
+	if (c->state)
+		fputs("\n    }", out);
 	return 0;
 }
 
-const report_format report_format_json = {"json", head, platform, tail};
+const report_format report_format_json = {"json", doc_begin, head, platform, tail, unjudged, doc_end};

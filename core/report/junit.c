@@ -3,7 +3,8 @@
  * one <testsuite> per platform, one <testcase> per rule of the run. An
  * error finding fails its test case (<failure>, every finding of the rule
  * in its text); a warning leaves it passing with the finding in
- * <system-out>; a rule the policy switches off is <skipped/>.
+ * <system-out>; a rule the policy switches off is <skipped/>. A hook's
+ * document holds the suites of every state it judged.
  *
  * Everything written comes from declarations and is escaped: markup
  * characters become entities, and characters XML 1.0 cannot carry (control
@@ -34,11 +35,6 @@ void report_xml_put(FILE *out, const char *s, int attr)
 	free(clean);
 }
 
-static const char *sev_name(int s)
-{
-	return s == PPREG_SEV_ERROR ? "error" : "warning";
-}
-
 /* Every finding of `rule` on the platform, one per line, in text format. */
 static void put_findings(FILE *out, const platform_result *p, const char *rule, int severity)
 {
@@ -46,9 +42,9 @@ static void put_findings(FILE *out, const platform_result *p, const char *rule, 
 		const finding *f = &p->findings.v[j];
 		if (strcmp(f->rule, rule) || f->severity != severity)
 			continue;
-		char *line = xasprintf("%s:%u:%u: %s: %s: %s\n", f->file, f->line, f->column,
-		                       sev_name(f->severity), f->rule, f->message);
+		char *line = finding_line(f);
 		report_xml_put(out, line, 0);
+		fputc('\n', out);
 		free(line);
 	}
 }
@@ -119,13 +115,14 @@ static void put_suite(FILE *out, const report *rep, const platform_result *p,
 	fputs("  </testsuite>\n", out);
 }
 
-/* The root's totals count every suite: a streamed report writes this last,
- * before the suites it spooled. */
-static int head(FILE *out, const report *rep, const report_summary *s, const report_cursor *c)
+/* The root's totals count every suite: the document is written last,
+ * before the suites it spooled. A state that could not be judged is one
+ * test in error. */
+static int doc_begin(FILE *out, const report_doc *d)
 {
 	fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	        "<testsuites name=\"ppreg\" tests=\"%zu\" failures=\"%zu\" errors=\"0\">\n",
-	        c->n_rules * rep->n_platforms, s->failed_checks);
+	        "<testsuites name=\"ppreg\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\">\n",
+	        d->tests, d->failures, d->unjudged);
 	return 0;
 }
 
@@ -135,11 +132,25 @@ static int platform(FILE *out, const report *rep, const platform_result *p, repo
 	return 0;
 }
 
-static int tail(FILE *out, const report *rep, const report_summary *s, const report_cursor *c)
+/* A state that could not be judged: a suite whose one case is an error. */
+static int unjudged(FILE *out, report_doc *d, const report_state *st)
 {
-	(void)rep, (void)s, (void)c;
+	(void)d;
+	fputs("  <testsuite name=\"", out);
+	report_xml_put(out, st->label, 1);
+	fputs("\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n    <testcase classname=\"", out);
+	report_xml_put(out, st->label, 1);
+	fputs("\" name=\"judged\">\n      <error message=\"", out);
+	report_xml_put(out, st->error, 1);
+	fputs("\"/>\n    </testcase>\n  </testsuite>\n", out);
+	return 0;
+}
+
+static int doc_end(FILE *out, const report_doc *d)
+{
+	(void)d;
 	fputs("</testsuites>\n", out);
 	return 0;
 }
 
-const report_format report_format_junit = {"junit", head, platform, tail};
+const report_format report_format_junit = {"junit", doc_begin, NULL, platform, NULL, unjudged, doc_end};

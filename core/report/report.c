@@ -1,6 +1,6 @@
 /*
- * report/report.c - what all reporters share: the format table, the summary, the
- * whole-report driver and the streamed report of a full check.
+ * report/report.c - what all reporters share: the format table, the summary,
+ * and the document that carries one report or several through a format.
  */
 #include "report/report.h"
 
@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const report_format *const formats[] = {
 	&report_format_text, &report_format_json, &report_format_tap,
@@ -82,65 +83,144 @@ int report_exit_status(const report_summary *s)
 	return s->errors || s->invalid ? 1 : 0;
 }
 
-int report_write(FILE *out, const report *rep, const report_format *f)
+int report_doc_open(report_doc *d, const report_format *f, const char *hook)
 {
-	report_summary s;
-	report_cursor c = {0};
-	report_summarize(rep, &s);
-	c.n_rules = run_rules(rep->run, &c.rules);
-	int rc = f->head(out, rep, &s, &c);
+	memset(d, 0, sizeof *d);
+	d->fmt = f;
+	d->hook = hook;
+	d->body = tmpfile();
+	return d->body ? 0 : error_set("cannot open a temporary file for the report: %s", strerror(errno));
+}
+
+static int body_failed(void)
+{
+	return error_set("cannot write the report's temporary file: %s", strerror(errno));
+}
+
+int report_doc_begin(report_doc *d, const report *rep, const report_state *st)
+{
+	free(d->cur.rules);
+	memset(&d->cur, 0, sizeof d->cur);
+	memset(&d->sum, 0, sizeof d->sum);
+	d->rep = rep;
+	d->cur.doc = d;
+	d->cur.state = st;
+	d->cur.n_rules = run_rules(rep->run, &d->cur.rules);
+	if (d->fmt->head && d->fmt->head(d->body, rep, &d->cur) < 0)
+		return ERR_FAIL;
+	return ferror(d->body) ? body_failed() : 0;
+}
+
+int report_doc_platform(report_doc *d, const platform_result *p)
+{
+	report_summary_add(&d->sum, p);
+	d->tests += d->cur.n_rules;
+	if (d->fmt->platform(d->body, d->rep, p, &d->cur) < 0)
+		return ERR_FAIL;
+	return ferror(d->body) ? body_failed() : 0;
+}
+
+int report_doc_end(report_doc *d)
+{
+	d->failures += d->sum.failed_checks;
+	if (d->fmt->tail && d->fmt->tail(d->body, d->rep, &d->sum, &d->cur) < 0)
+		return ERR_FAIL;
+	d->parts++;
+	return ferror(d->body) ? body_failed() : 0;
+}
+
+/* A report that fails half-way leaves nothing: the body is cut back to
+ * where it began and the counts are restored. */
+int report_doc_write(report_doc *d, const report *rep, const report_state *st)
+{
+	report_doc before = *d;
+	long at = ftell(d->body);
+	int rc = at < 0 ? body_failed() : report_doc_begin(d, rep, st);
 	for (size_t i = 0; rc == 0 && i < rep->n_platforms; i++)
-		rc = f->platform(out, rep, &rep->platforms[i], &c);
+		rc = report_doc_platform(d, &rep->platforms[i]);
 	if (rc == 0)
-		rc = f->tail(out, rep, &s, &c);
-	free(c.rules);
-	if (rc == 0 && ferror(out))
-		rc = error_set("cannot write the %s report", f->name);
+		rc = report_doc_end(d);
+	if (rc < 0 && at >= 0) {
+		rule_ref *rules = d->cur.rules;
+		*d = before;
+		d->cur.rules = rules;
+		if (fflush(d->body) != 0 || ftruncate(fileno(d->body), at) != 0 || fseek(d->body, at, SEEK_SET) != 0)
+			return body_failed();
+	}
 	return rc;
 }
 
-int report_stream_open(report_stream *st, const report *rep, const report_format *f)
+int report_doc_unjudged(report_doc *d, const report_state *st)
 {
-	memset(st, 0, sizeof *st);
-	st->rep = rep;
-	st->fmt = f;
-	st->cur.n_rules = run_rules(rep->run, &st->cur.rules);
-	st->body = tmpfile();
-	return st->body ? 0 : error_set("cannot open a temporary file for the report: %s", strerror(errno));
+	d->tests++;
+	d->unjudged++;
+	if (d->fmt->unjudged && d->fmt->unjudged(d->body, d, st) < 0)
+		return ERR_FAIL;
+	d->parts++;
+	return ferror(d->body) ? body_failed() : 0;
 }
 
-int report_stream_platform(report_stream *st, const platform_result *p)
-{
-	report_summary_add(&st->sum, p);
-	if (st->fmt->platform(st->body, st->rep, p, &st->cur) < 0 || ferror(st->body))
-		return error_set("cannot write the report's temporary file: %s", strerror(errno));
-	return 0;
-}
-
-int report_stream_finish(report_stream *st, FILE *out)
+int report_doc_finish(report_doc *d, FILE *out, int status)
 {
 	char buf[65536];
 	size_t n;
-	if (fflush(st->body) != 0 || fseek(st->body, 0, SEEK_SET) != 0)
+	d->status = status;
+	if (fflush(d->body) != 0 || fseek(d->body, 0, SEEK_SET) != 0)
 		return error_set("cannot read the report's temporary file: %s", strerror(errno));
-	if (st->fmt->head(out, st->rep, &st->sum, &st->cur) < 0)
-		return -1;
-	while ((n = fread(buf, 1, sizeof buf, st->body)) > 0)
+	if (d->fmt->doc_begin && d->fmt->doc_begin(out, d) < 0)
+		return ERR_FAIL;
+	while ((n = fread(buf, 1, sizeof buf, d->body)) > 0)
 		if (fwrite(buf, 1, n, out) != n)
 			return error_set("cannot write the report: %s", strerror(errno));
-	if (ferror(st->body))
+	if (ferror(d->body))
 		return error_set("cannot read the report's temporary file: %s", strerror(errno));
-	if (st->fmt->tail(out, st->rep, &st->sum, &st->cur) < 0 || ferror(out))
-		return error_set("cannot write the %s report", st->fmt->name);
+	if ((d->fmt->doc_end && d->fmt->doc_end(out, d) < 0) || ferror(out))
+		return error_set("cannot write the %s report", d->fmt->name);
 	return 0;
 }
 
-void report_stream_close(report_stream *st)
+void report_doc_close(report_doc *d)
 {
-	if (st->body)
-		fclose(st->body);
-	free(st->cur.rules);
-	memset(st, 0, sizeof *st);
+	if (d->body)
+		fclose(d->body);
+	free(d->cur.rules);
+	memset(d, 0, sizeof *d);
+}
+
+int report_write(FILE *out, const report *rep, const report_format *f)
+{
+	report_doc d;
+	int rc = report_doc_open(&d, f, NULL);
+	if (rc == 0)
+		rc = report_doc_write(&d, rep, NULL);
+	if (rc == 0)
+		rc = report_doc_finish(&d, out, 0);
+	report_doc_close(&d);
+	return rc;
+}
+
+void *report_json_text(const char *s)
+{
+	if (!s)
+		return json_null();
+	char *clean = report_clean_text(s, 0);
+	json_t *j = json_string(clean);
+	free(clean);
+	return j;
+}
+
+void report_put_indented(FILE *out, const char *text, size_t len, int indent)
+{
+	for (const char *p = text, *end = text + len; p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t line = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		fwrite(p, 1, line, out);
+		p += line;
+		if (p < end) {
+			fprintf(out, "\n%*s", indent, "");
+			p++;
+		}
+	}
 }
 
 int report_json_put(FILE *out, const void *json, int indent)
@@ -148,15 +228,7 @@ int report_json_put(FILE *out, const void *json, int indent)
 	char *text = json ? json_dumps(json, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
 	if (!text)
 		return error_set("cannot build the JSON report");
-	for (const char *p = text; *p;) {
-		size_t line = strcspn(p, "\n");
-		fwrite(p, 1, line, out);
-		p += line;
-		if (*p == '\n') {
-			fprintf(out, "\n%*s", indent, "");
-			p++;
-		}
-	}
+	report_put_indented(out, text, strlen(text), indent);
 	free(text);
 	return ferror(out) ? error_set("cannot write the report") : 0;
 }

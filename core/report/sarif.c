@@ -16,40 +16,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-static json_t *text_json(const char *s)
-{
-	char *clean = report_clean_text(s ? s : "", 0);
-	json_t *j = json_string(clean);
-	free(clean);
-	return j;
-}
-
 static json_t *message_json(const char *s)
 {
-	return json_pack("{s:o}", "text", text_json(s));
+	return json_pack("{s:o}", "text", report_json_text(s));
 }
 
-static const char *level_name(int severity)
-{
-	return severity == PPREG_SEV_ERROR ? "error" : severity == PPREG_SEV_WARNING ? "warning" : "none";
-}
-
-/* A path as a URI reference: everything but unreserved characters and '/'
- * percent-encoded (file names are bytes; a URI is not). */
+/* A path as a URI reference (file names are bytes; a URI is not). */
 static char *uri_of(const char *prefix, const char *file)
 {
-	char *path = path_join(prefix, file);
-	char *out = xmalloc(strlen(path) * 3 + 1), *o = out;
-	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		    strchr("-._~/", *p))
-			*o++ = (char)*p;
-		else
-			o += sprintf(o, "%%%02X", *p);
-	}
-	*o = '\0';
+	char *path = path_join(prefix, file), *uri = uri_escape(path);
 	free(path);
-	return out;
+	return uri;
 }
 
 static json_t *rule_json(const report *rep, const rule_ref *ref)
@@ -65,9 +42,9 @@ static json_t *rule_json(const report *rep, const rule_ref *ref)
 	                      "shortDescription", message_json(r->summary ? r->summary : r->id),
 	                      "fullDescription", message_json(full),
 	                      "help", message_json(help),
-	                      "defaultConfiguration", "level", level_name(sev), "enabled", sev != PPREG_SEV_OFF,
+	                      "defaultConfiguration", "level", severity_name(sev), "enabled", sev != PPREG_SEV_OFF,
 	                      "properties", "plugin", ref->plugin, "legal_source",
-	                      text_json(r->legal_source ? r->legal_source : ""));
+	                      report_json_text(r->legal_source ? r->legal_source : ""));
 	free(full);
 	free(help);
 	return j;
@@ -114,7 +91,7 @@ static json_t *result_json(const report *rep, const platform_result *p, size_t a
 	char *uri = uri_of(registry_prefix(rep->run->reg), real_file(rep, p, at));
 	unsigned line = f->line ? f->line : 1, col = f->column ? f->column : 1;
 	json_t *j = json_pack("{s:s, s:s, s:o, s:[{s:{s:{s:s, s:s}, s:{s:I, s:I, s:I, s:I}}}], s:{s:s}}",
-	                      "ruleId", f->rule, "level", level_name(f->severity),
+	                      "ruleId", f->rule, "level", severity_name(f->severity),
 	                      "message", message_json(f->message),
 	                      "locations", "physicalLocation",
 	                      "artifactLocation", "uri", uri, "uriBaseId", "%SRCROOT%",
@@ -128,24 +105,57 @@ static json_t *result_json(const report *rep, const platform_result *p, size_t a
 	return j;
 }
 
-static json_t *properties_json(const report *rep)
+static json_t *properties_json(const report *rep, const report_state *st)
 {
 	json_t *removed = json_array();
 	for (size_t i = 0; i < rep->n_removed; i++)
-		json_array_append_new(removed, text_json(rep->removed[i]));
+		json_array_append_new(removed, report_json_text(rep->removed[i]));
 	const policy *pol = rep->run->pol;
-	return json_pack("{s:s?, s:s, s:s, s:{s:s, s:s, s:s}, s:o}",
-	                 "commit", *rep->commit ? rep->commit : NULL, "as_of", rep->as_of,
-	                 "registry_prefix", registry_prefix(rep->run->reg),
-	                 "policy", "id", pol->id, "version", pol->version, "sha256", pol->sha256,
-	                 "removed", removed);
+	json_t *j = json_pack("{s:s?, s:s, s:s, s:{s:s, s:s, s:s}, s:o}",
+	                      "commit", *rep->commit ? rep->commit : NULL, "as_of", rep->as_of,
+	                      "registry_prefix", registry_prefix(rep->run->reg),
+	                      "policy", "id", pol->id, "version", pol->version, "sha256", pol->sha256,
+	                      "removed", removed);
+	if (j && st)
+		json_object_set_new(j, "ref", report_json_text(st->ref));
+	return j;
 }
 
-/* The document up to the results of its one run, as jansson would lay it
- * out: the results are written one by one after it. */
-static int head(FILE *out, const report *rep, const report_summary *s, const report_cursor *c)
+/* The document, as jansson would lay it out: one run per report (a hook's
+ * document has one per judged state). */
+static int doc_begin(FILE *out, const report_doc *d)
 {
-	(void)s;
+	(void)d;
+	fprintf(out, "{\n  \"$schema\": \"%s\",\n  \"version\": \"2.1.0\",\n  \"runs\": [", REPORT_SARIF_SCHEMA);
+	return 0;
+}
+
+static int doc_end(FILE *out, const report_doc *d)
+{
+	fputs(d->parts ? "\n  ]\n}\n" : "]\n}\n", out);
+	return 0;
+}
+
+/* A state that could not be judged: a run whose invocation failed, and why. */
+static int unjudged(FILE *out, report_doc *d, const report_state *st)
+{
+	char *text = xasprintf("%s: cannot be judged: %s", st->label, st->error);
+	json_t *j = json_pack("{s:{s:{s:s, s:s, s:s}}, s:[{s:b, s:[{s:s, s:{s:o}}]}], s:{s:o, s:o}}",
+	                      "tool", "driver", "name", "ppreg", "version", PPREG_VERSION,
+	                      "semanticVersion", PPREG_VERSION,
+	                      "invocations", "executionSuccessful", 0, "toolExecutionNotifications",
+	                      "level", "error", "message", "text", report_json_text(text),
+	                      "properties", "ref", report_json_text(st->ref), "commit", report_json_text(st->commit));
+	free(text);
+	fputs(d->parts ? ",\n    " : "\n    ", out);
+	int rc = report_json_put(out, j, 4);
+	json_decref(j);
+	return rc;
+}
+
+/* The run up to its results, which are written one by one after it. */
+static int head(FILE *out, const report *rep, const report_cursor *c)
+{
 	json_t *jrules = json_array();
 	for (size_t i = 0; jrules && i < c->n_rules; i++)
 		if (json_array_append_new(jrules, rule_json(rep, &c->rules[i])) < 0) {
@@ -154,8 +164,7 @@ static int head(FILE *out, const report *rep, const report_summary *s, const rep
 		}
 	json_t *tool = json_pack("{s:{s:s, s:s, s:s, s:o}}", "driver", "name", "ppreg", "version", PPREG_VERSION,
 	                         "semanticVersion", PPREG_VERSION, "rules", jrules);
-	fprintf(out, "{\n  \"$schema\": \"%s\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
-	        "      \"tool\": ", REPORT_SARIF_SCHEMA);
+	fputs(c->doc->parts ? ",\n    {\n      \"tool\": " : "\n    {\n      \"tool\": ", out);
 	int rc = report_json_put(out, tool, 6);
 	json_decref(tool);
 	fputs(",\n      \"results\": [", out);
@@ -171,7 +180,7 @@ static int platform(FILE *out, const report *rep, const platform_result *p, repo
 		int rc = report_json_put(out, r, 8);
 		json_decref(r);
 		if (rc < 0)
-			return -1;
+			return ERR_FAIL;
 	}
 	return 0;
 }
@@ -179,16 +188,16 @@ static int platform(FILE *out, const report *rep, const platform_result *p, repo
 static int tail(FILE *out, const report *rep, const report_summary *s, const report_cursor *c)
 {
 	(void)s;
-	json_t *inv = json_pack("[{s:b}]", "executionSuccessful", 1), *props = properties_json(rep);
+	json_t *inv = json_pack("[{s:b}]", "executionSuccessful", 1), *props = properties_json(rep, c->state);
 	fputs(c->items ? "\n      ],\n      \"invocations\": " : "],\n      \"invocations\": ", out);
 	int rc = report_json_put(out, inv, 6);
 	fputs(",\n      \"properties\": ", out);
 	if (rc == 0)
 		rc = report_json_put(out, props, 6);
-	fputs("\n    }\n  ]\n}\n", out);
+	fputs("\n    }", out);
 	json_decref(inv);
 	json_decref(props);
 	return rc;
 }
 
-const report_format report_format_sarif = {"sarif", head, platform, tail};
+const report_format report_format_sarif = {"sarif", doc_begin, head, platform, tail, unjudged, doc_end};

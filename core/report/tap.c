@@ -5,6 +5,7 @@
  */
 #include "report/report.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static void emit(FILE *out, size_t n, const platform_result *p, const char *rule)
@@ -17,30 +18,47 @@ static void emit(FILE *out, size_t n, const platform_result *p, const char *rule
 		const finding *f = &p->findings.v[j];
 		if (!strcmp(f->rule, rule))
 			fprintf(out, "# %s:%u:%u: %s: %s\n", f->file, f->line, f->column,
-			        f->severity == PPREG_SEV_ERROR ? "error" : "warning", f->message);
+			        severity_name(f->severity), f->message);
 	}
 }
 
-static int head(FILE *out, const report *rep, const report_summary *s, const report_cursor *c)
+/* The plan counts every test: the document is written last, before the
+ * tests it spooled. */
+static int doc_begin(FILE *out, const report_doc *d)
 {
-	(void)s;
-	fprintf(out, "TAP version 13\n1..%zu\n", c->n_rules * rep->n_platforms);
+	fprintf(out, "TAP version 13\n1..%zu\n", d->tests);
 	return 0;
 }
 
-/* c->items counts the tests written, so numbers run on across platforms. */
+/* In a hook's document, each state's tests follow a comment naming it. */
+static int head(FILE *out, const report *rep, const report_cursor *c)
+{
+	(void)rep;
+	if (c->state) {
+		char *label = display_text(c->state->label);
+		fprintf(out, "# %s\n", label);
+		free(label);
+	}
+	return 0;
+}
+
+/* Numbers run on across platforms and across a hook's states. */
 static int platform(FILE *out, const report *rep, const platform_result *p, report_cursor *c)
 {
 	(void)rep;
 	for (size_t r = 0; r < c->n_rules; r++)
-		emit(out, ++c->items, p, c->rules[r].rule->id);
+		emit(out, ++c->doc->numbered, p, c->rules[r].rule->id);
 	return 0;
 }
 
-static int tail(FILE *out, const report *rep, const report_summary *s, const report_cursor *c)
+/* A state that could not be judged: one failed test that says why. */
+static int unjudged(FILE *out, report_doc *d, const report_state *st)
 {
-	(void)out, (void)rep, (void)s, (void)c;
+	char *label = display_text(st->label), *why = display_text(st->error);
+	fprintf(out, "# %s\nnot ok %zu - %s: cannot be judged: %s\n", label, ++d->numbered, label, why);
+	free(label);
+	free(why);
 	return 0;
 }
 
-const report_format report_format_tap = {"tap", head, platform, tail};
+const report_format report_format_tap = {"tap", doc_begin, head, platform, NULL, unjudged, NULL};

@@ -5,25 +5,16 @@
  */
 #include "report/report.h"
 
-static const char *sev_name(int s)
-{
-	return s == PPREG_SEV_ERROR ? "error" : "warning";
-}
-
-static int head(FILE *out, const report *rep, const report_summary *s, const report_cursor *c)
-{
-	(void)out, (void)rep, (void)s, (void)c;
-	return 0;
-}
+#include <stdlib.h>
 
 static int platform(FILE *out, const report *rep, const platform_result *p, report_cursor *c)
 {
 	(void)rep, (void)c;
 	fprintf(out, "== %s: %s\n", p->id, verdict_name(p->verdict));
 	for (size_t j = 0; j < p->findings.n; j++) {
-		const finding *f = &p->findings.v[j];
-		fprintf(out, "%s:%u:%u: %s: %s: %s\n", f->file, f->line, f->column,
-		        sev_name(f->severity), f->rule, f->message);
+		char *line = finding_line(&p->findings.v[j]);
+		fprintf(out, "%s\n", line);
+		free(line);
 	}
 	return 0;
 }
@@ -43,4 +34,4 @@ static int tail(FILE *out, const report *rep, const report_summary *s, const rep
 	return 0;
 }
 
-const report_format report_format_text = {"text", head, platform, tail};
+const report_format report_format_text = {"text", NULL, NULL, platform, tail, NULL, NULL};

@@ -2,9 +2,13 @@
 # The command line: help, version, options, exit codes in every format.
 . "$(dirname "$0")/lib.sh"
 
+# The version is written once, in CMakeLists.txt's project(): --version
+# and the pkg-config file both give that one.
+version=$(sed -n 's/^project(ppreg VERSION \([0-9.]*\) .*/\1/p' "$PPREG_TOP/CMakeLists.txt")
 run_ppreg --version
-printf '%s\n' "$OUT" | grep -Eq '^ppreg [0-9]+\.[0-9]+\.[0-9]+ \(plugin ABI 1\)$'
-ok $? "--version"
+is "$OUT" "ppreg $version (plugin ABI 1)" "--version prints project()'s version"
+grep -qx "Version: $version" "$PPREG_BUILD/ppreg-plugin.pc"
+ok $? "the pkg-config file states project()'s version"
 for cmd in check plugins rules; do
 	run_ppreg $cmd --help
 	expect_rc 0 "$cmd --help exits 0"

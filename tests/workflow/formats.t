@@ -158,4 +158,14 @@ fi
 check_reg --changed HEAD~1..HEAD
 has "odd?name?.md:1:1: warning: core.outside-change" "(the text shows it cleaned)"
 
+# A report that cannot be built leaves stdout empty: nothing half-written
+# (JSON names the registry's path, which must be UTF-8 there).
+odd=$TMP/$'\xff'reg
+cp -R "$REG" "$odd"
+for range in "" "--changed HEAD~1..HEAD"; do
+	run_ppreg check "$odd" --as-of "$AS_OF" --format json $range
+	is "$RC:$OUT:$ERR" "2::ppreg check: cannot build the JSON report" \
+		"check ${range:+$range }--format json: a path not UTF-8 is said, and nothing is half-written"
+done
+
 done_testing
