@@ -15,6 +15,7 @@
 #define _GNU_SOURCE /* memmem */
 #include "fuzz_env.h"
 #include "report/report.h"
+#include "judge/platform_check.h"
 
 #include <jansson.h>
 #include <stdio.h>

@@ -10,6 +10,7 @@
 #include "fuzz_env.h"
 #include "yaml/node.h"
 #include "policy/schema.h"
+#include "yaml/loader.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -2,7 +2,8 @@
  * cli/cmd_attest.c - `ppreg attest`: judge one platform and, only when it is
  * compliant, sign a DSSE attestation of exactly what was judged.
  */
-#include "cli/commands.h"
+#include "cli/cmd_attest.h"
+#include "cli/options.h"
 #include "attest/dsse.h"
 #include "judge/judge.h"
 #include "report/report.h"
@@ -10,6 +11,7 @@
 #include "attest/signer.h"
 #include "attest/statement.h"
 #include "yaml/date.h"
+#include "judge/platform_check.h"
 
 #include <ctype.h>
 #include <errno.h>

@@ -3,11 +3,13 @@
  * registry at a revision, and report in the chosen format.
  */
 #include "judge/changed.h"
-#include "cli/commands.h"
+#include "cli/cmd_check.h"
+#include "cli/options.h"
 #include "judge/judge.h"
 #include "report/report.h"
 #include "yaml/scalar.h"
 #include "yaml/date.h"
+#include "judge/platform_check.h"
 
 #include <getopt.h>
 #include <stdlib.h>

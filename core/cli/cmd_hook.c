@@ -30,7 +30,8 @@
  * output and its one document are hook_output.c's, install hook_install.c's.
  */
 #include "judge/changed.h"
-#include "cli/commands.h"
+#include "cli/cmd_hook.h"
+#include "cli/options.h"
 #include "hook/install.h"
 #include "hook/output.h"
 #include "report/report.h"

@@ -1,7 +1,8 @@
 /*
  * cli/cmd_keygen.c - `ppreg keygen`: a key pair for signing attestations.
  */
-#include "cli/commands.h"
+#include "cli/cmd_keygen.h"
+#include "cli/options.h"
 #include "attest/signer.h"
 #include "base/util.h"
 

@@ -1,7 +1,8 @@
 /*
  * cli/cmd_plugins.c - `ppreg plugins`: what the plugin directory holds.
  */
-#include "cli/commands.h"
+#include "cli/cmd_plugins.h"
+#include "cli/options.h"
 #include "plugin/catalog.h"
 #include "base/util.h"
 
@@ -15,31 +16,6 @@ static const char help[] =
 	"A plugin that fails to load is named on stderr and the exit status is 2.\n";
 
 /* Shared by plugins and rules: only --plugin-dir and --help. */
-int parse_plugin_dir_option(const char *cmd, const char *usage_text, int argc, char **argv,
-                            const char **dir, int *help_shown);
-
-int parse_plugin_dir_option(const char *cmd, const char *usage_text, int argc, char **argv,
-                            const char **dir, int *help_shown)
-{
-	static const struct option longopts[] = {
-		{"plugin-dir", required_argument, 0, 'D'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
-	int c;
-	*help_shown = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (c == 'D') {
-			*dir = optarg;
-		} else if (c == 'h') {
-			fputs(usage_text, stdout);
-			*help_shown = 1;
-			return 0;
-		} else {
-			return usage_error(cmd, "see 'ppreg %s --help'", cmd);
-		}
-	}
-	return 0;
-}
-
 int cmd_plugins(int argc, char **argv)
 {
 	const char *dir = NULL;

@@ -2,17 +2,16 @@
  * cli/cmd_rules.c - `ppreg rules [RULE]`: the rule catalog (core and every
  * plugin of the plugin directory), or one rule with its legal source and fix.
  */
-#include "cli/commands.h"
+#include "cli/cmd_rules.h"
+#include "cli/options.h"
 #include "plugin/catalog.h"
 #include "judge/run.h"
 #include "base/util.h"
+#include "judge/core_rules.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
-
-int parse_plugin_dir_option(const char *cmd, const char *usage_text, int argc, char **argv,
-                            const char **dir, int *help_shown);
 
 static const char help[] =
 	"usage: ppreg rules [RULE] [--plugin-dir DIR]\n\n"

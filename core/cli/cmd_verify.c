@@ -4,13 +4,15 @@
  * the validity window, and with --registry that the commit still gives the
  * same platform digests under the policy shipped.
  */
-#include "cli/commands.h"
+#include "cli/cmd_verify.h"
+#include "cli/options.h"
 #include "attest/dsse.h"
 #include "judge/judge.h"
 #include "yaml/scalar.h"
 #include "attest/signer.h"
 #include "attest/statement.h"
 #include "yaml/date.h"
+#include "judge/platform_check.h"
 
 #include <getopt.h>
 #include <stdlib.h>

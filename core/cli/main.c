@@ -1,17 +1,19 @@
 /*
  * cli/main.c - dispatches `ppreg <command>` to its cmd_* function.
  */
-#include "cli/commands.h"
+#include "cli/cmd_attest.h"
+#include "cli/cmd_check.h"
+#include "cli/cmd_hook.h"
+#include "cli/cmd_keygen.h"
+#include "cli/cmd_plugins.h"
+#include "cli/cmd_rules.h"
+#include "cli/cmd_verify.h"
 #include "base/util.h"
+#include "ppreg/plugin.h"
 
-#include <getopt.h>
 #include <malloc.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-
-#include "yaml/scalar.h"
-#include "yaml/date.h"
 
 static const struct {
 	const char *name;
@@ -36,34 +38,6 @@ static void usage(FILE *out)
 		fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
 	fprintf(out, "\n'ppreg <command> --help' describes a command. Exit status: 0 compliant,\n"
 	        "1 a finding of severity error, 2 nothing could be judged.\n");
-}
-
-int parse_as_of(const char *text, ppreg_date *out)
-{
-	if (!text) {
-		*out = date_today_utc();
-		return 0;
-	}
-	return scalar_date(text, out);
-}
-
-int usage_error(const char *cmd, const char *fmt, ...)
-{
-	va_list ap;
-	fprintf(stderr, "ppreg %s: ", cmd);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	return 2;
-}
-
-int option_once(const char *cmd, const char **slot, const char *name)
-{
-	if (*slot)
-		return usage_error(cmd, "%s given twice", name);
-	*slot = optarg;
-	return 0;
 }
 
 /* Each platform allocates and frees a few megabytes (blobs, trees of

@@ -7,6 +7,7 @@
 #include "registry/registry_diff.h"
 #include "report/report.h"
 #include "yaml/scalar.h"
+#include "registry/registry_layout.h"
 
 #include <errno.h>
 #include <limits.h>

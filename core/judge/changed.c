@@ -13,6 +13,8 @@
 #include "judge/changed.h"
 #include "yaml/node.h"
 #include "policy/schema.h"
+#include "yaml/loader.h"
+#include "judge/platform_check.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -5,6 +5,7 @@
  * that passed them. Their ids are stable (spec/obligations.md, "core").
  */
 #include "judge/run.h"
+#include "judge/core_rules.h"
 
 static const ppreg_rule rules[] = {
 	{"core.yaml-syntax", PPREG_SEV_ERROR,

@@ -41,6 +41,7 @@
 #include "judge/judge.h"
 #include "judge/wire.h"
 #include "judge/digest_memo.h"
+#include "judge/platform_check.h"
 
 #include <errno.h>
 #include <poll.h>

@@ -13,6 +13,8 @@
 #include "policy/schema.h"
 #include "yaml/scalar.h"
 #include "yaml/date.h"
+#include "yaml/loader.h"
+#include "judge/platform_check.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -8,6 +8,9 @@
 #include "judge/run.h"
 #include "judge/digest_memo.h"
 #include "yaml/node.h"
+#include "yaml/loader.h"
+#include "judge/platform_check.h"
+#include "judge/core_rules.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -88,16 +88,8 @@ void run_free(run *r);
 /* The fields the loaded plugins declare for one declaration file. */
 field_set run_fields_for(const run *r, const char *file);
 
-/* Calls each plugin's setup() (platform_check.c); part of run_open(). */
-int run_setup_plugins(run *r);
-
 /* The platform ids of the registry, sorted. */
 int run_platform_ids(run *r, char ***ids, size_t *n);
-
-/* Judges one platform. -1 (exit 2) when a plugin could not judge it; the
- * result is filled either way and must be freed. */
-int run_check_platform(run *r, const char *id, platform_result *out);
-void platform_result_free(platform_result *p);
 
 const char *verdict_name(verdict v);
 
@@ -107,6 +99,5 @@ typedef struct {
 	const char *plugin;  /* "core" for the core's own */
 } rule_ref;
 size_t run_rules(const run *r, rule_ref **out);
-const ppreg_rule *core_rules(size_t *n);
 
 #endif

@@ -6,6 +6,7 @@
  */
 #include "policy/policy.h"
 #include "yaml/scalar.h"
+#include "yaml/loader.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -9,7 +9,7 @@
 #ifndef PPREG_POLICY_H
 #define PPREG_POLICY_H
 
-#include "yaml/node.h"
+#include "yaml/loader.h"
 #include "base/findings.h"
 
 typedef struct {

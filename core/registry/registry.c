@@ -7,6 +7,7 @@
 #include "registry/registry_internal.h"
 #include "base/util.h"
 #include "ppreg/plugin.h"
+#include "registry/registry_index.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -45,9 +45,6 @@ typedef struct registry registry;
 #define REGISTRY_WORKTREE 1
 #define REGISTRY_INDEX 2
 int registry_open(registry **out, const char *path, const char *rev, int worktree);
-/* The same as registry_open(out, path, NULL, REGISTRY_INDEX): the tree the
- * next commit would have (registry_index.c). */
-int registry_open_index(registry **out, const char *path);
 void registry_free(registry *r);
 
 /* Hex commit id of the revision read, "" with --worktree. */

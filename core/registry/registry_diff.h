@@ -49,13 +49,4 @@ int registry_new_commits(const char *path, const char *tip, char ***ids, size_t 
  * commits that are not registry states; the hooks accept them unjudged. */
 int registry_is_state_ref(const char *name);
 
-/* Where `ppreg hook install` writes (registry_hooks.c). */
-typedef struct {
-	int bare;          /* a server's repository: no work tree, no index */
-	char *hooks_dir;   /* core.hooksPath, else <common git dir>/hooks */
-	char *prefix;      /* the registry folder in the work tree ("" at the top) */
-} registry_layout;
-int registry_hook_layout(const char *path, registry_layout *out);
-void registry_layout_free(registry_layout *l);
-
 #endif

@@ -14,6 +14,7 @@
  */
 #include "registry/registry_internal.h"
 #include "base/util.h"
+#include "registry/registry_index.h"
 
 #include <stdlib.h>
 #include <sys/stat.h>

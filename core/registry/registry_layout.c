@@ -8,6 +8,7 @@
 #include "registry/registry_diff.h"
 #include "registry/registry_internal.h"
 #include "base/util.h"
+#include "registry/registry_layout.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -16,6 +16,7 @@
 #include "yaml/node.h"
 #include "yaml/scalar.h"
 #include "base/utf8.h"
+#include "yaml/loader.h"
 
 #include <stdarg.h>
 #include <stdlib.h>

@@ -57,20 +57,6 @@ typedef struct {
 	size_t max_nodes;
 } yaml_limits;
 
-typedef struct ydoc ydoc;
-
-/*
- * Parses one declaration file. Problems are findings (core.yaml-syntax,
- * core.limits, core.encoding, core.duplicate-key, core.type for tags and
- * non-string keys) added to `sink`. Returns the document, or NULL when it
- * cannot be trusted at all (then at least one error finding was added).
- */
-ydoc *ydoc_parse(const char *file, const unsigned char *data, size_t len,
-                 const yaml_limits *limits, finding_sink *sink);
-const ppreg_node *ydoc_root(const ydoc *doc);
-const char *ydoc_file(const ydoc *doc);
-void ydoc_free(ydoc *doc);
-
 /* Navigation and typed reads, as exported to plugins through ppreg_api. */
 const ppreg_node *node_get(const ppreg_node *n, const char *path);
 /* The value of one key (key[0..len), no path) of a map, or NULL. */

@@ -108,6 +108,43 @@ for opt in "--as-of $AS_OF" "--format json" "--jobs 2" "--policy $TEST_POLICY"; 
 	ok $? "${opt%% *} given twice: says so"
 done
 
+# Flags too, and every command: only --platform of check may repeat.
+for opt in --strict --worktree --fail-on-plugin-error; do
+	check_sample $opt $opt
+	expect_rc 2 "check $opt given twice: exit 2"
+	printf '%s\n' "$ERR" | grep -q "^ppreg check: $opt given twice$"
+	ok $? "check $opt given twice: says so"
+done
+twice() { # CMD OPTION ARGS...: ppreg CMD ARGS with OPTION's pair given twice
+	cmd=$1 opt=$2; shift 2
+	run_ppreg "$cmd" "$@"
+	expect_rc 2 "$cmd $opt given twice: exit 2"
+	printf '%s\n' "$ERR" | grep -q "^ppreg $cmd: $opt given twice$"
+	ok $? "$cmd $opt given twice: says so"
+}
+twice keygen --key --key "$TMP/a.key" --key "$TMP/b.key" --pubkey "$TMP/a.pub"
+[ ! -e "$TMP/a.key" ] && [ ! -e "$TMP/b.key" ]
+ok $? "keygen --key given twice: no key written"
+twice keygen --algorithm --key "$TMP/a.key" --pubkey "$TMP/a.pub" --algorithm ed25519 --algorithm ecdsa-p256
+twice hook --format pre-commit --format json --format text
+twice hook --jobs pre-commit --jobs 2 --jobs 3
+twice hook --strict pre-commit --strict --strict
+twice hook --force install --force --force
+twice hook --hook install --hook update --hook pre-receive
+twice plugins --plugin-dir --plugin-dir "$TEST_PLUGINS" --plugin-dir "$TEST_PLUGINS"
+twice rules --plugin-dir --plugin-dir "$TEST_PLUGINS" --plugin-dir "$TEST_PLUGINS"
+run_ppreg hook pre-commit --jobs 0
+expect_rc 2 "hook --jobs 0: exit 2"
+printf '%s\n' "$ERR" | grep -q "^ppreg hook: --jobs must be between 1 and 1024$"
+ok $? "hook --jobs 0: the range is stated, as check states it"
+check_sample --jobs 1025
+printf '%s\n' "$ERR" | grep -q "^ppreg check: --jobs must be between 1 and 1024$"
+ok $? "check --jobs 1025: the range is stated"
+check_sample --platform a --platform b
+printf '%s\n' "$ERR" | grep -q "given twice"
+[ $? -ne 0 ]
+ok $? "check --platform may repeat"
+
 # `ppreg help COMMAND` is `ppreg COMMAND --help`.
 for cmd in check attest verify keygen hook plugins rules; do
 	run_ppreg help $cmd

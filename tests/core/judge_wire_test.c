@@ -6,6 +6,7 @@
  * as lost: later workers would trust what it put in the memo).
  */
 #include "judge/wire.h"
+#include "judge/platform_check.h"
 
 #include <stdio.h>
 #include <stdlib.h>

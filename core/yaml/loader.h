@@ -1,0 +1,24 @@
+/*
+ * yaml/loader.h - parsing one declaration file into a tree of nodes that keep their
+ * line and column, under the policy's limits (libyaml underneath).
+ */
+#ifndef PPREG_LOADER_H
+#define PPREG_LOADER_H
+
+#include "yaml/node.h"
+
+typedef struct ydoc ydoc;
+
+/*
+ * Parses one declaration file. Problems are findings (core.yaml-syntax,
+ * core.limits, core.encoding, core.duplicate-key, core.type for tags and
+ * non-string keys) added to `sink`. Returns the document, or NULL when it
+ * cannot be trusted at all (then at least one error finding was added).
+ */
+ydoc *ydoc_parse(const char *file, const unsigned char *data, size_t len,
+                 const yaml_limits *limits, finding_sink *sink);
+const ppreg_node *ydoc_root(const ydoc *doc);
+const char *ydoc_file(const ydoc *doc);
+void ydoc_free(ydoc *doc);
+
+#endif
