@@ -23,11 +23,11 @@
  * Git shows what a hook prints to the pusher ("remote: ..."), so findings go
  * to stdout in the chosen format: in text, after a header line per state;
  * in any other format, as one document for the whole run, with the header
- * and verdict lines on stderr (see hook_output.h). Exit 0 accepts, 1 rejects
+ * and verdict lines on stderr (see hook/output.h). Exit 0 accepts, 1 rejects
  * (a finding of severity error), 2 rejects because nothing could be judged.
  *
  * This file parses the options, runs the hooks and judges each state; the
- * output and its one document are hook_output.c's, install hook_install.c's.
+ * output and its one document are hook/output.c's, install hook/install.c's.
  */
 #include "judge/changed.h"
 #include "cli/cmd_hook.h"

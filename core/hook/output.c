@@ -1,5 +1,5 @@
 /*
- * hook/output.c - where a hook's output goes (hook_output.h), and the
+ * hook/output.c - where a hook's output goes (output.h), and the
  * merging of the reports of every state a hook run judged into one
  * document for the structured formats: JSON, SARIF, JUnit, TAP, GitHub.
  * The merging reads back the documents report_*.c wrote, so it knows
@@ -91,7 +91,7 @@ int hook_write_report(hook_output *h, const report *rep, const state_id *id, int
 
 /* ---- one document for the whole hook run ---- */
 
-/* What report_sarif.c writes as $schema. */
+/* Pieces of the documents report/junit.c and report/tap.c write. */
 #define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 #define JUNIT_END "</testsuites>\n"
 #define TAP_HEAD "TAP version 13\n"

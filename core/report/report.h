@@ -69,7 +69,7 @@ const report_format *report_format_named(const char *name);
 
 /* A whole report of rep->platforms in one format. */
 int report_write(FILE *out, const report *rep, const report_format *f);
-/* The SARIF 2.1.0 schema a SARIF document names (report_sarif.c, and the
+/* The SARIF 2.1.0 schema a SARIF document names (report/sarif.c, and the
  * hooks' one document for several states). */
 #define REPORT_SARIF_SCHEMA \
 	"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -114,7 +114,7 @@ char *report_clean_text(const char *s, int for_xml);
 
 /* Writes `s` escaped for XML element text (attr 0) or an attribute value
  * (attr 1): markup characters as entities, what XML 1.0 cannot carry as
- * U+FFFD (report_junit.c). */
+ * U+FFFD (report/junit.c). */
 void report_xml_put(FILE *out, const char *s, int attr);
 
 /* The severity a rule has in this run before --strict: the policy's
