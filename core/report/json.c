@@ -1,8 +1,8 @@
 /*
- * report/json.c - the JSON shape of spec/cli.md (keys may be added, never
- * renamed), produced with jansson. The document is written in pieces (the
- * platforms one by one, see report_stream) laid out as jansson lays out
- * the whole: two-space indentation, keys in the order given.
+ * report/json.c - the JSON document docs/workflow.md describes (keys may be
+ * added, never renamed), produced with jansson. The document is written in
+ * pieces (the platforms one by one, see report_stream) laid out as jansson
+ * lays out the whole: two-space indentation, keys in the order given.
  */
 #include "report/report.h"
 
