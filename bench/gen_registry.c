@@ -15,8 +15,8 @@
  * one stream to `git fast-import`: the evidence blobs once (a pool of
  * variants shared by all platforms, referenced by mark), then one commit
  * whose files are given inline. A second commit changes one platform, so
- * that `ppreg check --changed HEAD~1..HEAD` has something to judge. 10 000
- * platforms take a few seconds.
+ * that `ppreg check --changed HEAD~1..HEAD` has something to judge
+ * (docs/benchmark.md gives the time it takes).
  *
  * The pack: fast-import writes objects in the order it is given them, so
  * platforms in the order generated, while ppreg and the floor read them in
@@ -24,8 +24,8 @@
  * regulator reads) or garbage-collected has the pack git pack-objects
  * writes, in the order a walk of the newest tree meets the objects, which
  * is the order ppreg reads them. So the program ends with `git repack -a
- * -d`, which gives that pack (the same bytes as a clone's) in half a
- * second at 10 000 platforms; --import-order keeps fast-import's pack, the
+ * -d`, which gives that pack (the same bytes as a clone's) at a small
+ * fraction of the generation's time; --import-order keeps fast-import's pack, the
  * worst case for reading through small pack windows (core/registry/registry.c).
  *
  * usage: gen_registry [-n N] [--seed S] [--fault-percent P]

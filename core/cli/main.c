@@ -43,9 +43,9 @@ static void usage(FILE *out)
 /* Each platform allocates and frees a few megabytes (blobs, trees of
  * nodes). With glibc's defaults the heap's top is given back to the kernel
  * after nearly every platform and taken again for the next one, each time
- * as fresh zeroed pages: 9 400 brk calls and 82 000 page faults at 10 000
- * platforms, 28 000 with these. What is kept is reused, so the peak
- * resident memory is the same. */
+ * as fresh zeroed pages: a system call and page faults per platform
+ * (docs/benchmark.md). What is kept is reused, so the peak resident memory
+ * is the same. */
 static void keep_heap(void)
 {
 	(void)mallopt(M_TRIM_THRESHOLD, 64 << 20); /* best effort: a refusal costs only time */

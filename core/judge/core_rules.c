@@ -2,7 +2,7 @@
  * judge/core_rules.c - the rules the validator itself owns, before any plugin.
  *
  * They guard the reading of declarations: a plugin only ever sees documents
- * that passed them. Their ids are stable (spec/obligations.md, "core").
+ * that passed them. Their ids are stable (docs/obligations.md, "core").
  */
 #include "judge/run.h"
 #include "judge/core_rules.h"

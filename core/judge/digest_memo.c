@@ -5,9 +5,9 @@
  * Object ids are SHA-1 (or SHA-256) values, so their first bytes spread
  * them evenly over the sets; a full comparison of the id decides a hit, so
  * two ids that share a set cost a hash, never a wrong digest. Four ways:
- * with one place per id (direct-mapped), 71 of the benchmark's 300
- * evidence blobs shared a place with another and drove it out on every
- * other use, which doubled the blobs read and hashed.
+ * with one place per id (direct-mapped), ids that share a place drive
+ * each other out on every other use, and on the benchmark's registry that
+ * doubled the blobs read and hashed (docs/benchmark.md).
  */
 #include "judge/digest_memo.h"
 #include "base/util.h"

@@ -5,14 +5,14 @@
  * segfault, abort(), exit() or endless loop in one must cost one platform's
  * verdict from that plugin, not the run. Workers are forked after the
  * plugins are loaded (no reload cost) and judge the platforms the scheduler
- * sends them over a pipe, sending results back (judge_wire.c).
+ * sends them over a pipe, sending results back (wire.c).
  *
  * Why batches: handing one platform at a time to a worker and waiting for
  * its answer put both processes to sleep and woke them again for every
- * platform, and on a virtual machine those wake-ups cost more than half of
- * what a check adds to the raw parse (about 1 s in 4 at 10 000 platforms).
- * So each worker holds a window of up to WINDOW platforms it has been sent
- * but not answered, always has the next one queued, and writes its results
+ * platform, and on a virtual machine those wake-ups cost a large part of
+ * what a check adds to the raw parse (docs/benchmark.md). So each worker
+ * holds a window of up to WINDOW platforms it has been sent but not
+ * answered, always has the next one queued, and writes its results
  * FLUSH_EVERY at a time, or when it runs out of work.
  *
  * Blame: before judging a platform a worker writes its index and the start
@@ -34,9 +34,9 @@
  * on every platform, answers what it has judged and retires; and every
  * worker is replaced after RECYCLE_AFTER platforms, which bounds what
  * libgit2's caches (delta bases, objects) hold. A new worker starts with
- * them cold; at 10 000 platforms, replacing workers every 256, 512, 1024
- * or 2048 platforms gave 3.62, 3.69, 3.56 and 3.33 s (medians of 7, within
- * this VM's noise) and a peak of 14.4, 15.5, 17.3 and 21.4 MB.
+ * them cold, yet how often workers are replaced changed the time by no
+ * more than noise while the peak memory grew with the number of platforms
+ * between replacements (docs/benchmark.md): memory decides RECYCLE_AFTER.
  */
 #include "judge/judge.h"
 #include "judge/wire.h"

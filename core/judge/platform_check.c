@@ -511,8 +511,8 @@ int run_check_platform(run *r, const char *id, platform_result *out)
 	s.decls = xcalloc(s.n_decls, sizeof *s.decls);
 	/* Every file read, then every file parsed, then every schema walked:
 	 * libgit2's and zlib's code, libyaml's and the walk's each stay in
-	 * cache over five files instead of taking turns (4-5 % of a full
-	 * check's time; the findings are sorted anyway). */
+	 * cache over five files instead of taking turns (docs/benchmark.md;
+	 * the findings are sorted anyway). */
 	for (size_t i = 0; i < s.n_decls && rc == 0; i++) {
 		s.decls[i].name = xstrdup(r->pol->files[i]);
 		rc = read_declaration(&s, &s.decls[i]);

@@ -60,7 +60,7 @@ static int read_string(const policy *p, const ppreg_node *root, const char *key,
 static int read_limits(policy *p, const ppreg_node *n)
 {
 	/* The ceilings keep a policy from disarming the limits: libyaml's time
-	 * grows with the square of the flow nesting (20 000 levels: 1.5 s),
+	 * grows with the square of the flow nesting (docs/hostile-input.md),
 	 * and the loader's memory with the nodes and bytes. */
 	static const char *keys[] = {"max_file_bytes", "max_depth", "max_aliases", "max_nodes"};
 	static const long long ceiling[] = {1LL << 30, 10000, 1000000, 10000000};

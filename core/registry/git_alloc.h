@@ -6,7 +6,8 @@
  * the whole inflated size before it inflates. Asking the object's size
  * first (git_odb_read_header) refuses such a blob without that allocation,
  * but it costs an idx look-up, a walk of the delta chain and a zlib stream
- * per blob: 2 % of a full check. With a ceiling of the policy's file limit,
+ * per blob, a share of a full check that counts (docs/benchmark.md). With a
+ * ceiling of the policy's file limit,
  * the read itself fails before any allocation over the limit, and only
  * then is the size asked, to report it (or, for a small blob stored as a
  * delta of a large one, to read it again without the ceiling).

@@ -68,17 +68,16 @@ void registry__init_libgit2(void)
 		git_libgit2_init();
 		git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 1);
 		/* Small pack windows: a full check reads each blob once, so mapping
-		 * large windows only grows the resident memory with N (the
-		 * benchmark: 36 MB down to 25 MB at 10 000 platforms, same time).
-		 * At most 4 MB mapped: with 8, the peak at 10 000 platforms was
-		 * 14.3 MB against 11.2 at 1 000, the difference being pack pages;
-		 * with 4 it is 12.9 MB, and the time did not change. */
+		 * large windows only grows the resident memory with N, for no
+		 * time. The mapped limit is the smallest that did not cost time:
+		 * above it, what the peak memory gains with N is pack pages
+		 * (docs/benchmark.md). */
 		git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)1 << 20);
 		git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)4 << 20);
 		ceiling_works = git_alloc_install() == 0;
 		/* Each platform's trees are read once: keeping them in libgit2's
-		 * object cache only grew the memory, 1 MB at 1 000 platforms as at
-		 * 10 000. The registry's own trees (root, platforms) are held. */
+		 * object cache only grew the memory (docs/benchmark.md). The
+		 * registry's own trees (root, platforms) are held. */
 		git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)0);
 		done = 1;
 	}

@@ -1,9 +1,10 @@
 /*
- * report/json.c - the JSON shape of spec/cli.md (keys may be added, never
- * renamed), produced with jansson. The document is written in pieces (the
- * platforms one by one, see report_doc) laid out as jansson lays out the
- * whole: two-space indentation, keys in the order given. A hook's document
- * nests each state's report, indented as deep as jansson would.
+ * report/json.c - the JSON document docs/workflow.md describes (keys may be
+ * added, never renamed), produced with jansson. The document is written in
+ * pieces (the platforms one by one, see report_doc) laid out as jansson
+ * lays out the whole: two-space indentation, keys in the order given. A
+ * hook's document nests each state's report, indented as deep as jansson
+ * would.
  */
 #include "report/report.h"
 

@@ -26,10 +26,10 @@ struct ppreg_node {
 	unsigned char null : 1;     /* a plain ~, null or empty scalar, decided once */
 	unsigned char mistyped : 1; /* the schema refused it (core.type): typed reads say BADTYPE */
 	const char *file;
-	/* A node is a scalar or a collection, never both: 48 bytes in all, so
-	 * that a platform's five trees (some 600 nodes, 29 KB instead of 48)
-	 * stay in the first-level cache while the schema and the plugins walk
-	 * them. Read `text` only after checking `kind`. */
+	/* A node is a scalar or a collection, never both, so the two share
+	 * their room: small nodes keep a platform's five trees in the
+	 * first-level cache while the schema and the plugins walk them
+	 * (docs/benchmark.md). Read `text` only after checking `kind`. */
 	union {
 		struct {
 			const char *text; /* scalar text, NUL-terminated */

@@ -64,8 +64,8 @@ int scalar_int(const char *s, int plain, long long *out)
 
 /* A decimal of at most 15 digits as the nearest double: its digits make an
  * integer below 2^53 and 10^after is exact, so the one division is
- * correctly rounded, as strtod is (Clinger's fast path), at a tenth of
- * strtod's cost. */
+ * correctly rounded, as strtod is (Clinger's fast path), without strtod's
+ * general machinery. */
 static double short_decimal(const char *digits, size_t before, size_t after, int neg)
 {
 	static const double tens[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,

@@ -57,7 +57,8 @@ int charter_check_unique(ppreg_check *c, const charter_policy *pol, const ppreg_
 
 /* Whether `id` matches the policy's pseudonym pattern. The answers for
  * short ids are remembered: a platform's partners come back in
- * training.yaml, and each regexec() costs some 2 000 instructions. */
+ * training.yaml, and a regexec() costs far more than a look-up
+ * (docs/benchmark.md). */
 int charter_is_pseudonym(const charter_policy *pol, const char *id);
 
 /* A partner id fit to print in a message: the id when it is a pseudonym,

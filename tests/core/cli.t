@@ -50,7 +50,7 @@ w=[x for x in p["findings"] if x["rule"]=="coretest.note"][0]
 assert w["severity"]=="warning"
 assert d["summary"]=={"platforms":1,"compliant":0,"non_compliant":1,"invalid":0,"errors":1,"warnings":1}, d["summary"]
 '
-ok $? "json: the shape of spec/cli.md, with rule, severity, file, line, column"
+ok $? "json: the shape docs/workflow.md describes, with rule, severity, file, line, column"
 check_sample --format tap
 printf '%s\n' "$OUT" | grep -q '^not ok [0-9]* - p: coretest.flag$'
 ok $? "tap: the failing rule is a failing test"

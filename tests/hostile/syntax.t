@@ -24,7 +24,7 @@ for f in $DECLARATIONS; do
 	hostile "an integer key" $f core.type $L "cat \"\$E\"; printf '12: x\\n'"
 	hostile "a boolean key" $f core.type $L "cat \"\$E\"; printf 'true: x\\n'"
 	hostile "a null key" $f core.type $L "cat \"\$E\"; printf '~: x\\n'"
-	# each first byte that may start a key that is not a string (yaml_doc.c's check_key)
+	# each first byte that may start a key that is not a string (yaml/loader.c's check_key)
 	hostile "a false key" $f core.type $L "cat \"\$E\"; printf 'false: x\\n'"
 	hostile "a null key spelled NULL" $f core.type $L "cat \"\$E\"; printf 'NULL: x\\n'"
 	hostile "a null key spelled null" $f core.type $L "cat \"\$E\"; printf 'null: x\\n'"

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 make_registry
-passes "entraide-sante as the spec shows it"
+passes "entraide-sante as docs/format.md quotes it"
 
 # registration.id-matches-folder
 start 's/id: entraide-sante/id: entraide-autre/'

@@ -208,7 +208,7 @@ expect_rc 1 "an unpriced service of registration.yaml: exit 1"
 # no substitution
 breaks "regulated acts" $T 's/regulated_acts: false/regulated_acts: true/' transparency.no-substitution 23
 breaks "regulated acts as the text \"false\"" $T 's/regulated_acts: false/regulated_acts: "false"/' transparency.no-substitution 23
-# Booleans are true and false, in lower case (registry-format.md): YAML 1.2's
+# Booleans are true and false, in lower case (docs/format.md): YAML 1.2's
 # core schema also reads False and FALSE, the format does not.
 breaks "regulated acts as False (capitalised)" $T 's/regulated_acts: false/regulated_acts: False/' transparency.no-substitution 23
 breaks "regulated acts as FALSE" $T 's/regulated_acts: false/regulated_acts: FALSE/' transparency.no-substitution 23
