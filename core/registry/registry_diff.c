@@ -16,7 +16,7 @@
  * the old one removed, which is what a check must do with a rename anyway.
  */
 #include "registry/registry_diff.h"
-#include "registry/registry_internal.h"
+#include "registry/repository.h"
 #include "base/util.h"
 
 #include <stdlib.h>

@@ -12,7 +12,7 @@
  * Everything else (platform folders, blobs) is then read exactly as at a
  * revision.
  */
-#include "registry/registry_internal.h"
+#include "registry/repository.h"
 #include "base/util.h"
 #include "registry/registry_index.h"
 

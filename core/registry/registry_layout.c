@@ -6,7 +6,7 @@
  * folder sits in the work tree.
  */
 #include "registry/registry_diff.h"
-#include "registry/registry_internal.h"
+#include "registry/repository.h"
 #include "base/util.h"
 #include "registry/registry_layout.h"
 

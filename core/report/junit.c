@@ -16,7 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-void report_xml_put(FILE *out, const char *s, int attr)
+/* Writes `s` escaped for XML element text (attr 0) or an attribute value
+ * (attr 1): markup characters as entities, what XML 1.0 cannot carry as
+ * U+FFFD. */
+static void report_xml_put(FILE *out, const char *s, int attr)
 {
 	char *clean = report_clean_text(s ? s : "", 1);
 	for (const char *p = clean; *p; p++) {

@@ -151,10 +151,6 @@ void report_put_indented(FILE *out, const char *text, size_t len, int indent);
  * U+FFFE, U+FFFF) become U+FFFD too. Free it. */
 char *report_clean_text(const char *s, int for_xml);
 
-/* Writes `s` escaped for XML element text (attr 0) or an attribute value
- * (attr 1): markup characters as entities, what XML 1.0 cannot carry as
- * U+FFFD (report/junit.c). */
-void report_xml_put(FILE *out, const char *s, int attr);
 
 /* The severity a rule has in this run before --strict: the policy's
  * override, else the rule's own (PPREG_SEV_OFF when switched off). */

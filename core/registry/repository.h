@@ -1,10 +1,11 @@
 /*
- * registry/registry_internal.h - what the registry's files (registry.c, the opening
- * on the index in registry_index.c, the diffs in registry_changes.c) share.
- * Nothing outside core/registry*.c includes it: libgit2 stays there.
+ * registry/repository.h - the Git repository under a registry, and what the
+ * registry's files (registry.c, registry_index.c, registry_diff.c) share:
+ * opening it, its root and platforms/ trees, libgit2's errors as the core's.
+ * Nothing outside core/registry/ includes it: libgit2 stays there.
  */
-#ifndef PPREG_REGISTRY_INTERNAL_H
-#define PPREG_REGISTRY_INTERNAL_H
+#ifndef PPREG_REPOSITORY_H
+#define PPREG_REPOSITORY_H
 
 #include "registry/registry.h"
 
@@ -31,6 +32,10 @@ int registry__is_platform_mode(git_filemode_t mode);
 int registry__git_fail(const char *what);
 /* The same for an object: "path (object <hex id>): libgit2's message". */
 int registry__git_fail_object(const char *path, const git_oid *id);
+/* The same with `why` instead of libgit2's message (NULL: libgit2's). */
+int registry__fail_object(const char *path, const git_oid *id, const char *why);
+/* Whether libgit2 took the allocator with a ceiling (git_alloc.h). */
+int registry__ceiling_works(void);
 
 /* git_tree_entry_bypath: 0, PPREG_ABSENT when no entry has that path, or
  * ERR_FAIL (a tree on the way cannot be read). */
