@@ -12,6 +12,21 @@
 /* Findings quote hostile text (keys, values, folder names): control
  * characters and bytes that are not UTF-8 (a truncated quote can split a
  * character) become '?', so every output format stays one line and valid. */
+/* The length of a character shown as '?' at p: a C1 control (U+0080 to
+ * U+009F) or a bidirectional override or isolate (U+202A to U+202E,
+ * U+2066 to U+2069), which reorder or hide what a reader sees; 0 for any
+ * other. p is valid UTF-8. */
+static size_t hidden_char(const unsigned char *p)
+{
+	if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+		return 2;
+	if (p[0] == 0xe2 && p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae)
+		return 3;
+	if (p[0] == 0xe2 && p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)
+		return 3;
+	return 0;
+}
+
 char *display_text(const char *s)
 {
 	char *out = xstrdup(s);
@@ -23,9 +38,23 @@ char *display_text(const char *s)
 		out[i + bad] = '?';
 		i += bad + 1;
 	}
-	for (unsigned char *p = (unsigned char *)out; *p; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			*p = '?';
+	unsigned char *w = (unsigned char *)out;
+	for (const unsigned char *p = (const unsigned char *)out; *p;) {
+		size_t hidden = hidden_char(p);
+		if (hidden || *p < 0x20 || *p == 0x7f) {
+			*w++ = '?';
+			p += hidden ? hidden : 1;
+		} else {
+			*w++ = *p++;
+		}
+	}
+	*w = '\0';
+	/* A line that starts with "::" is a command to GitHub's runner when a
+	 * log is printed (::error, ::add-mask): a name a pusher chose may
+	 * start a line of the text report, so its first ':' is shown as '?'. */
+	char *start = out + strspn(out, " ");
+	if (start[0] == ':' && start[1] == ':')
+		start[0] = '?';
 	return out;
 }
 

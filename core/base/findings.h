@@ -46,8 +46,11 @@ void findings_addv(finding_list *fl, const char *rule, int severity, const char 
                    unsigned line, unsigned column, const char *message);
 void findings_sort(finding_list *fl);
 
-/* Hostile text made printable: control characters and bytes that are not
- * UTF-8 become '?' (malloc'd). Used for every name a report prints. */
+/* Hostile text made printable: control characters (C0, DEL, C1), the
+ * bidirectional overrides and isolates, and bytes that are not UTF-8
+ * become '?', and so does the first ':' of a leading "::", which GitHub's
+ * runner would take for a workflow command when a log is printed
+ * (malloc'd). Used for every name and message a report prints. */
 char *display_text(const char *s);
 /* "error", "warning", or "none" for a rule switched off. */
 const char *severity_name(int severity);
