@@ -250,6 +250,10 @@ typedef const ppreg_plugin *(*ppreg_entry_fn)(unsigned core_abi);
 #define PPREG_PRINTF(f, a)
 #endif
 
+/* Declared here so that the compiler checks each plugin's definition
+ * against the type the core calls through (ppreg_entry_fn). */
+PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned core_abi);
+
 /* Convenience for plugins: the text of a string node, or NULL when it is
  * absent or of another type (the schema check reported that already). */
 static inline const char *ppreg_text(const ppreg_check *c, const ppreg_node *n)
