@@ -355,6 +355,17 @@ static inline void ppreg_reportf_sev(ppreg_check *c, const char *rule, ppreg_sev
 	c->api->report(c, rule, sev, at, msg);
 }
 
+/* Convenience for plugins: a finding of `rule` at map.key when that value
+ * is a string of nothing but white space (ppreg_blank). A missing or
+ * mistyped value, and the empty string "", are the core's to report. */
+static inline void ppreg_require_text(ppreg_check *c, const char *rule, const ppreg_node *map, const char *key)
+{
+	const ppreg_node *n = c->api->get(map, key);
+	const char *s = ppreg_text(c, n);
+	if (s && ppreg_blank(s))
+		ppreg_reportf(c, rule, n, "%s is blank", key);
+}
+
 #ifdef __cplusplus
 }
 #endif

@@ -120,18 +120,6 @@ static const ppreg_field fields[] = {
 
 static const ppreg_schema schemas[] = {{"gdpr.yaml", fields, sizeof fields / sizeof *fields}};
 
-
-
-
-
-void gdpr_require_text(ppreg_check *c, const char *rule, const ppreg_node *map, const char *key)
-{
-	const ppreg_node *n = c->api->get(map, key);
-	const char *s = ppreg_text(c, n);
-	if (s && ppreg_blank(s))
-		ppreg_reportf(c, rule, n, "%s is empty", key);
-}
-
 /* A list of two-letter upper-case country codes in the policy. */
 static int is_country_list(const ppreg_check *c, const ppreg_node *list)
 {
@@ -190,11 +178,11 @@ static void check_controller_and_dpo(ppreg_check *c, const ppreg_node *root)
 	const char *registered = ppreg_text(c, api->get(api->file(c, "registration.yaml"), "legal_entity.siren"));
 	if (siren && registered && strcmp(siren, registered))
 		ppreg_reportf(c, R_CTRL, sn, "controller SIREN %.20s is not the registration's %.20s", siren, registered);
-	gdpr_require_text(c, R_CTRL, api->get(root, "controller"), "name");
+	ppreg_require_text(c, R_CTRL, api->get(root, "controller"), "name");
 	if (email && !is_email(email))
 		ppreg_reportf(c, R_DPO, en, "DPO e-mail '%.80s' is not an address", email);
-	gdpr_require_text(c, R_DPO, api->get(root, "dpo"), "name");
-	gdpr_require_text(c, R_DPO, api->get(root, "dpo"), "designation_reference");
+	ppreg_require_text(c, R_DPO, api->get(root, "dpo"), "name");
+	ppreg_require_text(c, R_DPO, api->get(root, "dpo"), "designation_reference");
 }
 
 /* The Art. 30 lists of one activity: the ones that describe what is done

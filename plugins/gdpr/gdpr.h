@@ -38,9 +38,6 @@ typedef struct {
 	const ppreg_node *adequacy;       /* countries with an adequacy decision */
 } gdpr_params;
 
-/* A finding of `rule` when map.key is a string of blanks only. */
-void gdpr_require_text(ppreg_check *c, const char *rule, const ppreg_node *map, const char *key);
-
 /* hosting.c: HDS certificates (when `health`), transfers, processors. */
 void gdpr_check_hosting(ppreg_check *c, const ppreg_node *root, const gdpr_params *p, int health);
 /* evidence.c: one {path, sha256} item; -1 after api->fail(). */

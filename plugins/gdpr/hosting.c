@@ -69,8 +69,8 @@ static void check_certificate(ppreg_check *c, const ppreg_node *host, const gdpr
 	}
 	if (c->api->kind(cert) != PPREG_NODE_MAP)
 		return; /* reported by the core */
-	gdpr_require_text(c, R_HDS, cert, "number");
-	gdpr_require_text(c, R_HDS, cert, "certifier");
+	ppreg_require_text(c, R_HDS, cert, "number");
+	ppreg_require_text(c, R_HDS, cert, "certifier");
 	check_activities(c, cert);
 	check_validity(c, cert, p);
 }

@@ -24,7 +24,7 @@ static void require_granted_fields(ppreg_check *c, const ppreg_node *auth)
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
 		if (reg_missing(c, c->api->get(auth, keys[i])))
 			ppreg_reportf(c, R_AUTH, auth, "a granted authorization gives its %s", keys[i]);
-	reg_require_text(c, R_AUTH, auth, "number");
+	ppreg_require_text(c, R_AUTH, auth, "number");
 }
 
 /* The window of a granted authorization against the as-of date. */

@@ -17,10 +17,10 @@ void reg_check_contact(ppreg_check *c, const ppreg_node *root)
 	const ppreg_node *em = api->get(root, "contact.email");
 	const char *postcode = reg_text(c, pc), *country = reg_text(c, cc), *email = reg_text(c, em);
 
-	reg_require_text(c, R_CONTACT, person, "name");
-	reg_require_text(c, R_CONTACT, person, "role");
-	reg_require_text(c, R_CONTACT, address, "street");
-	reg_require_text(c, R_CONTACT, address, "city");
+	ppreg_require_text(c, R_CONTACT, person, "name");
+	ppreg_require_text(c, R_CONTACT, person, "role");
+	ppreg_require_text(c, R_CONTACT, address, "street");
+	ppreg_require_text(c, R_CONTACT, address, "city");
 	if (postcode && !postcode_valid(postcode))
 		ppreg_reportf(c, R_CONTACT, pc, "postal code '%.80s' is not 5 digits", postcode);
 	if (country && !country_valid(country))

@@ -118,14 +118,6 @@ int reg_missing(const ppreg_check *c, const ppreg_node *n)
 	return c->api->kind(n) == PPREG_NODE_NULL; /* kind(NULL) is NULL too */
 }
 
-void reg_require_text(ppreg_check *c, const char *rule, const ppreg_node *map, const char *key)
-{
-	const ppreg_node *n = c->api->get(map, key);
-	const char *s = reg_text(c, n);
-	if (s && ppreg_blank(s))
-		ppreg_reportf(c, rule, n, "%s is blank", key);
-}
-
 /* The policy's parameter. A missing or unknown one stops the run (exit 2):
  * a severity nobody decided would make verdicts nobody decided. */
 static int load_params(ppreg_check *c, reg_params *p)

@@ -38,8 +38,6 @@ const char *reg_text(const ppreg_check *c, const ppreg_node *n);
 /* 1 when `n` is absent or null: a conditionally required field is missing.
  * A present value of the wrong type is not missing (the core reported it). */
 int reg_missing(const ppreg_check *c, const ppreg_node *n);
-/* A finding of `rule` at map.key when that value is a string of blanks. */
-void reg_require_text(ppreg_check *c, const char *rule, const ppreg_node *map, const char *key);
 
 void reg_check_id(ppreg_check *c, const ppreg_node *root);
 void reg_check_identifiers(ppreg_check *c, const ppreg_node *entity);

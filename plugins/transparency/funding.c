@@ -70,7 +70,7 @@ static void check_funding_entry(ppreg_check *c, const ppreg_node *entry)
 		ppreg_reportf(c, R_FUND, an, "a negative amount (%g EUR)", amount);
 	if (api->integer(yn, &year) == PPREG_OK && year > c->as_of.year)
 		ppreg_reportf(c, R_FUND, yn, "funding for %lld, a year after the as-of date", year);
-	tr_require_text(c, R_FUND, entry, "source");
+	ppreg_require_text(c, R_FUND, entry, "source");
 }
 
 static int has_funding_for(const ppreg_check *c, const ppreg_node *funding, long long year)
@@ -185,7 +185,7 @@ static void check_link_entry(ppreg_check *c, const ppreg_node *link)
 		              "sponsorship, equity", nature);
 	if (c->api->number(an, &amount) == PPREG_OK && amount < 0)
 		ppreg_reportf(c, R_IND, an, "a negative amount (%g EUR)", amount);
-	tr_require_text(c, R_IND, link, "company");
+	ppreg_require_text(c, R_IND, link, "company");
 }
 
 /* Each company's industry money, once it reaches the threshold, is covered

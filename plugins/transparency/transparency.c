@@ -111,18 +111,6 @@ static const ppreg_schema schemas[] = {{"transparency.yaml", fields, sizeof fiel
 
 /* Hours in a leap year: no yearly cap can be larger. */
 #define HOURS_IN_YEAR 8784
-
-
-
-
-void tr_require_text(ppreg_check *c, const char *rule, const ppreg_node *map, const char *key)
-{
-	const ppreg_node *n = c->api->get(map, key);
-	const char *s = ppreg_text(c, n);
-	if (s && ppreg_blank(s))
-		ppreg_reportf(c, rule, n, "%s is empty", key);
-}
-
 /* The policy's numbers. A missing or impossible one stops the run (exit 2):
  * judging with a guessed number would make verdicts nobody decided. */
 static int load_params(ppreg_check *c, tr_params *p)
@@ -193,8 +181,8 @@ static void check_ownership(ppreg_check *c, const ppreg_node *root, const tr_par
 	for (size_t i = 0; i < api->count(list); i++) {
 		const ppreg_node *holder = api->item(list, i), *sn = api->get(holder, "share_percent");
 		double share;
-		tr_require_text(c, R_OWN, holder, "holder");
-		tr_require_text(c, R_OWN, holder, "kind");
+		ppreg_require_text(c, R_OWN, holder, "holder");
+		ppreg_require_text(c, R_OWN, holder, "kind");
 		if (api->number(sn, &share) != PPREG_OK) {
 			complete = 0;
 			continue;
@@ -225,9 +213,9 @@ static void check_public_backers(ppreg_check *c, const ppreg_node *root)
 	const ppreg_node *backers = ppreg_list(c, c->api->get(root, "public_backers"));
 	for (size_t i = 0; i < c->api->count(backers); i++) {
 		const ppreg_node *b = c->api->item(backers, i);
-		tr_require_text(c, R_PUB, b, "name");
-		tr_require_text(c, R_PUB, b, "kind");
-		tr_require_text(c, R_PUB, b, "support");
+		ppreg_require_text(c, R_PUB, b, "name");
+		ppreg_require_text(c, R_PUB, b, "kind");
+		ppreg_require_text(c, R_PUB, b, "support");
 	}
 }
 
@@ -360,7 +348,7 @@ static void check_price_entry(ppreg_check *c, const ppreg_node *pricing, size_t 
 		ppreg_reportf(c, R_PRICE, sn, "service '%.80s' is priced more than once", service);
 	if (api->number(pn, &price) == PPREG_OK && price < 0)
 		ppreg_reportf(c, R_PRICE, pn, "a negative price (%g EUR)", price);
-	tr_require_text(c, R_PRICE, entry, "payer");
+	ppreg_require_text(c, R_PRICE, entry, "payer");
 }
 
 /* Every service of registration.yaml says what it costs and who pays. */
@@ -431,7 +419,7 @@ static void check_alert_channel(ppreg_check *c, const ppreg_node *root)
 	const char *url = ppreg_text(c, un);
 	if (url && !is_https_url(url))
 		ppreg_reportf(c, R_ALERT, un, "'%.80s' is not an https:// address where users see the right of alert", url);
-	tr_require_text(c, R_ALERT, alert, "authority");
+	ppreg_require_text(c, R_ALERT, alert, "authority");
 }
 
 /* Advertising accepted or not, as a boolean; when accepted, who advertises. */

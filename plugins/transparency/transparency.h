@@ -33,10 +33,6 @@ typedef struct {
 	double share_tolerance_percent; /* |sum of shares - 100| allowed */
 } tr_params;
 
-/* A finding of `rule` when map.key is a string of blanks only; a missing
- * or mistyped value is the core's to report. */
-void tr_require_text(ppreg_check *c, const char *rule, const ppreg_node *map, const char *key);
-
 void tr_check_funding(ppreg_check *c, const ppreg_node *root, const tr_params *p);
 int tr_check_industry_links(ppreg_check *c, const ppreg_node *root, const tr_params *p);
 

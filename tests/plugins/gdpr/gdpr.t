@@ -28,6 +28,9 @@ breaks "controller without SIREN" $G 's/, siren: "812345676"//' gdpr.controller 
 # A blank value is the plugin's finding; a quoted empty string "" is the
 # core's (core.type), so blanks are written " " or with invisible characters.
 breaks "controller with a blank name" $G 's/controller: \{name: Entraide Santé SAS/controller: {name: " "/' gdpr.controller 2
+# the words of every plugin for a blank value (ppreg_require_text)
+printf '%s\n' "$OUT" | grep -q "^$P/$G:2:[0-9]*: error: gdpr.controller: name is blank\$"
+ok $? "a blank name: 'name is blank'"
 breaks "no controller" $G 's/controller: .*\n//' gdpr.controller 1
 passes "an unquoted SIREN is the same SIREN" $G 's/siren: "812345676"/siren: 812345676/' gdpr.controller
 

@@ -66,6 +66,9 @@ breaks "a funding entry without amount" $T 's/, amount_eur: 30000//' transparenc
 # A blank value is the plugin's finding; a quoted empty string "" is the
 # core's (core.type), so blanks are written " " or with invisible characters.
 breaks "a funding entry with a blank source" $T 's/source: BPI France/source: " "/' transparency.funding 9
+# the words of every plugin for a blank value (ppreg_require_text)
+printf '%s\n' "$OUT" | grep -q "^$P/$T:9:[0-9]*: error: transparency.funding: source is blank\$"
+ok $? "a blank source: 'source is blank'"
 breaks "funding for a year after the as-of date" $T 's/year: 2023, source: BPI/year: 2027, source: BPI/; s/(year: 2024.*\n)/$1  - {year: 2023, source: Service revenue, kind: revenue, amount_eur: 1}\n/' transparency.funding 10
 passes "a year before the window is not required" $T 's/(year: 2023.*\n)/$1  - {year: 2019, source: Service revenue, kind: revenue, amount_eur: 1}\n/' transparency.funding
 make_registry
