@@ -66,7 +66,10 @@ typedef struct ppreg_check ppreg_check;
 typedef struct { int year, month, day; } ppreg_date;
 typedef struct { int years, months, weeks, days, hours, minutes, seconds; } ppreg_duration;
 
-/* One rule a plugin provides. Ids are "<plugin>.<check>", kebab-case, stable. */
+/* One rule a plugin provides. Ids are "<plugin>.<check>", kebab-case, stable,
+ * and written out as a string literal where a finding of it is reported (no
+ * macro, table or pieces), so that grepping a finding's rule lands on its
+ * check. */
 typedef struct {
 	const char *id;
 	ppreg_severity severity;   /* default: PPREG_SEV_ERROR or PPREG_SEV_WARNING */

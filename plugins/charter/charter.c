@@ -26,33 +26,33 @@
 #define SOURCE_L11913 "CSP L.1191-3 (draft): déclaration d'engagement type"
 
 static const ppreg_rule rules[] = {
-	{R_OFFICIAL, PPREG_SEV_ERROR,
+	{"charter.official-version", PPREG_SEV_ERROR,
 	 "the charter adopted is one the policy lists, identified by version and the SHA-256 of its official text",
 	 SOURCE_L11913 " arrêtée par le ministre; HAS 2026-05-28 point 8 (charte d'engagement)",
 	 "Adopt the official text unchanged (policies/charters/<version>.md) and declare its version and "
 	 "the SHA-256 the policy lists for it (sha256sum of the text's bytes)."},
-	{R_CLAUSES, PPREG_SEV_ERROR,
+	{"charter.clauses", PPREG_SEV_ERROR,
 	 "each active commitment covers every clause the policy requires",
 	 "CSP L.1191-2, L.1191-3, L.1191-5 (draft); HAS 2026-05-28 point 7 (confidentialité, secret "
 	 "professionnel, neutralité); note 2026-02-16 §4.1 (substitution, intérêts promotionnels)",
 	 "List every required clause in each active commitment (model: confidentiality, professional-secrecy, "
 	 "neutrality, no-substitution, no-promotion, alert-right), after the partner signed those articles."},
-	{R_SIGNED, PPREG_SEV_ERROR,
+	{"charter.signed", PPREG_SEV_ERROR,
 	 "each active partner signed the current charter version, on or after its effective date and not after the as-of date",
 	 SOURCE_L11913 ", signée par chaque patient partenaire; HAS 2026-05-28 point 8 (signature commune)",
 	 "Have the partner sign the current version, then record charter_version and the real signed_on; "
 	 "a partner who stopped is recorded as status: withdrawn."},
-	{R_RENEWAL, PPREG_SEV_ERROR,
+	{"charter.renewal", PPREG_SEV_ERROR,
 	 "no active partner's signature is older than the policy's renewal period",
 	 SOURCE_L11913 "; charter 2026-1, Signature (renouvellement); model policy renewal P3Y",
 	 "Have the partner sign the charter again and record the new signed_on."},
-	{R_PSEUDO, PPREG_SEV_ERROR,
+	{"charter.pseudonymous", PPREG_SEV_ERROR,
 	 "partners appear under pseudonyms: no name, e-mail address or phone number of a partner in charter.yaml or training.yaml",
 	 "RGPD art. 5(1)(c) (minimisation) and art. 9 (health data) in a public registry; CSP L.1110-4; "
 	 "charter 2026-1, Signature (pseudonymat)",
 	 "Name each partner by a pseudonym matching the policy's pattern (model: pp- and 4 to 32 of a-z0-9, "
 	 "e.g. pp-a1b2) and remove names, e-mail addresses and phone numbers; keep the key to pseudonyms off the registry."},
-	{R_UNIQUE, PPREG_SEV_ERROR,
+	{"charter.unique", PPREG_SEV_ERROR,
 	 "no partner has two commitments",
 	 SOURCE_L11913 " (one declaration per partner); CSP L.1191-4 (draft): transparency of the partners provided",
 	 "Keep one commitment per partner: record a renewal by updating charter_version and signed_on, "
@@ -60,16 +60,16 @@ static const ppreg_rule rules[] = {
 };
 
 static const ppreg_field fields[] = {
-	{"charter", PPREG_T_MAP, PPREG_REQUIRED, NULL, R_OFFICIAL},
-	{"charter.version", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_OFFICIAL},
-	{"charter.sha256", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_OFFICIAL},
-	{"commitments", PPREG_T_LIST, PPREG_REQUIRED, NULL, R_SIGNED},
+	{"charter", PPREG_T_MAP, PPREG_REQUIRED, NULL, "charter.official-version"},
+	{"charter.version", PPREG_T_STRING, PPREG_REQUIRED, NULL, "charter.official-version"},
+	{"charter.sha256", PPREG_T_STRING, PPREG_REQUIRED, NULL, "charter.official-version"},
+	{"commitments", PPREG_T_LIST, PPREG_REQUIRED, NULL, "charter.signed"},
 	{"commitments[]", PPREG_T_MAP, 0, NULL, NULL},
-	{"commitments[].partner", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_PSEUDO},
+	{"commitments[].partner", PPREG_T_STRING, PPREG_REQUIRED, NULL, "charter.pseudonymous"},
 	{"commitments[].status", PPREG_T_ENUM, PPREG_REQUIRED, "active|withdrawn", NULL},
-	{"commitments[].charter_version", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_SIGNED},
-	{"commitments[].signed_on", PPREG_T_DATE, PPREG_REQUIRED, NULL, R_SIGNED},
-	{"commitments[].clauses", PPREG_T_LIST, PPREG_REQUIRED, NULL, R_CLAUSES},
+	{"commitments[].charter_version", PPREG_T_STRING, PPREG_REQUIRED, NULL, "charter.signed"},
+	{"commitments[].signed_on", PPREG_T_DATE, PPREG_REQUIRED, NULL, "charter.signed"},
+	{"commitments[].clauses", PPREG_T_LIST, PPREG_REQUIRED, NULL, "charter.clauses"},
 	{"commitments[].clauses[]", PPREG_T_STRING, 0, NULL, NULL},
 };
 

@@ -1,6 +1,6 @@
 /*
- * charter.h - what the files of the charter plugin share: the rule ids, the
- * policy's parameters once read and checked (charter.c), and the checks
+ * charter.h - what the files of the charter plugin share: the policy's
+ * parameters once read and checked (charter.c), and the checks
  * (commitments.c: what a commitment says; pseudonyms.c: who it names;
  * text.c: the pure text helpers, text.h).
  */
@@ -11,13 +11,6 @@
 #include "text.h"
 
 #include <regex.h>
-
-#define R_OFFICIAL "charter.official-version"
-#define R_CLAUSES "charter.clauses"
-#define R_SIGNED "charter.signed"
-#define R_RENEWAL "charter.renewal"
-#define R_PSEUDO "charter.pseudonymous"
-#define R_UNIQUE "charter.unique"
 
 /* One remembered answer of the pseudonym pattern (charter_is_pseudonym). */
 typedef struct {

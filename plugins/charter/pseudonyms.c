@@ -62,13 +62,13 @@ static void check_partner(ppreg_check *c, const charter_policy *pol, const ppreg
 	const char *contact = charter_contact_kind(id);
 	int pseudonym = charter_is_pseudonym(pol, id);
 	if (!pseudonym && contact)
-		ppreg_reportf(c, R_PSEUDO, pn, "the partner is named by %s; a public registry names partners only by "
+		ppreg_reportf(c, "charter.pseudonymous", pn, "the partner is named by %s; a public registry names partners only by "
 		              "pseudonyms matching %s", contact, pol->pattern);
 	else if (!pseudonym)
-		ppreg_reportf(c, R_PSEUDO, pn, "the partner id is not a pseudonym matching %s: a public registry "
+		ppreg_reportf(c, "charter.pseudonymous", pn, "the partner id is not a pseudonym matching %s: a public registry "
 		              "holds no name of a partner", pol->pattern);
 	else if (contact)
-		ppreg_reportf(c, R_PSEUDO, pn, "the partner id holds %s", contact);
+		ppreg_reportf(c, "charter.pseudonymous", pn, "the partner id holds %s", contact);
 }
 
 /* ---- scalars and keys ---- */
@@ -84,23 +84,23 @@ static void scan(ppreg_check *c, const ppreg_node *n, const ppreg_node *list, in
 	const char *what;
 	if (kind == PPREG_NODE_SCALAR) {
 		if ((what = charter_contact_kind(ppreg_text(c, n))) != NULL)
-			ppreg_reportf(c, R_PSEUDO, n, "%s in a public registry: partners appear under pseudonyms only", what);
+			ppreg_reportf(c, "charter.pseudonymous", n, "%s in a public registry: partners appear under pseudonyms only", what);
 		return;
 	}
 	if (kind != PPREG_NODE_LIST && kind != PPREG_NODE_MAP)
 		return;
 	if (depth >= MAX_SCAN_DEPTH) {
-		ppreg_reportf(c, R_PSEUDO, n, "nested too deep to be searched for names, e-mail addresses and phone numbers");
+		ppreg_reportf(c, "charter.pseudonymous", n, "nested too deep to be searched for names, e-mail addresses and phone numbers");
 		return;
 	}
 	for (size_t i = 0; i < api->count(n); i++) {
 		const ppreg_node *value = api->item(n, i);
 		const char *key = kind == PPREG_NODE_MAP ? api->key(n, i) : NULL;
 		if (key && (what = charter_contact_kind(key)) != NULL)
-			ppreg_reportf(c, R_PSEUDO, value, "a key holds %s: partners appear under pseudonyms only", what);
+			ppreg_reportf(c, "charter.pseudonymous", value, "a key holds %s: partners appear under pseudonyms only", what);
 		if (key && in_item && charter_is_identity_key(key)) {
 			/* the key folds to a word of the list: safe to repeat */
-			ppreg_reportf(c, R_PSEUDO, value, "a '%s' field identifies the partner: a public registry holds "
+			ppreg_reportf(c, "charter.pseudonymous", value, "a '%s' field identifies the partner: a public registry holds "
 			              "pseudonyms only", key);
 			continue;
 		}
@@ -197,7 +197,7 @@ static void check_comment(ppreg_check *c, const char *file, unsigned line_no, co
 		char msg[200];
 		snprintf(msg, sizeof msg, "a comment holds %s: the public registry publishes comments too; "
 		         "partners appear under pseudonyms only", what);
-		c->api->report_at(c, R_PSEUDO, PPREG_SEV_DEFAULT, file, line_no, column_of(line, at), msg);
+		c->api->report_at(c, "charter.pseudonymous", PPREG_SEV_DEFAULT, file, line_no, column_of(line, at), msg);
 	}
 }
 

@@ -1,6 +1,5 @@
 /*
- * gdpr.h - what the files of the gdpr plugin share: rule ids, the policy's
- * numbers (read once per platform by gdpr.c) and helpers over the public
+ * gdpr.h - what the files of the gdpr plugin share: the policy's numbers (read once per platform by gdpr.c) and helpers over the public
  * API. gdpr.c holds the descriptor and the checks of the record of
  * processing; hosting.c where data lives (HDS, transfers, processors);
  * evidence.c the verification of every document a claim names.
@@ -9,18 +8,6 @@
 #define PPREG_GDPR_H
 
 #include "ppreg/plugin.h"
-
-#define R_CTRL "gdpr.controller"
-#define R_DPO "gdpr.dpo"
-#define R_REC "gdpr.record-of-processing"
-#define R_SPECIAL "gdpr.special-categories"
-#define R_RET "gdpr.retention"
-#define R_HDS "gdpr.hds-hosting"
-#define R_TRANSFER "gdpr.transfers"
-#define R_DPIA "gdpr.dpia"
-#define R_BREACH "gdpr.breach-procedure"
-#define R_PROC "gdpr.processor-contracts"
-#define R_EVID "gdpr.evidence"
 
 /* The format's enumerations this plugin owns, as "a|b|c". */
 #define LEGAL_BASES "consent|contract|legal-obligation|vital-interests|public-task|legitimate-interests"

@@ -1,6 +1,6 @@
 /*
  * registration.h - what the files of the registration plugin share: the
- * rule ids, the policy's parameters, a few readers over the public API, and
+ * policy's parameters, a few readers over the public API, and
  * one function per part of registration.yaml.
  *
  *   registration.c   descriptor (rules, schema), parameters, check()
@@ -15,16 +15,6 @@
 #define PPREG_REGISTRATION_H
 
 #include "ppreg/plugin.h"
-
-#define R_ID "registration.id-matches-folder"
-#define R_SIREN "registration.siren"
-#define R_SIRET "registration.siret"
-#define R_VAT "registration.vat"
-#define R_RNA "registration.rna"
-#define R_KIND "registration.kind"
-#define R_DOMAINS "registration.domains"
-#define R_CONTACT "registration.contact"
-#define R_AUTH "registration.authorization"
 
 /* The policy's `params` for registration, read before any platform. */
 typedef struct {
