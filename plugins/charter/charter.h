@@ -2,7 +2,7 @@
  * charter.h - what the files of the charter plugin share: the policy's
  * parameters once read and checked (charter.c), and the checks
  * (commitments.c: what a commitment says; pseudonyms.c: who it names;
- * text.c: the pure text helpers, text.h).
+ * the pure text helpers are plugins/lib/text.h, shared with training).
  */
 #ifndef PPREG_CHARTER_H
 #define PPREG_CHARTER_H

@@ -32,7 +32,7 @@ void charter_check_official(ppreg_check *c, const charter_policy *pol, const ppr
 	if (!version)
 		return;
 	const ppreg_node *entry = charter_policy_entry(c, pol, version);
-	if (!entry && charter_echo_safe(version)) {
+	if (!entry && text_echo_safe(version)) {
 		ppreg_reportf(c, "charter.official-version", vn, "charter version '%s' is not one the policy lists (current: %s)",
 		              version, pol->current_version);
 		return;
@@ -80,7 +80,7 @@ static void check_clauses(ppreg_check *c, const charter_policy *pol, const ppreg
 	for (size_t j = 0, n = api->count(clauses); j < n; j++) {
 		const char *have = ppreg_text(c, api->item(clauses, j));
 		for (size_t i = 0; have && i < pol->n_required; i++)
-			if (charter_same_text(have, pol->required_texts[i]))
+			if (text_same(have, pol->required_texts[i]))
 				pol->clause_seen[i] = 1;
 	}
 	for (size_t i = 0; i < pol->n_required; i++) {
@@ -105,7 +105,7 @@ static void check_signature(ppreg_check *c, const charter_policy *pol, const ppr
 	const char *version = ppreg_text(c, vn);
 	int current = version && !strcmp(version, pol->current_version);
 	ppreg_date signed_on;
-	if (version && !current && charter_echo_safe(version))
+	if (version && !current && text_echo_safe(version))
 		ppreg_reportf(c, "charter.signed", vn, "signed version '%s', not the current charter %s (in force since %s): "
 		              "the partner must sign the current version", version, pol->current_version,
 		              show_date(pol->current_effective).text);
@@ -151,7 +151,7 @@ typedef struct {
 static int by_id_then_index(const void *a, const void *b)
 {
 	const partner_ref *x = a, *y = b;
-	int cmp = charter_fold_cmp(x->id, y->id);
+	int cmp = text_fold_cmp(x->id, y->id);
 	return cmp ? cmp : (x->index > y->index) - (x->index < y->index);
 }
 
@@ -174,7 +174,7 @@ int charter_check_unique(ppreg_check *c, const charter_policy *pol, const ppreg_
 	}
 	qsort(refs, m, sizeof *refs, by_id_then_index);
 	for (size_t i = 1, first = 0; i < m; i++) {
-		if (charter_fold_cmp(refs[i].id, refs[first].id)) {
+		if (text_fold_cmp(refs[i].id, refs[first].id)) {
 			first = i;
 			continue;
 		}

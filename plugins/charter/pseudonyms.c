@@ -8,7 +8,8 @@
  *     "phone_number", "PRÉNOM", ...) at any depth, even one the format does
  *     not define;
  *   - no scalar, key or value, anywhere in the two files holds an e-mail
- *     address or a phone number (text.c: French and international formats);
+ *     address or a phone number (plugins/lib/text.c: French and
+ *     international formats);
  *   - nor does any YAML comment: libyaml drops comments, but the registry
  *     publishes the files as they are written.
  * Names written in free text cannot be told from other words and are not
@@ -49,7 +50,7 @@ int charter_is_pseudonym(const charter_policy *pol, const char *id)
 const char *charter_partner_label(const ppreg_check *c, const charter_policy *pol, const ppreg_node *partner)
 {
 	const char *id = ppreg_text(c, partner);
-	if (id && charter_is_pseudonym(pol, id) && !charter_contact_kind(id))
+	if (id && charter_is_pseudonym(pol, id) && !text_contact_kind(id))
 		return id;
 	return "this partner";
 }
@@ -59,7 +60,7 @@ static void check_partner(ppreg_check *c, const charter_policy *pol, const ppreg
 	const char *id = ppreg_text(c, pn);
 	if (!id)
 		return; /* absent or not text: the core reported it */
-	const char *contact = charter_contact_kind(id);
+	const char *contact = text_contact_kind(id);
 	int pseudonym = charter_is_pseudonym(pol, id);
 	if (!pseudonym && contact)
 		ppreg_reportf(c, "charter.pseudonymous", pn, "the partner is named by %s; a public registry names partners only by "
@@ -83,7 +84,7 @@ static void scan(ppreg_check *c, const ppreg_node *n, const ppreg_node *list, in
 	ppreg_node_kind kind = api->kind(n);
 	const char *what;
 	if (kind == PPREG_NODE_SCALAR) {
-		if ((what = charter_contact_kind(ppreg_text(c, n))) != NULL)
+		if ((what = text_contact_kind(ppreg_text(c, n))) != NULL)
 			ppreg_reportf(c, "charter.pseudonymous", n, "%s in a public registry: partners appear under pseudonyms only", what);
 		return;
 	}
@@ -96,15 +97,15 @@ static void scan(ppreg_check *c, const ppreg_node *n, const ppreg_node *list, in
 	for (size_t i = 0; i < api->count(n); i++) {
 		const ppreg_node *value = api->item(n, i);
 		const char *key = kind == PPREG_NODE_MAP ? api->key(n, i) : NULL;
-		if (key && (what = charter_contact_kind(key)) != NULL)
+		if (key && (what = text_contact_kind(key)) != NULL)
 			ppreg_reportf(c, "charter.pseudonymous", value, "a key holds %s: partners appear under pseudonyms only", what);
-		if (key && in_item && charter_is_identity_key(key)) {
+		if (key && in_item && text_is_identity_key(key)) {
 			/* the key folds to a word of the list: safe to repeat */
 			ppreg_reportf(c, "charter.pseudonymous", value, "a '%s' field identifies the partner: a public registry holds "
 			              "pseudonyms only", key);
 			continue;
 		}
-		if (key && in_item == 1 && charter_same_text(key, "partner"))
+		if (key && in_item == 1 && text_same(key, "partner"))
 			continue; /* the item's partner: judged by check_partner */
 		/* in_item: 1 for the keys of an item itself, 2 below them */
 		scan(c, value, list, n == list ? 1 : in_item ? 2 : 0, depth + 1);
@@ -192,7 +193,7 @@ static void check_comment(ppreg_check *c, const char *file, unsigned line_no, co
 {
 	memcpy(buf, line + at + 1, end - at - 1);
 	buf[end - at - 1] = '\0';
-	const char *what = charter_contact_kind(buf);
+	const char *what = text_contact_kind(buf);
 	if (what) {
 		char msg[200];
 		snprintf(msg, sizeof msg, "a comment holds %s: the public registry publishes comments too; "

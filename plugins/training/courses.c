@@ -64,7 +64,7 @@ static int is_placeholder(const char *s)
 	size_t n;
 	while ((n = ppreg_space_len(s)) != 0)
 		s += n;
-	if (charter_fold(s, word, sizeof word) >= sizeof word)
+	if (text_fold(s, word, sizeof word) >= sizeof word)
 		return 0; /* longer than any of the words */
 	word[trimmed_length(word)] = '\0';
 	if (!has_alnum(word, strlen(word)))

@@ -7,9 +7,9 @@
 #define PPREG_TRAINING_H
 
 #include "ppreg/plugin.h"
-/* The charter plugin's text helpers (its text.c is compiled in here too):
- * one detector of contact details and one folding for both plugins. */
-#include "../charter/text.h"
+/* The text helpers the charter plugin uses too (plugins/lib): one detector
+ * of contact details and one folding for both plugins. */
+#include "text.h"
 
 /* The plugin's `params` block: the course specification ("cahier des
  * charges") of the model policy. `topics` maps each required topic to its
