@@ -30,6 +30,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #ifdef __cplusplus
@@ -356,6 +357,45 @@ static inline void ppreg_reportf_sev(ppreg_check *c, const char *rule, ppreg_sev
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	c->api->report(c, rule, sev, at, msg);
+}
+
+/* Convenience for plugins, the setup() of every plugin that keeps what it
+ * derives from the policy: a zeroed state of `size` bytes filled by
+ * load(c, state), which judges c->params (-1 after api->fail()); on a
+ * refusal, teardown(state) frees what load() left, and *state is NULL. */
+static inline int ppreg_setup_state(ppreg_check *c, void **state, size_t size,
+                                    int (*load)(ppreg_check *c, void *state), void (*teardown)(void *state))
+{
+	void *s = calloc(1, size);
+	*state = NULL;
+	if (!s)
+		return c->api->fail(c, "out of memory");
+	if (load(c, s) < 0) {
+		teardown(s);
+		return -1;
+	}
+	*state = s;
+	return 0;
+}
+
+/* Convenience for plugins, the one way to keep what setup() derives from
+ * the policy: check() is `return ppreg_check_with_state(c, setup, teardown,
+ * judge);` and judge(c, state) judges the platform with the state setup()
+ * returned for the run. In a core that gives check() no state (one older
+ * than setup()), the state is set up for this platform alone, with the
+ * same refusals, and torn down after it. */
+static inline int ppreg_check_with_state(ppreg_check *c, int (*setup)(ppreg_check *c, void **state),
+                                         void (*teardown)(void *state),
+                                         int (*judge)(ppreg_check *c, const void *state))
+{
+	void *state;
+	if (PPREG_CHECK_HAS(c, state) && c->state)
+		return judge(c, c->state);
+	if (setup(c, &state) < 0)
+		return -1;
+	int rc = judge(c, state);
+	teardown(state);
+	return rc;
 }
 
 /* Convenience for plugins: a finding of `rule` at map.key when that value

@@ -187,8 +187,9 @@ static int load_clauses(ppreg_check *c, charter_policy *pol)
 
 /* Reads and checks the whole `params` block; on success the caller owns
  * pol->pseudonym and frees it with regfree(). */
-static int charter_policy_load(ppreg_check *c, charter_policy *pol)
+static int load_params(ppreg_check *c, void *state)
 {
+	charter_policy *pol = state;
 	const ppreg_api *api = c->api;
 	memset(pol, 0, sizeof *pol);
 	if (api->kind(c->params) != PPREG_NODE_MAP)
@@ -224,36 +225,13 @@ static void teardown(void *state)
  * compiled once per run: the same for every platform. */
 static int setup(ppreg_check *c, void **state)
 {
-	charter_policy *pol = calloc(1, sizeof *pol);
-	*state = NULL;
-	if (!pol)
-		return c->api->fail(c, "out of memory");
-	if (charter_policy_load(c, pol) < 0) {
-		teardown(pol);
-		return -1;
-	}
-	*state = pol;
-	return 0;
+	return ppreg_setup_state(c, state, sizeof(charter_policy), load_params, teardown);
 }
 
-static int check_with(ppreg_check *c, const charter_policy *pol);
-
-static int check(ppreg_check *c)
-{
-	if (PPREG_CHECK_HAS(c, state) && c->state)
-		return check_with(c, c->state);
-	/* a core that does not call setup(): read the policy for this platform */
-	void *pol;
-	if (setup(c, &pol) < 0)
-		return -1;
-	int rc = check_with(c, pol);
-	teardown(pol);
-	return rc;
-}
-
-static int check_with(ppreg_check *c, const charter_policy *pol)
+static int judge(ppreg_check *c, const void *state)
 {
 	const ppreg_api *api = c->api;
+	const charter_policy *pol = state;
 	int rc = 0;
 	const ppreg_node *root = api->file(c, "charter.yaml");
 	if (root) {
@@ -275,6 +253,11 @@ static int check_with(ppreg_check *c, const charter_policy *pol)
 		rc = charter_check_comments(c, "training.yaml");
 	}
 	return rc;
+}
+
+static int check(ppreg_check *c)
+{
+	return ppreg_check_with_state(c, setup, teardown, judge);
 }
 
 static const ppreg_plugin plugin = {

@@ -135,8 +135,9 @@ static int is_country_list(const ppreg_check *c, const ppreg_node *list)
 
 /* The policy's numbers. A missing or malformed one stops the run (exit 2):
  * judging with a guessed number would make verdicts nobody decided. */
-static int load_params(ppreg_check *c, gdpr_params *p)
+static int load_params(ppreg_check *c, void *state)
 {
+	gdpr_params *p = state;
 	const ppreg_api *api = c->api;
 	const ppreg_node *params = c->params;
 	const ppreg_node *rn = api->get(params, "max_retention");
@@ -362,15 +363,22 @@ static int check_all_evidence(ppreg_check *c, const ppreg_node *root)
 	return 0;
 }
 
-static int check(ppreg_check *c)
+static void teardown(void *state)
 {
-	gdpr_params own;
-	const gdpr_params *p = PPREG_CHECK_HAS(c, state) ? c->state : NULL;
-	if (!p) { /* a core that does not call setup(): read them for this platform */
-		if (load_params(c, &own) < 0)
-			return -1;
-		p = &own;
-	}
+	free(state);
+}
+
+/* The policy's parameters are judged once, before any platform, so a
+ * broken policy stops the run even when no platform is judged; kept for
+ * the run, they are not read again for each platform. */
+static int setup(ppreg_check *c, void **state)
+{
+	return ppreg_setup_state(c, state, sizeof(gdpr_params), load_params, teardown);
+}
+
+static int judge(ppreg_check *c, const void *state)
+{
+	const gdpr_params *p = state;
 	const ppreg_node *root = c->api->file(c, "gdpr.yaml");
 	if (!root)
 		return 0; /* missing or unreadable: reported by the core */
@@ -382,26 +390,9 @@ static int check(ppreg_check *c)
 	return check_all_evidence(c, root);
 }
 
-/* The policy's parameters are judged once, before any platform, so a
- * broken policy stops the run even when no platform is judged; kept for
- * the run, they are not read again for each platform. */
-static int setup(ppreg_check *c, void **state)
+static int check(ppreg_check *c)
 {
-	gdpr_params *p = malloc(sizeof *p);
-	*state = NULL;
-	if (!p)
-		return c->api->fail(c, "out of memory");
-	if (load_params(c, p) < 0) {
-		free(p);
-		return -1;
-	}
-	*state = p;
-	return 0;
-}
-
-static void teardown(void *state)
-{
-	free(state);
+	return ppreg_check_with_state(c, setup, teardown, judge);
 }
 
 static const ppreg_plugin plugin = {

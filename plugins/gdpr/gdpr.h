@@ -1,7 +1,8 @@
 /*
- * gdpr.h - what the files of the gdpr plugin share: the policy's numbers (read once per platform by gdpr.c) and helpers over the public
- * API. gdpr.c holds the descriptor and the checks of the record of
- * processing; hosting.c where data lives (HDS, transfers, processors);
+ * gdpr.h - what the files of the gdpr plugin share: the policy's numbers
+ * (read once per run by gdpr.c's setup) and helpers over the public API.
+ * gdpr.c holds the descriptor and the checks of the record of processing;
+ * hosting.c where data lives (HDS, transfers, processors);
  * evidence.c the verification of every document a claim names.
  */
 #ifndef PPREG_GDPR_H

@@ -18,6 +18,7 @@
 #include "registration.h"
 #include "formats.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define SRC "CSP art. L.1191-4 (draft, annex of the 2026-02-16 note): registration"
@@ -120,8 +121,9 @@ int reg_missing(const ppreg_check *c, const ppreg_node *n)
 
 /* The policy's parameter. A missing or unknown one stops the run (exit 2):
  * a severity nobody decided would make verdicts nobody decided. */
-static int load_params(ppreg_check *c, reg_params *p)
+static int load_params(ppreg_check *c, void *state)
 {
+	reg_params *p = state;
 	const char *s = ppreg_text(c, c->api->get(c->params, "authorization_applied"));
 	if (s && !strcmp(s, "error"))
 		p->applied = PPREG_SEV_ERROR;
@@ -135,12 +137,23 @@ static int load_params(ppreg_check *c, reg_params *p)
 	return 0;
 }
 
-static int check(ppreg_check *c)
+static void teardown(void *state)
+{
+	free(state);
+}
+
+/* The policy's parameter is judged once, before any platform, so a broken
+ * policy stops the run even when no platform is judged; kept for the run,
+ * it is not read again for each platform. */
+static int setup(ppreg_check *c, void **state)
+{
+	return ppreg_setup_state(c, state, sizeof(reg_params), load_params, teardown);
+}
+
+static int judge(ppreg_check *c, const void *state)
 {
 	const ppreg_api *api = c->api;
-	reg_params params;
-	if (load_params(c, &params) < 0)
-		return -1;
+	const reg_params *p = state;
 	const ppreg_node *root = api->file(c, "registration.yaml");
 	if (!root)
 		return 0; /* missing or unreadable: the core reported it */
@@ -149,17 +162,13 @@ static int check(ppreg_check *c)
 	reg_check_kind(c, api->get(root, "platform"));
 	reg_check_domains(c, root);
 	reg_check_contact(c, root);
-	reg_check_authorization(c, api->get(root, "authorization"), &params);
+	reg_check_authorization(c, api->get(root, "authorization"), p);
 	return 0;
 }
 
-/* The policy's parameters are judged once, before any platform, so a
- * broken policy stops the run even when no platform is judged. */
-static int setup(ppreg_check *c, void **state)
+static int check(ppreg_check *c)
 {
-	reg_params unused;
-	*state = NULL;
-	return load_params(c, &unused);
+	return ppreg_check_with_state(c, setup, teardown, judge);
 }
 
 static const ppreg_plugin plugin = {
@@ -174,6 +183,7 @@ static const ppreg_plugin plugin = {
 	.n_schemas = sizeof schemas / sizeof *schemas,
 	.check = check,
 	.setup = setup,
+	.teardown = teardown,
 };
 
 /* The core compares abi_version itself and names a plugin it cannot use,

@@ -87,8 +87,9 @@ static int load_trainers(ppreg_check *c, training_policy *pol)
 
 /* Reads and checks the whole `params` block: a missing or malformed number
  * stops the run (exit 2) rather than judging against a guess. */
-static int training_policy_load(ppreg_check *c, training_policy *pol)
+static int load_params(ppreg_check *c, void *state)
 {
+	training_policy *pol = state;
 	const ppreg_api *api = c->api;
 	double v;
 	memset(pol, 0, sizeof *pol);
@@ -103,16 +104,23 @@ static int training_policy_load(ppreg_check *c, training_policy *pol)
 	return load_trainers(c, pol);
 }
 
-static int check(ppreg_check *c)
+static void teardown(void *state)
+{
+	free(state);
+}
+
+/* The policy's parameters are judged once, before any platform, so a
+ * broken policy stops the run even when no platform is judged; kept for
+ * the run, they are not read again for each platform. */
+static int setup(ppreg_check *c, void **state)
+{
+	return ppreg_setup_state(c, state, sizeof(training_policy), load_params, teardown);
+}
+
+static int judge(ppreg_check *c, const void *state)
 {
 	const ppreg_api *api = c->api;
-	training_policy own;
-	const training_policy *pol = PPREG_CHECK_HAS(c, state) ? c->state : NULL;
-	if (!pol) { /* a core that does not call setup(): read it for this platform */
-		if (training_policy_load(c, &own) < 0)
-			return -1;
-		pol = &own;
-	}
+	const training_policy *pol = state;
 	const ppreg_node *root = api->file(c, "training.yaml");
 	if (!root)
 		return 0; /* missing or unreadable: the core reported it */
@@ -128,26 +136,9 @@ static int check(ppreg_check *c)
 	return rc;
 }
 
-/* The policy's parameters are judged once, before any platform, so a
- * broken policy stops the run even when no platform is judged; kept for
- * the run, they are not read again for each platform. */
-static int setup(ppreg_check *c, void **state)
+static int check(ppreg_check *c)
 {
-	training_policy *pol = malloc(sizeof *pol);
-	*state = NULL;
-	if (!pol)
-		return c->api->fail(c, "out of memory");
-	if (training_policy_load(c, pol) < 0) {
-		free(pol);
-		return -1;
-	}
-	*state = pol;
-	return 0;
-}
-
-static void teardown(void *state)
-{
-	free(state);
+	return ppreg_check_with_state(c, setup, teardown, judge);
 }
 
 static const ppreg_plugin plugin = {

@@ -113,8 +113,9 @@ static const ppreg_schema schemas[] = {{"transparency.yaml", fields, sizeof fiel
 #define HOURS_IN_YEAR 8784
 /* The policy's numbers. A missing or impossible one stops the run (exit 2):
  * judging with a guessed number would make verdicts nobody decided. */
-static int load_params(ppreg_check *c, tr_params *p)
+static int load_params(ppreg_check *c, void *state)
 {
+	tr_params *p = state;
 	const ppreg_api *api = c->api;
 	const ppreg_node *params = c->params;
 	if (api->integer(api->get(params, "funding_years"), &p->funding_years) != PPREG_OK ||
@@ -447,21 +448,32 @@ static void check_advertising(ppreg_check *c, const ppreg_node *root)
 	}
 }
 
-static int check(ppreg_check *c)
+static void teardown(void *state)
 {
-	tr_params p;
-	if (load_params(c, &p) < 0)
-		return -1;
+	free(state);
+}
+
+/* The policy's numbers are judged once, before any platform, so a broken
+ * policy stops the run even when no platform is judged; kept for the run,
+ * they are not read again for each platform. */
+static int setup(ppreg_check *c, void **state)
+{
+	return ppreg_setup_state(c, state, sizeof(tr_params), load_params, teardown);
+}
+
+static int judge(ppreg_check *c, const void *state)
+{
+	const tr_params *p = state;
 	const ppreg_node *root = c->api->file(c, "transparency.yaml");
 	if (!root)
 		return 0; /* missing or unreadable: reported by the core */
-	check_ownership(c, root, &p);
-	tr_check_funding(c, root, &p);
-	if (tr_check_industry_links(c, root, &p) < 0)
+	check_ownership(c, root, p);
+	tr_check_funding(c, root, p);
+	if (tr_check_industry_links(c, root, p) < 0)
 		return -1;
 	check_public_backers(c, root);
 	check_partners(c, root);
-	check_volunteers(c, root, &p);
+	check_volunteers(c, root, p);
 	check_pricing(c, root);
 	check_no_substitution(c, root);
 	check_alert_channel(c, root);
@@ -469,13 +481,9 @@ static int check(ppreg_check *c)
 	return 0;
 }
 
-/* The policy's parameters are judged once, before any platform, so a
- * broken policy stops the run even when no platform is judged. */
-static int setup(ppreg_check *c, void **state)
+static int check(ppreg_check *c)
 {
-	tr_params unused;
-	*state = NULL;
-	return load_params(c, &unused);
+	return ppreg_check_with_state(c, setup, teardown, judge);
 }
 
 static const ppreg_plugin plugin = {
@@ -490,6 +498,7 @@ static const ppreg_plugin plugin = {
 	.n_schemas = sizeof schemas / sizeof *schemas,
 	.check = check,
 	.setup = setup,
+	.teardown = teardown,
 };
 
 PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned core_abi)

@@ -1,6 +1,6 @@
 /*
  * transparency.h - what the files of the transparency plugin share: the
- * policy's numbers (read once per platform by transparency.c)
+ * policy's numbers (read once per run by transparency.c's setup)
  * and a few helpers over the public API. funding.c checks the money (funding
  * years, industry links); transparency.c everything else and the descriptor.
  */
