@@ -250,6 +250,22 @@ static int api_parse_duration(const char *text, ppreg_duration *out)
 	return text && scalar_duration(text, out) == 0 ? PPREG_OK : PPREG_BADTYPE;
 }
 
+static int api_email_valid(const char *s)
+{
+	return s && scalar_email(s) == 0;
+}
+
+static int api_url_scheme(const char *s)
+{
+	int scheme = s ? scalar_url(s) : -1;
+	return scheme > 0 ? scheme : 0;
+}
+
+static int api_country_valid(const char *s)
+{
+	return s && scalar_country(s) == 0;
+}
+
 static const ppreg_api api_table = {
 	.size = sizeof(ppreg_api),
 	.abi_version = PPREG_ABI_VERSION,
@@ -275,6 +291,9 @@ static const ppreg_api api_table = {
 	.file_read = api_file_read,
 	.policy_file_sha256 = api_policy_file_sha256,
 	.report_at = api_report_at,
+	.email_valid = api_email_valid,
+	.url_scheme = api_url_scheme,
+	.country_valid = api_country_valid,
 };
 
 /* ---- the core's own checks ---- */

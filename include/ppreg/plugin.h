@@ -47,6 +47,10 @@ extern "C" {
 #define PPREG_ESCAPES  (-4) /* the path is absolute or leaves the folder ("..") */
 #define PPREG_ERROR    (-5) /* the environment failed (I/O, memory) */
 
+/* The schemes ppreg_api.url_scheme() tells apart. */
+#define PPREG_URL_HTTP  1
+#define PPREG_URL_HTTPS 2
+
 typedef enum {
 	PPREG_SEV_DEFAULT = -1, /* in report(): the rule's severity after the policy */
 	PPREG_SEV_OFF = 0,
@@ -189,6 +193,26 @@ typedef struct ppreg_api {
 	 * the platform folder. */
 	void (*report_at)(ppreg_check *c, const char *rule, ppreg_severity severity,
 	                  const char *path, unsigned line, unsigned column, const char *message);
+
+	/* Later members: a plugin tests PPREG_API_HAS(api, member) first. */
+
+	/* The text formats of the schema's PPREG_T_EMAIL, PPREG_T_URL and
+	 * PPREG_T_COUNTRY, for a field a plugin declares a plain string so
+	 * that a wrong value is a finding of its own rule: the core's reading,
+	 * so that a value never passes one check and fails the other.
+	 * email_valid and country_valid return 1 for a valid value, else 0;
+	 * url_scheme PPREG_URL_HTTPS or PPREG_URL_HTTP for a valid web address,
+	 * else 0. NULL is invalid.
+	 *   e-mail: local@domain.tld, a local part of RFC 5322 dot-atoms, a
+	 *           host name as below whose last label is 2 letters or more;
+	 *   URL:    http(s)://host[:port][/?#...], the scheme in any case, a
+	 *           host of at least two dotted labels (RFC 1123: letters,
+	 *           digits, hyphens, none empty, none led or ended by a hyphen),
+	 *           a port from 1 to 65535, no blank or control character;
+	 *   country: an officially assigned ISO 3166-1 alpha-2 code ("FR"). */
+	int (*email_valid)(const char *s);
+	int (*url_scheme)(const char *s);
+	int (*country_valid)(const char *s);
 } ppreg_api;
 
 #define PPREG_API_HAS(api, member) \

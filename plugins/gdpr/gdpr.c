@@ -120,16 +120,16 @@ static const ppreg_field fields[] = {
 
 static const ppreg_schema schemas[] = {{"gdpr.yaml", fields, sizeof fields / sizeof *fields}};
 
-/* A list of two-letter upper-case country codes in the policy. */
+/* A list of ISO 3166-1 alpha-2 codes in the policy: the core's reading,
+ * the one of the schema's COUNTRY fields the policy's lists are compared
+ * with. */
 static int is_country_list(const ppreg_check *c, const ppreg_node *list)
 {
 	if (!ppreg_list(c, list))
 		return 0;
-	for (size_t i = 0; i < c->api->count(list); i++) {
-		const char *s = ppreg_text(c, c->api->item(list, i));
-		if (!s || strlen(s) != 2 || s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z')
+	for (size_t i = 0; i < c->api->count(list); i++)
+		if (!c->api->country_valid(ppreg_text(c, c->api->item(list, i))))
 			return 0;
-	}
 	return 1;
 }
 
@@ -141,6 +141,8 @@ static int load_params(ppreg_check *c, void *state)
 	const ppreg_api *api = c->api;
 	const ppreg_node *params = c->params;
 	const ppreg_node *rn = api->get(params, "max_retention");
+	if (!PPREG_API_HAS(api, country_valid))
+		return api->fail(c, "gdpr needs a core that gives the text formats (ppreg_api.country_valid)");
 	if (api->duration(rn, &p->max_retention) != PPREG_OK || !(p->max_retention_text = ppreg_text(c, rn)))
 		return api->fail(c, "policy: gdpr.params.max_retention must be an ISO-8601 duration");
 	if (api->duration(api->get(params, "max_dpia_age"), &p->max_dpia_age) != PPREG_OK)
@@ -159,16 +161,6 @@ static int load_params(ppreg_check *c, void *state)
 	return 0;
 }
 
-/* local@domain.tld, no blank, no second '@', nothing a mailer would split. */
-static int is_email(const char *s)
-{
-	const char *at = strchr(s, '@');
-	if (!at || at == s || strchr(at + 1, '@') || strpbrk(s, " \t\r\n<>,;:\"()[]\\"))
-		return 0;
-	const char *dot = strrchr(at + 1, '.');
-	return dot && dot > at + 1 && dot[1] != '\0';
-}
-
 /* The controller is the registered legal entity; the DPO is reachable and
  * designated (a reference the CNIL gave). */
 static void check_controller_and_dpo(ppreg_check *c, const ppreg_node *root)
@@ -180,7 +172,7 @@ static void check_controller_and_dpo(ppreg_check *c, const ppreg_node *root)
 	if (siren && registered && strcmp(siren, registered))
 		ppreg_reportf(c, "gdpr.controller", sn, "controller SIREN %.20s is not the registration's %.20s", siren, registered);
 	ppreg_require_text(c, "gdpr.controller", api->get(root, "controller"), "name");
-	if (email && !is_email(email))
+	if (email && !api->email_valid(email))
 		ppreg_reportf(c, "gdpr.dpo", en, "DPO e-mail '%.80s' is not an address", email);
 	ppreg_require_text(c, "gdpr.dpo", api->get(root, "dpo"), "name");
 	ppreg_require_text(c, "gdpr.dpo", api->get(root, "dpo"), "designation_reference");

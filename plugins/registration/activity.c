@@ -70,10 +70,10 @@ static void check_website(ppreg_check *c, const ppreg_node *platform, int digita
 	}
 	if (!site)
 		return;
-	url_scheme scheme = web_url_scheme(site);
-	if (scheme == URL_INVALID)
+	int scheme = c->api->url_scheme(site);
+	if (!scheme)
 		ppreg_reportf(c, "registration.kind", n, "website '%.80s' is not a web address https://host/...", site);
-	else if (digital && scheme != URL_HTTPS)
+	else if (digital && scheme != PPREG_URL_HTTPS)
 		ppreg_reportf(c, "registration.kind", n, "website '%.80s' of a digital service does not use https", site);
 }
 

@@ -23,8 +23,8 @@ void reg_check_contact(ppreg_check *c, const ppreg_node *root)
 	ppreg_require_text(c, "registration.contact", address, "city");
 	if (postcode && !postcode_valid(postcode))
 		ppreg_reportf(c, "registration.contact", pc, "postal code '%.80s' is not 5 digits", postcode);
-	if (country && !country_valid(country))
+	if (country && !c->api->country_valid(country))
 		ppreg_reportf(c, "registration.contact", cc, "country '%.80s' is not an ISO 3166-1 alpha-2 code (e.g. FR)", country);
-	if (email && !email_valid(email))
+	if (email && !c->api->email_valid(email))
 		ppreg_reportf(c, "registration.contact", em, "e-mail '%.80s' is not an address local@domain.tld", email);
 }

@@ -124,6 +124,8 @@ int reg_missing(const ppreg_check *c, const ppreg_node *n)
 static int load_params(ppreg_check *c, void *state)
 {
 	reg_params *p = state;
+	if (!PPREG_API_HAS(c->api, country_valid))
+		return c->api->fail(c, "registration needs a core that gives the text formats (ppreg_api.country_valid)");
 	const char *s = ppreg_text(c, c->api->get(c->params, "authorization_applied"));
 	if (s && !strcmp(s, "error"))
 		p->applied = PPREG_SEV_ERROR;

@@ -9,7 +9,7 @@
  *   contact.c        legal representative, postal address, e-mail
  *   authorization.c  the health minister's authorization at the as-of date
  *   identifiers.c    pure SIREN/SIRET/VAT/RNA functions (unit-tested)
- *   formats.c        pure slug/postcode/country/e-mail/URL functions (unit-tested)
+ *   formats.c        pure slug and postcode functions (unit-tested)
  */
 #ifndef PPREG_REGISTRATION_H
 #define PPREG_REGISTRATION_H

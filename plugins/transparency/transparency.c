@@ -118,6 +118,8 @@ static int load_params(ppreg_check *c, void *state)
 	tr_params *p = state;
 	const ppreg_api *api = c->api;
 	const ppreg_node *params = c->params;
+	if (!PPREG_API_HAS(api, url_scheme))
+		return api->fail(c, "transparency needs a core that gives the text formats (ppreg_api.url_scheme)");
 	if (api->integer(api->get(params, "funding_years"), &p->funding_years) != PPREG_OK ||
 	    p->funding_years < 0 || p->funding_years > 100)
 		return api->fail(c, "policy: transparency.params.funding_years must be an integer from 0 to 100");
@@ -384,41 +386,13 @@ static void check_no_substitution(ppreg_check *c, const ppreg_node *root)
 		              "replaces a health professional");
 }
 
-/* Whether s starts with the lower-case ASCII `prefix`, in any case. Not
- * strncasecmp: it follows the locale, and a scheme is ASCII. */
-static int starts_with_nocase(const char *s, const char *prefix)
-{
-	for (; *prefix; s++, prefix++) {
-		char ch = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
-		if (ch != *prefix)
-			return 0;
-	}
-	return 1;
-}
-
-/* https://host[...], with a host and no blank or control character. The
- * scheme is case-insensitive (RFC 3986, 3.1): HTTPS:// is https://. */
-static int is_https_url(const char *url)
-{
-	if (!starts_with_nocase(url, "https://"))
-		return 0;
-	const char *host = url + 8;
-	size_t host_len = strcspn(host, "/?#");
-	if (host_len == 0 || host[0] == '.' || host[0] == ':' || memchr(host, '@', host_len))
-		return 0;
-	for (const unsigned char *p = (const unsigned char *)url; *p; p++)
-		if (*p <= ' ' || *p == 0x7f)
-			return 0;
-	return 1;
-}
-
 /* The right of alert (draft L.1191-5) is shown to users at an https
  * address, and names the authority it goes to. */
 static void check_alert_channel(ppreg_check *c, const ppreg_node *root)
 {
 	const ppreg_node *alert = c->api->get(root, "alert_channel"), *un = c->api->get(alert, "shown_at");
 	const char *url = ppreg_text(c, un);
-	if (url && !is_https_url(url))
+	if (url && c->api->url_scheme(url) != PPREG_URL_HTTPS)
 		ppreg_reportf(c, "transparency.alert-channel", un, "'%.80s' is not an https:// address where users see the right of alert", url);
 	ppreg_require_text(c, "transparency.alert-channel", alert, "authority");
 }

@@ -222,6 +222,9 @@ breaks "no regulated_acts" $T 's/regulated_acts: false\n//' transparency.no-subs
 breaks "no alert channel URL" $T 's/shown_at: https:\/\/entraide-sante.example\/alerte, //' transparency.alert-channel 24
 breaks "alert channel over http" $T 's/shown_at: https:/shown_at: http:/' transparency.alert-channel 24
 breaks "alert channel URL without host" $T 's/shown_at: https:\/\/entraide-sante.example\/alerte/shown_at: "https:\/\/\/alerte"/' transparency.alert-channel 24
+# the core's reading of a web address, the one of typed fields too
+breaks "alert channel URL with an empty host label (https://a..b)" $T 's/shown_at: https:\/\/entraide-sante.example\/alerte/shown_at: "https:\/\/a..b"/' transparency.alert-channel 24
+breaks "alert channel URL with a host of one label" $T 's/shown_at: https:\/\/entraide-sante.example\/alerte/shown_at: "https:\/\/localhost\/alerte"/' transparency.alert-channel 24
 passes "alert channel URL with an upper-case scheme (RFC 3986: case-insensitive)" $T 's/shown_at: https:/shown_at: HTTPS:/' transparency.alert-channel
 passes "alert channel URL with a mixed-case scheme" $T 's/shown_at: https:/shown_at: hTtPs:/' transparency.alert-channel
 breaks "alert channel over HTTP in capitals" $T 's/shown_at: https:/shown_at: HTTP:/' transparency.alert-channel 24
