@@ -57,13 +57,24 @@ static snapshot *snap_of(ppreg_check *c)
 
 /* ---- the ppreg_api functions that need the snapshot ---- */
 
-static const ppreg_node *api_file(ppreg_check *c, const char *name)
+/* The parsed document of a declaration file, or NULL. */
+static const ydoc *decl_doc(ppreg_check *c, const char *name)
 {
 	snapshot *s = snap_of(c);
-	for (size_t i = 0; i < s->n_decls; i++)
+	for (size_t i = 0; name && i < s->n_decls; i++)
 		if (!strcmp(s->decls[i].name, name))
-			return ydoc_root(s->decls[i].doc);
+			return s->decls[i].doc;
 	return NULL;
+}
+
+static const ppreg_node *api_file(ppreg_check *c, const char *name)
+{
+	return ydoc_root(decl_doc(c, name));
+}
+
+static const char *api_comment(ppreg_check *c, const char *file, size_t i, unsigned *line, unsigned *column)
+{
+	return ydoc_comment(decl_doc(c, file), i, line, column);
 }
 
 static int path_inside(const char *path);
@@ -294,6 +305,7 @@ static const ppreg_api api_table = {
 	.email_valid = api_email_valid,
 	.url_scheme = api_url_scheme,
 	.country_valid = api_country_valid,
+	.comment = api_comment,
 };
 
 /* ---- the core's own checks ---- */

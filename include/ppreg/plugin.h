@@ -213,6 +213,15 @@ typedef struct ppreg_api {
 	int (*email_valid)(const char *s);
 	int (*url_scheme)(const char *s);
 	int (*country_valid)(const char *s);
+
+	/* The comments of a declaration file of this platform ("charter.yaml"),
+	 * as the core's YAML parser read them: the i-th comment's text, from
+	 * after its '#' to the end of its line, NUL-terminated, and the line
+	 * and column (1-based, in characters) of its '#'. NULL past the last
+	 * comment, and for a file that is missing or could not be parsed. The
+	 * registry publishes files as written, comments included; a '#' inside
+	 * a quoted or block scalar, or a URL, is text and no comment. */
+	const char *(*comment)(ppreg_check *c, const char *file, size_t i, unsigned *line, unsigned *column);
 } ppreg_api;
 
 #define PPREG_API_HAS(api, member) \

@@ -68,8 +68,8 @@ void charter_check_pseudonyms(ppreg_check *c, const charter_policy *pol, const p
                               const char *list_key);
 
 /* charter.pseudonymous over the comments of a declaration file of the
- * platform ("charter.yaml"), read as bytes: no e-mail address or phone
- * number, reported at the comment's '#'. -1 after api->fail(). */
-int charter_check_comments(ppreg_check *c, const char *file);
+ * platform ("charter.yaml"), as the core read them: no e-mail address or
+ * phone number, reported at the comment's '#'. */
+void charter_check_comments(ppreg_check *c, const char *file);
 
 #endif /* PPREG_CHARTER_H */
