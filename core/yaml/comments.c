@@ -2,9 +2,11 @@
  * yaml/comments.c - the comments of a YAML file, read beside libyaml's
  * events (comments.h).
  *
- * libyaml's marks count characters, not bytes, so the scan keeps both. A
- * '#' in a gap between two events' spans can only be a comment: libyaml
- * skipped it as one. Inside a span, three places may hold a comment that
+ * A '#' is rare, so the file is searched for it once (memchr), and only a
+ * file that holds one is read further: the byte, character (libyaml's
+ * marks count characters), line and column of each '#'. Then each event
+ * costs a comparison. A '#' in a gap between two events' spans can only be
+ * a comment: libyaml skipped it as one. Inside a span, three places may hold a comment that
  * libyaml ate: between a node's properties and its value ("&x # note"),
  * after a block scalar's indicator ("| # note"), and among the directives
  * before "---". Everything else a span covers is content, where a '#' is
@@ -15,13 +17,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-
-void comments_init(yaml_comments *cs, const unsigned char *data, size_t len)
-{
-	memset(cs, 0, sizeof *cs);
-	cs->data = data;
-	cs->len = len;
-}
 
 /* The bytes of the character that starts with b (the input is valid UTF-8). */
 static size_t char_len(unsigned char b)
@@ -90,17 +85,6 @@ static void keep_comment(yaml_comments *cs, size_t to)
 	cs->text_len += n + 1;
 }
 
-/* Between two spans: every '#' starts a comment. */
-static void read_gap(yaml_comments *cs, size_t to)
-{
-	while (before(cs, to)) {
-		if (cs->data[cs->byte] == '#')
-			keep_comment(cs, to);
-		else
-			step(cs);
-	}
-}
-
 /* The start of a node's span: its properties (anchor, tag: no blank in
  * them) and the blanks, breaks and comments before its value; then, for a
  * block scalar, its indicator and a comment after it. */
@@ -143,24 +127,57 @@ static void read_directives(yaml_comments *cs, size_t to)
 	}
 }
 
-/* The rest of a span, where a '#' is content; the line and column are
- * then the event's end mark's. */
-static void skip_to(yaml_comments *cs, const yaml_mark_t *end)
+void comments_init(yaml_comments *cs, const unsigned char *data, size_t len)
 {
-	while (before(cs, end->index)) {
-		cs->byte += char_len(cs->data[cs->byte]);
-		cs->chr++;
+	memset(cs, 0, sizeof *cs);
+	cs->data = data;
+	cs->len = len;
+	/* chr is the index of the character at `byte`; line_start that of
+	 * the first character of the line */
+	size_t byte = 0, chr = 0, line = 0, line_start = 0;
+	for (const unsigned char *h; (h = memchr(data + byte, '#', len - byte)) != NULL;) {
+		for (size_t to = (size_t)(h - data); byte < to; byte++) {
+			unsigned char b = data[byte], next = byte + 1 < len ? data[byte + 1] : 0;
+			if ((b & 0xc0) == 0x80)
+				continue;
+			chr++;
+			if ((b == '\n') || (b == '\r' && next != '\n') || (b == 0xc2 && next == 0x85) ||
+			    (b == 0xe2 && next == 0x80 && byte + 2 < len && (data[byte + 2] == 0xa8 || data[byte + 2] == 0xa9)))
+				line++, line_start = chr;
+		}
+		if (cs->n_hashes == cs->cap_hashes) {
+			cs->cap_hashes = cs->cap_hashes ? 2 * cs->cap_hashes : 8;
+			cs->hashes = xrealloc(cs->hashes, cs->cap_hashes * sizeof *cs->hashes);
+		}
+		cs->hashes[cs->n_hashes++] = (yaml_hash){byte, chr, line, chr - line_start};
+		byte++, chr++; /* the '#' */
 	}
-	cs->line = end->line;
-	cs->column = end->column;
 }
 
-void comments_on_event(yaml_comments *cs, const yaml_event_t *ev)
+/* Whether a '#' was read already, in a comment or a span. */
+static int consumed(const yaml_comments *cs, const yaml_hash *h)
 {
-	size_t start = ev->start_mark.index, end = ev->end_mark.index;
-	read_gap(cs, start);
-	if (cs->chr != start || end <= start)
-		return; /* an event within a span already read, or an empty one */
+	return h->byte < cs->byte || h->chr < cs->span_end;
+}
+
+/* Puts the cursor on a '#' found by comments_init. */
+static void move_to(yaml_comments *cs, const yaml_hash *h)
+{
+	cs->byte = h->byte, cs->chr = h->chr, cs->line = h->line, cs->column = h->column;
+}
+
+/* Reads the part of an event's span that may hold comments, from its
+ * start: the cursor is moved back there from the first '#' inside it. */
+static void read_span(yaml_comments *cs, const yaml_event_t *ev, const yaml_hash *first)
+{
+	move_to(cs, first);
+	while (cs->chr > ev->start_mark.index) {
+		cs->byte--;
+		if ((cs->data[cs->byte] & 0xc0) != 0x80)
+			cs->chr--;
+	}
+	cs->line = ev->start_mark.line, cs->column = ev->start_mark.column;
+	size_t end = ev->end_mark.index;
 	switch (ev->type) {
 	case YAML_DOCUMENT_START_EVENT:
 		read_directives(cs, end);
@@ -176,7 +193,23 @@ void comments_on_event(yaml_comments *cs, const yaml_event_t *ev)
 	default:
 		break;
 	}
-	skip_to(cs, &ev->end_mark);
+}
+
+void comments_on_event(yaml_comments *cs, const yaml_event_t *ev)
+{
+	size_t start = ev->start_mark.index, end = ev->end_mark.index;
+	for (; cs->next < cs->n_hashes && cs->hashes[cs->next].chr < end; cs->next++) {
+		const yaml_hash *h = &cs->hashes[cs->next];
+		if (consumed(cs, h))
+			continue;
+		if (h->chr < start) {
+			move_to(cs, h);
+			keep_comment(cs, start);
+		} else {
+			read_span(cs, ev, h);
+			cs->span_end = end;
+		}
+	}
 }
 
 const char *comments_get(const yaml_comments *cs, size_t i, unsigned *line, unsigned *column)
@@ -194,5 +227,6 @@ void comments_free(yaml_comments *cs)
 {
 	free(cs->v);
 	free(cs->text);
+	free(cs->hashes);
 	memset(cs, 0, sizeof *cs);
 }

@@ -21,6 +21,10 @@ typedef struct {
 } yaml_comment;
 
 typedef struct {
+	size_t byte, chr, line, column;
+} yaml_hash;
+
+typedef struct {
 	yaml_comment *v;
 	size_t n, cap;
 	char *text;            /* every comment's text, after its '#', NUL-terminated */
@@ -30,6 +34,10 @@ typedef struct {
 	 * 0-based line and column there. */
 	const unsigned char *data;
 	size_t len, byte, chr, line, column;
+	/* Every '#' of the input, where it is; the next one to judge. */
+	yaml_hash *hashes;
+	size_t n_hashes, cap_hashes, next;
+	size_t span_end;       /* the end of the last span read: a '#' before it is read */
 } yaml_comments;
 
 /* Starts a scan of `data` (the bytes libyaml parses, after any BOM). */

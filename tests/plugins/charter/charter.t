@@ -212,6 +212,13 @@ breaks "a comment after a block scalar's indicator" training.yaml 's/assessment:
 	charter.pseudonymous 16
 printf '%s\n' "$OUT" | grep -q "^$P/training.yaml:16:19: error: charter.pseudonymous: a comment holds a phone number"
 ok $? "... reported at its '#' (16:19)"
+breaks "a comment after accented letters" $C 's/signed_on: 2026-07-10,/signed_on: 2026-07-10, note: "été",  # 06 12 34 56 78/' \
+	charter.pseudonymous 4
+printf '%s\n' "$OUT" | grep -q "^$P/$C:4:104: error: charter.pseudonymous: a comment holds a phone number"
+ok $? "... reported at its '#', the column in characters (4:104)"
+breaks "a comment in a file of CR LF lines" $C 's/\n/\r\n/g; s/\z/# tel. 06 12 34 56 78\r\n/' charter.pseudonymous 8
+printf '%s\n' "$OUT" | grep -q "^$P/$C:8:1: error: charter.pseudonymous: a comment holds a phone number"
+ok $? "... reported at 8:1"
 breaks "a '#' line of a block scalar with an indentation indicator is text" training.yaml \
 	's/assessment: .*/assessment: |2\n          Oral defence\n        # 07 12 34 56 78/' charter.pseudonymous 16
 count_rule charter.pseudonymous 1 "... one finding, the block scalar's, as YAML reads it"
