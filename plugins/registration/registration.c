@@ -139,17 +139,12 @@ static int load_params(ppreg_check *c, void *state)
 	return 0;
 }
 
-static void teardown(void *state)
-{
-	free(state);
-}
-
 /* The policy's parameter is judged once, before any platform, so a broken
  * policy stops the run even when no platform is judged; kept for the run,
  * it is not read again for each platform. */
 static int setup(ppreg_check *c, void **state)
 {
-	return ppreg_setup_state(c, state, sizeof(reg_params), load_params, teardown);
+	return ppreg_setup_state(c, state, sizeof(reg_params), load_params, free);
 }
 
 static int judge(ppreg_check *c, const void *state)
@@ -170,7 +165,7 @@ static int judge(ppreg_check *c, const void *state)
 
 static int check(ppreg_check *c)
 {
-	return ppreg_check_with_state(c, setup, teardown, judge);
+	return ppreg_check_with_state(c, setup, free, judge);
 }
 
 static const ppreg_plugin plugin = {
@@ -185,7 +180,7 @@ static const ppreg_plugin plugin = {
 	.n_schemas = sizeof schemas / sizeof *schemas,
 	.check = check,
 	.setup = setup,
-	.teardown = teardown,
+	.teardown = free, /* the state holds no pointer of its own */
 };
 
 /* The core compares abi_version itself and names a plugin it cannot use,

@@ -104,17 +104,12 @@ static int load_params(ppreg_check *c, void *state)
 	return load_trainers(c, pol);
 }
 
-static void teardown(void *state)
-{
-	free(state);
-}
-
 /* The policy's parameters are judged once, before any platform, so a
  * broken policy stops the run even when no platform is judged; kept for
  * the run, they are not read again for each platform. */
 static int setup(ppreg_check *c, void **state)
 {
-	return ppreg_setup_state(c, state, sizeof(training_policy), load_params, teardown);
+	return ppreg_setup_state(c, state, sizeof(training_policy), load_params, free);
 }
 
 static int judge(ppreg_check *c, const void *state)
@@ -138,7 +133,7 @@ static int judge(ppreg_check *c, const void *state)
 
 static int check(ppreg_check *c)
 {
-	return ppreg_check_with_state(c, setup, teardown, judge);
+	return ppreg_check_with_state(c, setup, free, judge);
 }
 
 static const ppreg_plugin plugin = {
@@ -153,7 +148,7 @@ static const ppreg_plugin plugin = {
 	.n_schemas = sizeof schemas / sizeof *schemas,
 	.check = check,
 	.setup = setup,
-	.teardown = teardown,
+	.teardown = free, /* the state holds no pointer of its own */
 };
 
 PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned core_abi)

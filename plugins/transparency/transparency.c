@@ -422,17 +422,12 @@ static void check_advertising(ppreg_check *c, const ppreg_node *root)
 	}
 }
 
-static void teardown(void *state)
-{
-	free(state);
-}
-
 /* The policy's numbers are judged once, before any platform, so a broken
  * policy stops the run even when no platform is judged; kept for the run,
  * they are not read again for each platform. */
 static int setup(ppreg_check *c, void **state)
 {
-	return ppreg_setup_state(c, state, sizeof(tr_params), load_params, teardown);
+	return ppreg_setup_state(c, state, sizeof(tr_params), load_params, free);
 }
 
 static int judge(ppreg_check *c, const void *state)
@@ -457,7 +452,7 @@ static int judge(ppreg_check *c, const void *state)
 
 static int check(ppreg_check *c)
 {
-	return ppreg_check_with_state(c, setup, teardown, judge);
+	return ppreg_check_with_state(c, setup, free, judge);
 }
 
 static const ppreg_plugin plugin = {
@@ -472,7 +467,7 @@ static const ppreg_plugin plugin = {
 	.n_schemas = sizeof schemas / sizeof *schemas,
 	.check = check,
 	.setup = setup,
-	.teardown = teardown,
+	.teardown = free, /* the state holds no pointer of its own */
 };
 
 PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned core_abi)
