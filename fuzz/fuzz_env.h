@@ -26,5 +26,8 @@ int fuzz_env_example_file(const char *name, unsigned char **data, size_t *len);
  * failure, which can only be the environment's. */
 void fuzz_write(const char *dir, const char *name, const void *data, size_t len);
 
+/* The function libFuzzer calls, which each harness defines: declared here
+ * for -Wmissing-prototypes. */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #endif

@@ -49,6 +49,22 @@ static size_t walk(const ppreg_node *n, size_t depth, const yaml_limits *lim)
 	return seen;
 }
 
+/* The comments the loader kept: each on one line of the file, placed at a
+ * real line and column, and their text together no longer than the file. */
+static void check_comments(const ydoc *doc, size_t len)
+{
+	const char *text;
+	unsigned line, col;
+	size_t total = 0;
+	for (size_t i = 0; (text = ydoc_comment(doc, i, &line, &col)) != NULL; i++) {
+		if (line == 0 || col == 0 || strchr(text, '\n') || strchr(text, '\r'))
+			__builtin_trap();
+		total += strlen(text) + 1; /* and its '#' */
+	}
+	if (total > len)
+		__builtin_trap();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const yaml_limits tight = {4096, 6, 4, 300};
@@ -70,6 +86,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		field_set_free(&fs);
 		if (ydoc_root(doc) && walk(ydoc_root(doc), 0, limits) > limits->max_nodes + 1)
 			__builtin_trap(); /* more nodes reachable than the limit allows */
+		check_comments(doc, size - 1);
 	} else if (fl.n == 0) {
 		__builtin_trap(); /* refused without saying why */
 	}

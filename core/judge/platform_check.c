@@ -61,13 +61,24 @@ static snapshot *snap_of(ppreg_check *c)
 
 /* ---- the ppreg_api functions that need the snapshot ---- */
 
-static const ppreg_node *api_file(ppreg_check *c, const char *name)
+/* The parsed document of a declaration file, or NULL. */
+static const ydoc *decl_doc(ppreg_check *c, const char *name)
 {
 	snapshot *s = snap_of(c);
-	for (size_t i = 0; i < s->n_decls; i++)
+	for (size_t i = 0; name && i < s->n_decls; i++)
 		if (!strcmp(s->decls[i].name, name))
-			return ydoc_root(s->decls[i].doc);
+			return s->decls[i].doc;
 	return NULL;
+}
+
+static const ppreg_node *api_file(ppreg_check *c, const char *name)
+{
+	return ydoc_root(decl_doc(c, name));
+}
+
+static const char *api_comment(ppreg_check *c, const char *file, size_t i, unsigned *line, unsigned *column)
+{
+	return ydoc_comment(decl_doc(c, file), i, line, column);
 }
 
 static int path_inside(const char *path);
@@ -261,6 +272,22 @@ static int api_parse_duration(const char *text, ppreg_duration *out)
 	return text && scalar_duration(text, out) == 0 ? PPREG_OK : PPREG_BADTYPE;
 }
 
+static int api_email_valid(const char *s)
+{
+	return s && scalar_email(s) == 0;
+}
+
+static int api_url_scheme(const char *s)
+{
+	int scheme = s ? scalar_url(s) : -1;
+	return scheme > 0 ? scheme : 0;
+}
+
+static int api_country_valid(const char *s)
+{
+	return s && scalar_country(s) == 0;
+}
+
 static const ppreg_api api_table = {
 	.size = sizeof(ppreg_api),
 	.abi_version = PPREG_ABI_VERSION,
@@ -286,6 +313,10 @@ static const ppreg_api api_table = {
 	.file_read = api_file_read,
 	.policy_file_sha256 = api_policy_file_sha256,
 	.report_at = api_report_at,
+	.email_valid = api_email_valid,
+	.url_scheme = api_url_scheme,
+	.country_valid = api_country_valid,
+	.comment = api_comment,
 };
 
 /* ---- the core's own checks ---- */

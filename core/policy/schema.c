@@ -59,7 +59,7 @@ static int scalar_type_ok(const ppreg_node *n, ppreg_type type, const char *valu
 	case PPREG_T_DATE: return scalar_date(t, &date) == 0;
 	case PPREG_T_DURATION: return scalar_duration(t, &dur) == 0;
 	case PPREG_T_ENUM: return values && scalar_enum(t, values) == 0;
-	case PPREG_T_URL: return scalar_url(t) == 0;
+	case PPREG_T_URL: return scalar_url(t) > 0;
 	case PPREG_T_EMAIL: return scalar_email(t) == 0;
 	case PPREG_T_COUNTRY: return scalar_country(t) == 0;
 	case PPREG_T_SHA256: return scalar_sha256(t) == 0;

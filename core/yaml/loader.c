@@ -17,6 +17,7 @@
 #include "yaml/scalar.h"
 #include "base/utf8.h"
 #include "yaml/loader.h"
+#include "yaml/comments.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -34,6 +35,7 @@ struct ydoc {
 	arena_block *blocks;
 	char *file;
 	ppreg_node *root;
+	yaml_comments comments;
 };
 
 static void *arena_alloc(ydoc *d, size_t n)
@@ -440,12 +442,14 @@ static void parse_events(loader *l, const unsigned char *data, size_t len)
 		skipped = 3;
 	yaml_parser_set_input_string(&parser, data + skipped, len - skipped);
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	comments_init(&l->doc->comments, data + skipped, len - skipped);
 	for (;;) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&parser, &ev)) {
 			report_parse_error(l, &parser, data + skipped);
 			break;
 		}
+		comments_on_event(&l->doc->comments, &ev);
 		int done = ev.type == YAML_STREAM_END_EVENT;
 		int rc = on_event(l, &ev);
 		yaml_event_delete(&ev);
@@ -453,6 +457,7 @@ static void parse_events(loader *l, const unsigned char *data, size_t len)
 			break;
 	}
 	yaml_parser_delete(&parser);
+	l->doc->comments.data = NULL; /* the text was copied; the bytes are the caller's */
 }
 
 ydoc *ydoc_parse(const char *file, const unsigned char *data, size_t len,
@@ -481,6 +486,11 @@ const ppreg_node *ydoc_root(const ydoc *doc)
 	return doc ? doc->root : NULL;
 }
 
+const char *ydoc_comment(const ydoc *doc, size_t i, unsigned *line, unsigned *column)
+{
+	return doc ? comments_get(&doc->comments, i, line, column) : NULL;
+}
+
 const char *ydoc_file(const ydoc *doc)
 {
 	return doc ? doc->file : NULL;
@@ -495,6 +505,7 @@ void ydoc_free(ydoc *doc)
 		free(doc->blocks);
 		doc->blocks = next;
 	}
+	comments_free(&doc->comments);
 	free(doc->file);
 	free(doc);
 }

@@ -19,6 +19,9 @@ ydoc *ydoc_parse(const char *file, const unsigned char *data, size_t len,
                  const yaml_limits *limits, finding_sink *sink);
 const ppreg_node *ydoc_root(const ydoc *doc);
 const char *ydoc_file(const ydoc *doc);
+/* The i-th comment of the file, its text after the '#', with the line and
+ * column of the '#' (yaml/comments.h); NULL past the last one. */
+const char *ydoc_comment(const ydoc *doc, size_t i, unsigned *line, unsigned *column);
 void ydoc_free(ydoc *doc);
 
 #endif

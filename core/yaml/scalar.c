@@ -2,8 +2,8 @@
  * yaml/scalar.c - strict readings of scalars: booleans, numbers, dates, durations,
  * URLs, e-mail addresses, countries, digests.
  *
- * Each reader returns 0 when the text is a valid value of its type and -1
- * otherwise; none allocates, none trusts the text's length beyond its NUL.
+ * Each reader returns 0 (scalar_url: the scheme) when the text is a valid
+ * value of its type and -1 otherwise; none allocates, none trusts the text's length beyond its NUL.
  */
 #include "yaml/scalar.h"
 #include "yaml/date.h"
@@ -160,23 +160,44 @@ int scalar_duration(const char *s, ppreg_duration *out)
 	return 0;
 }
 
-/* http(s)://host[:port][/?#...]: the scheme in any case (RFC 3986), a host
- * name with a dot, a port from 1 to 65535, no blank or control byte. */
+#define LETTERS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+#define HOST_CHARS LETTERS "0123456789.-"
+
+/* A host name of dotted labels (RFC 1123, 2.1): letters, digits and
+ * hyphens, no label empty or starting or ending with a hyphen, at least
+ * two labels. `n` is its length. */
+static int host_valid(const char *host, size_t n)
+{
+	size_t labels = 0, len = 0;
+	for (size_t i = 0; i <= n; i++) {
+		if (i == n || host[i] == '.') {
+			if (len == 0 || host[i - 1] == '-')
+				return 0;
+			labels++, len = 0;
+		} else if (len++ == 0 && host[i] == '-') {
+			return 0;
+		}
+	}
+	return labels >= 2;
+}
+
+/* http(s)://host[:port][/?#...]: the scheme in any case (RFC 3986), a
+ * dotted host name (host_valid), a port from 1 to 65535, no blank or
+ * control byte. Returns the scheme, PPREG_URL_HTTP or PPREG_URL_HTTPS, or
+ * -1: a rule may ask for https. */
 int scalar_url(const char *s)
 {
+	int scheme;
 	const char *host;
 	if (!strncasecmp(s, "https://", 8))
-		host = s + 8;
+		scheme = PPREG_URL_HTTPS, host = s + 8;
 	else if (!strncasecmp(s, "http://", 7))
-		host = s + 7;
+		scheme = PPREG_URL_HTTP, host = s + 7;
 	else
 		return -1;
-	size_t h = strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-");
-	if (h == 0 || host[0] == '.' || host[0] == '-' || !memchr(host, '.', h))
+	size_t h = strspn(host, HOST_CHARS);
+	if (!host_valid(host, h))
 		return -1;
-	for (const char *p = host + h; *p; p++)
-		if ((unsigned char)*p <= ' ' || *p == 0x7f)
-			return -1;
 	const char *rest = host + h;
 	if (*rest == ':') {
 		size_t digits = strspn(rest + 1, "0123456789");
@@ -184,34 +205,34 @@ int scalar_url(const char *s)
 			return -1;
 		rest += 1 + digits;
 	}
-	return (*rest == '\0' || *rest == '/' || *rest == '?' || *rest == '#') ? 0 : -1;
+	if (*rest && *rest != '/' && *rest != '?' && *rest != '#')
+		return -1;
+	for (; *rest; rest++)
+		if ((unsigned char)*rest <= ' ' || *rest == 0x7f)
+			return -1;
+	return scheme;
 }
 
 /* local@domain.tld: the local part of RFC 5322's dot-atoms (no leading,
- * trailing or doubled dot), a domain of labels and a tld of letters. */
+ * trailing or doubled dot), a dotted host name (host_valid) whose last
+ * label is two letters or more. */
 int scalar_email(const char *s)
 {
 	const char *at = strchr(s, '@');
 	if (!at || at == s || strchr(at + 1, '@'))
 		return -1;
 	size_t local = (size_t)(at - s);
-	if (strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-") < local ||
-	    s[0] == '.' || at[-1] == '.')
+	if (strspn(s, LETTERS "0123456789.!#$%&'*+/=?^_`{|}~-") < local || s[0] == '.' || at[-1] == '.')
 		return -1;
 	for (const char *p = s; p + 1 < at; p++)
 		if (p[0] == '.' && p[1] == '.')
 			return -1;
-	const char *dom = at + 1;
+	const char *dom = at + 1, *tld = strrchr(dom, '.');
 	size_t dl = strlen(dom);
-	if (dl < 3 || strspn(dom, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") != dl)
+	if (strspn(dom, HOST_CHARS) != dl || !host_valid(dom, dl))
 		return -1;
-	const char *dot = strrchr(dom, '.');
-	if (!dot || dot == dom || dom[0] == '.' || strstr(dom, "..") || strlen(dot + 1) < 2)
-		return -1;
-	for (const char *p = dot + 1; *p; p++)
-		if (!isalpha((unsigned char)*p))
-			return -1;
-	return 0;
+	tld++; /* host_valid saw a dot */
+	return strlen(tld) >= 2 && strspn(tld, LETTERS) == strlen(tld) ? 0 : -1;
 }
 
 /* ISO 3166-1 alpha-2, officially assigned codes. */

@@ -42,6 +42,7 @@ int scalar_int(const char *s, int plain, long long *out);
 int scalar_number(const char *s, int plain, double *out);
 int scalar_date(const char *s, ppreg_date *out);
 int scalar_duration(const char *s, ppreg_duration *out);
+/* -1, or the scheme of a valid web address: PPREG_URL_HTTP or PPREG_URL_HTTPS. */
 int scalar_url(const char *s);
 int scalar_email(const char *s);
 int scalar_country(const char *s);

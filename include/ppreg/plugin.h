@@ -30,6 +30,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #ifdef __cplusplus
@@ -45,6 +46,10 @@ extern "C" {
 #define PPREG_SYMLINK  (-3) /* the path is a symbolic link or other non-regular entry */
 #define PPREG_ESCAPES  (-4) /* the path is absolute or leaves the folder ("..") */
 #define PPREG_ERROR    (-5) /* the environment failed (I/O, memory) */
+
+/* The schemes ppreg_api.url_scheme() tells apart. */
+#define PPREG_URL_HTTP  1
+#define PPREG_URL_HTTPS 2
 
 typedef enum {
 	PPREG_SEV_DEFAULT = -1, /* in report(): the rule's severity after the policy */
@@ -66,7 +71,10 @@ typedef struct ppreg_check ppreg_check;
 typedef struct { int year, month, day; } ppreg_date;
 typedef struct { int years, months, weeks, days, hours, minutes, seconds; } ppreg_duration;
 
-/* One rule a plugin provides. Ids are "<plugin>.<check>", kebab-case, stable. */
+/* One rule a plugin provides. Ids are "<plugin>.<check>", kebab-case, stable,
+ * and written out as a string literal where a finding of it is reported (no
+ * macro, table or pieces), so that grepping a finding's rule lands on its
+ * check. */
 typedef struct {
 	const char *id;
 	ppreg_severity severity;   /* default: PPREG_SEV_ERROR or PPREG_SEV_WARNING */
@@ -186,6 +194,35 @@ typedef struct ppreg_api {
 	 * the platform folder. */
 	void (*report_at)(ppreg_check *c, const char *rule, ppreg_severity severity,
 	                  const char *path, unsigned line, unsigned column, const char *message);
+
+	/* Later members: a plugin tests PPREG_API_HAS(api, member) first. */
+
+	/* The text formats of the schema's PPREG_T_EMAIL, PPREG_T_URL and
+	 * PPREG_T_COUNTRY, for a field a plugin declares a plain string so
+	 * that a wrong value is a finding of its own rule: the core's reading,
+	 * so that a value never passes one check and fails the other.
+	 * email_valid and country_valid return 1 for a valid value, else 0;
+	 * url_scheme PPREG_URL_HTTPS or PPREG_URL_HTTP for a valid web address,
+	 * else 0. NULL is invalid.
+	 *   e-mail: local@domain.tld, a local part of RFC 5322 dot-atoms, a
+	 *           host name as below whose last label is 2 letters or more;
+	 *   URL:    http(s)://host[:port][/?#...], the scheme in any case, a
+	 *           host of at least two dotted labels (RFC 1123: letters,
+	 *           digits, hyphens, none empty, none led or ended by a hyphen),
+	 *           a port from 1 to 65535, no blank or control character;
+	 *   country: an officially assigned ISO 3166-1 alpha-2 code ("FR"). */
+	int (*email_valid)(const char *s);
+	int (*url_scheme)(const char *s);
+	int (*country_valid)(const char *s);
+
+	/* The comments of a declaration file of this platform ("charter.yaml"),
+	 * as the core's YAML parser read them: the i-th comment's text, from
+	 * after its '#' to the end of its line, NUL-terminated, and the line
+	 * and column (1-based, in characters) of its '#'. NULL past the last
+	 * comment, and for a file that is missing or could not be parsed. The
+	 * registry publishes files as written, comments included; a '#' inside
+	 * a quoted or block scalar, or a URL, is text and no comment. */
+	const char *(*comment)(ppreg_check *c, const char *file, size_t i, unsigned *line, unsigned *column);
 } ppreg_api;
 
 #define PPREG_API_HAS(api, member) \
@@ -266,6 +303,10 @@ typedef const ppreg_plugin *(*ppreg_entry_fn)(unsigned core_abi);
 #define PPREG_EXPORT
 #define PPREG_PRINTF(f, a)
 #endif
+
+/* Declared here so that the compiler checks each plugin's definition
+ * against the type the core calls through (ppreg_entry_fn). */
+PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned core_abi);
 
 /* Convenience for plugins: the text of a string node, or NULL when it is
  * absent or of another type (the schema check reported that already). */
@@ -366,6 +407,56 @@ static inline void ppreg_reportf_sev(ppreg_check *c, const char *rule, ppreg_sev
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	c->api->report(c, rule, sev, at, msg);
+}
+
+/* Convenience for plugins, the setup() of every plugin that keeps what it
+ * derives from the policy: a zeroed state of `size` bytes filled by
+ * load(c, state), which judges c->params (-1 after api->fail()); on a
+ * refusal, teardown(state) frees what load() left, and *state is NULL. */
+static inline int ppreg_setup_state(ppreg_check *c, void **state, size_t size,
+                                    int (*load)(ppreg_check *c, void *state), void (*teardown)(void *state))
+{
+	void *s = calloc(1, size);
+	*state = NULL;
+	if (!s)
+		return c->api->fail(c, "out of memory");
+	if (load(c, s) < 0) {
+		teardown(s);
+		return -1;
+	}
+	*state = s;
+	return 0;
+}
+
+/* Convenience for plugins, the one way to keep what setup() derives from
+ * the policy: check() is `return ppreg_check_with_state(c, setup, teardown,
+ * judge);` and judge(c, state) judges the platform with the state setup()
+ * returned for the run. In a core that gives check() no state (one older
+ * than setup()), the state is set up for this platform alone, with the
+ * same refusals, and torn down after it. */
+static inline int ppreg_check_with_state(ppreg_check *c, int (*setup)(ppreg_check *c, void **state),
+                                         void (*teardown)(void *state),
+                                         int (*judge)(ppreg_check *c, const void *state))
+{
+	void *state;
+	if (PPREG_CHECK_HAS(c, state) && c->state)
+		return judge(c, c->state);
+	if (setup(c, &state) < 0)
+		return -1;
+	int rc = judge(c, state);
+	teardown(state);
+	return rc;
+}
+
+/* Convenience for plugins: a finding of `rule` at map.key when that value
+ * is a string of nothing but white space (ppreg_blank). A missing or
+ * mistyped value, and the empty string "", are the core's to report. */
+static inline void ppreg_require_text(ppreg_check *c, const char *rule, const ppreg_node *map, const char *key)
+{
+	const ppreg_node *n = c->api->get(map, key);
+	const char *s = ppreg_text(c, n);
+	if (s && ppreg_blank(s))
+		ppreg_reportf(c, rule, n, "%s is blank", key);
 }
 
 #ifdef __cplusplus

@@ -26,33 +26,33 @@
 #define SOURCE_L11913 "CSP L.1191-3 (draft): déclaration d'engagement type"
 
 static const ppreg_rule rules[] = {
-	{R_OFFICIAL, PPREG_SEV_ERROR,
+	{"charter.official-version", PPREG_SEV_ERROR,
 	 "the charter adopted is one the policy lists, identified by version and the SHA-256 of its official text",
 	 SOURCE_L11913 " arrêtée par le ministre; HAS 2026-05-28 point 8 (charte d'engagement)",
 	 "Adopt the official text unchanged (policies/charters/<version>.md) and declare its version and "
 	 "the SHA-256 the policy lists for it (sha256sum of the text's bytes)."},
-	{R_CLAUSES, PPREG_SEV_ERROR,
+	{"charter.clauses", PPREG_SEV_ERROR,
 	 "each active commitment covers every clause the policy requires",
 	 "CSP L.1191-2, L.1191-3, L.1191-5 (draft); HAS 2026-05-28 point 7 (confidentialité, secret "
 	 "professionnel, neutralité); note 2026-02-16 §4.1 (substitution, intérêts promotionnels)",
 	 "List every required clause in each active commitment (model: confidentiality, professional-secrecy, "
 	 "neutrality, no-substitution, no-promotion, alert-right), after the partner signed those articles."},
-	{R_SIGNED, PPREG_SEV_ERROR,
+	{"charter.signed", PPREG_SEV_ERROR,
 	 "each active partner signed the current charter version, on or after its effective date and not after the as-of date",
 	 SOURCE_L11913 ", signée par chaque patient partenaire; HAS 2026-05-28 point 8 (signature commune)",
 	 "Have the partner sign the current version, then record charter_version and the real signed_on; "
 	 "a partner who stopped is recorded as status: withdrawn."},
-	{R_RENEWAL, PPREG_SEV_ERROR,
+	{"charter.renewal", PPREG_SEV_ERROR,
 	 "no active partner's signature is older than the policy's renewal period",
 	 SOURCE_L11913 "; charter 2026-1, Signature (renouvellement); model policy renewal P3Y",
 	 "Have the partner sign the charter again and record the new signed_on."},
-	{R_PSEUDO, PPREG_SEV_ERROR,
+	{"charter.pseudonymous", PPREG_SEV_ERROR,
 	 "partners appear under pseudonyms: no name, e-mail address or phone number of a partner in charter.yaml or training.yaml",
 	 "RGPD art. 5(1)(c) (minimisation) and art. 9 (health data) in a public registry; CSP L.1110-4; "
 	 "charter 2026-1, Signature (pseudonymat)",
 	 "Name each partner by a pseudonym matching the policy's pattern (model: pp- and 4 to 32 of a-z0-9, "
 	 "e.g. pp-a1b2) and remove names, e-mail addresses and phone numbers; keep the key to pseudonyms off the registry."},
-	{R_UNIQUE, PPREG_SEV_ERROR,
+	{"charter.unique", PPREG_SEV_ERROR,
 	 "no partner has two commitments",
 	 SOURCE_L11913 " (one declaration per partner); CSP L.1191-4 (draft): transparency of the partners provided",
 	 "Keep one commitment per partner: record a renewal by updating charter_version and signed_on, "
@@ -60,16 +60,16 @@ static const ppreg_rule rules[] = {
 };
 
 static const ppreg_field fields[] = {
-	{"charter", PPREG_T_MAP, PPREG_REQUIRED, NULL, R_OFFICIAL},
-	{"charter.version", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_OFFICIAL},
-	{"charter.sha256", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_OFFICIAL},
-	{"commitments", PPREG_T_LIST, PPREG_REQUIRED, NULL, R_SIGNED},
+	{"charter", PPREG_T_MAP, PPREG_REQUIRED, NULL, "charter.official-version"},
+	{"charter.version", PPREG_T_STRING, PPREG_REQUIRED, NULL, "charter.official-version"},
+	{"charter.sha256", PPREG_T_STRING, PPREG_REQUIRED, NULL, "charter.official-version"},
+	{"commitments", PPREG_T_LIST, PPREG_REQUIRED, NULL, "charter.signed"},
 	{"commitments[]", PPREG_T_MAP, 0, NULL, NULL},
-	{"commitments[].partner", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_PSEUDO},
+	{"commitments[].partner", PPREG_T_STRING, PPREG_REQUIRED, NULL, "charter.pseudonymous"},
 	{"commitments[].status", PPREG_T_ENUM, PPREG_REQUIRED, "active|withdrawn", NULL},
-	{"commitments[].charter_version", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_SIGNED},
-	{"commitments[].signed_on", PPREG_T_DATE, PPREG_REQUIRED, NULL, R_SIGNED},
-	{"commitments[].clauses", PPREG_T_LIST, PPREG_REQUIRED, NULL, R_CLAUSES},
+	{"commitments[].charter_version", PPREG_T_STRING, PPREG_REQUIRED, NULL, "charter.signed"},
+	{"commitments[].signed_on", PPREG_T_DATE, PPREG_REQUIRED, NULL, "charter.signed"},
+	{"commitments[].clauses", PPREG_T_LIST, PPREG_REQUIRED, NULL, "charter.clauses"},
 	{"commitments[].clauses[]", PPREG_T_STRING, 0, NULL, NULL},
 };
 
@@ -187,8 +187,9 @@ static int load_clauses(ppreg_check *c, charter_policy *pol)
 
 /* Reads and checks the whole `params` block; on success the caller owns
  * pol->pseudonym and frees it with regfree(). */
-static int charter_policy_load(ppreg_check *c, charter_policy *pol)
+static int load_params(ppreg_check *c, void *state)
 {
+	charter_policy *pol = state;
 	const ppreg_api *api = c->api;
 	memset(pol, 0, sizeof *pol);
 	if (api->kind(c->params) != PPREG_NODE_MAP)
@@ -224,36 +225,13 @@ static void teardown(void *state)
  * compiled once per run: the same for every platform. */
 static int setup(ppreg_check *c, void **state)
 {
-	charter_policy *pol = calloc(1, sizeof *pol);
-	*state = NULL;
-	if (!pol)
-		return c->api->fail(c, "out of memory");
-	if (charter_policy_load(c, pol) < 0) {
-		teardown(pol);
-		return -1;
-	}
-	*state = pol;
-	return 0;
+	return ppreg_setup_state(c, state, sizeof(charter_policy), load_params, teardown);
 }
 
-static int check_with(ppreg_check *c, const charter_policy *pol);
-
-static int check(ppreg_check *c)
-{
-	if (PPREG_CHECK_HAS(c, state) && c->state)
-		return check_with(c, c->state);
-	/* a core that does not call setup(): read the policy for this platform */
-	void *pol;
-	if (setup(c, &pol) < 0)
-		return -1;
-	int rc = check_with(c, pol);
-	teardown(pol);
-	return rc;
-}
-
-static int check_with(ppreg_check *c, const charter_policy *pol)
+static int judge(ppreg_check *c, const void *state)
 {
 	const ppreg_api *api = c->api;
+	const charter_policy *pol = state;
 	int rc = 0;
 	const ppreg_node *root = api->file(c, "charter.yaml");
 	if (root) {
@@ -264,17 +242,20 @@ static int check_with(ppreg_check *c, const charter_policy *pol)
 				charter_check_commitment(c, pol, api->item(commitments, i));
 		charter_check_pseudonyms(c, pol, root, "commitments");
 		rc = charter_check_unique(c, pol, commitments);
-		/* comments of a file that parsed only: the quotes and block
-		 * scalars that hide a '#' are then well formed */
 		if (rc == 0)
-			rc = charter_check_comments(c, "charter.yaml");
+			charter_check_comments(c, "charter.yaml");
 	}
 	const ppreg_node *training = api->file(c, "training.yaml");
 	if (rc == 0 && training) {
 		charter_check_pseudonyms(c, pol, training, "certifications");
-		rc = charter_check_comments(c, "training.yaml");
+		charter_check_comments(c, "training.yaml");
 	}
 	return rc;
+}
+
+static int check(ppreg_check *c)
+{
+	return ppreg_check_with_state(c, setup, teardown, judge);
 }
 
 static const ppreg_plugin plugin = {

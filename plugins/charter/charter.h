@@ -1,8 +1,8 @@
 /*
- * charter.h - what the files of the charter plugin share: the rule ids, the
- * policy's parameters once read and checked (charter.c), and the checks
+ * charter.h - what the files of the charter plugin share: the policy's
+ * parameters once read and checked (charter.c), and the checks
  * (commitments.c: what a commitment says; pseudonyms.c: who it names;
- * text.c: the pure text helpers, text.h).
+ * the pure text helpers are plugins/lib/text.h, shared with training).
  */
 #ifndef PPREG_CHARTER_H
 #define PPREG_CHARTER_H
@@ -11,13 +11,6 @@
 #include "text.h"
 
 #include <regex.h>
-
-#define R_OFFICIAL "charter.official-version"
-#define R_CLAUSES "charter.clauses"
-#define R_SIGNED "charter.signed"
-#define R_RENEWAL "charter.renewal"
-#define R_PSEUDO "charter.pseudonymous"
-#define R_UNIQUE "charter.unique"
 
 /* One remembered answer of the pseudonym pattern (charter_is_pseudonym). */
 typedef struct {
@@ -76,8 +69,8 @@ void charter_check_pseudonyms(ppreg_check *c, const charter_policy *pol, const p
                               const char *list_key);
 
 /* charter.pseudonymous over the comments of a declaration file of the
- * platform ("charter.yaml"), read as bytes: no e-mail address or phone
- * number, reported at the comment's '#'. -1 after api->fail(). */
-int charter_check_comments(ppreg_check *c, const char *file);
+ * platform ("charter.yaml"), as the core read them: no e-mail address or
+ * phone number, reported at the comment's '#'. */
+void charter_check_comments(ppreg_check *c, const char *file);
 
 #endif /* PPREG_CHARTER_H */

@@ -32,13 +32,13 @@ void charter_check_official(ppreg_check *c, const charter_policy *pol, const ppr
 	if (!version)
 		return;
 	const ppreg_node *entry = charter_policy_entry(c, pol, version);
-	if (!entry && charter_echo_safe(version)) {
-		ppreg_reportf(c, R_OFFICIAL, vn, "charter version '%s' is not one the policy lists (current: %s)",
+	if (!entry && text_echo_safe(version)) {
+		ppreg_reportf(c, "charter.official-version", vn, "charter version '%s' is not one the policy lists (current: %s)",
 		              version, pol->current_version);
 		return;
 	}
 	if (!entry) { /* may be personal data: pointed at, not repeated */
-		ppreg_reportf(c, R_OFFICIAL, vn, "the charter version is not one the policy lists (current: %s)",
+		ppreg_reportf(c, "charter.official-version", vn, "the charter version is not one the policy lists (current: %s)",
 		              pol->current_version);
 		return;
 	}
@@ -46,7 +46,7 @@ void charter_check_official(ppreg_check *c, const charter_policy *pol, const ppr
 	 * is pointed at, never repeated: it may hold anything */
 	const char *official = ppreg_text(c, api->get(entry, "sha256"));
 	if (digest && official && strcmp(digest, official))
-		ppreg_reportf(c, R_OFFICIAL, dn, "the declared SHA-256 is not that of the official text of version %s (%s): "
+		ppreg_reportf(c, "charter.official-version", dn, "the declared SHA-256 is not that of the official text of version %s (%s): "
 		              "the charter adopted must be the official text, unchanged", version, official);
 }
 
@@ -80,7 +80,7 @@ static void check_clauses(ppreg_check *c, const charter_policy *pol, const ppreg
 	for (size_t j = 0, n = api->count(clauses); j < n; j++) {
 		const char *have = ppreg_text(c, api->item(clauses, j));
 		for (size_t i = 0; have && i < pol->n_required; i++)
-			if (charter_same_text(have, pol->required_texts[i]))
+			if (text_same(have, pol->required_texts[i]))
 				pol->clause_seen[i] = 1;
 	}
 	for (size_t i = 0; i < pol->n_required; i++) {
@@ -90,7 +90,7 @@ static void check_clauses(ppreg_check *c, const charter_policy *pol, const ppreg
 		}
 	}
 	if (n_missing)
-		ppreg_reportf(c, R_CLAUSES, clauses, "the commitment of %s lacks the required clause%s %s",
+		ppreg_reportf(c, "charter.clauses", clauses, "the commitment of %s lacks the required clause%s %s",
 		              charter_partner_label(c, pol, api->get(commitment, "partner")),
 		              n_missing > 1 ? "s" : "", missing);
 }
@@ -105,28 +105,28 @@ static void check_signature(ppreg_check *c, const charter_policy *pol, const ppr
 	const char *version = ppreg_text(c, vn);
 	int current = version && !strcmp(version, pol->current_version);
 	ppreg_date signed_on;
-	if (version && !current && charter_echo_safe(version))
-		ppreg_reportf(c, R_SIGNED, vn, "signed version '%s', not the current charter %s (in force since %s): "
+	if (version && !current && text_echo_safe(version))
+		ppreg_reportf(c, "charter.signed", vn, "signed version '%s', not the current charter %s (in force since %s): "
 		              "the partner must sign the current version", version, pol->current_version,
 		              show_date(pol->current_effective).text);
 	else if (version && !current) /* may be personal data: pointed at, not repeated */
-		ppreg_reportf(c, R_SIGNED, vn, "signed another version than the current charter %s (in force since %s): "
+		ppreg_reportf(c, "charter.signed", vn, "signed another version than the current charter %s (in force since %s): "
 		              "the partner must sign the current version", pol->current_version,
 		              show_date(pol->current_effective).text);
 	if (api->date(sn, &signed_on) != PPREG_OK)
 		return;
 	if (api->date_cmp(signed_on, c->as_of) > 0) {
-		ppreg_reportf(c, R_SIGNED, sn, "signed on %s, after the as-of date %s", show_date(signed_on).text,
+		ppreg_reportf(c, "charter.signed", sn, "signed on %s, after the as-of date %s", show_date(signed_on).text,
 		              show_date(c->as_of).text);
 		return;
 	}
 	if (current && api->date_cmp(signed_on, pol->current_effective) < 0)
-		ppreg_reportf(c, R_SIGNED, sn, "signed on %s, before version %s took effect on %s",
+		ppreg_reportf(c, "charter.signed", sn, "signed on %s, before version %s took effect on %s",
 		              show_date(signed_on).text, pol->current_version, show_date(pol->current_effective).text);
 	/* valid while signed_on + renewal >= as-of: `last` is its last valid day */
 	ppreg_date last = api->date_add(signed_on, &pol->renewal, 1);
 	if (api->date_cmp(last, c->as_of) < 0)
-		ppreg_reportf(c, R_RENEWAL, sn, "signed on %s: the signature was valid until %s (renewal every %s); "
+		ppreg_reportf(c, "charter.renewal", sn, "signed on %s: the signature was valid until %s (renewal every %s); "
 		              "the partner must sign again", show_date(signed_on).text, show_date(last).text,
 		              pol->renewal_text);
 }
@@ -151,7 +151,7 @@ typedef struct {
 static int by_id_then_index(const void *a, const void *b)
 {
 	const partner_ref *x = a, *y = b;
-	int cmp = charter_fold_cmp(x->id, y->id);
+	int cmp = text_fold_cmp(x->id, y->id);
 	return cmp ? cmp : (x->index > y->index) - (x->index < y->index);
 }
 
@@ -174,14 +174,14 @@ int charter_check_unique(ppreg_check *c, const charter_policy *pol, const ppreg_
 	}
 	qsort(refs, m, sizeof *refs, by_id_then_index);
 	for (size_t i = 1, first = 0; i < m; i++) {
-		if (charter_fold_cmp(refs[i].id, refs[first].id)) {
+		if (text_fold_cmp(refs[i].id, refs[first].id)) {
 			first = i;
 			continue;
 		}
 		unsigned line = 0, column = 0;
 		const char *file = NULL;
 		api->where(refs[first].node, &file, &line, &column);
-		ppreg_reportf(c, R_UNIQUE, refs[i].node, "%s already has a commitment at line %u: one commitment per partner",
+		ppreg_reportf(c, "charter.unique", refs[i].node, "%s already has a commitment at line %u: one commitment per partner",
 		              charter_partner_label(c, pol, refs[i].node), line);
 	}
 	free(refs);

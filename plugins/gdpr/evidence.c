@@ -28,10 +28,10 @@ static void compare_digest(ppreg_check *c, const ppreg_node *dn, const char *pat
 	if (!want)
 		return; /* missing or mistyped: reported by the core */
 	if (!is_sha256_hex(want))
-		ppreg_reportf(c, R_EVID, dn, "the sha256 of %.80s must be 64 lowercase hex digits (sha256sum %.80s)",
+		ppreg_reportf(c, "gdpr.evidence", dn, "the sha256 of %.80s must be 64 lowercase hex digits (sha256sum %.80s)",
 		              path, path);
 	else if (strcmp(want, hex))
-		ppreg_reportf(c, R_EVID, dn, "%.80s has SHA-256 %s, not the declared one: the document is not the "
+		ppreg_reportf(c, "gdpr.evidence", dn, "%.80s has SHA-256 %s, not the declared one: the document is not the "
 		              "one the claim names", path, hex);
 }
 
@@ -45,12 +45,12 @@ int gdpr_check_evidence(ppreg_check *c, const ppreg_node *item)
 		return 0; /* missing or mistyped: reported by the core */
 	int rc = api->file_sha256(c, path, hex);
 	if (rc == PPREG_ESCAPES) {
-		ppreg_reportf(c, R_EVID, pn, "'%.80s' leaves the platform folder (an absolute path, '..' or an empty "
+		ppreg_reportf(c, "gdpr.evidence", pn, "'%.80s' leaves the platform folder (an absolute path, '..' or an empty "
 		              "part); evidence is a file under evidence/", path);
 		return 0;
 	}
 	if (strncmp(path, EVIDENCE_DIR, strlen(EVIDENCE_DIR))) {
-		ppreg_reportf(c, R_EVID, pn, "'%.80s' is not inside evidence/", path);
+		ppreg_reportf(c, "gdpr.evidence", pn, "'%.80s' is not inside evidence/", path);
 		return 0;
 	}
 	switch (rc) {
@@ -58,11 +58,11 @@ int gdpr_check_evidence(ppreg_check *c, const ppreg_node *item)
 		compare_digest(c, api->get(item, "sha256"), path, hex);
 		return 0;
 	case PPREG_ABSENT:
-		ppreg_reportf(c, R_EVID, pn, "%.80s is not in the platform folder at this revision: a claim without "
+		ppreg_reportf(c, "gdpr.evidence", pn, "%.80s is not in the platform folder at this revision: a claim without "
 		              "its document", path);
 		return 0;
 	case PPREG_SYMLINK:
-		ppreg_reportf(c, R_EVID, pn, "%.80s is a symbolic link or not a regular file (or lies behind one); "
+		ppreg_reportf(c, "gdpr.evidence", pn, "%.80s is a symbolic link or not a regular file (or lies behind one); "
 		              "it is not followed", path);
 		return 0;
 	default: {

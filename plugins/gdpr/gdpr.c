@@ -22,136 +22,127 @@
 #include <string.h>
 
 static const ppreg_rule rules[] = {
-	{R_CTRL, PPREG_SEV_ERROR, "the controller's SIREN is the registration's SIREN", "RGPD art. 4(7), art. 24",
+	{"gdpr.controller", PPREG_SEV_ERROR, "the controller's SIREN is the registration's SIREN", "RGPD art. 4(7), art. 24",
 	 "Name as controller the legal entity of registration.yaml, with the same SIREN."},
-	{R_DPO, PPREG_SEV_ERROR, "a data-protection officer is designated (large-scale health data), with contact and "
+	{"gdpr.dpo", PPREG_SEV_ERROR, "a data-protection officer is designated (large-scale health data), with contact and "
 	 "designation reference", "RGPD art. 37(1)(c), art. 37(7)",
 	 "Designate a DPO with the CNIL and declare name, e-mail and the designation reference."},
-	{R_REC, PPREG_SEV_ERROR, "each processing activity has the Art. 30 fields: purposes, legal basis (Art. 6), data "
+	{"gdpr.record-of-processing", PPREG_SEV_ERROR, "each processing activity has the Art. 30 fields: purposes, legal basis (Art. 6), data "
 	 "categories, data subjects, recipients, retention, processors", "RGPD art. 30, art. 6(1)",
 	 "Complete the record of each activity; legal_basis is one of consent, contract, legal-obligation, "
 	 "vital-interests, public-task, legitimate-interests."},
-	{R_SPECIAL, PPREG_SEV_ERROR, "health data names an Art. 9(2) condition", "RGPD art. 9(2)",
+	{"gdpr.special-categories", PPREG_SEV_ERROR, "health data names an Art. 9(2) condition", "RGPD art. 9(2)",
 	 "Add special_categories: {health: true, condition: explicit-consent|vital-interests|health-care|"
 	 "public-interest-health|research|other}."},
-	{R_RET, PPREG_SEV_ERROR, "retention periods are ISO-8601 durations no longer than the policy's maximum",
+	{"gdpr.retention", PPREG_SEV_ERROR, "retention periods are ISO-8601 durations no longer than the policy's maximum",
 	 "RGPD art. 5(1)(e)", "Give each retention as an ISO-8601 duration such as P2Y, within the policy's maximum "
 	 "(model: P20Y)."},
-	{R_HDS, PPREG_SEV_ERROR, "every host of health data holds an HDS certificate: number, certifier, activities 1-6, "
+	{"gdpr.hds-hosting", PPREG_SEV_ERROR, "every host of health data holds an HDS certificate: number, certifier, activities 1-6, "
 	 "a window of at most 3 years covering the as-of date", "CSP L.1111-8 (HDS), R.1111-9",
 	 "Host health data with an HDS-certified host and declare its certificate: number, certifier, activities "
 	 "(1 to 6), valid_from and valid_until."},
-	{R_TRANSFER, PPREG_SEV_ERROR, "data leaving the EEA names a mechanism (adequacy decision listed in the policy, "
+	{"gdpr.transfers", PPREG_SEV_ERROR, "data leaving the EEA names a mechanism (adequacy decision listed in the policy, "
 	 "SCC or BCR)", "RGPD ch. V art. 44-49",
 	 "Declare {country, mechanism} in transfers_outside_eea for each host country outside the EEA; adequacy only "
 	 "for a country with an adequacy decision, scc or bcr otherwise."},
-	{R_DPIA, PPREG_SEV_ERROR, "a data-protection impact assessment exists, not older than the policy allows, as "
+	{"gdpr.dpia", PPREG_SEV_ERROR, "a data-protection impact assessment exists, not older than the policy allows, as "
 	 "evidence", "RGPD art. 35",
 	 "Carry out or review the DPIA (model: at least every 3 years) and add its document under evidence/ with "
 	 "its SHA-256."},
-	{R_BREACH, PPREG_SEV_ERROR, "a breach procedure notifies the authority within 72 hours or less, as evidence",
+	{"gdpr.breach-procedure", PPREG_SEV_ERROR, "a breach procedure notifies the authority within 72 hours or less, as evidence",
 	 "RGPD art. 33", "Adopt a breach procedure notifying the CNIL within 72 hours; add it under evidence/ with "
 	 "its SHA-256."},
-	{R_PROC, PPREG_SEV_ERROR, "each processor has an Art. 28 contract as evidence", "RGPD art. 28",
+	{"gdpr.processor-contracts", PPREG_SEV_ERROR, "each processor has an Art. 28 contract as evidence", "RGPD art. 28",
 	 "Declare each processor as a hosting entry (by its id) with contract: {path, sha256} of the signed "
 	 "Art. 28 contract."},
-	{R_EVID, PPREG_SEV_ERROR, "every evidence item names a file of the platform's evidence/ folder at the same "
+	{"gdpr.evidence", PPREG_SEV_ERROR, "every evidence item names a file of the platform's evidence/ folder at the same "
 	 "revision whose SHA-256 matches", "note 2026-02-16 §4.1; RGPD art. 5(2) (accountability)",
 	 "Commit the document as a regular file under evidence/ and declare its path and its `sha256sum` digest."},
 };
 
 static const ppreg_field fields[] = {
-	{"controller", PPREG_T_MAP, PPREG_REQUIRED, NULL, R_CTRL},
-	{"controller.name", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_CTRL},
-	{"controller.siren", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_CTRL},
-	{"dpo", PPREG_T_MAP, PPREG_REQUIRED, NULL, R_DPO},
-	{"dpo.name", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_DPO},
-	{"dpo.email", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_DPO},
-	{"dpo.designation_reference", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_DPO},
-	{"processing_activities", PPREG_T_LIST, PPREG_REQUIRED, NULL, R_REC},
+	{"controller", PPREG_T_MAP, PPREG_REQUIRED, NULL, "gdpr.controller"},
+	{"controller.name", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.controller"},
+	{"controller.siren", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.controller"},
+	{"dpo", PPREG_T_MAP, PPREG_REQUIRED, NULL, "gdpr.dpo"},
+	{"dpo.name", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.dpo"},
+	{"dpo.email", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.dpo"},
+	{"dpo.designation_reference", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.dpo"},
+	{"processing_activities", PPREG_T_LIST, PPREG_REQUIRED, NULL, "gdpr.record-of-processing"},
 	{"processing_activities[]", PPREG_T_MAP, 0, NULL, NULL},
-	{"processing_activities[].id", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_REC},
-	{"processing_activities[].purposes", PPREG_T_LIST, PPREG_REQUIRED, NULL, R_REC},
+	{"processing_activities[].id", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.record-of-processing"},
+	{"processing_activities[].purposes", PPREG_T_LIST, PPREG_REQUIRED, NULL, "gdpr.record-of-processing"},
 	{"processing_activities[].purposes[]", PPREG_T_STRING, 0, NULL, NULL},
-	{"processing_activities[].legal_basis", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_REC},
+	{"processing_activities[].legal_basis", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.record-of-processing"},
 	{"processing_activities[].special_categories", PPREG_T_MAP, 0, NULL, NULL},
-	{"processing_activities[].special_categories.health", PPREG_T_ANY, PPREG_REQUIRED, NULL, R_SPECIAL},
+	{"processing_activities[].special_categories.health", PPREG_T_ANY, PPREG_REQUIRED, NULL, "gdpr.special-categories"},
 	{"processing_activities[].special_categories.condition", PPREG_T_STRING, 0, NULL, NULL},
-	{"processing_activities[].data_categories", PPREG_T_LIST, PPREG_REQUIRED, NULL, R_REC},
+	{"processing_activities[].data_categories", PPREG_T_LIST, PPREG_REQUIRED, NULL, "gdpr.record-of-processing"},
 	{"processing_activities[].data_categories[]", PPREG_T_STRING, 0, NULL, NULL},
-	{"processing_activities[].data_subjects", PPREG_T_LIST, PPREG_REQUIRED, NULL, R_REC},
+	{"processing_activities[].data_subjects", PPREG_T_LIST, PPREG_REQUIRED, NULL, "gdpr.record-of-processing"},
 	{"processing_activities[].data_subjects[]", PPREG_T_STRING, 0, NULL, NULL},
-	{"processing_activities[].recipients", PPREG_T_LIST, PPREG_REQUIRED, NULL, R_REC},
+	{"processing_activities[].recipients", PPREG_T_LIST, PPREG_REQUIRED, NULL, "gdpr.record-of-processing"},
 	{"processing_activities[].recipients[]", PPREG_T_STRING, 0, NULL, NULL},
-	{"processing_activities[].retention", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_REC},
-	{"processing_activities[].processors", PPREG_T_LIST, PPREG_REQUIRED, NULL, R_REC},
+	{"processing_activities[].retention", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.record-of-processing"},
+	{"processing_activities[].processors", PPREG_T_LIST, PPREG_REQUIRED, NULL, "gdpr.record-of-processing"},
 	{"processing_activities[].processors[]", PPREG_T_STRING, 0, NULL, NULL},
-	{"hosting", PPREG_T_LIST, PPREG_REQUIRED, NULL, R_HDS},
+	{"hosting", PPREG_T_LIST, PPREG_REQUIRED, NULL, "gdpr.hds-hosting"},
 	{"hosting[]", PPREG_T_MAP, 0, NULL, NULL},
-	{"hosting[].id", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_PROC},
-	{"hosting[].name", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_HDS},
-	{"hosting[].countries", PPREG_T_LIST, PPREG_REQUIRED, NULL, R_TRANSFER},
+	{"hosting[].id", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.processor-contracts"},
+	{"hosting[].name", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.hds-hosting"},
+	{"hosting[].countries", PPREG_T_LIST, PPREG_REQUIRED, NULL, "gdpr.transfers"},
 	{"hosting[].countries[]", PPREG_T_COUNTRY, 0, NULL, NULL},
 	{"hosting[].hds_certificate", PPREG_T_MAP, 0, NULL, NULL},
-	{"hosting[].hds_certificate.number", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_HDS},
-	{"hosting[].hds_certificate.certifier", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_HDS},
-	{"hosting[].hds_certificate.activities", PPREG_T_LIST, PPREG_REQUIRED, NULL, R_HDS},
+	{"hosting[].hds_certificate.number", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.hds-hosting"},
+	{"hosting[].hds_certificate.certifier", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.hds-hosting"},
+	{"hosting[].hds_certificate.activities", PPREG_T_LIST, PPREG_REQUIRED, NULL, "gdpr.hds-hosting"},
 	{"hosting[].hds_certificate.activities[]", PPREG_T_ANY, 0, NULL, NULL},
-	{"hosting[].hds_certificate.valid_from", PPREG_T_DATE, PPREG_REQUIRED, NULL, R_HDS},
-	{"hosting[].hds_certificate.valid_until", PPREG_T_DATE, PPREG_REQUIRED, NULL, R_HDS},
+	{"hosting[].hds_certificate.valid_from", PPREG_T_DATE, PPREG_REQUIRED, NULL, "gdpr.hds-hosting"},
+	{"hosting[].hds_certificate.valid_until", PPREG_T_DATE, PPREG_REQUIRED, NULL, "gdpr.hds-hosting"},
 	{"hosting[].contract", PPREG_T_MAP, 0, NULL, NULL},
-	{"hosting[].contract.path", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_EVID},
-	{"hosting[].contract.sha256", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_EVID},
+	{"hosting[].contract.path", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.evidence"},
+	{"hosting[].contract.sha256", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.evidence"},
 	{"transfers_outside_eea", PPREG_T_LIST, 0, NULL, NULL},
 	{"transfers_outside_eea[]", PPREG_T_MAP, 0, NULL, NULL},
-	{"transfers_outside_eea[].country", PPREG_T_COUNTRY, PPREG_REQUIRED, NULL, R_TRANSFER},
-	{"transfers_outside_eea[].mechanism", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_TRANSFER},
-	{"dpia", PPREG_T_MAP, PPREG_REQUIRED, NULL, R_DPIA},
-	{"dpia.done_on", PPREG_T_DATE, PPREG_REQUIRED, NULL, R_DPIA},
-	{"dpia.evidence", PPREG_T_MAP, PPREG_REQUIRED, NULL, R_DPIA},
-	{"dpia.evidence.path", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_EVID},
-	{"dpia.evidence.sha256", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_EVID},
-	{"breach_procedure", PPREG_T_MAP, PPREG_REQUIRED, NULL, R_BREACH},
-	{"breach_procedure.notify_authority_within_hours", PPREG_T_NUMBER, PPREG_REQUIRED, NULL, R_BREACH},
-	{"breach_procedure.evidence", PPREG_T_MAP, PPREG_REQUIRED, NULL, R_BREACH},
-	{"breach_procedure.evidence.path", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_EVID},
-	{"breach_procedure.evidence.sha256", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_EVID},
+	{"transfers_outside_eea[].country", PPREG_T_COUNTRY, PPREG_REQUIRED, NULL, "gdpr.transfers"},
+	{"transfers_outside_eea[].mechanism", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.transfers"},
+	{"dpia", PPREG_T_MAP, PPREG_REQUIRED, NULL, "gdpr.dpia"},
+	{"dpia.done_on", PPREG_T_DATE, PPREG_REQUIRED, NULL, "gdpr.dpia"},
+	{"dpia.evidence", PPREG_T_MAP, PPREG_REQUIRED, NULL, "gdpr.dpia"},
+	{"dpia.evidence.path", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.evidence"},
+	{"dpia.evidence.sha256", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.evidence"},
+	{"breach_procedure", PPREG_T_MAP, PPREG_REQUIRED, NULL, "gdpr.breach-procedure"},
+	{"breach_procedure.notify_authority_within_hours", PPREG_T_NUMBER, PPREG_REQUIRED, NULL, "gdpr.breach-procedure"},
+	{"breach_procedure.evidence", PPREG_T_MAP, PPREG_REQUIRED, NULL, "gdpr.breach-procedure"},
+	{"breach_procedure.evidence.path", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.evidence"},
+	{"breach_procedure.evidence.sha256", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.evidence"},
 };
 
 static const ppreg_schema schemas[] = {{"gdpr.yaml", fields, sizeof fields / sizeof *fields}};
 
-
-
-
-
-void gdpr_require_text(ppreg_check *c, const char *rule, const ppreg_node *map, const char *key)
-{
-	const ppreg_node *n = c->api->get(map, key);
-	const char *s = ppreg_text(c, n);
-	if (s && ppreg_blank(s))
-		ppreg_reportf(c, rule, n, "%s is empty", key);
-}
-
-/* A list of two-letter upper-case country codes in the policy. */
+/* A list of ISO 3166-1 alpha-2 codes in the policy: the core's reading,
+ * the one of the schema's COUNTRY fields the policy's lists are compared
+ * with. */
 static int is_country_list(const ppreg_check *c, const ppreg_node *list)
 {
 	if (!ppreg_list(c, list))
 		return 0;
-	for (size_t i = 0; i < c->api->count(list); i++) {
-		const char *s = ppreg_text(c, c->api->item(list, i));
-		if (!s || strlen(s) != 2 || s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z')
+	for (size_t i = 0; i < c->api->count(list); i++)
+		if (!c->api->country_valid(ppreg_text(c, c->api->item(list, i))))
 			return 0;
-	}
 	return 1;
 }
 
 /* The policy's numbers. A missing or malformed one stops the run (exit 2):
  * judging with a guessed number would make verdicts nobody decided. */
-static int load_params(ppreg_check *c, gdpr_params *p)
+static int load_params(ppreg_check *c, void *state)
 {
+	gdpr_params *p = state;
 	const ppreg_api *api = c->api;
 	const ppreg_node *params = c->params;
 	const ppreg_node *rn = api->get(params, "max_retention");
+	if (!PPREG_API_HAS(api, country_valid))
+		return api->fail(c, "gdpr needs a core that gives the text formats (ppreg_api.country_valid)");
 	if (api->duration(rn, &p->max_retention) != PPREG_OK || !(p->max_retention_text = ppreg_text(c, rn)))
 		return api->fail(c, "policy: gdpr.params.max_retention must be an ISO-8601 duration");
 	if (api->duration(api->get(params, "max_dpia_age"), &p->max_dpia_age) != PPREG_OK)
@@ -170,16 +161,6 @@ static int load_params(ppreg_check *c, gdpr_params *p)
 	return 0;
 }
 
-/* local@domain.tld, no blank, no second '@', nothing a mailer would split. */
-static int is_email(const char *s)
-{
-	const char *at = strchr(s, '@');
-	if (!at || at == s || strchr(at + 1, '@') || strpbrk(s, " \t\r\n<>,;:\"()[]\\"))
-		return 0;
-	const char *dot = strrchr(at + 1, '.');
-	return dot && dot > at + 1 && dot[1] != '\0';
-}
-
 /* The controller is the registered legal entity; the DPO is reachable and
  * designated (a reference the CNIL gave). */
 static void check_controller_and_dpo(ppreg_check *c, const ppreg_node *root)
@@ -189,12 +170,12 @@ static void check_controller_and_dpo(ppreg_check *c, const ppreg_node *root)
 	const char *siren = ppreg_text(c, sn), *email = ppreg_text(c, en);
 	const char *registered = ppreg_text(c, api->get(api->file(c, "registration.yaml"), "legal_entity.siren"));
 	if (siren && registered && strcmp(siren, registered))
-		ppreg_reportf(c, R_CTRL, sn, "controller SIREN %.20s is not the registration's %.20s", siren, registered);
-	gdpr_require_text(c, R_CTRL, api->get(root, "controller"), "name");
-	if (email && !is_email(email))
-		ppreg_reportf(c, R_DPO, en, "DPO e-mail '%.80s' is not an address", email);
-	gdpr_require_text(c, R_DPO, api->get(root, "dpo"), "name");
-	gdpr_require_text(c, R_DPO, api->get(root, "dpo"), "designation_reference");
+		ppreg_reportf(c, "gdpr.controller", sn, "controller SIREN %.20s is not the registration's %.20s", siren, registered);
+	ppreg_require_text(c, "gdpr.controller", api->get(root, "controller"), "name");
+	if (email && !api->email_valid(email))
+		ppreg_reportf(c, "gdpr.dpo", en, "DPO e-mail '%.80s' is not an address", email);
+	ppreg_require_text(c, "gdpr.dpo", api->get(root, "dpo"), "name");
+	ppreg_require_text(c, "gdpr.dpo", api->get(root, "dpo"), "designation_reference");
 }
 
 /* The Art. 30 lists of one activity: the ones that describe what is done
@@ -205,11 +186,11 @@ static void check_record_lists(ppreg_check *c, const ppreg_node *act)
 	for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
 		const ppreg_node *l = ppreg_list(c, c->api->get(act, lists[i]));
 		if (l && c->api->count(l) == 0 && i < 3)
-			ppreg_reportf(c, R_REC, l, "%s lists nothing", lists[i]);
+			ppreg_reportf(c, "gdpr.record-of-processing", l, "%s lists nothing", lists[i]);
 		for (size_t j = 0; j < c->api->count(l); j++) {
 			const char *s = ppreg_text(c, c->api->item(l, j));
 			if (s && ppreg_blank(s))
-				ppreg_reportf(c, R_REC, c->api->item(l, j), "an empty item in %s", lists[i]);
+				ppreg_reportf(c, "gdpr.record-of-processing", c->api->item(l, j), "an empty item in %s", lists[i]);
 		}
 	}
 }
@@ -222,16 +203,16 @@ static void check_record(ppreg_check *c, const ppreg_node *acts, size_t i)
 	const ppreg_node *act = api->item(acts, i), *idn = api->get(act, "id"), *bn = api->get(act, "legal_basis");
 	const char *id = ppreg_text(c, idn), *basis = ppreg_text(c, bn);
 	if (id && ppreg_blank(id))
-		ppreg_reportf(c, R_REC, idn, "an activity without an id");
+		ppreg_reportf(c, "gdpr.record-of-processing", idn, "an activity without an id");
 	for (size_t j = 0; id && j < i; j++) {
 		const char *other = ppreg_text(c, api->get(api->item(acts, j), "id"));
 		if (other && !strcmp(other, id)) {
-			ppreg_reportf(c, R_REC, idn, "activity id '%.80s' is declared twice", id);
+			ppreg_reportf(c, "gdpr.record-of-processing", idn, "activity id '%.80s' is declared twice", id);
 			break;
 		}
 	}
 	if (basis && !ppreg_one_of(basis, LEGAL_BASES))
-		ppreg_reportf(c, R_REC, bn, "legal basis '%.40s' is not one of art. 6(1)'s: " LEGAL_BASES, basis);
+		ppreg_reportf(c, "gdpr.record-of-processing", bn, "legal basis '%.40s' is not one of art. 6(1)'s: " LEGAL_BASES, basis);
 	check_record_lists(c, act);
 }
 
@@ -283,18 +264,18 @@ static void check_special_categories(ppreg_check *c, const ppreg_node *act)
 	if (api->kind(sc) != PPREG_NODE_NULL && api->kind(sc) != PPREG_NODE_MAP)
 		return; /* reported by the core */
 	if (api->kind(hn) != PPREG_NODE_NULL && api->boolean(hn, &health) != PPREG_OK)
-		ppreg_reportf(c, R_SPECIAL, hn, "health must be true or false");
+		ppreg_reportf(c, "gdpr.special-categories", hn, "health must be true or false");
 	if (condition && !ppreg_one_of(condition, ART9_CONDITIONS))
-		ppreg_reportf(c, R_SPECIAL, cn, "'%.40s' is not an art. 9(2) condition: " ART9_CONDITIONS, condition);
+		ppreg_reportf(c, "gdpr.special-categories", cn, "'%.40s' is not an art. 9(2) condition: " ART9_CONDITIONS, condition);
 	if (!processes_health(c, act))
 		return;
 	if (api->kind(sc) == PPREG_NODE_NULL)
-		ppreg_reportf(c, R_SPECIAL, act, "activity '%.80s' processes health data: declare special_categories "
+		ppreg_reportf(c, "gdpr.special-categories", act, "activity '%.80s' processes health data: declare special_categories "
 		              "with its art. 9(2) condition", id ? id : "?");
 	else if (api->boolean(hn, &health) == PPREG_OK && !health)
-		ppreg_reportf(c, R_SPECIAL, hn, "health is among the data categories: special_categories.health is true");
+		ppreg_reportf(c, "gdpr.special-categories", hn, "health is among the data categories: special_categories.health is true");
 	else if (api->kind(cn) == PPREG_NODE_NULL)
-		ppreg_reportf(c, R_SPECIAL, sc, "health data without an art. 9(2) condition (condition)");
+		ppreg_reportf(c, "gdpr.special-categories", sc, "health data without an art. 9(2) condition (condition)");
 }
 
 /* Storage limitation (Art. 5(1)(e)): a duration, no longer than the
@@ -308,9 +289,9 @@ static void check_retention(ppreg_check *c, const ppreg_node *act, const gdpr_pa
 	if (!text)
 		return; /* missing or mistyped: reported by the core */
 	if (api->parse_duration(text, &d) != PPREG_OK)
-		ppreg_reportf(c, R_RET, rn, "retention '%.40s' is not an ISO-8601 duration such as P2Y", text);
+		ppreg_reportf(c, "gdpr.retention", rn, "retention '%.40s' is not an ISO-8601 duration such as P2Y", text);
 	else if (api->date_cmp(api->date_add(c->as_of, &d, 1), api->date_add(c->as_of, &p->max_retention, 1)) > 0)
-		ppreg_reportf(c, R_RET, rn, "retention %.40s is longer than the policy's %.40s", text, p->max_retention_text);
+		ppreg_reportf(c, "gdpr.retention", rn, "retention %.40s is longer than the policy's %.40s", text, p->max_retention_text);
 }
 
 /* Every activity; 1 when one of them processes health data. */
@@ -319,7 +300,7 @@ static int check_activities(ppreg_check *c, const ppreg_node *root, const gdpr_p
 	const ppreg_node *acts = ppreg_list(c, c->api->get(root, "processing_activities"));
 	int health = 0;
 	if (acts && c->api->count(acts) == 0)
-		ppreg_reportf(c, R_REC, acts, "the record of processing lists no activity");
+		ppreg_reportf(c, "gdpr.record-of-processing", acts, "the record of processing lists no activity");
 	for (size_t i = 0; i < c->api->count(acts); i++) {
 		const ppreg_node *act = c->api->item(acts, i);
 		if (c->api->kind(act) != PPREG_NODE_MAP)
@@ -341,9 +322,9 @@ static void check_dpia(ppreg_check *c, const ppreg_node *root, const gdpr_params
 	if (c->api->date(dn, &done) != PPREG_OK)
 		return; /* reported by the core */
 	if (c->api->date_cmp(done, c->as_of) > 0)
-		ppreg_reportf(c, R_DPIA, dn, "the DPIA is dated after the as-of date");
+		ppreg_reportf(c, "gdpr.dpia", dn, "the DPIA is dated after the as-of date");
 	else if (c->api->date_cmp(c->api->date_add(done, &p->max_dpia_age, 1), c->as_of) < 0)
-		ppreg_reportf(c, R_DPIA, dn, "the DPIA is older than the policy allows: review it");
+		ppreg_reportf(c, "gdpr.dpia", dn, "the DPIA is older than the policy allows: review it");
 }
 
 /* The authority hears of a breach within the policy's hours (Art. 33). */
@@ -352,7 +333,7 @@ static void check_breach(ppreg_check *c, const ppreg_node *root, const gdpr_para
 	const ppreg_node *hn = c->api->get(root, "breach_procedure.notify_authority_within_hours");
 	double hours;
 	if (c->api->number(hn, &hours) == PPREG_OK && (hours <= 0 || hours > p->max_breach_hours))
-		ppreg_reportf(c, R_BREACH, hn, "the authority is notified within %g hours; the policy allows more than 0 "
+		ppreg_reportf(c, "gdpr.breach-procedure", hn, "the authority is notified within %g hours; the policy allows more than 0 "
 		              "and at most %g", hours, p->max_breach_hours);
 }
 
@@ -374,15 +355,17 @@ static int check_all_evidence(ppreg_check *c, const ppreg_node *root)
 	return 0;
 }
 
-static int check(ppreg_check *c)
+/* The policy's parameters are judged once, before any platform, so a
+ * broken policy stops the run even when no platform is judged; kept for
+ * the run, they are not read again for each platform. */
+static int setup(ppreg_check *c, void **state)
 {
-	gdpr_params own;
-	const gdpr_params *p = PPREG_CHECK_HAS(c, state) ? c->state : NULL;
-	if (!p) { /* a core that does not call setup(): read them for this platform */
-		if (load_params(c, &own) < 0)
-			return -1;
-		p = &own;
-	}
+	return ppreg_setup_state(c, state, sizeof(gdpr_params), load_params, free);
+}
+
+static int judge(ppreg_check *c, const void *state)
+{
+	const gdpr_params *p = state;
 	const ppreg_node *root = c->api->file(c, "gdpr.yaml");
 	if (!root)
 		return 0; /* missing or unreadable: reported by the core */
@@ -394,26 +377,9 @@ static int check(ppreg_check *c)
 	return check_all_evidence(c, root);
 }
 
-/* The policy's parameters are judged once, before any platform, so a
- * broken policy stops the run even when no platform is judged; kept for
- * the run, they are not read again for each platform. */
-static int setup(ppreg_check *c, void **state)
+static int check(ppreg_check *c)
 {
-	gdpr_params *p = malloc(sizeof *p);
-	*state = NULL;
-	if (!p)
-		return c->api->fail(c, "out of memory");
-	if (load_params(c, p) < 0) {
-		free(p);
-		return -1;
-	}
-	*state = p;
-	return 0;
-}
-
-static void teardown(void *state)
-{
-	free(state);
+	return ppreg_check_with_state(c, setup, free, judge);
 }
 
 static const ppreg_plugin plugin = {
@@ -428,7 +394,7 @@ static const ppreg_plugin plugin = {
 	.n_schemas = sizeof schemas / sizeof *schemas,
 	.check = check,
 	.setup = setup,
-	.teardown = teardown,
+	.teardown = free, /* the state holds no pointer of its own */
 };
 
 PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned core_abi)

@@ -1,26 +1,14 @@
 /*
- * gdpr.h - what the files of the gdpr plugin share: rule ids, the policy's
- * numbers (read once per platform by gdpr.c) and helpers over the public
- * API. gdpr.c holds the descriptor and the checks of the record of
- * processing; hosting.c where data lives (HDS, transfers, processors);
+ * gdpr.h - what the files of the gdpr plugin share: the policy's numbers
+ * (read once per run by gdpr.c's setup) and helpers over the public API.
+ * gdpr.c holds the descriptor and the checks of the record of processing;
+ * hosting.c where data lives (HDS, transfers, processors);
  * evidence.c the verification of every document a claim names.
  */
 #ifndef PPREG_GDPR_H
 #define PPREG_GDPR_H
 
 #include "ppreg/plugin.h"
-
-#define R_CTRL "gdpr.controller"
-#define R_DPO "gdpr.dpo"
-#define R_REC "gdpr.record-of-processing"
-#define R_SPECIAL "gdpr.special-categories"
-#define R_RET "gdpr.retention"
-#define R_HDS "gdpr.hds-hosting"
-#define R_TRANSFER "gdpr.transfers"
-#define R_DPIA "gdpr.dpia"
-#define R_BREACH "gdpr.breach-procedure"
-#define R_PROC "gdpr.processor-contracts"
-#define R_EVID "gdpr.evidence"
 
 /* The format's enumerations this plugin owns, as "a|b|c". */
 #define LEGAL_BASES "consent|contract|legal-obligation|vital-interests|public-task|legitimate-interests"
@@ -37,9 +25,6 @@ typedef struct {
 	const ppreg_node *eea;            /* country codes of the EEA */
 	const ppreg_node *adequacy;       /* countries with an adequacy decision */
 } gdpr_params;
-
-/* A finding of `rule` when map.key is a string of blanks only. */
-void gdpr_require_text(ppreg_check *c, const char *rule, const ppreg_node *map, const char *key);
 
 /* hosting.c: HDS certificates (when `health`), transfers, processors. */
 void gdpr_check_hosting(ppreg_check *c, const ppreg_node *root, const gdpr_params *p, int health);

@@ -27,12 +27,12 @@ static void check_activities(ppreg_check *c, const ppreg_node *cert)
 	if (!acts)
 		return; /* missing or not a list: reported by the core */
 	if (c->api->count(acts) == 0)
-		ppreg_reportf(c, R_HDS, acts, "the certificate lists no HDS activity");
+		ppreg_reportf(c, "gdpr.hds-hosting", acts, "the certificate lists no HDS activity");
 	for (size_t i = 0; i < c->api->count(acts); i++) {
 		const ppreg_node *a = c->api->item(acts, i);
 		long long n;
 		if (c->api->integer(a, &n) != PPREG_OK || n < 1 || n > 6)
-			ppreg_reportf(c, R_HDS, a, "HDS activities are the integers 1 to 6");
+			ppreg_reportf(c, "gdpr.hds-hosting", a, "HDS activities are the integers 1 to 6");
 	}
 }
 
@@ -47,13 +47,13 @@ static void check_validity(ppreg_check *c, const ppreg_node *cert, const gdpr_pa
 	if (api->date(fn, &from) != PPREG_OK || api->date(un, &until) != PPREG_OK)
 		return; /* reported by the core */
 	if (api->date_cmp(from, c->as_of) > 0)
-		ppreg_reportf(c, R_HDS, fn, "the HDS certificate is valid only from %s, after the as-of date %s",
+		ppreg_reportf(c, "gdpr.hds-hosting", fn, "the HDS certificate is valid only from %s, after the as-of date %s",
 		              date_text(from, a), date_text(c->as_of, b));
 	else if (api->date_cmp(until, c->as_of) < 0)
-		ppreg_reportf(c, R_HDS, un, "the HDS certificate expired on %s, before the as-of date %s",
+		ppreg_reportf(c, "gdpr.hds-hosting", un, "the HDS certificate expired on %s, before the as-of date %s",
 		              date_text(until, a), date_text(c->as_of, b));
 	if (api->date_cmp(until, api->date_add(from, &p->max_hds_window, 1)) > 0)
-		ppreg_reportf(c, R_HDS, un, "a validity window from %s to %s is longer than the policy allows",
+		ppreg_reportf(c, "gdpr.hds-hosting", un, "a validity window from %s to %s is longer than the policy allows",
 		              date_text(from, a), date_text(until, b));
 }
 
@@ -63,14 +63,14 @@ static void check_certificate(ppreg_check *c, const ppreg_node *host, const gdpr
 	const ppreg_node *cert = c->api->get(host, "hds_certificate");
 	const char *id = ppreg_text(c, c->api->get(host, "id"));
 	if (c->api->kind(cert) == PPREG_NODE_NULL) {
-		ppreg_reportf(c, R_HDS, host, "host '%.80s' keeps health data without an HDS certificate "
+		ppreg_reportf(c, "gdpr.hds-hosting", host, "host '%.80s' keeps health data without an HDS certificate "
 		              "(hds_certificate)", id ? id : "?");
 		return;
 	}
 	if (c->api->kind(cert) != PPREG_NODE_MAP)
 		return; /* reported by the core */
-	gdpr_require_text(c, R_HDS, cert, "number");
-	gdpr_require_text(c, R_HDS, cert, "certifier");
+	ppreg_require_text(c, "gdpr.hds-hosting", cert, "number");
+	ppreg_require_text(c, "gdpr.hds-hosting", cert, "certifier");
 	check_activities(c, cert);
 	check_validity(c, cert, p);
 }
@@ -99,13 +99,13 @@ static void check_host_countries(ppreg_check *c, const ppreg_node *host, const p
 	if (!countries)
 		return; /* missing or not a list: reported by the core */
 	if (c->api->count(countries) == 0)
-		ppreg_reportf(c, R_TRANSFER, countries, "host '%.80s' names no country where it keeps data",
+		ppreg_reportf(c, "gdpr.transfers", countries, "host '%.80s' names no country where it keeps data",
 		              id ? id : "?");
 	for (size_t i = 0; i < c->api->count(countries); i++) {
 		const ppreg_node *cn = c->api->item(countries, i);
 		const char *country = ppreg_text(c, cn);
 		if (country && !ppreg_list_has(c, p->eea, country) && !transfer_for(c, transfers, country))
-			ppreg_reportf(c, R_TRANSFER, cn, "data hosted in %.8s, outside the EEA, without a transfer "
+			ppreg_reportf(c, "gdpr.transfers", cn, "data hosted in %.8s, outside the EEA, without a transfer "
 			              "mechanism in transfers_outside_eea", country);
 	}
 }
@@ -120,9 +120,9 @@ static void check_transfer_entries(ppreg_check *c, const ppreg_node *transfers, 
 		if (!mechanism)
 			continue; /* missing or mistyped: reported by the core */
 		if (!ppreg_one_of(mechanism, TRANSFER_MECHANISMS))
-			ppreg_reportf(c, R_TRANSFER, mn, "transfer mechanism '%.40s' is not adequacy, scc or bcr", mechanism);
+			ppreg_reportf(c, "gdpr.transfers", mn, "transfer mechanism '%.40s' is not adequacy, scc or bcr", mechanism);
 		else if (!strcmp(mechanism, "adequacy") && country && !ppreg_list_has(c, p->adequacy, country))
-			ppreg_reportf(c, R_TRANSFER, mn, "%.8s has no adequacy decision on the policy's list: use scc or bcr",
+			ppreg_reportf(c, "gdpr.transfers", mn, "%.8s has no adequacy decision on the policy's list: use scc or bcr",
 			              country);
 	}
 }
@@ -147,9 +147,9 @@ static void check_host_ids(ppreg_check *c, const ppreg_node *hosting)
 		const ppreg_node *idn = c->api->get(c->api->item(hosting, i), "id");
 		const char *id = ppreg_text(c, idn);
 		if (id && ppreg_blank(id))
-			ppreg_reportf(c, R_PROC, idn, "a host without an id");
+			ppreg_reportf(c, "gdpr.processor-contracts", idn, "a host without an id");
 		else if (id && host_named(c, hosting, i, id))
-			ppreg_reportf(c, R_PROC, idn, "hosting id '%.80s' is declared twice", id);
+			ppreg_reportf(c, "gdpr.processor-contracts", idn, "hosting id '%.80s' is declared twice", id);
 	}
 }
 
@@ -167,10 +167,10 @@ static void check_processors(ppreg_check *c, const ppreg_node *root, const ppreg
 			if (!name)
 				continue;
 			if (!host)
-				ppreg_reportf(c, R_PROC, pn, "processor '%.80s' is not a hosting entry: declare it with its "
+				ppreg_reportf(c, "gdpr.processor-contracts", pn, "processor '%.80s' is not a hosting entry: declare it with its "
 				              "Art. 28 contract", name);
 			else if (api->kind(api->get(host, "contract")) == PPREG_NODE_NULL)
-				ppreg_reportf(c, R_PROC, pn, "processor '%.80s' has no Art. 28 contract (hosting[].contract)", name);
+				ppreg_reportf(c, "gdpr.processor-contracts", pn, "processor '%.80s' has no Art. 28 contract (hosting[].contract)", name);
 		}
 	}
 }
@@ -181,7 +181,7 @@ void gdpr_check_hosting(ppreg_check *c, const ppreg_node *root, const gdpr_param
 	const ppreg_node *hosting = ppreg_list(c, api->get(root, "hosting"));
 	const ppreg_node *transfers = ppreg_list(c, api->get(root, "transfers_outside_eea"));
 	if (health && hosting && api->count(hosting) == 0)
-		ppreg_reportf(c, R_HDS, hosting, "health data is processed but no host is declared");
+		ppreg_reportf(c, "gdpr.hds-hosting", hosting, "health data is processed but no host is declared");
 	for (size_t i = 0; i < api->count(hosting); i++) {
 		const ppreg_node *host = api->item(hosting, i);
 		if (api->kind(host) != PPREG_NODE_MAP)

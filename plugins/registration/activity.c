@@ -65,16 +65,16 @@ static void check_website(ppreg_check *c, const ppreg_node *platform, int digita
 	const ppreg_node *n = c->api->get(platform, "website");
 	const char *site = reg_text(c, n);
 	if (digital && reg_missing(c, n)) {
-		ppreg_reportf(c, R_KIND, platform, "a digital service gives its https website (platform.website)");
+		ppreg_reportf(c, "registration.kind", platform, "a digital service gives its https website (platform.website)");
 		return;
 	}
 	if (!site)
 		return;
-	url_scheme scheme = web_url_scheme(site);
-	if (scheme == URL_INVALID)
-		ppreg_reportf(c, R_KIND, n, "website '%.80s' is not a web address https://host/...", site);
-	else if (digital && scheme != URL_HTTPS)
-		ppreg_reportf(c, R_KIND, n, "website '%.80s' of a digital service does not use https", site);
+	int scheme = c->api->url_scheme(site);
+	if (!scheme)
+		ppreg_reportf(c, "registration.kind", n, "website '%.80s' is not a web address https://host/...", site);
+	else if (digital && scheme != PPREG_URL_HTTPS)
+		ppreg_reportf(c, "registration.kind", n, "website '%.80s' of a digital service does not use https", site);
 }
 
 void reg_check_kind(ppreg_check *c, const ppreg_node *platform)
@@ -82,9 +82,9 @@ void reg_check_kind(ppreg_check *c, const ppreg_node *platform)
 	const ppreg_node *kn = c->api->get(platform, "kind");
 	const char *kind = reg_text(c, kn);
 	if (kind && strcmp(kind, "commercial") && strcmp(kind, "non-commercial"))
-		ppreg_reportf(c, R_KIND, kn, "kind '%.80s' is neither commercial nor non-commercial", kind);
+		ppreg_reportf(c, "registration.kind", kn, "kind '%.80s' is neither commercial nor non-commercial", kind);
 	const ppreg_node *channels = ppreg_list(c, c->api->get(platform, "channels"));
-	unsigned set = read_set(c, R_KIND, channels, channel_names, N_OF(channel_names), "channel");
+	unsigned set = read_set(c, "registration.kind", channels, channel_names, N_OF(channel_names), "channel");
 	check_website(c, platform, (set & CHANNEL_DIGITAL) != 0);
 }
 
@@ -108,7 +108,7 @@ void reg_check_domains(ppreg_check *c, const ppreg_node *root)
 	const ppreg_api *api = c->api;
 	const ppreg_node *declared = ppreg_list(c, api->get(root, "domains"));
 	const ppreg_node *services = ppreg_list(c, api->get(root, "services"));
-	unsigned set = read_set(c, R_DOMAINS, declared, domain_names, N_OF(domain_names), "HAS domain");
+	unsigned set = read_set(c, "registration.domains", declared, domain_names, N_OF(domain_names), "HAS domain");
 	char names[96];
 	describe_set(names, sizeof names, set);
 	size_t n = api->count(services);
@@ -119,11 +119,11 @@ void reg_check_domains(ppreg_check *c, const ppreg_node *root)
 		if (!d || (k >= 0 && (set & (1u << k))))
 			continue;
 		if (k < 0)
-			ppreg_reportf(c, R_DOMAINS, dn, "service domain '%.80s' is not a HAS domain", d);
+			ppreg_reportf(c, "registration.domains", dn, "service domain '%.80s' is not a HAS domain", d);
 		else if (api->count(declared) > 0) /* an empty list is one finding, not one per service */
-			ppreg_reportf(c, R_DOMAINS, dn, "service domain '%s' is not among the declared domains (%s)",
+			ppreg_reportf(c, "registration.domains", dn, "service domain '%s' is not among the declared domains (%s)",
 			              d, set ? names : "none valid");
 	}
 	if (services && n == 0)
-		ppreg_reportf(c, R_DOMAINS, services, "no service is declared");
+		ppreg_reportf(c, "registration.domains", services, "no service is declared");
 }

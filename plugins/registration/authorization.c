@@ -23,8 +23,8 @@ static void require_granted_fields(ppreg_check *c, const ppreg_node *auth)
 	static const char *const keys[] = {"number", "granted_on", "expires_on"};
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
 		if (reg_missing(c, c->api->get(auth, keys[i])))
-			ppreg_reportf(c, R_AUTH, auth, "a granted authorization gives its %s", keys[i]);
-	reg_require_text(c, R_AUTH, auth, "number");
+			ppreg_reportf(c, "registration.authorization", auth, "a granted authorization gives its %s", keys[i]);
+	ppreg_require_text(c, "registration.authorization", auth, "number");
 }
 
 /* The window of a granted authorization against the as-of date. */
@@ -36,13 +36,13 @@ static void check_window(ppreg_check *c, const ppreg_node *auth)
 	int has_granted = api->date(gn, &granted) == PPREG_OK;
 	int has_expires = api->date(en, &expires) == PPREG_OK;
 	if (has_granted && api->date_cmp(granted, c->as_of) > 0)
-		ppreg_reportf(c, R_AUTH, gn, "granted_on " DATE_FMT " is after the as-of date " DATE_FMT,
+		ppreg_reportf(c, "registration.authorization", gn, "granted_on " DATE_FMT " is after the as-of date " DATE_FMT,
 		              DATE_ARGS(granted), DATE_ARGS(c->as_of));
 	if (has_granted && has_expires && api->date_cmp(expires, granted) <= 0)
-		ppreg_reportf(c, R_AUTH, en, "expires_on " DATE_FMT " is not after granted_on " DATE_FMT,
+		ppreg_reportf(c, "registration.authorization", en, "expires_on " DATE_FMT " is not after granted_on " DATE_FMT,
 		              DATE_ARGS(expires), DATE_ARGS(granted));
 	else if (has_expires && api->date_cmp(expires, c->as_of) < 0)
-		ppreg_reportf(c, R_AUTH, en, "the authorization expired on " DATE_FMT ", before the as-of date "
+		ppreg_reportf(c, "registration.authorization", en, "the authorization expired on " DATE_FMT ", before the as-of date "
 		              DATE_FMT, DATE_ARGS(expires), DATE_ARGS(c->as_of));
 }
 
@@ -57,11 +57,11 @@ void reg_check_authorization(ppreg_check *c, const ppreg_node *auth, const reg_p
 		check_window(c, auth);
 	} else if (!strcmp(status, "applied")) {
 		if (p->applied != PPREG_SEV_OFF)
-			ppreg_reportf_sev(c, R_AUTH, p->applied, sn,
+			ppreg_reportf_sev(c, "registration.authorization", p->applied, sn,
 			                  "the authorization is applied for, not granted yet");
 	} else if (!strcmp(status, "suspended") || !strcmp(status, "revoked")) {
-		ppreg_reportf(c, R_AUTH, sn, "the authorization is %s", status);
+		ppreg_reportf(c, "registration.authorization", sn, "the authorization is %s", status);
 	} else {
-		ppreg_reportf(c, R_AUTH, sn, "status '%.80s' is not applied, granted, suspended or revoked", status);
+		ppreg_reportf(c, "registration.authorization", sn, "status '%.80s' is not applied, granted, suspended or revoked", status);
 	}
 }

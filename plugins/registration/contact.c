@@ -17,14 +17,14 @@ void reg_check_contact(ppreg_check *c, const ppreg_node *root)
 	const ppreg_node *em = api->get(root, "contact.email");
 	const char *postcode = reg_text(c, pc), *country = reg_text(c, cc), *email = reg_text(c, em);
 
-	reg_require_text(c, R_CONTACT, person, "name");
-	reg_require_text(c, R_CONTACT, person, "role");
-	reg_require_text(c, R_CONTACT, address, "street");
-	reg_require_text(c, R_CONTACT, address, "city");
+	ppreg_require_text(c, "registration.contact", person, "name");
+	ppreg_require_text(c, "registration.contact", person, "role");
+	ppreg_require_text(c, "registration.contact", address, "street");
+	ppreg_require_text(c, "registration.contact", address, "city");
 	if (postcode && !postcode_valid(postcode))
-		ppreg_reportf(c, R_CONTACT, pc, "postal code '%.80s' is not 5 digits", postcode);
-	if (country && !country_valid(country))
-		ppreg_reportf(c, R_CONTACT, cc, "country '%.80s' is not an ISO 3166-1 alpha-2 code (e.g. FR)", country);
-	if (email && !email_valid(email))
-		ppreg_reportf(c, R_CONTACT, em, "e-mail '%.80s' is not an address local@domain.tld", email);
+		ppreg_reportf(c, "registration.contact", pc, "postal code '%.80s' is not 5 digits", postcode);
+	if (country && !c->api->country_valid(country))
+		ppreg_reportf(c, "registration.contact", cc, "country '%.80s' is not an ISO 3166-1 alpha-2 code (e.g. FR)", country);
+	if (email && !c->api->email_valid(email))
+		ppreg_reportf(c, "registration.contact", em, "e-mail '%.80s' is not an address local@domain.tld", email);
 }

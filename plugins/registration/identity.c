@@ -22,9 +22,9 @@ void reg_check_id(ppreg_check *c, const ppreg_node *root)
 	if (!id)
 		return;
 	if (!slug_valid(id))
-		ppreg_reportf(c, R_ID, n, "platform.id '%.80s' is not a slug ^[a-z0-9][a-z0-9-]{1,62}$", id);
+		ppreg_reportf(c, "registration.id-matches-folder", n, "platform.id '%.80s' is not a slug ^[a-z0-9][a-z0-9-]{1,62}$", id);
 	else if (strcmp(id, c->platform))
-		ppreg_reportf(c, R_ID, n, "platform.id '%s' differs from its folder platforms/%.80s%s", id,
+		ppreg_reportf(c, "registration.id-matches-folder", n, "platform.id '%s' differs from its folder platforms/%.80s%s", id,
 		              c->platform, slug_valid(c->platform) ? "" : " (not a valid id either)");
 }
 
@@ -34,10 +34,10 @@ static void check_siren(ppreg_check *c, const ppreg_node *n, const char *siren)
 	case ID_OK:
 		break;
 	case ID_CHECKSUM:
-		ppreg_reportf(c, R_SIREN, n, "SIREN '%s' fails its Luhn checksum", siren);
+		ppreg_reportf(c, "registration.siren", n, "SIREN '%s' fails its Luhn checksum", siren);
 		break;
 	default:
-		ppreg_reportf(c, R_SIREN, n, "SIREN '%.80s' is not 9 digits", siren);
+		ppreg_reportf(c, "registration.siren", n, "SIREN '%.80s' is not 9 digits", siren);
 		break;
 	}
 }
@@ -48,14 +48,14 @@ static void check_siret(ppreg_check *c, const ppreg_node *n, const char *siret, 
 	case ID_OK:
 		break;
 	case ID_OTHER_SIREN:
-		ppreg_reportf(c, R_SIRET, n, "SIRET '%s' does not start with the SIREN '%.80s'", siret, siren);
+		ppreg_reportf(c, "registration.siret", n, "SIRET '%s' does not start with the SIREN '%.80s'", siret, siren);
 		break;
 	case ID_CHECKSUM:
-		ppreg_reportf(c, R_SIRET, n, "SIRET '%s' fails its Luhn checksum%s", siret,
+		ppreg_reportf(c, "registration.siret", n, "SIRET '%s' fails its Luhn checksum%s", siret,
 		              strncmp(siret, LA_POSTE_SIREN, 9) ? "" : " and its digit sum is not a multiple of 5");
 		break;
 	default:
-		ppreg_reportf(c, R_SIRET, n, "SIRET '%.80s' is not 14 digits", siret);
+		ppreg_reportf(c, "registration.siret", n, "SIRET '%.80s' is not 14 digits", siret);
 		break;
 	}
 }
@@ -69,14 +69,14 @@ static void check_vat(ppreg_check *c, const ppreg_node *n, const char *vat, cons
 	case ID_OK:
 		break;
 	case ID_OTHER_SIREN:
-		ppreg_reportf(c, R_VAT, n, "VAT number '%s' does not end with the SIREN '%.80s'", vat, siren);
+		ppreg_reportf(c, "registration.vat", n, "VAT number '%s' does not end with the SIREN '%.80s'", vat, siren);
 		break;
 	case ID_KEY:
-		ppreg_reportf(c, R_VAT, n, "VAT number '%s' has the key %.2s; the key of SIREN %s is %02d (FR%02d%s)",
+		ppreg_reportf(c, "registration.vat", n, "VAT number '%s' has the key %.2s; the key of SIREN %s is %02d (FR%02d%s)",
 		              vat, vat + 2, vat + 4, vat_key(vat + 4), vat_key(vat + 4), vat + 4);
 		break;
 	default:
-		ppreg_reportf(c, R_VAT, n, "VAT number '%.80s' is not FR, a 2-digit key and the 9-digit SIREN", vat);
+		ppreg_reportf(c, "registration.vat", n, "VAT number '%.80s' is not FR, a 2-digit key and the 9-digit SIREN", vat);
 		break;
 	}
 }
@@ -89,9 +89,9 @@ static void check_rna(ppreg_check *c, const ppreg_node *entity)
 	const char *form = reg_text(c, c->api->get(entity, "form"));
 	const char *rna = reg_text(c, n);
 	if (form && !strcmp(form, "association-1901") && reg_missing(c, n))
-		ppreg_reportf(c, R_RNA, entity, "an association-1901 gives its RNA number (legal_entity.rna)");
+		ppreg_reportf(c, "registration.rna", entity, "an association-1901 gives its RNA number (legal_entity.rna)");
 	else if (rna && !rna_valid(rna))
-		ppreg_reportf(c, R_RNA, n, "RNA number '%.80s' is not W followed by 9 digits", rna);
+		ppreg_reportf(c, "registration.rna", n, "RNA number '%.80s' is not W followed by 9 digits", rna);
 }
 
 void reg_check_identifiers(ppreg_check *c, const ppreg_node *entity)

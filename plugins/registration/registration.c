@@ -18,43 +18,44 @@
 #include "registration.h"
 #include "formats.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define SRC "CSP art. L.1191-4 (draft, annex of the 2026-02-16 note): registration"
 #define SRC_INSEE SRC "; INSEE, répertoire SIRENE"
 
 static const ppreg_rule rules[] = {
-	{R_ID, PPREG_SEV_ERROR, "platform.id equals the folder name and is a valid slug", SRC,
+	{"registration.id-matches-folder", PPREG_SEV_ERROR, "platform.id equals the folder name and is a valid slug", SRC,
 	 "Set platform.id to the name of the platform's folder, a slug matching ^[a-z0-9][a-z0-9-]{1,62}$ "
 	 "(or rename the folder to the id)."},
-	{R_SIREN, PPREG_SEV_ERROR, "SIREN: 9 digits, Luhn checksum; La Poste's 356000000 is valid", SRC_INSEE,
+	{"registration.siren", PPREG_SEV_ERROR, "SIREN: 9 digits, Luhn checksum; La Poste's 356000000 is valid", SRC_INSEE,
 	 "Copy the 9-digit SIREN from the Kbis extract or the INSEE notice, quoted: siren: \"552081317\"."},
-	{R_SIRET, PPREG_SEV_ERROR, "SIRET: 14 digits, starts with the SIREN, Luhn checksum (La Poste's SIRETs: "
+	{"registration.siret", PPREG_SEV_ERROR, "SIRET: 14 digits, starts with the SIREN, Luhn checksum (La Poste's SIRETs: "
 	 "digit sum a multiple of 5)", SRC_INSEE,
 	 "Give the 14-digit SIRET of the establishment that runs the service, quoted; its first 9 digits are "
 	 "the SIREN."},
-	{R_VAT, PPREG_SEV_ERROR, "VAT number, when given: FR + 2-digit key + SIREN, key = (12 + 3 x (SIREN mod 97)) "
+	{"registration.vat", PPREG_SEV_ERROR, "VAT number, when given: FR + 2-digit key + SIREN, key = (12 + 3 x (SIREN mod 97)) "
 	 "mod 97", SRC "; CGI art. 286 ter (numéro de TVA intracommunautaire)",
 	 "Copy the intra-EU VAT number from the tax notice (FR, the key, then the SIREN, no spaces), or remove "
 	 "it: it is optional."},
-	{R_RNA, PPREG_SEV_ERROR, "an association-1901 gives its RNA number, W followed by 9 digits",
+	{"registration.rna", PPREG_SEV_ERROR, "an association-1901 gives its RNA number, W followed by 9 digits",
 	 SRC "; loi du 1er juillet 1901; arrêté du 14 octobre 2009 portant création du répertoire national des associations",
 	 "Add legal_entity.rna, the W number of the association's receipt of declaration (récépissé)."},
-	{R_KIND, PPREG_SEV_ERROR, "kind commercial or non-commercial; channels a non-empty subset of digital, "
+	{"registration.kind", PPREG_SEV_ERROR, "kind commercial or non-commercial; channels a non-empty subset of digital, "
 	 "physical; a digital service has an https website",
 	 SRC " (services marchands ou non marchands, y compris numériques)",
 	 "Set platform.kind to commercial or non-commercial, list each channel (digital, physical) once, and "
 	 "give a digital service's https:// address in platform.website."},
-	{R_DOMAINS, PPREG_SEV_ERROR, "declared domains are a non-empty subset of the four HAS domains; every "
+	{"registration.domains", PPREG_SEV_ERROR, "declared domains are a non-empty subset of the four HAS domains; every "
 	 "service names one of the declared domains",
 	 SRC "; HAS, synthèse du 2026-05-28, les quatre domaines d'intervention",
 	 "Declare domains among care-pathways, care-offer, education and research, each once, and give every "
 	 "service one of them as its domain."},
-	{R_CONTACT, PPREG_SEV_ERROR, "a legal representative, a postal address (5-digit postcode, ISO country "
+	{"registration.contact", PPREG_SEV_ERROR, "a legal representative, a postal address (5-digit postcode, ISO country "
 	 "code) and a valid e-mail", SRC,
 	 "Give legal_entity.legal_representative {name, role}, legal_entity.address {street, postal_code "
 	 "(5 digits, quoted), city, country (ISO 3166-1 alpha-2)} and contact.email."},
-	{R_AUTH, PPREG_SEV_ERROR, "authorization applied, granted, suspended or revoked; granted needs number, "
+	{"registration.authorization", PPREG_SEV_ERROR, "authorization applied, granted, suspended or revoked; granted needs number, "
 	 "granted_on not after the as-of date and expires_on after it, not before the as-of date; applied is a "
 	 "warning", "CSP art. L.1191-4 (draft, annex of the 2026-02-16 note): autorisation du ministre chargé "
 	 "de la santé",
@@ -65,40 +66,40 @@ static const ppreg_rule rules[] = {
 #define FORMS "SA|SAS|SASU|SARL|EURL|SCIC|SCOP|association-1901|fondation|GIP|etablissement-public|mutuelle|other"
 
 static const ppreg_field fields[] = {
-	{"platform", PPREG_T_MAP, PPREG_REQUIRED, NULL, R_ID},
-	{"platform.id", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_ID},
+	{"platform", PPREG_T_MAP, PPREG_REQUIRED, NULL, "registration.id-matches-folder"},
+	{"platform.id", PPREG_T_STRING, PPREG_REQUIRED, NULL, "registration.id-matches-folder"},
 	{"platform.name", PPREG_T_STRING, PPREG_REQUIRED, NULL, NULL},
-	{"platform.kind", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_KIND},
-	{"platform.channels", PPREG_T_LIST, PPREG_REQUIRED, NULL, R_KIND},
+	{"platform.kind", PPREG_T_STRING, PPREG_REQUIRED, NULL, "registration.kind"},
+	{"platform.channels", PPREG_T_LIST, PPREG_REQUIRED, NULL, "registration.kind"},
 	{"platform.channels[]", PPREG_T_STRING, 0, NULL, NULL},
 	{"platform.website", PPREG_T_STRING, 0, NULL, NULL},
-	{"legal_entity", PPREG_T_MAP, PPREG_REQUIRED, NULL, R_SIREN},
+	{"legal_entity", PPREG_T_MAP, PPREG_REQUIRED, NULL, "registration.siren"},
 	{"legal_entity.name", PPREG_T_STRING, PPREG_REQUIRED, NULL, NULL},
 	{"legal_entity.form", PPREG_T_ENUM, PPREG_REQUIRED, FORMS, NULL},
 	{"legal_entity.created_on", PPREG_T_DATE, 0, NULL, NULL},
-	{"legal_entity.siren", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_SIREN},
-	{"legal_entity.siret", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_SIRET},
+	{"legal_entity.siren", PPREG_T_STRING, PPREG_REQUIRED, NULL, "registration.siren"},
+	{"legal_entity.siret", PPREG_T_STRING, PPREG_REQUIRED, NULL, "registration.siret"},
 	{"legal_entity.vat", PPREG_T_STRING, 0, NULL, NULL},
 	{"legal_entity.rna", PPREG_T_STRING, 0, NULL, NULL},
-	{"legal_entity.address", PPREG_T_MAP, PPREG_REQUIRED, NULL, R_CONTACT},
-	{"legal_entity.address.street", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_CONTACT},
-	{"legal_entity.address.postal_code", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_CONTACT},
-	{"legal_entity.address.city", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_CONTACT},
-	{"legal_entity.address.country", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_CONTACT},
-	{"legal_entity.legal_representative", PPREG_T_MAP, PPREG_REQUIRED, NULL, R_CONTACT},
-	{"legal_entity.legal_representative.name", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_CONTACT},
-	{"legal_entity.legal_representative.role", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_CONTACT},
-	{"contact", PPREG_T_MAP, PPREG_REQUIRED, NULL, R_CONTACT},
-	{"contact.email", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_CONTACT},
-	{"domains", PPREG_T_LIST, PPREG_REQUIRED, NULL, R_DOMAINS},
+	{"legal_entity.address", PPREG_T_MAP, PPREG_REQUIRED, NULL, "registration.contact"},
+	{"legal_entity.address.street", PPREG_T_STRING, PPREG_REQUIRED, NULL, "registration.contact"},
+	{"legal_entity.address.postal_code", PPREG_T_STRING, PPREG_REQUIRED, NULL, "registration.contact"},
+	{"legal_entity.address.city", PPREG_T_STRING, PPREG_REQUIRED, NULL, "registration.contact"},
+	{"legal_entity.address.country", PPREG_T_STRING, PPREG_REQUIRED, NULL, "registration.contact"},
+	{"legal_entity.legal_representative", PPREG_T_MAP, PPREG_REQUIRED, NULL, "registration.contact"},
+	{"legal_entity.legal_representative.name", PPREG_T_STRING, PPREG_REQUIRED, NULL, "registration.contact"},
+	{"legal_entity.legal_representative.role", PPREG_T_STRING, PPREG_REQUIRED, NULL, "registration.contact"},
+	{"contact", PPREG_T_MAP, PPREG_REQUIRED, NULL, "registration.contact"},
+	{"contact.email", PPREG_T_STRING, PPREG_REQUIRED, NULL, "registration.contact"},
+	{"domains", PPREG_T_LIST, PPREG_REQUIRED, NULL, "registration.domains"},
 	{"domains[]", PPREG_T_STRING, 0, NULL, NULL},
-	{"services", PPREG_T_LIST, PPREG_REQUIRED, NULL, R_DOMAINS},
+	{"services", PPREG_T_LIST, PPREG_REQUIRED, NULL, "registration.domains"},
 	{"services[]", PPREG_T_MAP, 0, NULL, NULL},
 	{"services[].id", PPREG_T_STRING, PPREG_REQUIRED, NULL, NULL},
-	{"services[].domain", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_DOMAINS},
+	{"services[].domain", PPREG_T_STRING, PPREG_REQUIRED, NULL, "registration.domains"},
 	{"services[].description", PPREG_T_STRING, PPREG_REQUIRED, NULL, NULL},
-	{"authorization", PPREG_T_MAP, PPREG_REQUIRED, NULL, R_AUTH},
-	{"authorization.status", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_AUTH},
+	{"authorization", PPREG_T_MAP, PPREG_REQUIRED, NULL, "registration.authorization"},
+	{"authorization.status", PPREG_T_STRING, PPREG_REQUIRED, NULL, "registration.authorization"},
 	{"authorization.number", PPREG_T_STRING, 0, NULL, NULL},
 	{"authorization.granted_on", PPREG_T_DATE, 0, NULL, NULL},
 	{"authorization.expires_on", PPREG_T_DATE, 0, NULL, NULL},
@@ -118,18 +119,13 @@ int reg_missing(const ppreg_check *c, const ppreg_node *n)
 	return c->api->kind(n) == PPREG_NODE_NULL; /* kind(NULL) is NULL too */
 }
 
-void reg_require_text(ppreg_check *c, const char *rule, const ppreg_node *map, const char *key)
-{
-	const ppreg_node *n = c->api->get(map, key);
-	const char *s = reg_text(c, n);
-	if (s && ppreg_blank(s))
-		ppreg_reportf(c, rule, n, "%s is blank", key);
-}
-
 /* The policy's parameter. A missing or unknown one stops the run (exit 2):
  * a severity nobody decided would make verdicts nobody decided. */
-static int load_params(ppreg_check *c, reg_params *p)
+static int load_params(ppreg_check *c, void *state)
 {
+	reg_params *p = state;
+	if (!PPREG_API_HAS(c->api, country_valid))
+		return c->api->fail(c, "registration needs a core that gives the text formats (ppreg_api.country_valid)");
 	const char *s = ppreg_text(c, c->api->get(c->params, "authorization_applied"));
 	if (s && !strcmp(s, "error"))
 		p->applied = PPREG_SEV_ERROR;
@@ -143,12 +139,18 @@ static int load_params(ppreg_check *c, reg_params *p)
 	return 0;
 }
 
-static int check(ppreg_check *c)
+/* The policy's parameter is judged once, before any platform, so a broken
+ * policy stops the run even when no platform is judged; kept for the run,
+ * it is not read again for each platform. */
+static int setup(ppreg_check *c, void **state)
+{
+	return ppreg_setup_state(c, state, sizeof(reg_params), load_params, free);
+}
+
+static int judge(ppreg_check *c, const void *state)
 {
 	const ppreg_api *api = c->api;
-	reg_params params;
-	if (load_params(c, &params) < 0)
-		return -1;
+	const reg_params *p = state;
 	const ppreg_node *root = api->file(c, "registration.yaml");
 	if (!root)
 		return 0; /* missing or unreadable: the core reported it */
@@ -157,17 +159,13 @@ static int check(ppreg_check *c)
 	reg_check_kind(c, api->get(root, "platform"));
 	reg_check_domains(c, root);
 	reg_check_contact(c, root);
-	reg_check_authorization(c, api->get(root, "authorization"), &params);
+	reg_check_authorization(c, api->get(root, "authorization"), p);
 	return 0;
 }
 
-/* The policy's parameters are judged once, before any platform, so a
- * broken policy stops the run even when no platform is judged. */
-static int setup(ppreg_check *c, void **state)
+static int check(ppreg_check *c)
 {
-	reg_params unused;
-	*state = NULL;
-	return load_params(c, &unused);
+	return ppreg_check_with_state(c, setup, free, judge);
 }
 
 static const ppreg_plugin plugin = {
@@ -182,6 +180,7 @@ static const ppreg_plugin plugin = {
 	.n_schemas = sizeof schemas / sizeof *schemas,
 	.check = check,
 	.setup = setup,
+	.teardown = free, /* the state holds no pointer of its own */
 };
 
 /* The core compares abi_version itself and names a plugin it cannot use,

@@ -1,6 +1,6 @@
 /*
  * registration.h - what the files of the registration plugin share: the
- * rule ids, the policy's parameters, a few readers over the public API, and
+ * policy's parameters, a few readers over the public API, and
  * one function per part of registration.yaml.
  *
  *   registration.c   descriptor (rules, schema), parameters, check()
@@ -9,22 +9,12 @@
  *   contact.c        legal representative, postal address, e-mail
  *   authorization.c  the health minister's authorization at the as-of date
  *   identifiers.c    pure SIREN/SIRET/VAT/RNA functions (unit-tested)
- *   formats.c        pure slug/postcode/country/e-mail/URL functions (unit-tested)
+ *   formats.c        pure slug and postcode functions (unit-tested)
  */
 #ifndef PPREG_REGISTRATION_H
 #define PPREG_REGISTRATION_H
 
 #include "ppreg/plugin.h"
-
-#define R_ID "registration.id-matches-folder"
-#define R_SIREN "registration.siren"
-#define R_SIRET "registration.siret"
-#define R_VAT "registration.vat"
-#define R_RNA "registration.rna"
-#define R_KIND "registration.kind"
-#define R_DOMAINS "registration.domains"
-#define R_CONTACT "registration.contact"
-#define R_AUTH "registration.authorization"
 
 /* The policy's `params` for registration, read before any platform. */
 typedef struct {
@@ -38,8 +28,6 @@ const char *reg_text(const ppreg_check *c, const ppreg_node *n);
 /* 1 when `n` is absent or null: a conditionally required field is missing.
  * A present value of the wrong type is not missing (the core reported it). */
 int reg_missing(const ppreg_check *c, const ppreg_node *n);
-/* A finding of `rule` at map.key when that value is a string of blanks. */
-void reg_require_text(ppreg_check *c, const char *rule, const ppreg_node *map, const char *key);
 
 void reg_check_id(ppreg_check *c, const ppreg_node *root);
 void reg_check_identifiers(ppreg_check *c, const ppreg_node *entity);

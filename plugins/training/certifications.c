@@ -13,7 +13,7 @@
  * A partner whose only certifications were already reported for the two
  * first reasons is not reported again. A partner or course id is repeated
  * in a message only when it cannot be personal data (looks_pseudonymous,
- * charter_echo_safe): charter.pseudonymous reports such values without
+ * text_echo_safe): charter.pseudonymous reports such values without
  * repeating them, and this rule must not undo that.
  *
  * Courses and certifications are sorted once and searched, so a hostile
@@ -96,13 +96,13 @@ static cert_ref *sort_certs(ppreg_check *c, const ppreg_node *certs, const cours
 		const ppreg_node *dn = api->get(cert, "obtained_on");
 		const char *course = ppreg_text(c, cn), *partner = ppreg_text(c, api->get(cert, "partner"));
 		ppreg_date when;
-		if (course && !find_course(courses, n_courses, course) && charter_echo_safe(course))
-			ppreg_reportf(c, R_CERTIFIED, cn, "certification from course '%s', which training.yaml does "
+		if (course && !find_course(courses, n_courses, course) && text_echo_safe(course))
+			ppreg_reportf(c, "training.partner-certified", cn, "certification from course '%s', which training.yaml does "
 			              "not declare", course);
 		else if (course && !find_course(courses, n_courses, course)) /* may be personal data */
-			ppreg_reportf(c, R_CERTIFIED, cn, "certification from a course that training.yaml does not declare");
+			ppreg_reportf(c, "training.partner-certified", cn, "certification from a course that training.yaml does not declare");
 		if (api->date(dn, &when) == PPREG_OK && api->date_cmp(when, c->as_of) > 0)
-			ppreg_reportf(c, R_CERTIFIED, dn, "certification obtained on %04d-%02d-%02d, after the as-of date",
+			ppreg_reportf(c, "training.partner-certified", dn, "certification obtained on %04d-%02d-%02d, after the as-of date",
 			              when.year, when.month, when.day);
 		if (partner)
 			refs[m++] = (cert_ref){partner, cert, i};
@@ -118,7 +118,7 @@ static cert_ref *sort_certs(ppreg_check *c, const ppreg_node *certs, const cours
  * in charter.yaml instead. */
 static int looks_pseudonymous(const char *id)
 {
-	return charter_echo_safe(id) && strpbrk(id, "0123456789") && strchr(id, '-');
+	return text_echo_safe(id) && strpbrk(id, "0123456789") && strchr(id, '-');
 }
 
 /* Judges one active partner against its certifications [first, last). */
@@ -151,14 +151,14 @@ static void check_partner(ppreg_check *c, const ppreg_node *certs_node, const pp
 	snprintf(who, sizeof who, "the active partner %s%s(charter.yaml line %u)",
 	         looks_pseudonymous(id) ? id : "", looks_pseudonymous(id) ? " " : "", line);
 	const char *course_id = below_spec ? ppreg_text(c, below_spec) : NULL;
-	if (below_spec && charter_echo_safe(course_id))
-		ppreg_reportf(c, R_CERTIFIED, below_spec, "course '%s' does not meet the specification (see its "
+	if (below_spec && text_echo_safe(course_id))
+		ppreg_reportf(c, "training.partner-certified", below_spec, "course '%s' does not meet the specification (see its "
 		              "findings): %s holds no certification from a course that does", course_id, who);
 	else if (below_spec) /* an id that may be personal data */
-		ppreg_reportf(c, R_CERTIFIED, below_spec, "the course does not meet the specification (see its "
+		ppreg_reportf(c, "training.partner-certified", below_spec, "the course does not meet the specification (see its "
 		              "findings): %s holds no certification from a course that does", who);
 	else if (first == last)
-		ppreg_reportf(c, R_CERTIFIED, certs_node, "%s holds no certification", who);
+		ppreg_reportf(c, "training.partner-certified", certs_node, "%s holds no certification", who);
 }
 
 static void check_active_partners(ppreg_check *c, const ppreg_node *certs_node, const cert_ref *certs,

@@ -64,7 +64,7 @@ static int is_placeholder(const char *s)
 	size_t n;
 	while ((n = ppreg_space_len(s)) != 0)
 		s += n;
-	if (charter_fold(s, word, sizeof word) >= sizeof word)
+	if (text_fold(s, word, sizeof word) >= sizeof word)
 		return 0; /* longer than any of the words */
 	word[trimmed_length(word)] = '\0';
 	if (!has_alnum(word, strlen(word)))
@@ -89,7 +89,7 @@ static int check_provider(ppreg_check *c, const ppreg_node *course)
 	if (!text)
 		return 0; /* missing provider or name: the core reported it under this rule */
 	if (is_unstated(text)) {
-		ppreg_reportf(c, R_HOURS, name, "the course's provider has no name");
+		ppreg_reportf(c, "training.course-hours", name, "the course's provider has no name");
 		return 0;
 	}
 	return 1;
@@ -106,7 +106,7 @@ static double module_hours(ppreg_check *c, const ppreg_node *modules, int *ok)
 		if (api->number(hn, &h) != PPREG_OK)
 			continue;
 		if (h < 0) {
-			ppreg_reportf(c, R_HOURS, hn, "a module cannot last %g hours", h);
+			ppreg_reportf(c, "training.course-hours", hn, "a module cannot last %g hours", h);
 			*ok = 0;
 			continue;
 		}
@@ -124,11 +124,11 @@ static int check_hours(ppreg_check *c, const training_policy *pol, const ppreg_n
 	if (api->number(hn, &hours) != PPREG_OK)
 		return 0;
 	if (hours < pol->min_hours) {
-		ppreg_reportf(c, R_HOURS, hn, "%g hours, fewer than the %g the specification requires", hours, pol->min_hours);
+		ppreg_reportf(c, "training.course-hours", hn, "%g hours, fewer than the %g the specification requires", hours, pol->min_hours);
 		ok = 0;
 	}
 	if (sum > hours + HOURS_SLACK * (hours > 1 ? hours : 1)) {
-		ppreg_reportf(c, R_HOURS, hn, "the modules add up to %g hours, more than the course's %g", sum, hours);
+		ppreg_reportf(c, "training.course-hours", hn, "the modules add up to %g hours, more than the course's %g", sum, hours);
 		ok = 0;
 	}
 	return ok;
@@ -233,7 +233,7 @@ static int check_modules(ppreg_check *c, const training_policy *pol, const ppreg
 	}
 	free(tally);
 	if (len)
-		ppreg_reportf(c, R_MODULES, modules, "the modules fall short of the specification: %s", gaps);
+		ppreg_reportf(c, "training.required-modules", modules, "the modules fall short of the specification: %s", gaps);
 	return ok && hours_read;
 }
 
@@ -245,7 +245,7 @@ static int check_trainer_count(ppreg_check *c, const ppreg_node *trainers, const
 	if (c->api->integer(n, &have) != PPREG_OK)
 		return 0; /* missing or not an integer: the core reported it */
 	if (have < need) {
-		ppreg_reportf(c, R_CODELIVERY, n, "%lld %s among the trainers, at least %lld required", have, label, need);
+		ppreg_reportf(c, "training.co-delivery", n, "%lld %s among the trainers, at least %lld required", have, label, need);
 		return 0;
 	}
 	return 1;
@@ -265,7 +265,7 @@ static int check_assessment(ppreg_check *c, const ppreg_node *course)
 	if (!s)
 		return 0; /* missing: reported by the core under this rule; not text: core.type */
 	if (is_unstated(s)) {
-		ppreg_reportf(c, R_ASSESSMENT, n, "the assessment of learners is not described");
+		ppreg_reportf(c, "training.assessment", n, "the assessment of learners is not described");
 		return 0;
 	}
 	return 1;

@@ -18,28 +18,28 @@
 #define SOURCE_SPEC "CSP L.1191-4 (draft): cahier des charges; note 2026-02-16 §4.1: cahier des charges des formations"
 
 static const ppreg_rule rules[] = {
-	{R_HOURS, PPREG_SEV_ERROR,
+	{"training.course-hours", PPREG_SEV_ERROR,
 	 "each course has a provider and at least the policy's minimum hours; its modules add up to no more than its total",
 	 SOURCE_SPEC,
 	 "Name the course's provider and declare its real total hours (model: 40 at least), no fewer than the sum of "
 	 "its modules' hours; a course below the minimum cannot certify partners."},
-	{R_MODULES, PPREG_SEV_ERROR,
+	{"training.required-modules", PPREG_SEV_ERROR,
 	 "each course covers every topic the policy requires, each for at least its minimum hours",
 	 SOURCE_SPEC " (principes du partenariat, biais populationnels); HAS 2026-05-28: quatre domaines, "
 	 "point 7 (confidentialité, secret, neutralité)",
 	 "Add a module for each missing or short topic (model: partnership-principles 6 h, experiential-knowledge 6, "
 	 "intervention-domains 8, confidentiality-secrecy 3, ethics-neutrality 3, role-boundaries 3, "
 	 "social-vulnerability-bias 3)."},
-	{R_CODELIVERY, PPREG_SEV_ERROR,
+	{"training.co-delivery", PPREG_SEV_ERROR,
 	 "each course is taught by at least the policy's number of patient partners and of professionals",
 	 "HAS 2026-05-28: formation conjointe, formation en équipe; " SOURCE_SPEC,
 	 "Have the course co-taught: declare trainers.patient_partners and trainers.professionals, "
 	 "at least 1 each in the model policy."},
-	{R_ASSESSMENT, PPREG_SEV_ERROR,
+	{"training.assessment", PPREG_SEV_ERROR,
 	 "each course says how learners are assessed",
 	 SOURCE_SPEC " (acquisitions de connaissances vérifiables)",
 	 "Describe the assessment in words (e.g. written thesis and oral defence before a mixed jury)."},
-	{R_CERTIFIED, PPREG_SEV_ERROR,
+	{"training.partner-certified", PPREG_SEV_ERROR,
 	 "every active partner of charter.yaml holds a certification from a declared course that meets the "
 	 "specification, obtained on or before the as-of date",
 	 "note 2026-02-16 §4.1: transparence sur les formations reçues et les certifications obtenues; "
@@ -49,27 +49,27 @@ static const ppreg_rule rules[] = {
 };
 
 static const ppreg_field fields[] = {
-	{"courses", PPREG_T_LIST, PPREG_REQUIRED, NULL, R_HOURS},
+	{"courses", PPREG_T_LIST, PPREG_REQUIRED, NULL, "training.course-hours"},
 	{"courses[]", PPREG_T_MAP, 0, NULL, NULL},
 	{"courses[].id", PPREG_T_STRING, PPREG_REQUIRED, NULL, NULL},
 	{"courses[].title", PPREG_T_STRING, PPREG_REQUIRED, NULL, NULL},
-	{"courses[].provider", PPREG_T_MAP, PPREG_REQUIRED, NULL, R_HOURS},
-	{"courses[].provider.name", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_HOURS},
+	{"courses[].provider", PPREG_T_MAP, PPREG_REQUIRED, NULL, "training.course-hours"},
+	{"courses[].provider.name", PPREG_T_STRING, PPREG_REQUIRED, NULL, "training.course-hours"},
 	{"courses[].provider.kind", PPREG_T_STRING, 0, NULL, NULL},
-	{"courses[].hours", PPREG_T_NUMBER, PPREG_REQUIRED, NULL, R_HOURS},
-	{"courses[].modules", PPREG_T_LIST, PPREG_REQUIRED, NULL, R_MODULES},
+	{"courses[].hours", PPREG_T_NUMBER, PPREG_REQUIRED, NULL, "training.course-hours"},
+	{"courses[].modules", PPREG_T_LIST, PPREG_REQUIRED, NULL, "training.required-modules"},
 	{"courses[].modules[]", PPREG_T_MAP, 0, NULL, NULL},
-	{"courses[].modules[].topic", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_MODULES},
-	{"courses[].modules[].hours", PPREG_T_NUMBER, PPREG_REQUIRED, NULL, R_MODULES},
-	{"courses[].trainers", PPREG_T_MAP, PPREG_REQUIRED, NULL, R_CODELIVERY},
-	{"courses[].trainers.patient_partners", PPREG_T_INT, PPREG_REQUIRED, NULL, R_CODELIVERY},
-	{"courses[].trainers.professionals", PPREG_T_INT, PPREG_REQUIRED, NULL, R_CODELIVERY},
-	{"courses[].assessment", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_ASSESSMENT},
-	{"certifications", PPREG_T_LIST, PPREG_REQUIRED, NULL, R_CERTIFIED},
+	{"courses[].modules[].topic", PPREG_T_STRING, PPREG_REQUIRED, NULL, "training.required-modules"},
+	{"courses[].modules[].hours", PPREG_T_NUMBER, PPREG_REQUIRED, NULL, "training.required-modules"},
+	{"courses[].trainers", PPREG_T_MAP, PPREG_REQUIRED, NULL, "training.co-delivery"},
+	{"courses[].trainers.patient_partners", PPREG_T_INT, PPREG_REQUIRED, NULL, "training.co-delivery"},
+	{"courses[].trainers.professionals", PPREG_T_INT, PPREG_REQUIRED, NULL, "training.co-delivery"},
+	{"courses[].assessment", PPREG_T_STRING, PPREG_REQUIRED, NULL, "training.assessment"},
+	{"certifications", PPREG_T_LIST, PPREG_REQUIRED, NULL, "training.partner-certified"},
 	{"certifications[]", PPREG_T_MAP, 0, NULL, NULL},
-	{"certifications[].partner", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_CERTIFIED},
-	{"certifications[].course", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_CERTIFIED},
-	{"certifications[].obtained_on", PPREG_T_DATE, PPREG_REQUIRED, NULL, R_CERTIFIED},
+	{"certifications[].partner", PPREG_T_STRING, PPREG_REQUIRED, NULL, "training.partner-certified"},
+	{"certifications[].course", PPREG_T_STRING, PPREG_REQUIRED, NULL, "training.partner-certified"},
+	{"certifications[].obtained_on", PPREG_T_DATE, PPREG_REQUIRED, NULL, "training.partner-certified"},
 };
 
 static const ppreg_schema schemas[] = {{"training.yaml", fields, sizeof fields / sizeof *fields}};
@@ -87,8 +87,9 @@ static int load_trainers(ppreg_check *c, training_policy *pol)
 
 /* Reads and checks the whole `params` block: a missing or malformed number
  * stops the run (exit 2) rather than judging against a guess. */
-static int training_policy_load(ppreg_check *c, training_policy *pol)
+static int load_params(ppreg_check *c, void *state)
 {
+	training_policy *pol = state;
 	const ppreg_api *api = c->api;
 	double v;
 	memset(pol, 0, sizeof *pol);
@@ -103,16 +104,18 @@ static int training_policy_load(ppreg_check *c, training_policy *pol)
 	return load_trainers(c, pol);
 }
 
-static int check(ppreg_check *c)
+/* The policy's parameters are judged once, before any platform, so a
+ * broken policy stops the run even when no platform is judged; kept for
+ * the run, they are not read again for each platform. */
+static int setup(ppreg_check *c, void **state)
+{
+	return ppreg_setup_state(c, state, sizeof(training_policy), load_params, free);
+}
+
+static int judge(ppreg_check *c, const void *state)
 {
 	const ppreg_api *api = c->api;
-	training_policy own;
-	const training_policy *pol = PPREG_CHECK_HAS(c, state) ? c->state : NULL;
-	if (!pol) { /* a core that does not call setup(): read it for this platform */
-		if (training_policy_load(c, &own) < 0)
-			return -1;
-		pol = &own;
-	}
+	const training_policy *pol = state;
 	const ppreg_node *root = api->file(c, "training.yaml");
 	if (!root)
 		return 0; /* missing or unreadable: the core reported it */
@@ -128,26 +131,9 @@ static int check(ppreg_check *c)
 	return rc;
 }
 
-/* The policy's parameters are judged once, before any platform, so a
- * broken policy stops the run even when no platform is judged; kept for
- * the run, they are not read again for each platform. */
-static int setup(ppreg_check *c, void **state)
+static int check(ppreg_check *c)
 {
-	training_policy *pol = malloc(sizeof *pol);
-	*state = NULL;
-	if (!pol)
-		return c->api->fail(c, "out of memory");
-	if (training_policy_load(c, pol) < 0) {
-		free(pol);
-		return -1;
-	}
-	*state = pol;
-	return 0;
-}
-
-static void teardown(void *state)
-{
-	free(state);
+	return ppreg_check_with_state(c, setup, free, judge);
 }
 
 static const ppreg_plugin plugin = {
@@ -162,7 +148,7 @@ static const ppreg_plugin plugin = {
 	.n_schemas = sizeof schemas / sizeof *schemas,
 	.check = check,
 	.setup = setup,
-	.teardown = teardown,
+	.teardown = free, /* the state holds no pointer of its own */
 };
 
 PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned core_abi)

@@ -1,21 +1,15 @@
 /*
- * training.h - what the files of the training plugin share: the rule ids,
- * the policy's numbers once read and checked (training.c), the course
+ * training.h - what the files of the training plugin share: the policy's
+ * numbers once read and checked (training.c), the course
  * checks (courses.c) and the partners' certifications (certifications.c).
  */
 #ifndef PPREG_TRAINING_H
 #define PPREG_TRAINING_H
 
 #include "ppreg/plugin.h"
-/* The charter plugin's text helpers (its text.c is compiled in here too):
- * one detector of contact details and one folding for both plugins. */
-#include "../charter/text.h"
-
-#define R_HOURS "training.course-hours"
-#define R_MODULES "training.required-modules"
-#define R_CODELIVERY "training.co-delivery"
-#define R_ASSESSMENT "training.assessment"
-#define R_CERTIFIED "training.partner-certified"
+/* The text helpers the charter plugin uses too (plugins/lib): one detector
+ * of contact details and one folding for both plugins. */
+#include "text.h"
 
 /* The plugin's `params` block: the course specification ("cahier des
  * charges") of the model policy. `topics` maps each required topic to its

@@ -44,7 +44,7 @@ static int first_funding_year(ppreg_check *c, const tr_params *p)
 	if (api->date(cn, &created) != PPREG_OK)
 		return first; /* absent, or mistyped: reported by the core */
 	if (api->date_cmp(created, c->as_of) > 0)
-		ppreg_reportf(c, R_FUND, cn, "the entity is declared created on %04d-%02d-%02d, after the as-of date "
+		ppreg_reportf(c, "transparency.funding", cn, "the entity is declared created on %04d-%02d-%02d, after the as-of date "
 		              "%04d-%02d-%02d: funding is required for every year of the policy's window",
 		              created.year % 10000, created.month % 100, created.day % 100, c->as_of.year % 10000,
 		              c->as_of.month % 100, c->as_of.day % 100);
@@ -64,13 +64,13 @@ static void check_funding_entry(ppreg_check *c, const ppreg_node *entry)
 	double amount;
 	long long year;
 	if (kind && !ppreg_one_of(kind, FUNDING_KINDS))
-		ppreg_reportf(c, R_FUND, kn, "funding kind '%.40s' is not one of revenue, public-grant, "
+		ppreg_reportf(c, "transparency.funding", kn, "funding kind '%.40s' is not one of revenue, public-grant, "
 		              "private-grant, industry, donation, equity, loan", kind);
 	if (api->number(an, &amount) == PPREG_OK && amount < 0)
-		ppreg_reportf(c, R_FUND, an, "a negative amount (%g EUR)", amount);
+		ppreg_reportf(c, "transparency.funding", an, "a negative amount (%g EUR)", amount);
 	if (api->integer(yn, &year) == PPREG_OK && year > c->as_of.year)
-		ppreg_reportf(c, R_FUND, yn, "funding for %lld, a year after the as-of date", year);
-	tr_require_text(c, R_FUND, entry, "source");
+		ppreg_reportf(c, "transparency.funding", yn, "funding for %lld, a year after the as-of date", year);
+	ppreg_require_text(c, "transparency.funding", entry, "source");
 }
 
 static int has_funding_for(const ppreg_check *c, const ppreg_node *funding, long long year)
@@ -95,7 +95,7 @@ void tr_check_funding(ppreg_check *c, const ppreg_node *root, const tr_params *p
 		check_funding_entry(c, c->api->item(funding, i));
 	for (int year = first; year < c->as_of.year; year++)
 		if (!has_funding_for(c, funding, year))
-			ppreg_reportf(c, R_FUND, funding, "no funding declared for %d (the policy asks for each year "
+			ppreg_reportf(c, "transparency.funding", funding, "no funding declared for %d (the policy asks for each year "
 			              "from %d to %d)", year, first, c->as_of.year - 1);
 }
 
@@ -181,11 +181,11 @@ static void check_link_entry(ppreg_check *c, const ppreg_node *link)
 	const char *nature = ppreg_text(c, nn);
 	double amount;
 	if (nature && !ppreg_one_of(nature, LINK_NATURES))
-		ppreg_reportf(c, R_IND, nn, "link nature '%.40s' is not one of convention, benefit, remuneration, "
+		ppreg_reportf(c, "transparency.industry-links", nn, "link nature '%.40s' is not one of convention, benefit, remuneration, "
 		              "sponsorship, equity", nature);
 	if (c->api->number(an, &amount) == PPREG_OK && amount < 0)
-		ppreg_reportf(c, R_IND, an, "a negative amount (%g EUR)", amount);
-	tr_require_text(c, R_IND, link, "company");
+		ppreg_reportf(c, "transparency.industry-links", an, "a negative amount (%g EUR)", amount);
+	ppreg_require_text(c, "transparency.industry-links", link, "company");
 }
 
 /* Each company's industry money, once it reaches the threshold, is covered
@@ -221,7 +221,7 @@ int tr_check_industry_links(ppreg_check *c, const ppreg_node *root, const tr_par
 		if (l < n_linked && !strcmp(linked[l].company, first->company))
 			declared = run_total(linked, n_linked, &l, &links_valid);
 		if (links_valid && received >= threshold && declared < received)
-			ppreg_reportf(c, R_IND, first->at,
+			ppreg_reportf(c, "transparency.industry-links", first->at,
 			              "%.120s paid %.2f EUR of industry funding but links of interest are declared "
 			              "for %.2f EUR: declare every link at or above %g EUR", first->company,
 			              received / 100, declared / 100, p->link_threshold_eur);

@@ -26,83 +26,83 @@
 #define SRC "CSP L.1191-4 (draft): transparency; note 2026-02-16 §4.1"
 
 static const ppreg_rule rules[] = {
-	{R_OWN, PPREG_SEV_ERROR, "holders with kinds; shares of a commercial entity sum to 100 % (±0.01)", SRC,
+	{"transparency.ownership", PPREG_SEV_ERROR, "holders with kinds; shares of a commercial entity sum to 100 % (±0.01)", SRC,
 	 "List every holder with its kind and share (ownership is required for a commercial service); "
 	 "the shares must add up to 100."},
-	{R_FUND, PPREG_SEV_ERROR, "every funding source of each of the policy's last N years: kind, amount in euros >= 0",
+	{"transparency.funding", PPREG_SEV_ERROR, "every funding source of each of the policy's last N years: kind, amount in euros >= 0",
 	 SRC, "Declare at least one funding entry (year, source, kind, amount_eur >= 0) for each complete "
 	 "calendar year the policy requires (model: the 3 years before the as-of date, or since created_on)."},
-	{R_IND, PPREG_SEV_ERROR, "links with health-product companies at or above the threshold are declared with "
+	{"transparency.industry-links", PPREG_SEV_ERROR, "links with health-product companies at or above the threshold are declared with "
 	 "nature, amount, date; no industry money without a matching link", SRC "; CSP L.1453-1 (liens d'intérêts)",
 	 "Declare in industry_links, under the company's exact name, links (nature, amount_eur, date) adding up to "
 	 "the industry funding received from it."},
-	{R_PUB, PPREG_SEV_ERROR, "public bodies that support the service (universities, regional health agencies) and how",
+	{"transparency.public-backers", PPREG_SEV_ERROR, "public bodies that support the service (universities, regional health agencies) and how",
 	 SRC, "Give each public backer's name, kind and the support it gives."},
-	{R_PP, PPREG_SEV_ERROR, "partner counts by status add up to the total, which equals the active commitments "
+	{"transparency.patient-partners", PPREG_SEV_ERROR, "partner counts by status add up to the total, which equals the active commitments "
 	 "of charter.yaml", SRC "; CSP L.1191-3 (draft)",
 	 "Recount partners by status (salaried, volunteer, benevolent); the total must equal the active "
 	 "commitments of charter.yaml."},
-	{R_VOL, PPREG_SEV_ERROR, "with volunteers: the hourly indemnity lies within the policy's bounds and a yearly "
+	{"transparency.volunteer-indemnity", PPREG_SEV_ERROR, "with volunteers: the hourly indemnity lies within the policy's bounds and a yearly "
 	 "cap of hours is declared", "CSP L.1191-3 (draft): indemnités des volontaires; " SRC,
 	 "Declare volunteer_indemnity_eur_per_hour within the policy's bounds (model: 10 to 25 EUR) and "
 	 "max_indemnified_hours_per_year."},
-	{R_PRICE, PPREG_SEV_ERROR, "each service of registration.yaml says what it costs and who pays", SRC,
+	{"transparency.pricing", PPREG_SEV_ERROR, "each service of registration.yaml says what it costs and who pays", SRC,
 	 "Add one pricing entry (service, price_eur >= 0, payer) for every service of registration.yaml."},
-	{R_NOSUB, PPREG_SEV_ERROR, "partners perform no regulated professional act (regulated_acts: false)",
+	{"transparency.no-substitution", PPREG_SEV_ERROR, "partners perform no regulated professional act (regulated_acts: false)",
 	 SRC " (services that replace health professionals)",
 	 "Declare regulated_acts: false, and make it true in practice: partners do not replace health professionals."},
-	{R_ALERT, PPREG_SEV_ERROR, "the right of alert is shown to users: the https URL where it is shown and the "
+	{"transparency.alert-channel", PPREG_SEV_ERROR, "the right of alert is shown to users: the https URL where it is shown and the "
 	 "authority it goes to", "CSP L.1191-5 (draft): droit d'alerte; " SRC,
 	 "Show the right of alert to users and declare its https URL and the authority (the health minister)."},
-	{R_ADV, PPREG_SEV_ERROR, "advertising accepted or not; when accepted, the advertisers", SRC,
+	{"transparency.advertising", PPREG_SEV_ERROR, "advertising accepted or not; when accepted, the advertisers", SRC,
 	 "Declare advertising.accepted (true or false) and, when true, the non-empty list of advertisers."},
 };
 
 static const ppreg_field fields[] = {
 	{"ownership", PPREG_T_LIST, 0, NULL, NULL},
 	{"ownership[]", PPREG_T_MAP, 0, NULL, NULL},
-	{"ownership[].holder", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_OWN},
-	{"ownership[].kind", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_OWN},
-	{"ownership[].share_percent", PPREG_T_NUMBER, PPREG_REQUIRED, NULL, R_OWN},
-	{"funding", PPREG_T_LIST, PPREG_REQUIRED, NULL, R_FUND},
+	{"ownership[].holder", PPREG_T_STRING, PPREG_REQUIRED, NULL, "transparency.ownership"},
+	{"ownership[].kind", PPREG_T_STRING, PPREG_REQUIRED, NULL, "transparency.ownership"},
+	{"ownership[].share_percent", PPREG_T_NUMBER, PPREG_REQUIRED, NULL, "transparency.ownership"},
+	{"funding", PPREG_T_LIST, PPREG_REQUIRED, NULL, "transparency.funding"},
 	{"funding[]", PPREG_T_MAP, 0, NULL, NULL},
-	{"funding[].year", PPREG_T_INT, PPREG_REQUIRED, NULL, R_FUND},
-	{"funding[].source", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_FUND},
-	{"funding[].kind", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_FUND},
-	{"funding[].amount_eur", PPREG_T_NUMBER, PPREG_REQUIRED, NULL, R_FUND},
+	{"funding[].year", PPREG_T_INT, PPREG_REQUIRED, NULL, "transparency.funding"},
+	{"funding[].source", PPREG_T_STRING, PPREG_REQUIRED, NULL, "transparency.funding"},
+	{"funding[].kind", PPREG_T_STRING, PPREG_REQUIRED, NULL, "transparency.funding"},
+	{"funding[].amount_eur", PPREG_T_NUMBER, PPREG_REQUIRED, NULL, "transparency.funding"},
 	{"industry_links", PPREG_T_LIST, 0, NULL, NULL},
 	{"industry_links[]", PPREG_T_MAP, 0, NULL, NULL},
-	{"industry_links[].company", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_IND},
-	{"industry_links[].nature", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_IND},
-	{"industry_links[].amount_eur", PPREG_T_NUMBER, PPREG_REQUIRED, NULL, R_IND},
-	{"industry_links[].date", PPREG_T_DATE, PPREG_REQUIRED, NULL, R_IND},
+	{"industry_links[].company", PPREG_T_STRING, PPREG_REQUIRED, NULL, "transparency.industry-links"},
+	{"industry_links[].nature", PPREG_T_STRING, PPREG_REQUIRED, NULL, "transparency.industry-links"},
+	{"industry_links[].amount_eur", PPREG_T_NUMBER, PPREG_REQUIRED, NULL, "transparency.industry-links"},
+	{"industry_links[].date", PPREG_T_DATE, PPREG_REQUIRED, NULL, "transparency.industry-links"},
 	{"industry_links[].purpose", PPREG_T_STRING, 0, NULL, NULL},
 	{"public_backers", PPREG_T_LIST, 0, NULL, NULL},
 	{"public_backers[]", PPREG_T_MAP, 0, NULL, NULL},
-	{"public_backers[].name", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_PUB},
-	{"public_backers[].kind", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_PUB},
-	{"public_backers[].support", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_PUB},
-	{"patient_partners", PPREG_T_MAP, PPREG_REQUIRED, NULL, R_PP},
-	{"patient_partners.total", PPREG_T_INT, PPREG_REQUIRED, NULL, R_PP},
-	{"patient_partners.by_status", PPREG_T_MAP, PPREG_REQUIRED, NULL, R_PP},
-	{"patient_partners.by_status.salaried", PPREG_T_INT, PPREG_REQUIRED, NULL, R_PP},
-	{"patient_partners.by_status.volunteer", PPREG_T_INT, PPREG_REQUIRED, NULL, R_PP},
-	{"patient_partners.by_status.benevolent", PPREG_T_INT, PPREG_REQUIRED, NULL, R_PP},
+	{"public_backers[].name", PPREG_T_STRING, PPREG_REQUIRED, NULL, "transparency.public-backers"},
+	{"public_backers[].kind", PPREG_T_STRING, PPREG_REQUIRED, NULL, "transparency.public-backers"},
+	{"public_backers[].support", PPREG_T_STRING, PPREG_REQUIRED, NULL, "transparency.public-backers"},
+	{"patient_partners", PPREG_T_MAP, PPREG_REQUIRED, NULL, "transparency.patient-partners"},
+	{"patient_partners.total", PPREG_T_INT, PPREG_REQUIRED, NULL, "transparency.patient-partners"},
+	{"patient_partners.by_status", PPREG_T_MAP, PPREG_REQUIRED, NULL, "transparency.patient-partners"},
+	{"patient_partners.by_status.salaried", PPREG_T_INT, PPREG_REQUIRED, NULL, "transparency.patient-partners"},
+	{"patient_partners.by_status.volunteer", PPREG_T_INT, PPREG_REQUIRED, NULL, "transparency.patient-partners"},
+	{"patient_partners.by_status.benevolent", PPREG_T_INT, PPREG_REQUIRED, NULL, "transparency.patient-partners"},
 	{"patient_partners.volunteer_indemnity_eur_per_hour", PPREG_T_NUMBER, 0, NULL, NULL},
 	{"patient_partners.max_indemnified_hours_per_year", PPREG_T_INT, 0, NULL, NULL},
-	{"pricing", PPREG_T_LIST, PPREG_REQUIRED, NULL, R_PRICE},
+	{"pricing", PPREG_T_LIST, PPREG_REQUIRED, NULL, "transparency.pricing"},
 	{"pricing[]", PPREG_T_MAP, 0, NULL, NULL},
-	{"pricing[].service", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_PRICE},
-	{"pricing[].price_eur", PPREG_T_NUMBER, PPREG_REQUIRED, NULL, R_PRICE},
-	{"pricing[].payer", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_PRICE},
+	{"pricing[].service", PPREG_T_STRING, PPREG_REQUIRED, NULL, "transparency.pricing"},
+	{"pricing[].price_eur", PPREG_T_NUMBER, PPREG_REQUIRED, NULL, "transparency.pricing"},
+	{"pricing[].payer", PPREG_T_STRING, PPREG_REQUIRED, NULL, "transparency.pricing"},
 	{"pricing[].note", PPREG_T_STRING, 0, NULL, NULL},
 	{"pricing[].unit", PPREG_T_STRING, 0, NULL, NULL},
-	{"regulated_acts", PPREG_T_ANY, PPREG_REQUIRED, NULL, R_NOSUB},
-	{"alert_channel", PPREG_T_MAP, PPREG_REQUIRED, NULL, R_ALERT},
-	{"alert_channel.shown_at", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_ALERT},
-	{"alert_channel.authority", PPREG_T_STRING, PPREG_REQUIRED, NULL, R_ALERT},
-	{"advertising", PPREG_T_MAP, PPREG_REQUIRED, NULL, R_ADV},
-	{"advertising.accepted", PPREG_T_ANY, PPREG_REQUIRED, NULL, R_ADV},
+	{"regulated_acts", PPREG_T_ANY, PPREG_REQUIRED, NULL, "transparency.no-substitution"},
+	{"alert_channel", PPREG_T_MAP, PPREG_REQUIRED, NULL, "transparency.alert-channel"},
+	{"alert_channel.shown_at", PPREG_T_STRING, PPREG_REQUIRED, NULL, "transparency.alert-channel"},
+	{"alert_channel.authority", PPREG_T_STRING, PPREG_REQUIRED, NULL, "transparency.alert-channel"},
+	{"advertising", PPREG_T_MAP, PPREG_REQUIRED, NULL, "transparency.advertising"},
+	{"advertising.accepted", PPREG_T_ANY, PPREG_REQUIRED, NULL, "transparency.advertising"},
 	{"advertising.advertisers", PPREG_T_LIST, 0, NULL, NULL},
 	{"advertising.advertisers[]", PPREG_T_STRING, 0, NULL, NULL},
 };
@@ -111,24 +111,15 @@ static const ppreg_schema schemas[] = {{"transparency.yaml", fields, sizeof fiel
 
 /* Hours in a leap year: no yearly cap can be larger. */
 #define HOURS_IN_YEAR 8784
-
-
-
-
-void tr_require_text(ppreg_check *c, const char *rule, const ppreg_node *map, const char *key)
-{
-	const ppreg_node *n = c->api->get(map, key);
-	const char *s = ppreg_text(c, n);
-	if (s && ppreg_blank(s))
-		ppreg_reportf(c, rule, n, "%s is empty", key);
-}
-
 /* The policy's numbers. A missing or impossible one stops the run (exit 2):
  * judging with a guessed number would make verdicts nobody decided. */
-static int load_params(ppreg_check *c, tr_params *p)
+static int load_params(ppreg_check *c, void *state)
 {
+	tr_params *p = state;
 	const ppreg_api *api = c->api;
 	const ppreg_node *params = c->params;
+	if (!PPREG_API_HAS(api, url_scheme))
+		return api->fail(c, "transparency needs a core that gives the text formats (ppreg_api.url_scheme)");
 	if (api->integer(api->get(params, "funding_years"), &p->funding_years) != PPREG_OK ||
 	    p->funding_years < 0 || p->funding_years > 100)
 		return api->fail(c, "policy: transparency.params.funding_years must be an integer from 0 to 100");
@@ -193,14 +184,14 @@ static void check_ownership(ppreg_check *c, const ppreg_node *root, const tr_par
 	for (size_t i = 0; i < api->count(list); i++) {
 		const ppreg_node *holder = api->item(list, i), *sn = api->get(holder, "share_percent");
 		double share;
-		tr_require_text(c, R_OWN, holder, "holder");
-		tr_require_text(c, R_OWN, holder, "kind");
+		ppreg_require_text(c, "transparency.ownership", holder, "holder");
+		ppreg_require_text(c, "transparency.ownership", holder, "kind");
 		if (api->number(sn, &share) != PPREG_OK) {
 			complete = 0;
 			continue;
 		}
 		if (share <= 0 || share > 100) {
-			ppreg_reportf(c, R_OWN, sn, "a share of %g %% is not more than 0 and at most 100", share);
+			ppreg_reportf(c, "transparency.ownership", sn, "a share of %g %% is not more than 0 and at most 100", share);
 			complete = 0;
 			continue;
 		}
@@ -210,11 +201,11 @@ static void check_ownership(ppreg_check *c, const ppreg_node *root, const tr_par
 		return;
 	char text[32];
 	if (api->kind(own) == PPREG_NODE_NULL)
-		ppreg_reportf(c, R_OWN, root, "a commercial service declares its ownership (ownership:)");
+		ppreg_reportf(c, "transparency.ownership", root, "a commercial service declares its ownership (ownership:)");
 	else if (list && api->count(list) == 0)
-		ppreg_reportf(c, R_OWN, own, "a commercial service lists the holders of its capital");
+		ppreg_reportf(c, "transparency.ownership", own, "a commercial service lists the holders of its capital");
 	else if (list && complete && llabs(sum - share_units(100)) > share_units(p->share_tolerance_percent))
-		ppreg_reportf(c, R_OWN, own, "shares add up to %s %%, not 100 %% (tolerance ± %g %%)",
+		ppreg_reportf(c, "transparency.ownership", own, "shares add up to %s %%, not 100 %% (tolerance ± %g %%)",
 		              share_text(sum, text), p->share_tolerance_percent);
 }
 
@@ -225,9 +216,9 @@ static void check_public_backers(ppreg_check *c, const ppreg_node *root)
 	const ppreg_node *backers = ppreg_list(c, c->api->get(root, "public_backers"));
 	for (size_t i = 0; i < c->api->count(backers); i++) {
 		const ppreg_node *b = c->api->item(backers, i);
-		tr_require_text(c, R_PUB, b, "name");
-		tr_require_text(c, R_PUB, b, "kind");
-		tr_require_text(c, R_PUB, b, "support");
+		ppreg_require_text(c, "transparency.public-backers", b, "name");
+		ppreg_require_text(c, "transparency.public-backers", b, "kind");
+		ppreg_require_text(c, "transparency.public-backers", b, "support");
 	}
 }
 
@@ -260,7 +251,7 @@ static long long sum_by_status(ppreg_check *c, const ppreg_node *by_status, long
 		if (c->api->integer(n, &counts[i]) != PPREG_OK) {
 			complete = 0;
 		} else if (counts[i] < 0) {
-			ppreg_reportf(c, R_PP, n, "a negative count of %s partners", statuses[i]);
+			ppreg_reportf(c, "transparency.patient-partners", n, "a negative count of %s partners", statuses[i]);
 			complete = 0;
 		} else {
 			sum = counts[i] > LLONG_MAX - sum ? LLONG_MAX : sum + counts[i];
@@ -281,17 +272,17 @@ static void check_partners(ppreg_check *c, const ppreg_node *root)
 	if (api->integer(tn, &total) != PPREG_OK)
 		return;
 	if (total < 0) {
-		ppreg_reportf(c, R_PP, tn, "a negative total of partners");
+		ppreg_reportf(c, "transparency.patient-partners", tn, "a negative total of partners");
 		return;
 	}
 	if (sum == LLONG_MAX && total != LLONG_MAX)
-		ppreg_reportf(c, R_PP, tn, "the counts by status add up to more than the total %lld", total);
+		ppreg_reportf(c, "transparency.patient-partners", tn, "the counts by status add up to more than the total %lld", total);
 	else if (sum >= 0 && sum != total)
-		ppreg_reportf(c, R_PP, tn, "%lld salaried + %lld volunteer + %lld benevolent make %lld, not the "
+		ppreg_reportf(c, "transparency.patient-partners", tn, "%lld salaried + %lld volunteer + %lld benevolent make %lld, not the "
 		              "total %lld", counts[0], counts[1], counts[2], sum, total);
 	long long active = active_commitments(c);
 	if (active >= 0 && active != total)
-		ppreg_reportf(c, R_PP, tn, "total %lld differs from the %lld active commitment%s of charter.yaml",
+		ppreg_reportf(c, "transparency.patient-partners", tn, "total %lld differs from the %lld active commitment%s of charter.yaml",
 		              total, active, active == 1 ? "" : "s");
 }
 
@@ -310,17 +301,17 @@ static void check_volunteers(ppreg_check *c, const ppreg_node *root, const tr_pa
 		return;
 	int rc = api->number(rn, &rate);
 	if (rc == PPREG_ABSENT)
-		ppreg_reportf(c, R_VOL, pp, "%lld volunteer%s: declare volunteer_indemnity_eur_per_hour", volunteers,
+		ppreg_reportf(c, "transparency.volunteer-indemnity", pp, "%lld volunteer%s: declare volunteer_indemnity_eur_per_hour", volunteers,
 		              volunteers == 1 ? "" : "s");
 	else if (rc == PPREG_OK && (rate < p->indemnity_min_eur || rate > p->indemnity_max_eur))
-		ppreg_reportf(c, R_VOL, rn, "%g EUR per hour is outside the policy's bounds, %g to %g EUR", rate,
+		ppreg_reportf(c, "transparency.volunteer-indemnity", rn, "%g EUR per hour is outside the policy's bounds, %g to %g EUR", rate,
 		              p->indemnity_min_eur, p->indemnity_max_eur);
 	rc = api->integer(hn, &hours);
 	if (rc == PPREG_ABSENT)
-		ppreg_reportf(c, R_VOL, pp, "%lld volunteer%s: declare max_indemnified_hours_per_year", volunteers,
+		ppreg_reportf(c, "transparency.volunteer-indemnity", pp, "%lld volunteer%s: declare max_indemnified_hours_per_year", volunteers,
 		              volunteers == 1 ? "" : "s");
 	else if (rc == PPREG_OK && (hours <= 0 || hours > HOURS_IN_YEAR))
-		ppreg_reportf(c, R_VOL, hn, "a yearly cap of %lld hours is not between 1 and %d", hours, HOURS_IN_YEAR);
+		ppreg_reportf(c, "transparency.volunteer-indemnity", hn, "a yearly cap of %lld hours is not between 1 and %d", hours, HOURS_IN_YEAR);
 }
 
 /* The first pricing entry of `service` among items [0, end), or NULL. */
@@ -355,12 +346,12 @@ static void check_price_entry(ppreg_check *c, const ppreg_node *pricing, size_t 
 	const char *service = ppreg_text(c, sn);
 	double price;
 	if (service && services && !declares_service(c, services, service))
-		ppreg_reportf(c, R_PRICE, sn, "service '%.80s' is not declared in registration.yaml", service);
+		ppreg_reportf(c, "transparency.pricing", sn, "service '%.80s' is not declared in registration.yaml", service);
 	if (service && price_of(c, pricing, i, service))
-		ppreg_reportf(c, R_PRICE, sn, "service '%.80s' is priced more than once", service);
+		ppreg_reportf(c, "transparency.pricing", sn, "service '%.80s' is priced more than once", service);
 	if (api->number(pn, &price) == PPREG_OK && price < 0)
-		ppreg_reportf(c, R_PRICE, pn, "a negative price (%g EUR)", price);
-	tr_require_text(c, R_PRICE, entry, "payer");
+		ppreg_reportf(c, "transparency.pricing", pn, "a negative price (%g EUR)", price);
+	ppreg_require_text(c, "transparency.pricing", entry, "payer");
 }
 
 /* Every service of registration.yaml says what it costs and who pays. */
@@ -376,7 +367,7 @@ static void check_pricing(ppreg_check *c, const ppreg_node *root)
 	for (size_t i = 0; i < api->count(services); i++) {
 		const char *id = ppreg_text(c, api->get(api->item(services, i), "id"));
 		if (id && !price_of(c, pricing, api->count(pricing), id))
-			ppreg_reportf(c, R_PRICE, pricing, "service '%.80s' of registration.yaml has no price and payer", id);
+			ppreg_reportf(c, "transparency.pricing", pricing, "service '%.80s' of registration.yaml has no price and payer", id);
 	}
 }
 
@@ -389,38 +380,10 @@ static void check_no_substitution(ppreg_check *c, const ppreg_node *root)
 	if (c->api->kind(n) == PPREG_NODE_NULL)
 		return; /* missing: reported by the core */
 	if (c->api->boolean(n, &acts) != PPREG_OK)
-		ppreg_reportf(c, R_NOSUB, n, "regulated_acts must be the boolean false");
+		ppreg_reportf(c, "transparency.no-substitution", n, "regulated_acts must be the boolean false");
 	else if (acts)
-		ppreg_reportf(c, R_NOSUB, n, "partners perform regulated professional acts: a patient partner never "
+		ppreg_reportf(c, "transparency.no-substitution", n, "partners perform regulated professional acts: a patient partner never "
 		              "replaces a health professional");
-}
-
-/* Whether s starts with the lower-case ASCII `prefix`, in any case. Not
- * strncasecmp: it follows the locale, and a scheme is ASCII. */
-static int starts_with_nocase(const char *s, const char *prefix)
-{
-	for (; *prefix; s++, prefix++) {
-		char ch = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
-		if (ch != *prefix)
-			return 0;
-	}
-	return 1;
-}
-
-/* https://host[...], with a host and no blank or control character. The
- * scheme is case-insensitive (RFC 3986, 3.1): HTTPS:// is https://. */
-static int is_https_url(const char *url)
-{
-	if (!starts_with_nocase(url, "https://"))
-		return 0;
-	const char *host = url + 8;
-	size_t host_len = strcspn(host, "/?#");
-	if (host_len == 0 || host[0] == '.' || host[0] == ':' || memchr(host, '@', host_len))
-		return 0;
-	for (const unsigned char *p = (const unsigned char *)url; *p; p++)
-		if (*p <= ' ' || *p == 0x7f)
-			return 0;
-	return 1;
 }
 
 /* The right of alert (draft L.1191-5) is shown to users at an https
@@ -429,9 +392,9 @@ static void check_alert_channel(ppreg_check *c, const ppreg_node *root)
 {
 	const ppreg_node *alert = c->api->get(root, "alert_channel"), *un = c->api->get(alert, "shown_at");
 	const char *url = ppreg_text(c, un);
-	if (url && !is_https_url(url))
-		ppreg_reportf(c, R_ALERT, un, "'%.80s' is not an https:// address where users see the right of alert", url);
-	tr_require_text(c, R_ALERT, alert, "authority");
+	if (url && c->api->url_scheme(url) != PPREG_URL_HTTPS)
+		ppreg_reportf(c, "transparency.alert-channel", un, "'%.80s' is not an https:// address where users see the right of alert", url);
+	ppreg_require_text(c, "transparency.alert-channel", alert, "authority");
 }
 
 /* Advertising accepted or not, as a boolean; when accepted, who advertises. */
@@ -444,36 +407,42 @@ static void check_advertising(ppreg_check *c, const ppreg_node *root)
 	if (api->kind(an) == PPREG_NODE_NULL)
 		return; /* missing: reported by the core */
 	if (api->boolean(an, &accepted) != PPREG_OK) {
-		ppreg_reportf(c, R_ADV, an, "accepted must be true or false");
+		ppreg_reportf(c, "transparency.advertising", an, "accepted must be true or false");
 		return;
 	}
 	if (!accepted)
 		return;
 	if (api->kind(advertisers) == PPREG_NODE_NULL ||
 	    (api->kind(advertisers) == PPREG_NODE_LIST && api->count(advertisers) == 0))
-		ppreg_reportf(c, R_ADV, an, "advertising is accepted: list the advertisers");
+		ppreg_reportf(c, "transparency.advertising", an, "advertising is accepted: list the advertisers");
 	for (size_t i = 0; i < api->count(ppreg_list(c, advertisers)); i++) {
 		const char *name = ppreg_text(c, api->item(advertisers, i));
 		if (name && ppreg_blank(name))
-			ppreg_reportf(c, R_ADV, api->item(advertisers, i), "an advertiser without a name");
+			ppreg_reportf(c, "transparency.advertising", api->item(advertisers, i), "an advertiser without a name");
 	}
 }
 
-static int check(ppreg_check *c)
+/* The policy's numbers are judged once, before any platform, so a broken
+ * policy stops the run even when no platform is judged; kept for the run,
+ * they are not read again for each platform. */
+static int setup(ppreg_check *c, void **state)
 {
-	tr_params p;
-	if (load_params(c, &p) < 0)
-		return -1;
+	return ppreg_setup_state(c, state, sizeof(tr_params), load_params, free);
+}
+
+static int judge(ppreg_check *c, const void *state)
+{
+	const tr_params *p = state;
 	const ppreg_node *root = c->api->file(c, "transparency.yaml");
 	if (!root)
 		return 0; /* missing or unreadable: reported by the core */
-	check_ownership(c, root, &p);
-	tr_check_funding(c, root, &p);
-	if (tr_check_industry_links(c, root, &p) < 0)
+	check_ownership(c, root, p);
+	tr_check_funding(c, root, p);
+	if (tr_check_industry_links(c, root, p) < 0)
 		return -1;
 	check_public_backers(c, root);
 	check_partners(c, root);
-	check_volunteers(c, root, &p);
+	check_volunteers(c, root, p);
 	check_pricing(c, root);
 	check_no_substitution(c, root);
 	check_alert_channel(c, root);
@@ -481,13 +450,9 @@ static int check(ppreg_check *c)
 	return 0;
 }
 
-/* The policy's parameters are judged once, before any platform, so a
- * broken policy stops the run even when no platform is judged. */
-static int setup(ppreg_check *c, void **state)
+static int check(ppreg_check *c)
 {
-	tr_params unused;
-	*state = NULL;
-	return load_params(c, &unused);
+	return ppreg_check_with_state(c, setup, free, judge);
 }
 
 static const ppreg_plugin plugin = {
@@ -502,6 +467,7 @@ static const ppreg_plugin plugin = {
 	.n_schemas = sizeof schemas / sizeof *schemas,
 	.check = check,
 	.setup = setup,
+	.teardown = free, /* the state holds no pointer of its own */
 };
 
 PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned core_abi)

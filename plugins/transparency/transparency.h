@@ -1,6 +1,6 @@
 /*
  * transparency.h - what the files of the transparency plugin share: the
- * rule ids, the policy's numbers (read once per platform by transparency.c)
+ * policy's numbers (read once per run by transparency.c's setup)
  * and a few helpers over the public API. funding.c checks the money (funding
  * years, industry links); transparency.c everything else and the descriptor.
  */
@@ -8,17 +8,6 @@
 #define PPREG_TRANSPARENCY_H
 
 #include "ppreg/plugin.h"
-
-#define R_OWN "transparency.ownership"
-#define R_FUND "transparency.funding"
-#define R_IND "transparency.industry-links"
-#define R_PUB "transparency.public-backers"
-#define R_PP "transparency.patient-partners"
-#define R_VOL "transparency.volunteer-indemnity"
-#define R_PRICE "transparency.pricing"
-#define R_NOSUB "transparency.no-substitution"
-#define R_ALERT "transparency.alert-channel"
-#define R_ADV "transparency.advertising"
 
 /* The format's enumerations this plugin owns, as "a|b|c". */
 #define FUNDING_KINDS "revenue|public-grant|private-grant|industry|donation|equity|loan"
@@ -32,10 +21,6 @@ typedef struct {
 	double indemnity_max_eur;
 	double share_tolerance_percent; /* |sum of shares - 100| allowed */
 } tr_params;
-
-/* A finding of `rule` when map.key is a string of blanks only; a missing
- * or mistyped value is the core's to report. */
-void tr_require_text(ppreg_check *c, const char *rule, const ppreg_node *map, const char *key);
 
 void tr_check_funding(ppreg_check *c, const ppreg_node *root, const tr_params *p);
 int tr_check_industry_links(ppreg_check *c, const ppreg_node *root, const tr_params *p);

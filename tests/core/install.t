@@ -44,6 +44,13 @@ C
 cc -shared -Wall -Wextra -Werror $(PKG_CONFIG_PATH=$(dirname "$pc") pkg-config --cflags ppreg-plugin) \
 	-o "$plugdir/hello.so" "$TMP/hello.c"
 ok $? "an out-of-tree plugin builds with pkg-config's flags"
+# plugin.h declares the entry point: a definition of another type does not build.
+sed 's/ppreg_plugin_entry(unsigned abi) { (void)abi;/ppreg_plugin_entry(int abi, int more) { (void)abi, (void)more;/' \
+	"$TMP/hello.c" >"$TMP/wrong.c"
+cc -shared $(PKG_CONFIG_PATH=$(dirname "$pc") pkg-config --cflags ppreg-plugin) -o "$TMP/wrong.so" "$TMP/wrong.c" \
+	2>"$TMP/wrong.err"
+[ $? -ne 0 ] && grep -q "conflicting types for .ppreg_plugin_entry" "$TMP/wrong.err"
+ok $? "an entry point of the wrong type is a compile error"
 
 REG=$TMP/hello-reg
 mkdir -p "$REG/platforms/x"

@@ -16,8 +16,63 @@ static void ok(int cond, const char *what)
 	failed += !cond;
 }
 
+static void test_country(void)
+{
+	ok(scalar_country("FR") == 0 && scalar_country("NO") == 0 && scalar_country("GB") == 0 && scalar_country("RE") == 0,
+	   "assigned ISO codes");
+	ok(scalar_country("fr") < 0 && scalar_country("FRA") < 0 && scalar_country("France") < 0 && scalar_country("") < 0,
+	   "lower case, alpha-3 and names are not codes");
+	ok(scalar_country("UK") < 0 && scalar_country("XX") < 0 && scalar_country("EU") < 0, "unassigned codes are refused");
+}
+
+static void test_email(void)
+{
+	ok(scalar_email("a@-x.fr") < 0 && scalar_email("a@x-.fr") < 0 && scalar_email("a@x.-y.fr") < 0 &&
+	   scalar_email("a@x-y.fr") == 0, "a domain label neither led nor ended by a hyphen: a@-x.fr is no address");
+	ok(scalar_email("a@b.c") < 0, "a top-level label of one letter");
+	ok(scalar_email("contact@entraide-sante.example") == 0, "the example's address");
+	ok(scalar_email("first.last+tag@sub.example.fr") == 0, "dots, plus and subdomains");
+	ok(scalar_email("contact-at-entraide") < 0, "no @");
+	ok(scalar_email("@example.fr") < 0 && scalar_email("a@") < 0 && scalar_email("a@b@example.fr") < 0, "one @ with both sides");
+	ok(scalar_email("a@example") < 0 && scalar_email("a@example.f") < 0 && scalar_email("a@example.f1") < 0,
+	   "a top-level label of 2 letters or more");
+	ok(scalar_email("a@.example.fr") < 0 && scalar_email("a@example..fr") < 0 && scalar_email("a@example.fr.") < 0,
+	   "no empty domain label");
+	ok(scalar_email(".a@example.fr") < 0 && scalar_email("a.@example.fr") < 0, "no dot at either end of the local part");
+	ok(scalar_email("a b@example.fr") < 0 && scalar_email("a@exa mple.fr") < 0 && scalar_email("<a@example.fr>") < 0,
+	   "no blanks or brackets");
+	ok(scalar_email("a..b@example.fr") < 0 && scalar_email("a.b@example.fr") == 0, "a doubled dot before the @");
+}
+
+static void test_url(void)
+{
+	ok(scalar_url("https://a..b") < 0 && scalar_url("https://a.") < 0 && scalar_url("https://.a.b") < 0,
+	   "an empty host label: https://a..b is no web address");
+	ok(scalar_url("https://a-.fr") < 0 && scalar_url("https://x.-a.fr") < 0 && scalar_url("https://a-b.fr") > 0,
+	   "a label neither led nor ended by a hyphen (RFC 1123)");
+	ok(scalar_url("https://entraide-sante.example") == PPREG_URL_HTTPS, "the example's website is https");
+	ok(scalar_url("https://www.example.fr:8443/a/b?q=1#x") == PPREG_URL_HTTPS, "port, path, query, fragment");
+	ok(scalar_url("http://entraide-sante.example") == PPREG_URL_HTTP, "http is a web address, not https");
+	ok(scalar_url("entraide-sante.example") == -1, "no scheme");
+	ok(scalar_url("ftp://example.fr") == -1, "another scheme");
+	ok(scalar_url("https://") == -1 && scalar_url("https:///path") == -1, "no host");
+	ok(scalar_url("https://localhost") == -1, "a host without a dot");
+	ok(scalar_url("https://example..fr") == -1 && scalar_url("https://-x.fr") == -1,
+	   "empty or hyphen-led labels");
+	ok(scalar_url("https://example.fr/a b") == -1, "a space in the path");
+	ok(scalar_url("https://example.fr:") == -1 && scalar_url("https://example.fr:123456") == -1,
+	   "an empty or overlong port");
+	ok(scalar_url("https://user@example.fr") == -1, "credentials are refused");
+	ok(scalar_url("HTTPS://Example.fr") == PPREG_URL_HTTPS, "the scheme in any case");
+	ok(scalar_url("https://example.fr:99999") == -1 && scalar_url("https://example.fr:0") == -1,
+	   "a port out of 1-65535");
+}
+
 int main(void)
 {
+	test_country();
+	test_email();
+	test_url();
 	ppreg_date d;
 	ppreg_duration u;
 	long long i;
@@ -58,9 +113,9 @@ int main(void)
 	ok(scalar_country("NO") == 0 && scalar_country("FR") == 0 && scalar_country("XX") < 0, "countries");
 	ok(scalar_email("dpo@entraide-sante.example") == 0 && scalar_email("a@b") < 0 &&
 	   scalar_email("no-at.example") < 0, "e-mail");
-	ok(scalar_url("https://entraide-sante.example/alerte") == 0 && scalar_url("ftp://x.fr") < 0 &&
-	   scalar_url("https://") < 0, "URL");
-	ok(scalar_url("HTTPS://entraide-sante.example/a") == 0 && scalar_url("https://x.example:8443/a") == 0 &&
+	ok(scalar_url("https://entraide-sante.example/alerte") == PPREG_URL_HTTPS && scalar_url("ftp://x.fr") < 0 &&
+	   scalar_url("https://") < 0 && scalar_url("http://x.fr") == PPREG_URL_HTTP, "URL");
+	ok(scalar_url("HTTPS://entraide-sante.example/a") > 0 && scalar_url("https://x.example:8443/a") > 0 &&
 	   scalar_url("https://x.example:99999") < 0 && scalar_url("https://x.example:0") < 0 &&
 	   scalar_url("https://x.example:/a") < 0, "URL scheme in any case, ports 1 to 65535");
 	ok(scalar_email("a..b@x.example") < 0 && scalar_email(".a@x.example") < 0 && scalar_email("a.@x.example") < 0 &&

@@ -15,7 +15,8 @@ for good in "count 12" "amount 15.5" "flag true" "day 2026-11-23" "period P3Y" "
 done
 for bad in "count 1.5" "count 99999999999999999999" "amount abc" "amount .inf" "flag yes" "flag NO" \
            "day 2026-02-30" "day 23/11/2026" "period 3Y" "color blue" "site ftp://x.org" \
-           "mail not-an-address" "country XX" "digest ABC" "note true" "items 5"; do
+           "mail not-an-address" "country XX" "digest ABC" "note true" "items 5" \
+           "site https://a..b" "site https://a-.fr" "mail a@-x.fr" "mail a@b.c"; do
 	set -- $bad
 	typed "$1" "$2"
 	expect_finding core.type $F 3 "$1: '$2' is a core.type error"

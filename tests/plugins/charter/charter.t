@@ -201,6 +201,27 @@ count_rule charter.pseudonymous 1 "... one finding, the block scalar's"
 breaks "a comment after a block scalar, less indented than its text" training.yaml \
 	's/assessment: .*/assessment: >-\n        Oral defence\n      # 07 12 34 56 78/' charter.pseudonymous 18
 count_rule charter.pseudonymous 1 "... is a comment, the only finding"
+# The core reads the comments with its YAML parser (the API's comment()):
+# comments libyaml eats inside a node's span are found, and a '#' line that
+# an indentation indicator makes a block scalar's text is no comment.
+breaks "a comment between an anchor and its value" $C 's/^commitments:/commitments: &all # tel. 06 12 34 56 78/m' \
+	charter.pseudonymous 3
+printf '%s\n' "$OUT" | grep -q "^$P/$C:3:19: error: charter.pseudonymous: a comment holds a phone number"
+ok $? "... reported at its '#' (3:19)"
+breaks "a comment after a block scalar's indicator" training.yaml 's/assessment: .*/assessment: > # 06 12 34 56 78\n      Oral defence/' \
+	charter.pseudonymous 16
+printf '%s\n' "$OUT" | grep -q "^$P/training.yaml:16:19: error: charter.pseudonymous: a comment holds a phone number"
+ok $? "... reported at its '#' (16:19)"
+breaks "a comment after accented letters" $C 's/signed_on: 2026-07-10,/signed_on: 2026-07-10, note: "été",  # 06 12 34 56 78/' \
+	charter.pseudonymous 4
+printf '%s\n' "$OUT" | grep -q "^$P/$C:4:104: error: charter.pseudonymous: a comment holds a phone number"
+ok $? "... reported at its '#', the column in characters (4:104)"
+breaks "a comment in a file of CR LF lines" $C 's/\n/\r\n/g; s/\z/# tel. 06 12 34 56 78\r\n/' charter.pseudonymous 8
+printf '%s\n' "$OUT" | grep -q "^$P/$C:8:1: error: charter.pseudonymous: a comment holds a phone number"
+ok $? "... reported at 8:1"
+breaks "a '#' line of a block scalar with an indentation indicator is text" training.yaml \
+	's/assessment: .*/assessment: |2\n          Oral defence\n        # 07 12 34 56 78/' charter.pseudonymous 16
+count_rule charter.pseudonymous 1 "... one finding, the block scalar's, as YAML reads it"
 make_registry
 edit $P/$C 's/\A/# Reviewed on 2026-07-10 (SIRET 81234567600017, #12)\n/; s/\z/# end  # of file\n/'
 edit $P/training.yaml 's/\z/# Course DU-2026 #3, version 2026-1\n/'

@@ -1,11 +1,11 @@
 /*
- * contacts_test.c - unit test of charter_contact_kind (text.c): what a
+ * contacts_test.c - unit test of text_contact_kind (text.c): what a
  * public registry must not hold (e-mail addresses, French and international
  * phone numbers, also written in the usual disguises) and what it must
  * still accept (digests, dates, SIRET-like ids, hours, versions); then the
  * other helpers of text.c: folding and what a message may repeat. TAP output.
  */
-#include "charter.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -73,7 +73,7 @@ static const sample samples[] = {
 	{"", NULL},
 };
 
-/* charter_fold and charter_fold_cmp: keys and words as they are compared. */
+/* text_fold and text_fold_cmp: keys and words as they are compared. */
 static const struct {
 	const char *text, *folded;
 } folds[] = {
@@ -88,7 +88,7 @@ static const struct {
 	{"", ""},
 };
 
-/* charter_echo_safe: what a message may repeat. */
+/* text_echo_safe: what a message may repeat. */
 static const struct {
 	const char *text;
 	int safe;
@@ -104,26 +104,26 @@ static size_t check_text_helpers(size_t first)
 	size_t t = first, failed = 0;
 	char out[64];
 	for (size_t i = 0; i < sizeof folds / sizeof *folds; i++, t++) {
-		size_t len = charter_fold(folds[i].text, out, sizeof out);
+		size_t len = text_fold(folds[i].text, out, sizeof out);
 		int ok = len == strlen(folds[i].folded) && !strcmp(out, folds[i].folded) &&
-		         charter_fold_cmp(folds[i].text, folds[i].folded) == 0;
+		         text_fold_cmp(folds[i].text, folds[i].folded) == 0;
 		failed += !ok;
 		printf("%s %zu - '%s' folds to '%s'\n", ok ? "ok" : "not ok", t, folds[i].text, folds[i].folded);
 	}
-	int ok = charter_fold("PRENOM", out, 4) == 4 && !strcmp(out, "pre");
+	int ok = text_fold("PRENOM", out, 4) == 4 && !strcmp(out, "pre");
 	failed += !ok;
 	printf("%s %zu - a folded text that does not fit says so\n", ok ? "ok" : "not ok", t++);
-	ok = charter_fold_cmp("pp-A1B2", "pp-a1b2") == 0 && charter_fold_cmp("pp-a1b2", "pp-a1b3") < 0 &&
-	     charter_fold_cmp("pp-a1b", "pp-a1b2") < 0 && charter_fold_cmp("ss", "ß") == 0;
+	ok = text_fold_cmp("pp-A1B2", "pp-a1b2") == 0 && text_fold_cmp("pp-a1b2", "pp-a1b3") < 0 &&
+	     text_fold_cmp("pp-a1b", "pp-a1b2") < 0 && text_fold_cmp("ss", "ß") == 0;
 	failed += !ok;
-	printf("%s %zu - charter_fold_cmp orders folded forms\n", ok ? "ok" : "not ok", t++);
+	printf("%s %zu - text_fold_cmp orders folded forms\n", ok ? "ok" : "not ok", t++);
 	for (size_t i = 0; i < sizeof echoes / sizeof *echoes; i++, t++) {
-		ok = charter_echo_safe(echoes[i].text) == echoes[i].safe;
+		ok = text_echo_safe(echoes[i].text) == echoes[i].safe;
 		failed += !ok;
 		printf("%s %zu - '%s' is %s to repeat\n", ok ? "ok" : "not ok", t, echoes[i].text,
 		       echoes[i].safe ? "safe" : "not safe");
 	}
-	ok = !charter_echo_safe(NULL);
+	ok = !text_echo_safe(NULL);
 	failed += !ok;
 	printf("%s %zu - NULL is not safe to repeat\n", ok ? "ok" : "not ok", t++);
 	return failed;
@@ -146,24 +146,24 @@ static const struct {
 static size_t check_identity_keys(size_t t)
 {
 	size_t failed = 0, bad = 0;
-	for (size_t i = 1; i < charter_identity_key_count; i++)
-		if (strcmp(charter_identity_keys[i - 1], charter_identity_keys[i]) >= 0) {
-			printf("# out of order: '%s' before '%s'\n", charter_identity_keys[i - 1], charter_identity_keys[i]);
+	for (size_t i = 1; i < text_identity_key_count; i++)
+		if (strcmp(text_identity_keys[i - 1], text_identity_keys[i]) >= 0) {
+			printf("# out of order: '%s' before '%s'\n", text_identity_keys[i - 1], text_identity_keys[i]);
 			bad++;
 		}
 	failed += bad != 0;
 	printf("%s %zu - the %zu identity keys are in strcmp() order\n", bad ? "not ok" : "ok", t++,
-	       charter_identity_key_count);
+	       text_identity_key_count);
 	bad = 0;
-	for (size_t i = 0; i < charter_identity_key_count; i++)
-		if (!charter_is_identity_key(charter_identity_keys[i])) {
-			printf("# not found: '%s'\n", charter_identity_keys[i]);
+	for (size_t i = 0; i < text_identity_key_count; i++)
+		if (!text_is_identity_key(text_identity_keys[i])) {
+			printf("# not found: '%s'\n", text_identity_keys[i]);
 			bad++;
 		}
 	failed += bad != 0;
 	printf("%s %zu - each identity key is found\n", bad ? "not ok" : "ok", t++);
 	for (size_t i = 0; i < sizeof key_samples / sizeof *key_samples; i++, t++) {
-		int ok = charter_is_identity_key(key_samples[i].key) == key_samples[i].identity;
+		int ok = text_is_identity_key(key_samples[i].key) == key_samples[i].identity;
 		failed += !ok;
 		printf("%s %zu - '%s' %s an identity key\n", ok ? "ok" : "not ok", t, key_samples[i].key,
 		       key_samples[i].identity ? "is" : "is not");
@@ -177,7 +177,7 @@ int main(void)
 	size_t helpers = sizeof folds / sizeof *folds + sizeof echoes / sizeof *echoes + 3;
 	printf("1..%zu\n", n + 1 + helpers + KEY_TESTS);
 	for (size_t i = 0; i < n; i++) {
-		const char *got = charter_contact_kind(samples[i].text);
+		const char *got = text_contact_kind(samples[i].text);
 		const char *want = !samples[i].kind ? NULL :
 		                   !strcmp(samples[i].kind, "email") ? "an e-mail address" : "a phone number";
 		int ok = (!got && !want) || (got && want && !strcmp(got, want));
@@ -187,7 +187,7 @@ int main(void)
 		if (!ok)
 			printf("# got %s\n", got ? got : "neither");
 	}
-	int null_ok = charter_contact_kind(NULL) == NULL;
+	int null_ok = text_contact_kind(NULL) == NULL;
 	failed += !null_ok;
 	printf("%s %zu - NULL is neither\n", null_ok ? "ok" : "not ok", n + 1);
 	failed += check_text_helpers(n + 2);

@@ -28,6 +28,9 @@ breaks "controller without SIREN" $G 's/, siren: "812345676"//' gdpr.controller 
 # A blank value is the plugin's finding; a quoted empty string "" is the
 # core's (core.type), so blanks are written " " or with invisible characters.
 breaks "controller with a blank name" $G 's/controller: \{name: Entraide Santé SAS/controller: {name: " "/' gdpr.controller 2
+# the words of every plugin for a blank value (ppreg_require_text)
+printf '%s\n' "$OUT" | grep -q "^$P/$G:2:[0-9]*: error: gdpr.controller: name is blank\$"
+ok $? "a blank name: 'name is blank'"
 breaks "no controller" $G 's/controller: .*\n//' gdpr.controller 1
 passes "an unquoted SIREN is the same SIREN" $G 's/siren: "812345676"/siren: 812345676/' gdpr.controller
 
@@ -40,6 +43,9 @@ breaks "DPO named with a zero-width no-break space" $G 's/dpo: \{name: DPO Conse
 breaks "DPO without e-mail" $G 's/email: dpo\@entraide-sante.example, //' gdpr.dpo 3
 breaks "DPO e-mail is not an address" $G 's/email: dpo\@entraide-sante.example/email: dpo-entraide/' gdpr.dpo 3
 breaks "DPO e-mail without a domain" $G 's/email: dpo\@entraide-sante.example/email: dpo\@localhost/' gdpr.dpo 3
+# the core's reading of an e-mail address, the one of typed fields too
+breaks "DPO e-mail with a hyphen-led domain label (a@-x.fr)" $G 's/email: dpo\@entraide-sante.example/email: a\@-x.fr/' gdpr.dpo 3
+breaks "DPO e-mail with a one-letter top-level label" $G 's/email: dpo\@entraide-sante.example/email: dpo\@x.f/' gdpr.dpo 3
 
 # record of processing (Art. 30)
 breaks "an unknown legal basis" $G 's/legal_basis: consent/legal_basis: interest/' gdpr.record-of-processing 7

@@ -52,7 +52,8 @@ make_registry
 for bad in 's/      max_retention: P20Y\n//' 's/max_retention: P20Y/max_retention: 20 years/' \
 	's/      max_dpia_age: P3Y\n//' 's/max_hds_window: P3Y/max_hds_window: 3/' \
 	's/max_breach_notification_hours: 72/max_breach_notification_hours: 0/' \
-	's/      eea: .*\n//' 's/adequacy: \[AD, /adequacy: [ad, /' 's/adequacy: \[.*\]/adequacy: US/'; do
+	's/      eea: .*\n//' 's/adequacy: \[AD, /adequacy: [ad, /' 's/adequacy: \[.*\]/adequacy: US/' \
+	's/eea: \[AT, /eea: [EL, AT, /' 's/adequacy: \[AD, /adequacy: [UK, /'; do
 	policy "$bad"
 	check_reg --policy "$POLICY"
 	expect_rc 2 "policy edit $bad: exit 2"

@@ -43,6 +43,10 @@ start 's|  website: https://entraide-sante.example\n||'
 judged registration.kind 2 "digital service without website, at platform"
 start 's|website: https://entraide-sante.example|website: entraide-sante.example|'
 judged registration.kind 7 "website without scheme"
+# the core's reading of a web address, the one of typed fields too
+start 's|website: https://entraide-sante.example|website: https://a..b|'
+judged registration.kind 7 "website with an empty host label (https://a..b)"
+message "website 'https://a..b' is not a web address" "the message names the website"
 start 's|website: https://entraide-sante.example|website: "https://entraide sante.example"|'
 judged registration.kind 7 "website with a space"
 start 's/channels: \[digital, physical\]/channels: [physical]/' 's|  website: https://entraide-sante.example\n||'

@@ -49,6 +49,10 @@ start 's/email: contact\@entraide-sante.example/email: contact\@entraide-sante/'
 judged registration.contact 17 "e-mail without a top-level domain"
 start 's/email: contact\@entraide-sante.example/email: "contact\@entraide sante.example"/'
 judged registration.contact 17 "e-mail with a space"
+# the core's reading of an e-mail address, the one of typed fields too
+start 's/email: contact\@entraide-sante.example/email: a\@-x.fr/'
+judged registration.contact 17 "e-mail with a hyphen-led domain label (a@-x.fr)"
+message "e-mail 'a@-x.fr' is not an address" "the message names the address"
 start 's/contact: \{email: contact\@entraide-sante.example\}/contact: {}/'
 judged registration.contact 17 "no e-mail, at contact"
 start 's/contact: \{email: contact\@entraide-sante.example\}\n//'

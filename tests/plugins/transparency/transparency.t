@@ -66,6 +66,9 @@ breaks "a funding entry without amount" $T 's/, amount_eur: 30000//' transparenc
 # A blank value is the plugin's finding; a quoted empty string "" is the
 # core's (core.type), so blanks are written " " or with invisible characters.
 breaks "a funding entry with a blank source" $T 's/source: BPI France/source: " "/' transparency.funding 9
+# the words of every plugin for a blank value (ppreg_require_text)
+printf '%s\n' "$OUT" | grep -q "^$P/$T:9:[0-9]*: error: transparency.funding: source is blank\$"
+ok $? "a blank source: 'source is blank'"
 breaks "funding for a year after the as-of date" $T 's/year: 2023, source: BPI/year: 2027, source: BPI/; s/(year: 2024.*\n)/$1  - {year: 2023, source: Service revenue, kind: revenue, amount_eur: 1}\n/' transparency.funding 10
 passes "a year before the window is not required" $T 's/(year: 2023.*\n)/$1  - {year: 2019, source: Service revenue, kind: revenue, amount_eur: 1}\n/' transparency.funding
 make_registry
@@ -219,6 +222,9 @@ breaks "no regulated_acts" $T 's/regulated_acts: false\n//' transparency.no-subs
 breaks "no alert channel URL" $T 's/shown_at: https:\/\/entraide-sante.example\/alerte, //' transparency.alert-channel 24
 breaks "alert channel over http" $T 's/shown_at: https:/shown_at: http:/' transparency.alert-channel 24
 breaks "alert channel URL without host" $T 's/shown_at: https:\/\/entraide-sante.example\/alerte/shown_at: "https:\/\/\/alerte"/' transparency.alert-channel 24
+# the core's reading of a web address, the one of typed fields too
+breaks "alert channel URL with an empty host label (https://a..b)" $T 's/shown_at: https:\/\/entraide-sante.example\/alerte/shown_at: "https:\/\/a..b"/' transparency.alert-channel 24
+breaks "alert channel URL with a host of one label" $T 's/shown_at: https:\/\/entraide-sante.example\/alerte/shown_at: "https:\/\/localhost\/alerte"/' transparency.alert-channel 24
 passes "alert channel URL with an upper-case scheme (RFC 3986: case-insensitive)" $T 's/shown_at: https:/shown_at: HTTPS:/' transparency.alert-channel
 passes "alert channel URL with a mixed-case scheme" $T 's/shown_at: https:/shown_at: hTtPs:/' transparency.alert-channel
 breaks "alert channel over HTTP in capitals" $T 's/shown_at: https:/shown_at: HTTP:/' transparency.alert-channel 24

@@ -1,9 +1,9 @@
 /*
- * text.c - the charter plugin's pure text helpers (text.h): what in a text
+ * text.c - the plugins' shared pure text helpers (text.h): what in a text
  * identifies a person (e-mail addresses, phone numbers), which declared
  * values are safe to repeat in a message, and the folded form of a word
- * for comparisons. The training plugin compiles this file too, so that both
- * plugins draw the line around personal data in the same place.
+ * for comparisons. The charter and training plugins both link it, so that
+ * they draw the line around personal data in the same place.
  */
 #include "text.h"
 
@@ -208,7 +208,7 @@ static unsigned contact_cues(const char *s)
 	return found;
 }
 
-const char *charter_contact_kind(const char *text)
+const char *text_contact_kind(const char *text)
 {
 	if (!text)
 		return NULL;
@@ -223,10 +223,10 @@ const char *charter_contact_kind(const char *text)
 
 /* ---- values fit to repeat ---- */
 
-int charter_echo_safe(const char *text)
+int text_echo_safe(const char *text)
 {
 	size_t n = text ? strspn(text, "abcdefghijklmnopqrstuvwxyz0123456789-") : 0;
-	return n >= 1 && n <= 63 && text[n] == '\0' && text[0] != '-' && !charter_contact_kind(text);
+	return n >= 1 && n <= 63 && text[n] == '\0' && text[0] != '-' && !text_contact_kind(text);
 }
 
 /* ---- folding ---- */
@@ -264,7 +264,7 @@ static unsigned char fold_next(fold_iter *it)
 	return *s >= 'A' && *s <= 'Z' ? (unsigned char)(*s - 'A' + 'a') : *s;
 }
 
-size_t charter_fold(const char *s, char *out, size_t size)
+size_t text_fold(const char *s, char *out, size_t size)
 {
 	fold_iter it = {(const unsigned char *)s, NULL};
 	size_t n = 0;
@@ -282,7 +282,7 @@ size_t charter_fold(const char *s, char *out, size_t size)
 	return n;
 }
 
-int charter_fold_cmp(const char *a, const char *b)
+int text_fold_cmp(const char *a, const char *b)
 {
 	fold_iter x = {(const unsigned char *)a, NULL}, y = {(const unsigned char *)b, NULL};
 	for (;;) {
@@ -299,7 +299,7 @@ int charter_fold_cmp(const char *a, const char *b)
  * form and in strcmp() order, for the binary search below (every key of
  * every commitment and certification is looked up; contacts_test.c checks
  * the order and looks up each one). */
-const char *const charter_identity_keys[] = {
+const char *const text_identity_keys[] = {
 	"address", "adresse", "adresse_electronique", "adresse_email", "adresse_mail", "adresse_postale",
 	"birth_date", "birth_name", "birthdate", "birthday", "birthname", "cell_phone", "cellphone",
 	"courriel", "date_de_naissance", "date_naissance", "date_of_birth", "dob", "e_mail",
@@ -311,7 +311,7 @@ const char *const charter_identity_keys[] = {
 	"portable", "postal_address", "prenom", "prenoms", "social_security_number", "ssn",
 	"street_address", "surname", "tel", "telephone", "telephone_number"
 };
-const size_t charter_identity_key_count = sizeof charter_identity_keys / sizeof *charter_identity_keys;
+const size_t text_identity_key_count = sizeof text_identity_keys / sizeof *text_identity_keys;
 
 /* strcmp() order, the first byte compared without a call: most steps of
  * the search end there. */
@@ -323,7 +323,7 @@ static int key_order(const void *key, const void *entry)
 	return strcmp(a, b);
 }
 
-int charter_is_identity_key(const char *key)
+int text_is_identity_key(const char *key)
 {
 	/* Folded (case and Latin-1 accents), '-' and ' ' read as '_', so that
 	 * "Phone Number", "family-name" and "PRÉNOM" are phone_number,
@@ -340,13 +340,13 @@ int charter_is_identity_key(const char *key)
 	if (n == sizeof norm)
 		return 0;
 	if (key[n] != '\0') {
-		if (charter_fold(key, norm, sizeof norm) >= sizeof norm)
+		if (text_fold(key, norm, sizeof norm) >= sizeof norm)
 			return 0;
 		for (char *p = norm; *p; p++)
 			if (*p == '-' || *p == ' ')
 				*p = '_';
 		word = norm;
 	}
-	return bsearch(word, charter_identity_keys, charter_identity_key_count, sizeof *charter_identity_keys,
+	return bsearch(word, text_identity_keys, text_identity_key_count, sizeof *text_identity_keys,
 	               key_order) != NULL;
 }
