@@ -74,12 +74,16 @@ _case_expect() { printf '%s' "$1"; shift; printf '\t%s' "$@"; printf '\n'; } >>"
 
 # edit FILE PERL_EXPR: rewrites a file of $REG in place (perl -0pi), e.g.
 #   edit platforms/entraide-sante/registration.yaml 's/812345676/123456789/g'
+# An edit that changes nothing is a failed test: the pattern no longer
+# matches the example, and the case would pass without testing anything.
 edit() {
 	if in_case && [ ! -e "$REG/$1" ]; then
 		case_file "$1"
 		cp "$PPREG_TOP/registry/$1" "$REG/$1"
 	fi
-	perl -0pi -e "$2" "$REG/$1"
+	perl -0pi -e '$ppreg_before = $_;' -e "$2" -e ';$ppreg_changed ||= $_ ne $ppreg_before;
+		END { $? ||= !$ppreg_changed }' "$REG/$1" && return 0
+	ok 1 "edit $1 with '$2' changes the file"
 }
 commit() {
 	in_case && return 0

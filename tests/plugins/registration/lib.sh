@@ -26,7 +26,7 @@ start_repo() {
 # same SIREN for the GDPR controller, so that only registration rules judge.
 set_siren() {
 	edit "$R" "s/siren: \"812345676\"/siren: $1/; s/siret: \"81234567600017\"/siret: $2/; s/vat: FR19812345676/vat: $3/"
-	edit "$P/gdpr.yaml" "s/siren: \"812345676\"/siren: $1/"
+	[ "$1" = '"812345676"' ] || edit "$P/gdpr.yaml" "s/siren: \"812345676\"/siren: $1/"
 }
 
 # judged RULE LINE DESCRIPTION [EXIT]: after an edit, RULE is reported once at
