@@ -60,7 +60,6 @@ make_registry() {
 make_case() {
 	next_reg case
 	_case=$REG
-	mkdir -p "$REG/platforms/entraide-sante"
 	printf 'case\t%s\n' "$REG" >>"$TMP/cases"
 }
 in_case() { [ -n "${_case:-}" ] && [ "$_case" = "$REG" ]; }
