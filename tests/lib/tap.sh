@@ -147,7 +147,8 @@ only_rule() {
 
 # judge_cases: runs rule_test once on every case recorded since the last
 # call, over a scratch copy of the example registry, and numbers its
-# results. A runner that stops early (a crash, a hang) fails the test.
+# results. A runner that stops early (a crash, a hang) or exits non-zero
+# (a sanitizer's report at exit) fails the test.
 judge_cases() {
 	[ -s "$TMP/cases" ] || return 0
 	local scratch=$TMP/scratch want got=0 rc line
@@ -166,7 +167,8 @@ judge_cases() {
 		*) printf '%s\n' "$line" >&2 ;;
 		esac
 	done <"$TMP/judged"
-	[ "$got" -eq "$want" ] || ok 1 "rule_test judged $got of $want assertions (exit $rc)"
+	[ "$got" -eq "$want" ] && [ "$rc" -eq 0 ] ||
+		ok 1 "rule_test judged $got of $want assertions (exit $rc)"
 	: >"$TMP/cases"
 }
 done_testing() { judge_cases; echo "1..$_tap_n"; [ $_tap_failed -eq 0 ]; exit $?; }
