@@ -3,12 +3,15 @@
  * of the tests that edit one declaration of the example platform and look
  * for a finding (tests/lib/tap.sh, make_case).
  *
- * usage: rule_test SCRATCH EXAMPLE TABLE
+ * usage: rule_test [--platform ID] [--policy FILE] [--plugin-dir DIR]
+ *                  SCRATCH EXAMPLE TABLE
  *
  * SCRATCH is a registry folder (registry.yaml and platforms/) read as with
  * `ppreg check --worktree`, opened once with the policy registry.yaml names
- * and the plugins of this build. EXAMPLE is the registry the scratch files
- * came from. TABLE has one directive a line, fields separated by tabs:
+ * (or --policy) and the plugins of this build (or --plugin-dir), as of
+ * 2026-11-23; the platform judged is ID (default entraide-sante). EXAMPLE
+ * is the registry the scratch files came from. TABLE has one directive a
+ * line, fields separated by tabs:
  *
  *   case DIR            a new case: the files named next are read from DIR
  *   file REL            DIR/REL replaces SCRATCH/REL for this case
@@ -37,12 +40,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#define PLATFORM "entraide-sante"
 #define MAX_FILE ((size_t)64 << 20)
 #define MAX_FIELDS 5
 
 typedef struct {
-	const char *scratch, *example;
+	const char *scratch, *example, *platform;
 	run *run;
 	char *dir;        /* the current case's folder */
 	ptrvec replaced;  /* paths (relative) the current case replaced */
@@ -100,7 +102,7 @@ static void judge(runner *t)
 	/* a hang guard, as `timeout` is for the command */
 	const char *limit = getenv("PPREG_TIMEOUT");
 	alarm(limit && atoi(limit) > 0 ? (unsigned)atoi(limit) : 20);
-	if (run_check_platform(t->run, PLATFORM, &res) < 0) {
+	if (run_check_platform(t->run, t->platform, &res) < 0) {
 		fprintf(out, "check failed: %s\n", error_last());
 		t->rc = 2;
 	} else {
@@ -216,27 +218,50 @@ static void directive(runner *t, char **f, int n)
 	fflush(stdout);
 }
 
-static void open_run(runner *t)
+static void open_run(runner *t, run_options *o)
 {
-	run_options o = {.registry_path = t->scratch, .worktree = REGISTRY_WORKTREE,
-	                 .plugin_dir = PPREG_TEST_BUILD_DIR "/plugins"};
+	o->registry_path = t->scratch;
+	o->worktree = REGISTRY_WORKTREE;
+	if (!o->plugin_dir)
+		o->plugin_dir = PPREG_TEST_BUILD_DIR "/plugins";
 	if (!getenv("PPREG_POLICY_DIR"))
 		setenv("PPREG_POLICY_DIR", PPREG_TEST_BUILD_DIR "/policies", 1);
-	if (scalar_date("2026-11-23", &o.as_of) != 0)
+	if (scalar_date("2026-11-23", &o->as_of) != 0)
 		die("as-of", "2026-11-23 is not a date");
-	if (run_open(&t->run, &o) < 0)
+	if (run_open(&t->run, o) < 0)
 		die("run_open", error_last());
+}
+
+/* The options before SCRATCH EXAMPLE TABLE; returns the index of SCRATCH. */
+static int parse_options(int argc, char **argv, runner *t, run_options *o)
+{
+	int i = 1;
+	for (; i + 1 < argc && !strncmp(argv[i], "--", 2); i += 2) {
+		if (!strcmp(argv[i], "--platform"))
+			t->platform = argv[i + 1];
+		else if (!strcmp(argv[i], "--policy"))
+			o->policy_file = argv[i + 1];
+		else if (!strcmp(argv[i], "--plugin-dir"))
+			o->plugin_dir = argv[i + 1];
+		else
+			die("unknown option", argv[i]);
+	}
+	if (argc - i != 3)
+		die("usage", "rule_test [--platform ID] [--policy FILE] [--plugin-dir DIR] SCRATCH EXAMPLE TABLE");
+	return i;
 }
 
 int main(int argc, char **argv)
 {
-	if (argc != 4)
-		die("usage", "rule_test SCRATCH EXAMPLE TABLE");
-	runner t = {.scratch = argv[1], .example = argv[2]};
-	FILE *table = fopen(argv[3], "r");
+	runner t = {.platform = "entraide-sante"};
+	run_options o = {0};
+	int i = parse_options(argc, argv, &t, &o);
+	t.scratch = argv[i];
+	t.example = argv[i + 1];
+	FILE *table = fopen(argv[i + 2], "r");
 	if (!table)
-		die(argv[3], "cannot open");
-	open_run(&t);
+		die(argv[i + 2], "cannot open");
+	open_run(&t, &o);
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;

@@ -57,6 +57,10 @@ make_registry() {
 # do nothing, and the expect_* below are recorded, judged together by
 # done_testing, with the same patterns as against ppreg's text output.
 # What needs Git, another platform or options stays on make_registry.
+# CASE_EXAMPLE is the registry the cases start from (default registry/),
+# CASE_ARGS rule_test's options for it (--platform, --policy, --plugin-dir).
+CASE_EXAMPLE=$PPREG_TOP/registry
+CASE_ARGS=
 make_case() {
 	next_reg case
 	_case=$REG
@@ -78,7 +82,7 @@ _case_expect() { printf '%s' "$1"; shift; printf '\t%s' "$@"; printf '\n'; } >>"
 edit() {
 	if in_case && [ ! -e "$REG/$1" ]; then
 		case_file "$1"
-		cp "$PPREG_TOP/registry/$1" "$REG/$1"
+		cp "$CASE_EXAMPLE/$1" "$REG/$1"
 	fi
 	perl -0pi -e '$ppreg_before = $_;' -e "$2" -e ';$ppreg_changed ||= $_ ne $ppreg_before;
 		END { $? ||= !$ppreg_changed }' "$REG/$1" && return 0
@@ -146,19 +150,15 @@ only_rule() {
 }
 
 # judge_cases: runs rule_test once on every case recorded since the last
-# call, over a scratch copy of the example registry, and numbers its
+# call, over a scratch copy of $CASE_EXAMPLE, and numbers its
 # results. A runner that stops early (a crash, a hang) or exits non-zero
 # (a sanitizer's report at exit) fails the test.
 judge_cases() {
 	[ -s "$TMP/cases" ] || return 0
 	local scratch=$TMP/scratch want got=0 rc line
-	if [ ! -d "$scratch" ]; then
-		mkdir -p "$scratch/platforms"
-		cp "$PPREG_TOP/registry/registry.yaml" "$scratch/"
-		cp -R "$PPREG_TOP/registry/platforms/entraide-sante" "$scratch/platforms/"
-	fi
+	[ -d "$scratch" ] || cp -R "$CASE_EXAMPLE" "$scratch"
 	want=$(grep -Evc '^(case|file)	' "$TMP/cases")
-	"$PPREG_BUILD/tests/rule_test" "$scratch" "$PPREG_TOP/registry" "$TMP/cases" >"$TMP/judged"
+	"$PPREG_BUILD/tests/rule_test" $CASE_ARGS "$scratch" "$CASE_EXAMPLE" "$TMP/cases" >"$TMP/judged"
 	rc=$?
 	while IFS= read -r line; do
 		case $line in
