@@ -10,6 +10,7 @@ PPREG_TOP=$(cd "$(dirname "$0")" && while [ ! -f include/ppreg/plugin.h ]; do
 	[ "$PWD" = / ] && exit 1; cd ..; done; pwd)
 PPREG_BUILD=${PPREG_BUILD:-$PPREG_TOP/build}
 PPREG=${PPREG:-$PPREG_BUILD/ppreg}
+PPREG_RULE_TEST=${PPREG_RULE_TEST:-$PPREG_BUILD/tests/rule_test}
 AS_OF=2026-11-23
 export GIT_AUTHOR_NAME=ppreg-test GIT_AUTHOR_EMAIL=test@ppreg.invalid
 export GIT_COMMITTER_NAME=ppreg-test GIT_COMMITTER_EMAIL=test@ppreg.invalid
@@ -158,7 +159,7 @@ judge_cases() {
 	local scratch=$TMP/scratch want got=0 rc line
 	[ -d "$scratch" ] || cp -R "$CASE_EXAMPLE" "$scratch"
 	want=$(grep -Evc '^(case|file)	' "$TMP/cases")
-	"$PPREG_BUILD/tests/rule_test" $CASE_ARGS "$scratch" "$CASE_EXAMPLE" "$TMP/cases" >"$TMP/judged"
+	"$PPREG_RULE_TEST" $CASE_ARGS "$scratch" "$CASE_EXAMPLE" "$TMP/cases" >"$TMP/judged"
 	rc=$?
 	while IFS= read -r line; do
 		case $line in
