@@ -14,9 +14,22 @@ sample_registry() {
 	git init -q "$REG" && git -C "$REG" add -A && git -C "$REG" commit -q -m init
 }
 check_sample() {
+	if in_case; then check_reg "$@"; return; fi
 	run_ppreg check "$REG" --as-of "$AS_OF" --policy "$TEST_POLICY" --plugin-dir "$TEST_PLUGINS" "$@"
 }
 F=platforms/p/sample.yaml
 # sample FORMAT [ARGS]: sample_registry from printf's output (not a pipe, so
 # that $REG stays set in this shell).
 sample() { printf "$@" >"$TMP/in"; sample_registry <"$TMP/in"; }
+
+# sample_case FORMAT [ARGS]: the same sample.yaml as a case judged in
+# process (make_case in tests/lib/tap.sh), with the test policy and plugins.
+CASE_EXAMPLE=$TMP/sample-example
+CASE_ARGS="--platform p --policy $TEST_POLICY --plugin-dir $TEST_PLUGINS"
+mkdir -p "$CASE_EXAMPLE/platforms/p"
+printf 'format: ppreg/1\nname: test\nauthority: test\npolicy: coretest/1\n' >"$CASE_EXAMPLE/registry.yaml"
+sample_case() {
+	make_case
+	case_file "$F"
+	printf "$@" >"$REG/$F"
+}

@@ -3,32 +3,24 @@
 # encoding, tags, merge keys, documents, non-string keys.
 . "$(dirname "$0")/lib.sh"
 
-sample 'format: ppreg/1\nname: ok\nflag: false\n'
-check_sample
+sample_case 'format: ppreg/1\nname: ok\nflag: false\n'
 expect_rc 1 "a finding of severity error exits 1"
 expect_finding coretest.flag $F 3 "a plugin finding points at the value's line"
-printf '%s\n' "$OUT" | grep -q "^$F:3:7: error: coretest.flag: flag is false$"
-ok $? "file:line:column: severity: rule: message"
+expect_grep - "^$F:3:7: error: coretest.flag: flag is false$" "file:line:column: severity: rule: message"
 
-sample 'format: ppreg/1\nname: ok\n'
-check_sample
+sample_case 'format: ppreg/1\nname: ok\n'
 expect_rc 0 "a clean file exits 0"
-printf '%s\n' "$OUT" | grep -q '^== p: compliant$'
-ok $? "verdict compliant"
+expect_grep - '^== p: compliant$' "verdict compliant"
 
-sample 'format: ppreg/1\nname: [unclosed\n'
-check_sample
+sample_case 'format: ppreg/1\nname: [unclosed\n'
 expect_rc 1 "malformed YAML exits 1"
 expect_finding core.yaml-syntax $F 3
-printf '%s\n' "$OUT" | grep -q '^== p: invalid$'
-ok $? "malformed YAML gives the verdict invalid"
+expect_grep - '^== p: invalid$' "malformed YAML gives the verdict invalid"
 
-sample 'format: ppreg/1\nname: a\ncount: 1\nname: b\n'
-check_sample
+sample_case 'format: ppreg/1\nname: a\ncount: 1\nname: b\n'
 expect_finding core.duplicate-key $F 4 "duplicate key at the second occurrence"
 
-sample 'format: ppreg/1\nname: a\nitems:\n  - {id: x, id: y}\n'
-check_sample
+sample_case 'format: ppreg/1\nname: a\nitems:\n  - {id: x, id: y}\n'
 expect_finding core.duplicate-key $F 4 "duplicate key in a flow mapping"
 
 { printf 'format: ppreg/1\nname: a\nmeta: '; for i in $(seq 20); do printf '['; done; for i in $(seq 20); do printf ']'; done; echo; } >"$TMP/in"; sample_registry <"$TMP/in"
@@ -54,62 +46,47 @@ meta:
 Y
 check_sample
 expect_rule core.limits "an alias bomb crosses the alias or node limit"
-printf '%s\n' "$OUT" | grep -q 'core.limits: more than 4 aliases'
-ok $? "the alias limit is named"
+expect_grep - 'core.limits: more than 4 aliases' "the alias limit is named"
 
-sample 'format: ppreg/1\nname: a\nmeta: &r [*r]\n'
-check_sample
+sample_case 'format: ppreg/1\nname: a\nmeta: &r [*r]\n'
 expect_finding core.yaml-syntax $F 3 "a recursive alias is refused"
 
 { printf 'format: ppreg/1\nname: a\nnote: '; head -c 5000 /dev/zero | tr '\0' 'x'; echo; } >"$TMP/in"; sample_registry <"$TMP/in"
 check_sample
 expect_finding core.limits $F 1 "a file over the size limit"
 
-sample 'format: ppreg/1\nname: caf\xe9\n'
-check_sample
+sample_case 'format: ppreg/1\nname: caf\xe9\n'
 expect_finding core.encoding $F 2 "Latin-1 byte"
-sample 'format: ppreg/1\nname: a\0b\n'
-check_sample
+sample_case 'format: ppreg/1\nname: a\0b\n'
 expect_finding core.encoding $F 2 "NUL byte"
-sample 'format: ppreg/1\nname: \xc0\xaf\n'
-check_sample
+sample_case 'format: ppreg/1\nname: \xc0\xaf\n'
 expect_finding core.encoding $F 2 "overlong UTF-8"
-sample 'format: ppreg/1\nname: "a\\0b"\n'
-check_sample
+sample_case 'format: ppreg/1\nname: "a\\0b"\n'
 expect_finding core.encoding $F 2 "an escaped NUL in a quoted scalar"
 
-sample '\xef\xbb\xbfformat: ppreg/1\r\nname: ok\r\n'
-check_sample
+sample_case '\xef\xbb\xbfformat: ppreg/1\r\nname: ok\r\n'
 expect_rc 0 "a UTF-8 BOM and CRLF line ends are accepted"
 
-sample 'format: ppreg/1\nname: !!binary aGVsbG8=\n'
-check_sample
+sample_case 'format: ppreg/1\nname: !!binary aGVsbG8=\n'
 expect_finding core.type $F 2 "a YAML tag is refused"
-sample 'format: ppreg/1\nname: a\nmeta: !!python/object:os.system {a: 1}\n'
-check_sample
+sample_case 'format: ppreg/1\nname: a\nmeta: !!python/object:os.system {a: 1}\n'
 expect_finding core.type $F 3 "a python object tag is refused"
 
-sample 'format: ppreg/1\nname: a\nitems:\n  - &x {id: a}\n  - <<: *x\n    id: b\n'
-check_sample
+sample_case 'format: ppreg/1\nname: a\nitems:\n  - &x {id: a}\n  - <<: *x\n    id: b\n'
 expect_finding core.type $F 5 "merge keys are refused"
 
-sample 'format: ppreg/1\nname: a\n---\nformat: ppreg/1\n'
-check_sample
+sample_case 'format: ppreg/1\nname: a\n---\nformat: ppreg/1\n'
 expect_finding core.yaml-syntax $F 3 "a second document is refused"
 
-sample 'format: ppreg/1\nname: a\n1: x\n'
-check_sample
+sample_case 'format: ppreg/1\nname: a\n1: x\n'
 expect_finding core.type $F 3 "an integer key is refused"
-sample 'format: ppreg/1\nname: a\n? [a, b]\n: x\n'
-check_sample
+sample_case 'format: ppreg/1\nname: a\n? [a, b]\n: x\n'
 expect_finding core.type $F 3 "a list key is refused"
 
-sample 'format: ppreg/1\nname: a\nitems:\n\t- {id: a}\n'
-check_sample
+sample_case 'format: ppreg/1\nname: a\nitems:\n\t- {id: a}\n'
 expect_rc 1 "a tab where YAML forbids it is an error, not a crash"
 
-sample ''
-check_sample
+sample_case ''
 expect_finding core.type $F 1 "an empty file is not a declaration"
 
 done_testing

@@ -1,13 +1,16 @@
 # tests/hostile/lib.sh - sourced by the hostile-input tests (tests/hostile/*.t).
 #
-# One Git registry per test file holds a copy of the compliant example
-# platform; each case replaces one declaration file with hostile bytes,
-# commits, runs `ppreg check` under `timeout 20` (a hang guard only;
-# $PPREG_TIMEOUT changes it, e.g. under valgrind) and
-# /usr/bin/time -v, prints wall time and peak memory as TAP diagnostics
-# (never asserted), then restores the file. Every case must end in exit 1
-# (or 0 where the input is legal) with the documented rule, and never in a
-# crash: no core.plugin-error, no sanitizer report, no signal, no timeout.
+# Each case of `hostile` and `accepted` replaces one declaration file of the
+# compliant example platform with hostile bytes and is judged in process
+# (make_case in tests/lib/tap.sh, one runner for the whole file). The cases
+# that need Git or options (packed blobs, --worktree, --format) use the one
+# Git registry of the test file: `put` commits there, `measure` runs
+# `ppreg check` under `timeout 20` (a hang guard only; $PPREG_TIMEOUT changes
+# it, e.g. under valgrind, for the runner too) and /usr/bin/time -v, prints
+# wall time and peak memory as TAP diagnostics (never asserted), and
+# `restore` puts the file back. Every case must end in exit 1 (or 0 where
+# the input is legal) with the documented rule, and never in a crash: no
+# core.plugin-error, no sanitizer report, no signal, no timeout.
 . "$(dirname "$0")/../lib/tap.sh"
 
 EXAMPLE=$PPREG_TOP/registry/platforms/entraide-sante
@@ -42,6 +45,7 @@ show() { printf '%s\n' "$@" | head -40 | sed 's/^/# /' >&2; }
 # no_crash DESC: the run ended by itself with a verdict (0 or 1), no plugin
 # died on the input and no sanitizer spoke.
 no_crash() {
+	if in_case; then _case_expect no-crash "$1: no crash"; return; fi
 	local s=0
 	case $RC in 0|1) ;; *) s=1 ;; esac
 	printf '%s\n' "$OUT" | grep -q ': core.plugin-error: ' && s=1
@@ -52,6 +56,7 @@ no_crash() {
 
 # put FILE: stdin becomes $DIR/FILE.yaml, committed.
 put() {
+	in_case && case_file "$DIR/$1.yaml"
 	cat >"$REG/$DIR/$1.yaml"
 	commit "hostile $1"
 }
@@ -62,31 +67,27 @@ restore() {
 # hostile DESC FILE RULE LINE GENERATOR: GENERATOR (shell code; $E is the
 # compliant file) prints FILE.yaml's new bytes. Expects exit 1 and a finding
 # of RULE in that file at LINE ("-": any line) with a message, and no crash.
+# Judged in process (make_case in tests/lib/tap.sh): a crash or a hang
+# (over $PPREG_TIMEOUT seconds) stops the runner, which fails the test.
 hostile() {
-	local desc="$1 in $2.yaml" file=$2 rule=$3 line=$4
+	local desc="$1 in $2.yaml" file=$2 rule=$3 line=$4 REG _case
+	make_case
 	E=$EXAMPLE/$file.yaml
 	eval "$5" | put "$file"
-	measure "$desc"
 	[ "$line" = - ] && line='[0-9]+'
 	expect_rc 1 "$desc: exit 1"
-	printf '%s\n' "$OUT" | grep -Eq "^$DIR/$file.yaml:$line:[0-9]+: error: $rule: .+"
-	local s=$?
-	ok $s "$desc: $rule at line $4"
-	[ $s -eq 0 ] || show "output was:" "$OUT" "$ERR"
+	expect_grep -E "^$DIR/$file.yaml:$line:[0-9]+: error: $rule: .+" "$desc: $rule at line $4"
 	no_crash "$desc"
-	restore "$file"
 }
 
 # accepted DESC FILE GENERATOR: legal bytes; the platform stays compliant.
 accepted() {
-	local desc="$1 in $2.yaml" file=$2
+	local desc="$1 in $2.yaml" file=$2 REG _case
+	make_case
 	E=$EXAMPLE/$file.yaml
 	eval "$3" | put "$file"
-	measure "$desc"
 	expect_rc 0 "$desc: accepted, exit 0"
-	[ "$RC" = 0 ] || show "output was:" "$OUT"
 	no_crash "$desc"
-	restore "$file"
 }
 
 # lines_of FILE: the number of lines of the compliant FILE.yaml.

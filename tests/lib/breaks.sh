@@ -1,21 +1,26 @@
-# tests/lib/breaks.sh - "break one rule in a compliant copy" for plugin tests.
+# tests/lib/breaks.sh - "break one rule in a compliant copy" for plugin tests,
+# judged in process (make_case in tap.sh).
 #
-# breaks DESCRIPTION FILE PERL_EXPR RULE LINE [EXIT]: copies entraide-sante
-# into a fresh registry, applies one edit to FILE (relative to the platform
-# folder), and asserts a finding of RULE at FILE:LINE and the exit status
-# (default 1).
+# breaks DESCRIPTION FILE PERL_EXPR RULE LINE [EXIT]: applies one edit to
+# FILE (relative to the platform folder) of entraide-sante, and asserts a
+# finding of RULE at FILE:LINE and the exit status (default 1).
 breaks() {
-	make_registry
+	make_case
 	edit "platforms/entraide-sante/$2" "$3"
-	commit
-	check_reg
 	expect_finding "$4" "platforms/entraide-sante/$2" "$5" "$1"
 	expect_rc "${6:-1}" "$1: exit ${6:-1}"
 }
-# passes_clean PLUGIN RULE...: the compliant copy has none of these rules.
+# passes DESCRIPTION FILE PERL_EXPR RULE: the edit leaves RULE silent and the
+# platform compliant.
+passes() {
+	make_case
+	edit "platforms/entraide-sante/$2" "$3"
+	expect_no_rule "$4" "$1"
+	expect_rc 0 "$1: exit 0"
+}
+# passes_clean RULE...: the compliant copy has none of these rules.
 passes_clean() {
-	make_registry
-	check_reg
+	make_case
 	expect_rc 0 "entraide-sante is compliant"
 	for rule in "$@"; do expect_no_rule "$rule" "entraide-sante: no $rule"; done
 }

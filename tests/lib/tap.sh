@@ -10,6 +10,7 @@ PPREG_TOP=$(cd "$(dirname "$0")" && while [ ! -f include/ppreg/plugin.h ]; do
 	[ "$PWD" = / ] && exit 1; cd ..; done; pwd)
 PPREG_BUILD=${PPREG_BUILD:-$PPREG_TOP/build}
 PPREG=${PPREG:-$PPREG_BUILD/ppreg}
+PPREG_RULE_TEST=${PPREG_RULE_TEST:-$PPREG_BUILD/tests/rule_test}
 AS_OF=2026-11-23
 export GIT_AUTHOR_NAME=ppreg-test GIT_AUTHOR_EMAIL=test@ppreg.invalid
 export GIT_COMMITTER_NAME=ppreg-test GIT_COMMITTER_EMAIL=test@ppreg.invalid
@@ -48,11 +49,50 @@ make_registry() {
 	[ $# -eq 0 ] && set -- entraide-sante
 	for p in "$@"; do cp -R "$PPREG_TOP/registry/platforms/$p" "$REG/platforms/"; done
 	git init -q "$REG" && git -C "$REG" add -A && git -C "$REG" commit -q -m init
+	_case=
 }
+# make_case: a case judged in process (tests/lib/rule_test.c) instead of a
+# Git registry: $REG is a folder mirroring registry/ where `edit` and
+# `case_file` put the files that differ from the example registry; the rest
+# is entraide-sante as it is. `commit` and `check_reg` (without arguments)
+# do nothing, and the expect_* below are recorded, judged together by
+# done_testing, with the same patterns as against ppreg's text output.
+# What needs Git, another platform or options stays on make_registry.
+# CASE_EXAMPLE is the registry the cases start from (default registry/),
+# CASE_ARGS rule_test's options for it (--platform, --policy, --plugin-dir).
+CASE_EXAMPLE=$PPREG_TOP/registry
+CASE_ARGS=
+make_case() {
+	next_reg case
+	_case=$REG
+	printf 'case\t%s\n' "$REG" >>"$TMP/cases"
+}
+in_case() { [ -n "${_case:-}" ] && [ "$_case" = "$REG" ]; }
+# case_file PATH: PATH (relative to the registry) of this case replaces the
+# example's; its bytes are what is in $REG/PATH when the cases are judged.
+case_file() {
+	[ -d "$REG/${1%/*}" ] || mkdir -p "$REG/${1%/*}"
+	printf 'file\t%s\n' "$1" >>"$TMP/cases"
+}
+_case_expect() { printf '%s' "$1"; shift; printf '\t%s' "$@"; printf '\n'; } >>"$TMP/cases"
+
 # edit FILE PERL_EXPR: rewrites a file of $REG in place (perl -0pi), e.g.
 #   edit platforms/entraide-sante/registration.yaml 's/812345676/123456789/g'
-edit() { perl -0pi -e "$2" "$REG/$1"; }
-commit() { git -C "$REG" add -A && git -C "$REG" commit -q --allow-empty -m "${1:-change}"; }
+# An edit that changes nothing is a failed test: the pattern no longer
+# matches the example, and the case would pass without testing anything.
+edit() {
+	if in_case && [ ! -e "$REG/$1" ]; then
+		case_file "$1"
+		cp "$CASE_EXAMPLE/$1" "$REG/$1"
+	fi
+	perl -0pi -e '$ppreg_before = $_;' -e "$2" -e ';$ppreg_changed ||= $_ ne $ppreg_before;
+		END { $? ||= !$ppreg_changed }' "$REG/$1" && return 0
+	ok 1 "edit $1 with '$2' changes the file"
+}
+commit() {
+	in_case && return 0
+	git -C "$REG" add -A && git -C "$REG" commit -q --allow-empty -m "${1:-change}"
+}
 
 # run_ppreg ARGS...: runs build/ppreg; sets OUT (stdout), ERR (stderr), RC.
 run_ppreg() {
@@ -61,31 +101,75 @@ run_ppreg() {
 }
 # check_reg [ARGS...]: ppreg check of $REG, as of $AS_OF unless ARGS give --as-of.
 check_reg() {
+	if in_case; then
+		[ $# -eq 0 ] || ok 1 "check_reg $*: a case of make_case takes no options"
+		return 0
+	fi
 	case " $* " in
 	*" --as-of "*) run_ppreg check "$REG" "$@" ;;
 	*) run_ppreg check "$REG" --as-of "$AS_OF" "$@" ;;
 	esac
 }
 
-expect_rc() { is "$RC" "$1" "${2:-exit status $1}"; }
+# expect_grep OPTS PATTERN DESC: a line of the output matches PATTERN, as
+# `grep -q OPTS`: OPTS is "-" (a basic expression) or letters of E
+# (extended), F (fixed string) and v (no line matches), e.g. -E or -vF.
+expect_grep() {
+	if in_case; then _case_expect grep "$1" "$2" "$3"; return; fi
+	local opts=${1#-} s
+	opts=${opts%v}
+	printf '%s\n' "$OUT" | grep -q ${opts:+-$opts} -- "$2"
+	s=$?
+	case $1 in *v) s=$((!s)) ;; esac
+	ok $s "$3"
+	[ $s -eq 0 ] || diag "output was:" "$OUT" "$ERR"
+}
+# expect_count OPTS PATTERN N DESC: exactly N lines match PATTERN.
+expect_count() {
+	if in_case; then _case_expect count "$1" "$2" "$3" "$4"; return; fi
+	local opts=${1#-}
+	is "$(printf '%s\n' "$OUT" | grep -c ${opts:+-$opts} -- "$2")" "$3" "$4"
+}
+expect_rc() {
+	if in_case; then _case_expect rc "$1" "${2:-exit status $1}"; return; fi
+	is "$RC" "$1" "${2:-exit status $1}"
+}
 # expect_finding RULE FILE LINE [DESC]: a text finding FILE:LINE:COL: sev: RULE:
-expect_finding() {
-	printf '%s\n' "$OUT" | grep -Eq "^$2:$3:[0-9]+: (error|warning): $1: "
-	local s=$?
-	ok $s "${4:-$1 at $2:$3}"
-	[ $s -eq 0 ] || diag "output was:" "$OUT" "$ERR"
-}
+expect_finding() { expect_grep -E "^$2:$3:[0-9]+: (error|warning): $1: " "${4:-$1 at $2:$3}"; }
 # expect_rule RULE [DESC]: a finding of RULE anywhere.
-expect_rule() {
-	printf '%s\n' "$OUT" | grep -Eq ": (error|warning): $1: "
+expect_rule() { expect_grep -E ": (error|warning): $1: " "${2:-finding $1}"; }
+expect_no_rule() { expect_grep -vE ": (error|warning): $1: " "${2:-no finding $1}"; }
+# only_rule RULE DESC: every finding of the output is of RULE.
+only_rule() {
+	if in_case; then _case_expect only-rule "$1" "$2"; return; fi
+	local others
+	others=$(printf '%s\n' "$OUT" | grep -E ': (error|warning): ' | grep -v ": $1: ")
+	[ -z "$others" ]
 	local s=$?
-	ok $s "${2:-finding $1}"
-	[ $s -eq 0 ] || diag "output was:" "$OUT" "$ERR"
+	ok $s "$2"
+	[ $s -eq 0 ] || diag "other findings:" "$others"
 }
-expect_no_rule() {
-	! printf '%s\n' "$OUT" | grep -Eq ": (error|warning): $1: "
-	local s=$?
-	ok $s "${2:-no finding $1}"
-	[ $s -eq 0 ] || diag "output was:" "$OUT"
+
+# judge_cases: runs rule_test once on every case recorded since the last
+# call, over a scratch copy of $CASE_EXAMPLE, and numbers its
+# results. A runner that stops early (a crash, a hang) or exits non-zero
+# (a sanitizer's report at exit) fails the test.
+judge_cases() {
+	[ -s "$TMP/cases" ] || return 0
+	local scratch=$TMP/scratch want got=0 rc line
+	[ -d "$scratch" ] || cp -R "$CASE_EXAMPLE" "$scratch"
+	want=$(grep -Evc '^(case|file)	' "$TMP/cases")
+	"$PPREG_RULE_TEST" $CASE_ARGS "$scratch" "$CASE_EXAMPLE" "$TMP/cases" >"$TMP/judged"
+	rc=$?
+	while IFS= read -r line; do
+		case $line in
+		"ok - "*) ok 0 "${line#ok - }"; got=$((got + 1)) ;;
+		"not ok - "*) ok 1 "${line#not ok - }"; got=$((got + 1)) ;;
+		*) printf '%s\n' "$line" >&2 ;;
+		esac
+	done <"$TMP/judged"
+	[ "$got" -eq "$want" ] && [ "$rc" -eq 0 ] ||
+		ok 1 "rule_test judged $got of $want assertions (exit $rc)"
+	: >"$TMP/cases"
 }
-done_testing() { echo "1..$_tap_n"; [ $_tap_failed -eq 0 ]; exit $?; }
+done_testing() { judge_cases; echo "1..$_tap_n"; [ $_tap_failed -eq 0 ]; exit $?; }

@@ -5,7 +5,7 @@
 # its rule at its line, with exit 1.
 . "$(dirname "$0")/lib.sh"
 
-make_registry
+make_case
 check_reg
 expect_no_rule registration.kind "entraide-sante: no registration.kind"
 expect_no_rule registration.domains "entraide-sante: no registration.domains"

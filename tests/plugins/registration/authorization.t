@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 AUTH='authorization: {status: granted, number: "DGS-PP-2026-0042", granted_on: 2026-07-01, expires_on: 2029-06-30}'
 
-make_registry
+make_case
 check_reg
 expect_no_rule registration.authorization "entraide-sante: granted 2026-07-01, expires 2029-06-30"
 
@@ -26,10 +26,9 @@ start 's/authorization: .*\n//'
 judged registration.authorization 1 "no authorization, at the top of the file"
 
 # applied: a warning under the model policy
-start 's/status: granted, number: "DGS-PP-2026-0042", granted_on: 2026-07-01, expires_on: 2029-06-30/status: applied/'
+start_repo 's/status: granted, number: "DGS-PP-2026-0042", granted_on: 2026-07-01, expires_on: 2029-06-30/status: applied/'
 judged registration.authorization 26 "applied" 0
-printf '%s\n' "$OUT" | grep -q "^$R:26:[0-9]*: warning: registration.authorization: "
-ok $? "applied is reported as a warning"
+expect_grep - "^$R:26:[0-9]*: warning: registration.authorization: " "applied is reported as a warning"
 check_reg --strict
 expect_rc 1 "--strict makes the warning fail: exit 1"
 expect_finding registration.authorization "$R" 26 "--strict still reports it at line 26"
@@ -86,17 +85,16 @@ policy() {
 	POLICY=$TMP/pol/fr-model-2026.1.yaml
 	perl -0pi -e "$1" "$POLICY"
 }
-start 's/status: granted, number: "DGS-PP-2026-0042", granted_on: 2026-07-01, expires_on: 2029-06-30/status: applied/'
+start_repo 's/status: granted, number: "DGS-PP-2026-0042", granted_on: 2026-07-01, expires_on: 2029-06-30/status: applied/'
 policy 's/authorization_applied: warning/authorization_applied: error/'
 check_reg --policy "$POLICY"
-printf '%s\n' "$OUT" | grep -q "^$R:26:[0-9]*: error: registration.authorization: "
-ok $? "authorization_applied: error makes applied an error"
+expect_grep - "^$R:26:[0-9]*: error: registration.authorization: " "authorization_applied: error makes applied an error"
 expect_rc 1 "authorization_applied: error: exit 1"
 policy 's/authorization_applied: warning/authorization_applied: off/'
 check_reg --policy "$POLICY" --strict
 expect_no_rule registration.authorization "authorization_applied: off reports nothing"
 expect_rc 0 "authorization_applied: off: exit 0, even with --strict"
-start 's/status: granted/status: revoked/'
+start_repo 's/status: granted/status: revoked/'
 check_reg --policy "$POLICY"
 expect_finding registration.authorization "$R" 26 "authorization_applied: off leaves revoked an error"
 expect_rc 1 "authorization_applied: off, revoked: exit 1"

@@ -4,7 +4,7 @@
 # of the compliant entraide-sante, is reported once at its line, exit 1.
 . "$(dirname "$0")/lib.sh"
 
-make_registry
+make_case
 check_reg
 expect_no_rule registration.contact "entraide-sante: no registration.contact"
 

@@ -1,15 +1,22 @@
 # tests/plugins/registration/lib.sh - sourced by the registration tests.
 #
-# Each case starts from a fresh registry holding the compliant entraide-sante,
-# edits its registration.yaml (and gdpr.yaml when the SIREN changes, since
-# gdpr.controller repeats it), commits, and runs ppreg check as of 2026-11-23.
+# Each case starts from the compliant entraide-sante, edits its
+# registration.yaml (and gdpr.yaml when the SIREN changes, since
+# gdpr.controller repeats it), and is judged in process as of 2026-11-23
+# (make_case in tests/lib/tap.sh).
 . "$(dirname "$0")/../../lib/tap.sh"
 P=platforms/entraide-sante
 R=$P/registration.yaml
 
-# start PERL_EXPR...: a fresh registry with each expression applied to
-# registration.yaml, committed.
+# start PERL_EXPR...: a fresh case with each expression applied to
+# registration.yaml.
 start() {
+	make_case
+	for e in "$@"; do edit "$R" "$e"; done
+}
+# start_repo PERL_EXPR...: the same in a Git registry, committed, for the
+# cases that run ppreg with options (--strict, --policy).
+start_repo() {
 	make_registry
 	for e in "$@"; do edit "$R" "$e"; done
 	commit
@@ -19,21 +26,7 @@ start() {
 # same SIREN for the GDPR controller, so that only registration rules judge.
 set_siren() {
 	edit "$R" "s/siren: \"812345676\"/siren: $1/; s/siret: \"81234567600017\"/siret: $2/; s/vat: FR19812345676/vat: $3/"
-	edit "$P/gdpr.yaml" "s/siren: \"812345676\"/siren: $1/"
-}
-
-# only_rule RULE DESCRIPTION: every finding of $OUT is of RULE.
-only_rule() {
-	others=$(printf '%s\n' "$OUT" | grep -E ': (error|warning): ' | grep -v ": $1: ")
-	[ -z "$others" ]
-	s=$?
-	ok $s "$2"
-	[ $s -eq 0 ] || diag "other findings:" "$others"
-}
-
-# count_rule RULE: how many findings of RULE $OUT holds.
-count_rule() {
-	printf '%s\n' "$OUT" | grep -cE ": (error|warning): $1: "
+	[ "$1" = '"812345676"' ] || edit "$P/gdpr.yaml" "s/siren: \"812345676\"/siren: $1/"
 }
 
 # judged RULE LINE DESCRIPTION [EXIT]: after an edit, RULE is reported once at
@@ -42,7 +35,7 @@ count_rule() {
 judged() {
 	check_reg
 	expect_finding "$1" "$R" "$2" "$3: $1 at line $2"
-	is "$(count_rule "$1")" 1 "$3: one finding"
+	expect_count -E ": (error|warning): $1: " 1 "$3: one finding"
 	only_rule "$1" "$3: no other finding"
 	expect_rc "${4:-1}" "$3: exit ${4:-1}"
 }
@@ -50,15 +43,9 @@ judged() {
 # passes DESCRIPTION: after an edit, no finding at all and exit 0.
 passes() {
 	check_reg
-	is "$(printf '%s\n' "$OUT" | grep -cE ': (error|warning): ')" 0 "$1: no finding"
+	expect_count -E ': (error|warning): ' 0 "$1: no finding"
 	expect_rc 0 "$1: exit 0"
-	[ "$RC" = 0 ] || diag "output was:" "$OUT" "$ERR"
 }
 
 # message TEXT DESCRIPTION: $OUT contains TEXT (a fixed string).
-message() {
-	printf '%s\n' "$OUT" | grep -qF -- "$1"
-	s=$?
-	ok $s "$2"
-	[ $s -eq 0 ] || diag "output was:" "$OUT"
-}
+message() { expect_grep -F "$1" "$2"; }

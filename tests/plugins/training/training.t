@@ -10,12 +10,11 @@ P=platforms/entraide-sante
 
 # no_echo TEXT DESCRIPTION: no line of the last report repeats TEXT.
 no_echo() {
-	! printf '%s\n' "$OUT" | grep -qF -- "$1"
-	ok $? "$2"
+	expect_grep -vF "$1" "$2"
 }
 # count_rule RULE N DESCRIPTION: the last report has N findings of RULE.
 count_rule() {
-	is "$(printf '%s\n' "$OUT" | grep -cE ": (error|warning): $1: ")" "$2" "$3"
+	expect_count -E ": (error|warning): $1: " "$2" "$3"
 }
 
 passes_clean training.course-hours training.required-modules training.co-delivery \
@@ -23,11 +22,9 @@ passes_clean training.course-hours training.required-modules training.co-deliver
 
 # training.course-hours
 breaks "a 20-hour course" $T 's/hours: 120/hours: 20/' training.course-hours 6
-printf '%s\n' "$OUT" | grep -q "training.course-hours: 20 hours, fewer than the 40 the specification requires"
-ok $? "the message gives the hours and the policy's minimum"
+expect_grep - "training.course-hours: 20 hours, fewer than the 40 the specification requires" "the message gives the hours and the policy's minimum"
 breaks "modules adding up to more than the total" $T 's/hours: 120/hours: 60/' training.course-hours 6
-printf '%s\n' "$OUT" | grep -q "the modules add up to 64 hours, more than the course's 60"
-ok $? "the message gives the modules' sum"
+expect_grep - "the modules add up to 64 hours, more than the course's 60" "the message gives the modules' sum"
 breaks "no provider" $T 's/    provider: \{name: Université Exemple, kind: university\}\n//' training.course-hours 3
 breaks "a provider without a name" $T 's/provider: \{name: Université Exemple, /provider: {/' training.course-hours 5
 breaks "a provider with a blank name" $T 's/name: Université Exemple/name: " "/' training.course-hours 5
@@ -36,15 +33,12 @@ breaks "a provider named by no-break, ideographic and zero-width spaces" $T \
 breaks "a provider named n/a" $T 's/name: Université Exemple/name: n\/a/' training.course-hours 5
 breaks "a provider named NÉANT" $T 's/name: Université Exemple/name: NÉANT/' training.course-hours 5
 breaks "a provider named -" $T 's/name: Université Exemple/name: "-"/' training.course-hours 5
-printf '%s\n' "$OUT" | grep -q "training.course-hours: the course's provider has no name"
-ok $? "the message says the provider has no name"
+expect_grep - "training.course-hours: the course's provider has no name" "the message says the provider has no name"
 breaks "no total hours" $T 's/    hours: 120\n//' training.course-hours 3
 breaks "a module of negative hours" $T 's/\{topic: social-vulnerability-bias, hours: 6\}/{topic: social-vulnerability-bias, hours: -6}/' \
 	training.course-hours 14
-make_registry
+make_case
 edit $P/$T 's/hours: 120/hours: 64/'
-commit
-check_reg
 expect_no_rule training.course-hours "a total equal to the modules' sum is enough"
 
 # training.required-modules
@@ -57,38 +51,29 @@ count_rule training.required-modules 1 "a module without topic is one finding, n
 expect_finding training.partner-certified $P/$T 18 "... and the course certifies no partner"
 breaks "a module of 0 hours" $T 's/\{topic: role-boundaries, hours: 6\}/{topic: role-boundaries, hours: 0}/' \
 	training.required-modules 7
-printf '%s\n' "$OUT" | grep -q "training.required-modules: the modules fall short of the specification: role-boundaries has 0 hours of 3$"
-ok $? "a topic taught for 0 hours has 0 hours of 3, it is not missing"
+expect_grep - "training.required-modules: the modules fall short of the specification: role-boundaries has 0 hours of 3$" "a topic taught for 0 hours has 0 hours of 3, it is not missing"
 breaks "a module of -6 hours" $T 's/\{topic: role-boundaries, hours: 6\}/{topic: role-boundaries, hours: -6}/' \
 	training.course-hours 13
 expect_finding training.required-modules $P/$T 7 "... and its topic falls short"
-printf '%s\n' "$OUT" | grep -q "role-boundaries has 0 hours of 3$"
-ok $? "a topic taught for -6 hours has 0 hours of 3"
+expect_grep - "role-boundaries has 0 hours of 3$" "a topic taught for -6 hours has 0 hours of 3"
 breaks "a topic missing" $T 's/      - \{topic: role-boundaries, hours: 6\}\n//' training.required-modules 7
-printf '%s\n' "$OUT" | grep -q "training.required-modules: the modules fall short of the specification: role-boundaries is missing (3 hours)$"
-ok $? "the message names the missing topic and its hours"
+expect_grep - "training.required-modules: the modules fall short of the specification: role-boundaries is missing (3 hours)$" "the message names the missing topic and its hours"
 breaks "a topic too short" $T 's/\{topic: intervention-domains, hours: 16\}/{topic: intervention-domains, hours: 7.5}/' \
 	training.required-modules 7
-printf '%s\n' "$OUT" | grep -q "intervention-domains has 7.5 hours of 8"
-ok $? "the message gives the hours and the minimum"
+expect_grep - "intervention-domains has 7.5 hours of 8" "the message gives the hours and the minimum"
 # one topic over two modules: their hours add up
-make_registry
+make_case
 edit $P/$T 's/\{topic: intervention-domains, hours: 16\}/{topic: intervention-domains, hours: 5}\n      - {topic: intervention-domains, hours: 3}/'
-commit
-check_reg
 expect_no_rule training.required-modules "5 and 3 hours of one topic meet its minimum of 8"
 breaks "one topic over two modules, short" $T \
 	's/\{topic: intervention-domains, hours: 16\}/{topic: intervention-domains, hours: 4}\n      - {topic: intervention-domains, hours: 3}/' \
 	training.required-modules 7
-printf '%s\n' "$OUT" | grep -q "intervention-domains has 7 hours of 8"
-ok $? "4 and 3 hours of one topic are 7 hours of 8"
+expect_grep - "intervention-domains has 7 hours of 8" "4 and 3 hours of one topic are 7 hours of 8"
 breaks "a misspelt topic" $T 's/topic: ethics-neutrality,/topic: ethic-neutrality,/' training.required-modules 7
 breaks "no module at all" $T 's/    modules:\n(      - .*\n)+/    modules: []\n/' training.required-modules 7
 breaks "no modules key" $T 's/    modules:\n(      - .*\n)+//' training.required-modules 3
-make_registry
+make_case
 edit $P/$T 's/      - \{topic: intervention-domains, hours: 16\}\n/      - {topic: intervention-domains, hours: 4}\n      - {topic: intervention-domains, hours: 4}\n      - {topic: art-therapy, hours: 10}\n/'
-commit
-check_reg
 expect_no_rule training.required-modules "4 + 4 hours of one topic make its 8; another topic is allowed"
 expect_rc 0 "modules split and a topic of the course's own: exit 0"
 
@@ -110,26 +95,20 @@ breaks "an assessment that says ?" $T 's/assessment: .*/assessment: "?"/' traini
 breaks "an assessment of ideographic spaces" $T 's/assessment: .*/assessment: "\\u3000\\u3000"/' training.assessment 16
 breaks "an assessment of no-break spaces around n/a" $T 's/assessment: .*/assessment: "\\u00a0n\/a\\u00a0"/' \
 	training.assessment 16
-make_registry
+make_case
 edit $P/$T 's/assessment: .*/assessment: Non-graded oral defence/; s/name: Université Exemple/name: Néant Formation/'
-commit
-check_reg
 expect_no_rule training.assessment "an assessment that only starts with a placeholder word is described"
 expect_no_rule training.course-hours "... and so is such a provider name"
-make_registry
+make_case
 edit $P/$T 's/assessment: .*/assessment: [thesis, oral]/'
-commit
-check_reg
 expect_finding core.type $P/$T 16 "an assessment as a list is a type error"
 expect_no_rule training.assessment "... and not a second finding"
 
 # training.partner-certified
 breaks "a certification from an undeclared course" $T 's/\{partner: pp-c3d4, course: du-partenariat-exemple/{partner: pp-c3d4, course: du-inconnu/' \
 	training.partner-certified 19
-printf '%s\n' "$OUT" | grep -c "training.partner-certified" | grep -qx 1
-ok $? "the undeclared course is one finding, not one more for its partner"
-printf '%s\n' "$OUT" | grep -q "training.partner-certified: certification from course 'du-inconnu', which training.yaml does not declare"
-ok $? "a course id with an id's shape is named"
+expect_count - "training.partner-certified" 1 "the undeclared course is one finding, not one more for its partner"
+expect_grep - "training.partner-certified: certification from course 'du-inconnu', which training.yaml does not declare" "a course id with an id's shape is named"
 breaks "an e-mail address as the course of a certification" $T \
 	's/\{partner: pp-c3d4, course: du-partenariat-exemple/{partner: pp-c3d4, course: jean.dupont\@example.org/' \
 	training.partner-certified 19
@@ -139,17 +118,13 @@ breaks "a phone number as the id of a course below the specification" $T \
 	's/id: du-partenariat-exemple/id: "06 12 34 56 78"/; s/course: du-partenariat-exemple/course: "06 12 34 56 78"/g; s/hours: 120/hours: 30/' \
 	training.partner-certified 18
 no_echo "06 12 34 56 78" "training.partner-certified does not repeat a phone number given as a course id"
-make_registry
+make_case
 edit $P/charter.yaml 's/partner: pp-c3d4/partner: 06-12-34-56-78/'
-commit
-check_reg
 expect_finding training.partner-certified $P/$T 17 "an active partner named by a phone number holds no certification"
 no_echo "06-12-34-56-78" "... and the phone number, which has the shape of a pseudonym, is not repeated"
-printf '%s\n' "$OUT" | grep -q "the active partner (charter.yaml line 6) holds no certification$"
-ok $? "... the message points at its line in charter.yaml instead"
+expect_grep - "the active partner (charter.yaml line 6) holds no certification$" "... the message points at its line in charter.yaml instead"
 breaks "an active partner without certification" $T 's/  - \{partner: pp-c3d4, .*\n//' training.partner-certified 17
-printf '%s\n' "$OUT" | grep -q "the active partner pp-c3d4 (charter.yaml line 6) holds no certification$"
-ok $? "the message names the partner and its line in charter.yaml"
+expect_grep - "the active partner pp-c3d4 (charter.yaml line 6) holds no certification$" "the message names the partner and its line in charter.yaml"
 breaks "no certification at all" $T 's/certifications:\n(  - .*\n)+/certifications: []\n/' training.partner-certified 17
 breaks "a certification obtained after the as-of date" $T 's/obtained_on: 2026-06-30/obtained_on: 2026-11-24/' \
 	training.partner-certified 19
@@ -158,25 +133,19 @@ expect_finding training.partner-certified $P/$T 19 "... for each partner it cert
 expect_finding training.course-hours $P/$T 6 "... and the course's own finding"
 breaks "a certification of another partner only" $T 's/partner: pp-c3d4, course/partner: pp-e5f6, course/' \
 	training.partner-certified 17
-make_registry
+make_case
 edit $P/$T 's/obtained_on: 2026-06-30/obtained_on: 2026-11-23/'
-commit
-check_reg
 expect_no_rule training.partner-certified "a certification obtained on the as-of date counts"
-make_registry
+make_case
 edit $P/$T 's/  - \{partner: pp-c3d4, .*\n//'
 edit $P/charter.yaml 's/partner: pp-c3d4, status: active/partner: pp-c3d4, status: withdrawn/'
 edit $P/transparency.yaml 's/total: 2/total: 1/; s/salaried: 1, volunteer: 1/salaried: 0, volunteer: 1/'
-commit
-check_reg
 expect_no_rule training.partner-certified "a withdrawn partner needs no certification"
 expect_rc 0 "a withdrawn partner without certification: exit 0"
 
 # Two courses: a certification from the one that meets the specification is enough.
-make_registry
+make_case
 edit $P/$T 's/certifications:\n/  - id: initiation-courte\n    title: Initiation\n    provider: {name: Organisme Exemple}\n    hours: 10\n    modules: [{topic: partnership-principles, hours: 10}]\n    trainers: {patient_partners: 1, professionals: 1}\n    assessment: Quiz\ncertifications:\n  - {partner: pp-c3d4, course: initiation-courte, obtained_on: 2024-01-10}\n/'
-commit
-check_reg
 expect_finding training.course-hours $P/$T 20 "the short second course is reported"
 expect_no_rule training.partner-certified "pp-c3d4 also holds the good course's certification"
 

@@ -6,17 +6,6 @@
 T=transparency.yaml
 P=platforms/entraide-sante
 
-# passes DESCRIPTION FILE PERL_EXPR RULE: the edit leaves RULE silent and the
-# platform compliant.
-passes() {
-	make_registry
-	edit "$P/$2" "$3"
-	commit
-	check_reg
-	expect_no_rule "$4" "$1"
-	expect_rc 0 "$1: exit 0"
-}
-
 passes_clean transparency.ownership transparency.funding transparency.industry-links \
 	transparency.public-backers transparency.patient-partners transparency.volunteer-indemnity \
 	transparency.pricing transparency.no-substitution transparency.alert-channel transparency.advertising
@@ -32,27 +21,21 @@ passes "33.34 + 33.34 + 33.33 (100.01, within the tolerance)" $T 's/share_percen
 passes "a single holder of 99.99 (within the tolerance)" $T 's/  - \{holder: Fonds.*\n//; s/share_percent: 60/share_percent: 99.99/' transparency.ownership
 breaks "three shares of 33.32 (99.96)" $T 's/share_percent: 60/share_percent: 33.32/; s/share_percent: 40\}/share_percent: 33.32}\n  - {holder: Tiers, kind: fund, share_percent: 33.32}/' transparency.ownership 2
 breaks "a single holder of 99.98" $T 's/  - \{holder: Fonds.*\n//; s/share_percent: 60/share_percent: 99.98/' transparency.ownership 2
-printf '%s\n' "$OUT" | grep -q 'shares add up to 99.98 %, not 100 % (tolerance ± 0.01 %)'
-ok $? "the message gives the sum and the policy's tolerance"
+expect_grep - 'shares add up to 99.98 %, not 100 % (tolerance ± 0.01 %)' "the message gives the sum and the policy's tolerance"
 # One defect, one finding: a share out of (0, 100] is reported, and the sum
 # it spoils is not reported again.
-make_registry
+make_case
 edit $P/$T 's/share_percent: 60/share_percent: 160/'
-commit
-check_reg
 expect_finding transparency.ownership $P/$T 3 "a share of 160 %"
-n=$(printf '%s\n' "$OUT" | grep -c 'transparency.ownership')
-is "$n" 1 "a share of 160 % is one finding, not also a wrong sum"
+expect_count - 'transparency.ownership' 1 "a share of 160 % is one finding, not also a wrong sum"
 breaks "a commercial service without ownership" $T 's/ownership:\n.*\n.*\n//' transparency.ownership 1
 breaks "a commercial service with no holder" $T 's/ownership:\n.*\n.*\n/ownership: []\n/' transparency.ownership 2
 breaks "a holder without kind" $T 's/holder: Claire Martin, kind: natural-person, /holder: Claire Martin, /' transparency.ownership 3
 breaks "a holder without a name" $T 's/holder: Claire Martin/holder: " "/' transparency.ownership 3
 breaks "a share of 0 %" $T 's/share_percent: 60/share_percent: 100/; s/share_percent: 40/share_percent: 0/' transparency.ownership 4
-make_registry
+make_case
 edit $P/registration.yaml 's/kind: commercial/kind: non-commercial/'
 edit $P/$T 's/ownership:\n.*\n.*\n//'
-commit
-check_reg
 expect_no_rule transparency.ownership "a non-commercial service needs no ownership"
 expect_rc 0 "non-commercial without ownership: exit 0"
 
@@ -67,45 +50,34 @@ breaks "a funding entry without amount" $T 's/, amount_eur: 30000//' transparenc
 # core's (core.type), so blanks are written " " or with invisible characters.
 breaks "a funding entry with a blank source" $T 's/source: BPI France/source: " "/' transparency.funding 9
 # the words of every plugin for a blank value (ppreg_require_text)
-printf '%s\n' "$OUT" | grep -q "^$P/$T:9:[0-9]*: error: transparency.funding: source is blank\$"
-ok $? "a blank source: 'source is blank'"
+expect_grep - "^$P/$T:9:[0-9]*: error: transparency.funding: source is blank\$" "a blank source: 'source is blank'"
 breaks "funding for a year after the as-of date" $T 's/year: 2023, source: BPI/year: 2027, source: BPI/; s/(year: 2024.*\n)/$1  - {year: 2023, source: Service revenue, kind: revenue, amount_eur: 1}\n/' transparency.funding 10
 passes "a year before the window is not required" $T 's/(year: 2023.*\n)/$1  - {year: 2019, source: Service revenue, kind: revenue, amount_eur: 1}\n/' transparency.funding
-make_registry
+make_case
 edit $P/registration.yaml 's/  siren:/  created_on: 2024-04-02\n  siren:/'
 edit $P/$T 's/  - \{year: 2023, source: BPI France.*\n//'
-commit
-check_reg
 expect_no_rule transparency.funding "funding is required only since created_on"
 expect_rc 0 "created in 2024 without 2023 funding: exit 0"
-make_registry
+make_case
 edit $P/registration.yaml 's/  siren:/  created_on: 2024-04-02\n  siren:/'
 edit $P/$T 's/  - \{year: 2024, source: Service revenue.*\n//'
-commit
-check_reg
 expect_finding transparency.funding $P/$T 5 "created in 2024, 2024 is still required"
 expect_rc 1 "created in 2024 without 2024 funding: exit 1"
 # An entity declared created after the as-of date does not empty the window:
 # the date is reported, and every year of the window is still required.
 breaks "created_on after the as-of date" registration.yaml 's/  siren:/  created_on: 2099-01-01\n  siren:/' transparency.funding 12
-printf '%s\n' "$OUT" | grep -q 'declared created on 2099-01-01, after the as-of date 2026-11-23'
-ok $? "created_on after the as-of date: the message says so"
+expect_grep - 'declared created on 2099-01-01, after the as-of date 2026-11-23' "created_on after the as-of date: the message says so"
 breaks "created_on the day after the as-of date" registration.yaml 's/  siren:/  created_on: 2026-11-24\n  siren:/' transparency.funding 12
-make_registry
+make_case
 edit $P/registration.yaml 's/  siren:/  created_on: 2099-01-01\n  siren:/'
 edit $P/$T 's/funding:\n(  - .*\n){4}/funding: []\n/; s/industry_links:\n.*\n.*\n//'
-commit
-check_reg
 expect_finding transparency.funding $P/registration.yaml 12 "created in 2099, no funding: the date"
 expect_finding transparency.funding $P/$T 5 "created in 2099, no funding: the window is still required"
-printf '%s\n' "$OUT" | grep -q 'no funding declared for 2023 (the policy asks for each year from 2023 to 2025)'
-ok $? "created in 2099: the whole window, 2023 to 2025"
+expect_grep - 'no funding declared for 2023 (the policy asks for each year from 2023 to 2025)' "created in 2099: the whole window, 2023 to 2025"
 expect_rc 1 "created in 2099 without funding: exit 1"
-make_registry
+make_case
 edit $P/registration.yaml 's/  siren:/  created_on: 2026-11-23\n  siren:/'
 edit $P/$T 's/  - \{year: 2023, source: BPI France.*\n//; s/  - \{year: 2024, source: Service revenue.*\n//'
-commit
-check_reg
 expect_no_rule transparency.funding "created on the as-of date: no complete year to declare"
 expect_rc 0 "created on the as-of date: exit 0"
 
@@ -121,43 +93,32 @@ breaks "a link without date" $T 's/amount_eur: 15000, date: 2025-03-14,/amount_e
 # Money is compared in cents: 0.01 + 8.04 + 1.95 is 9.999999999999998 in
 # binary floating point, but 10.00 EUR, at the threshold.
 breaks "10.00 EUR split over three years reaches the threshold" $T 's/funding:\n/funding:\n  - {year: 2025, source: Petit Labo, kind: industry, amount_eur: 0.01}\n  - {year: 2024, source: Petit Labo, kind: industry, amount_eur: 8.04}\n  - {year: 2023, source: Petit Labo, kind: industry, amount_eur: 1.95}\n/' transparency.industry-links 6
-printf '%s\n' "$OUT" | grep -q 'Petit Labo paid 10.00 EUR of industry funding but links of interest are declared for 0.00 EUR'
-ok $? "10.00 EUR split over three years: the message gives the sum in cents"
+expect_grep - 'Petit Labo paid 10.00 EUR of industry funding but links of interest are declared for 0.00 EUR' "10.00 EUR split over three years: the message gives the sum in cents"
 passes "10.00 EUR split over three years, linked as 0.01 + 8.04 + 1.95" $T 's/funding:\n/funding:\n  - {year: 2025, source: Petit Labo, kind: industry, amount_eur: 10}\n/; s/(industry_links:\n)/$1  - {company: Petit Labo, nature: benefit, amount_eur: 0.01, date: 2025-01-02}\n  - {company: Petit Labo, nature: benefit, amount_eur: 8.04, date: 2025-02-02}\n  - {company: Petit Labo, nature: benefit, amount_eur: 1.95, date: 2025-03-02}\n/' transparency.industry-links
 breaks "a link one cent short" $T 's/sponsorship, amount_eur: 15000/sponsorship, amount_eur: 14999.99/' transparency.industry-links 7
 passes "9.99 EUR split over two years stays below the threshold" $T 's/funding:\n/funding:\n  - {year: 2025, source: Petit Labo, kind: industry, amount_eur: 8.04}\n  - {year: 2024, source: Petit Labo, kind: industry, amount_eur: 1.95}\n/' transparency.industry-links
 # One defect, one finding: a link whose amount is missing or negative is
 # reported at the link, and the company's coverage is not judged on top.
 for amount in '' 'amount_eur: -15000, '; do
-	make_registry
+	make_case
 	edit $P/$T "s/amount_eur: 15000, date: 2025-03-14,/${amount}date: 2025-03-14,/"
-	commit
-	check_reg
 	expect_finding transparency.industry-links $P/$T 11 "a link with '${amount:-no amount}': at the link"
-	n=$(printf '%s\n' "$OUT" | grep -c 'transparency.industry-links')
-	is "$n" 1 "a link with '${amount:-no amount}': one finding, not also 'declared for 0.00 EUR'"
+	expect_count - 'transparency.industry-links' 1 "a link with '${amount:-no amount}': one finding, not also 'declared for 0.00 EUR'"
 	expect_rc 1 "a link with '${amount:-no amount}': exit 1"
 done
 passes "industry money below the threshold needs no link" $T 's/funding:\n/funding:\n  - {year: 2025, source: Petit Labo, kind: industry, amount_eur: 9.99}\n/' transparency.industry-links
 passes "two links add up to the money received" $T 's/amount_eur: 15000, date: 2025-03-14,/amount_eur: 10000, date: 2025-03-14,/; s/(industry_links:\n)/$1  - {company: Laboratoire Exemple SA, nature: convention, amount_eur: 5000, date: 2025-05-02}\n/' transparency.industry-links
-make_registry
+make_case
 edit $P/$T 's/(year: 2024, source: Service revenue.*\n)/$1  - {year: 2024, source: Laboratoire Exemple SA, kind: industry, amount_eur: 5000}\n/'
-commit
-check_reg
-n=$(printf '%s\n' "$OUT" | grep -c 'transparency.industry-links')
-is "$n" 1 "a company paying in two years is reported once"
+expect_count - 'transparency.industry-links' 1 "a company paying in two years is reported once"
 # Companies are matched by name whatever their order: a covered company
 # listed after an uncovered one stays covered, and only the uncovered one
 # is reported, at its own first entry.
-make_registry
+make_case
 edit $P/$T 's/funding:\n/funding:\n  - {year: 2025, source: Zeta Labo, kind: industry, amount_eur: 40}\n  - {year: 2024, source: Alpha Labo, kind: industry, amount_eur: 30}\n/; s/(industry_links:\n)/$1  - {company: Alpha Labo, nature: benefit, amount_eur: 30, date: 2024-02-01}\n/'
-commit
-check_reg
 expect_finding transparency.industry-links $P/$T 6 "interleaved companies: the uncovered one at its line"
-n=$(printf '%s\n' "$OUT" | grep -c 'transparency.industry-links')
-is "$n" 1 "interleaved companies: only the uncovered one is reported"
-printf '%s\n' "$OUT" | grep -q 'Zeta Labo paid 40.00 EUR'
-ok $? "interleaved companies: the message names Zeta Labo and its amount"
+expect_count - 'transparency.industry-links' 1 "interleaved companies: only the uncovered one is reported"
+expect_grep - 'Zeta Labo paid 40.00 EUR' "interleaved companies: the message names Zeta Labo and its amount"
 
 # public backers
 breaks "a backer without support" $T 's/, support: Co-design of the training course//' transparency.public-backers 14
@@ -171,17 +132,13 @@ breaks "a negative count" $T 's/salaried: 1, volunteer: 1/salaried: -1, voluntee
 breaks "counts adding up past 2^63" $T 's/salaried: 1, volunteer: 1/salaried: 9223372036854775807, volunteer: 1/' transparency.patient-partners 16
 breaks "total differs from the commitments" $T 's/total: 2/total: 3/; s/benevolent: 0/benevolent: 1/' transparency.patient-partners 16
 breaks "no total" $T 's/  total: 2\n//' transparency.patient-partners 15
-make_registry
+make_case
 edit $P/charter.yaml 's/partner: pp-c3d4, status: active/partner: pp-c3d4, status: withdrawn/'
-commit
-check_reg
 expect_finding transparency.patient-partners $P/$T 16 "a withdrawn commitment no longer counts"
 expect_rc 1 "two partners, one active commitment: exit 1"
-make_registry
+make_case
 edit $P/$T 's/total: 2/total: 1/; s/salaried: 1/salaried: 0/'
 edit $P/charter.yaml 's/partner: pp-c3d4, status: active/partner: pp-c3d4, status: withdrawn/'
-commit
-check_reg
 expect_no_rule transparency.patient-partners "one partner, one active commitment"
 
 # volunteer indemnity
@@ -201,10 +158,8 @@ breaks "a price with an empty payer" $T 's/payer: school/payer: " "/' transparen
 breaks "a negative price" $T 's/price_eur: 90/price_eur: -90/' transparency.pricing 22
 breaks "a price for an undeclared service" $T 's/(interventions-ifsi.*\n)/$1  - {service: teleconsultation, price_eur: 30, payer: patient}\n/' transparency.pricing 23
 breaks "a service priced twice" $T 's/(interventions-ifsi.*\n)/$1  - {service: interventions-ifsi, price_eur: 80, payer: school}\n/' transparency.pricing 23
-make_registry
+make_case
 edit $P/registration.yaml 's/(    description: Co-taught sessions in nursing schools.\n)/$1  - id: ateliers-aidants\n    domain: education\n    description: Workshops for carers.\n/'
-commit
-check_reg
 expect_finding transparency.pricing $P/$T 20 "a service added to registration.yaml needs a price"
 expect_rc 1 "an unpriced service of registration.yaml: exit 1"
 
@@ -231,10 +186,8 @@ breaks "alert channel over HTTP in capitals" $T 's/shown_at: https:/shown_at: HT
 breaks "alert channel over httpsx:" $T 's/shown_at: https:/shown_at: httpsx:/' transparency.alert-channel 24
 # A value the core typed wrong is the core's alone: an authority that is a
 # list is core.type, not also "authority is empty".
-make_registry
+make_case
 edit $P/$T 's/authority: Ministère chargé de la santé/authority: [a]/'
-commit
-check_reg
 expect_finding core.type $P/$T 24 "an authority that is a list: core.type"
 expect_no_rule transparency.alert-channel "an authority that is a list: no transparency.alert-channel"
 breaks "alert channel without authority" $T 's/, authority: Ministère chargé de la santé//' transparency.alert-channel 24
