@@ -169,12 +169,8 @@ int dsse_parse(dsse_envelope *env, const unsigned char *text, size_t len)
 		rc = 0;
 	}
 	json_decref(root);
-	if (rc < 0) {
-		char keep[512];
-		snprintf(keep, sizeof keep, "%s", error_last());
-		dsse_free(env);
-		error_set("%s", keep);
-	}
+	if (rc < 0)
+		dsse_free(env); /* frees only: error_last() still says why */
 	return rc;
 }
 

@@ -246,12 +246,8 @@ int statement_read(statement_view *v, const unsigned char *payload, size_t len, 
 		rc = read_fields(v, st, as_of);
 	free(type), free(ptype), free(result);
 	json_decref(st);
-	if (rc < 0) {
-		char keep[512];
-		snprintf(keep, sizeof keep, "%s", error_last());
-		statement_view_free(v);
-		error_set("%s", keep);
-	}
+	if (rc < 0)
+		statement_view_free(v); /* frees only: error_last() still says why */
 	return rc;
 }
 

@@ -448,6 +448,40 @@ static inline int ppreg_check_with_state(ppreg_check *c, int (*setup)(ppreg_chec
 	return rc;
 }
 
+/* Convenience for plugins, the one way to declare one that keeps its state
+ * as above: defines its check() (ppreg_check_with_state over JUDGE), its
+ * descriptor, whose counts are the sizes of the RULES and SCHEMAS arrays,
+ * and its entry point, ppreg_plugin_entry, which returns the descriptor
+ * whatever the core's ABI: the core compares abi_version itself and names a
+ * plugin it cannot use, which says more than a NULL returned would.
+ *   PPREG_DEFINE_PLUGIN("gdpr", "1.0.0", "gdpr: ...", rules, schemas,
+ *                       setup, judge, free);
+ * TEARDOWN frees the state (free() for one without pointers of its own). */
+#define PPREG_DEFINE_PLUGIN(NAME, VERSION, SUMMARY, RULES, SCHEMAS, SETUP, JUDGE, TEARDOWN) \
+	static int ppreg_plugin_check_(ppreg_check *c) \
+	{ \
+		return ppreg_check_with_state(c, SETUP, TEARDOWN, JUDGE); \
+	} \
+	static const ppreg_plugin ppreg_plugin_descriptor_ = { \
+		.abi_version = PPREG_ABI_VERSION, \
+		.size = sizeof(ppreg_plugin), \
+		.name = NAME, \
+		.version = VERSION, \
+		.summary = SUMMARY, \
+		.rules = RULES, \
+		.n_rules = sizeof RULES / sizeof *RULES, \
+		.schemas = SCHEMAS, \
+		.n_schemas = sizeof SCHEMAS / sizeof *SCHEMAS, \
+		.check = ppreg_plugin_check_, \
+		.setup = SETUP, \
+		.teardown = TEARDOWN, \
+	}; \
+	PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned core_abi) \
+	{ \
+		(void)core_abi; \
+		return &ppreg_plugin_descriptor_; \
+	}
+
 /* Convenience for plugins: a finding of `rule` at map.key when that value
  * is a string of nothing but white space (ppreg_blank). A missing or
  * mistyped value, and the empty string "", are the core's to report. */

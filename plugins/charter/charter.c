@@ -253,28 +253,6 @@ static int judge(ppreg_check *c, const void *state)
 	return rc;
 }
 
-static int check(ppreg_check *c)
-{
-	return ppreg_check_with_state(c, setup, teardown, judge);
-}
-
-static const ppreg_plugin plugin = {
-	.abi_version = PPREG_ABI_VERSION,
-	.size = sizeof(ppreg_plugin),
-	.name = "charter",
-	.version = "1.0.0",
-	.summary = "charter: the signed commitment declaration of each patient partner (draft L.1191-3 CSP, HAS point 8)",
-	.rules = rules,
-	.n_rules = sizeof rules / sizeof *rules,
-	.schemas = schemas,
-	.n_schemas = sizeof schemas / sizeof *schemas,
-	.check = check,
-	.setup = setup,
-	.teardown = teardown,
-};
-
-PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned core_abi)
-{
-	(void)core_abi;
-	return &plugin;
-}
+PPREG_DEFINE_PLUGIN("charter", "1.0.0",
+                    "charter: the signed commitment declaration of each patient partner (draft L.1191-3 CSP, HAS point 8)",
+                    rules, schemas, setup, judge, teardown);

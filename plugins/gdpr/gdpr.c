@@ -377,28 +377,6 @@ static int judge(ppreg_check *c, const void *state)
 	return check_all_evidence(c, root);
 }
 
-static int check(ppreg_check *c)
-{
-	return ppreg_check_with_state(c, setup, free, judge);
-}
-
-static const ppreg_plugin plugin = {
-	.abi_version = PPREG_ABI_VERSION,
-	.size = sizeof(ppreg_plugin),
-	.name = "gdpr",
-	.version = "1.0.0",
-	.summary = "gdpr: data protection backed by verified evidence (RGPD, CSP L.1111-8; note 2026-02-16 §4.1)",
-	.rules = rules,
-	.n_rules = sizeof rules / sizeof *rules,
-	.schemas = schemas,
-	.n_schemas = sizeof schemas / sizeof *schemas,
-	.check = check,
-	.setup = setup,
-	.teardown = free, /* the state holds no pointer of its own */
-};
-
-PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned core_abi)
-{
-	(void)core_abi;
-	return &plugin;
-}
+PPREG_DEFINE_PLUGIN("gdpr", "1.0.0",
+                    "gdpr: data protection backed by verified evidence (RGPD, CSP L.1111-8; note 2026-02-16 §4.1)",
+                    rules, schemas, setup, judge, free); /* the state holds no pointer of its own */

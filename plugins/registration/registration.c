@@ -163,30 +163,6 @@ static int judge(ppreg_check *c, const void *state)
 	return 0;
 }
 
-static int check(ppreg_check *c)
-{
-	return ppreg_check_with_state(c, setup, free, judge);
-}
-
-static const ppreg_plugin plugin = {
-	.abi_version = PPREG_ABI_VERSION,
-	.size = sizeof(ppreg_plugin),
-	.name = "registration",
-	.version = "1.0.0",
-	.summary = "registration (draft L.1191-4 CSP): identity, identifiers, kind, HAS domains, contact, authorization",
-	.rules = rules,
-	.n_rules = sizeof rules / sizeof *rules,
-	.schemas = schemas,
-	.n_schemas = sizeof schemas / sizeof *schemas,
-	.check = check,
-	.setup = setup,
-	.teardown = free, /* the state holds no pointer of its own */
-};
-
-/* The core compares abi_version itself and names a plugin it cannot use,
- * which says more than a NULL returned here would. */
-PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned core_abi)
-{
-	(void)core_abi;
-	return &plugin;
-}
+PPREG_DEFINE_PLUGIN("registration", "1.0.0",
+                    "registration (draft L.1191-4 CSP): identity, identifiers, kind, HAS domains, contact, authorization",
+                    rules, schemas, setup, judge, free); /* the state holds no pointer of its own */

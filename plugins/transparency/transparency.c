@@ -450,28 +450,6 @@ static int judge(ppreg_check *c, const void *state)
 	return 0;
 }
 
-static int check(ppreg_check *c)
-{
-	return ppreg_check_with_state(c, setup, free, judge);
-}
-
-static const ppreg_plugin plugin = {
-	.abi_version = PPREG_ABI_VERSION,
-	.size = sizeof(ppreg_plugin),
-	.name = "transparency",
-	.version = "1.0.0",
-	.summary = "transparency: who pays, who gains (draft L.1191-4 CSP, note 2026-02-16 §4.1)",
-	.rules = rules,
-	.n_rules = sizeof rules / sizeof *rules,
-	.schemas = schemas,
-	.n_schemas = sizeof schemas / sizeof *schemas,
-	.check = check,
-	.setup = setup,
-	.teardown = free, /* the state holds no pointer of its own */
-};
-
-PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned core_abi)
-{
-	(void)core_abi;
-	return &plugin;
-}
+PPREG_DEFINE_PLUGIN("transparency", "1.0.0",
+                    "transparency: who pays, who gains (draft L.1191-4 CSP, note 2026-02-16 §4.1)",
+                    rules, schemas, setup, judge, free); /* the state holds no pointer of its own */
