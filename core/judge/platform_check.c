@@ -317,6 +317,7 @@ static const ppreg_api api_table = {
 	.url_scheme = api_url_scheme,
 	.country_valid = api_country_valid,
 	.comment = api_comment,
+	.amount = node_amount,
 };
 
 /* ---- the core's own checks ---- */

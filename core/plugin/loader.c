@@ -39,7 +39,7 @@ static int validate_field(const loaded_plugin *p, const ppreg_schema *s, size_t 
 	const ppreg_field *f = &s->fields[i];
 	if (!f->path || !*f->path)
 		return error_set("plugin %s (%s): field %zu of %s has no path", p->name, p->path, i, s->file);
-	if ((unsigned)f->type > PPREG_T_MAP || (f->type == PPREG_T_ENUM && !f->values))
+	if ((unsigned)f->type > PPREG_T_AMOUNT || (f->type == PPREG_T_ENUM && !f->values))
 		return error_set("plugin %s (%s): field %.80s of %s has an unknown type or an enum without "
 		                 "values", p->name, p->path, f->path, s->file);
 	if (f->rule && !plugin_rule(p, f->rule))

@@ -40,7 +40,8 @@ static const char *type_name(ppreg_type t)
 	static const char *names[] = {"a value", "a string", "an integer", "a number",
 		"true or false", "a date YYYY-MM-DD", "an ISO-8601 duration (e.g. P3Y)",
 		"one of", "an http(s) URL", "an e-mail address", "an ISO 3166-1 alpha-2 country code",
-		"a SHA-256 (64 lowercase hex digits)", "a list", "a mapping"};
+		"a SHA-256 (64 lowercase hex digits)", "a list", "a mapping",
+		"an amount exact to the cent (a number with at most two decimals)"};
 	return (unsigned)t < sizeof names / sizeof *names ? names[t] : "a value";
 }
 
@@ -63,6 +64,7 @@ static int scalar_type_ok(const ppreg_node *n, ppreg_type type, const char *valu
 	case PPREG_T_EMAIL: return scalar_email(t) == 0;
 	case PPREG_T_COUNTRY: return scalar_country(t) == 0;
 	case PPREG_T_SHA256: return scalar_sha256(t) == 0;
+	case PPREG_T_AMOUNT: return scalar_amount(t, n->plain, NULL) == 0;
 	default: return 1;
 	}
 }

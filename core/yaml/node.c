@@ -107,6 +107,13 @@ int node_number(const ppreg_node *n, double *out)
 	return rc ? rc : scalar_number(t, n->plain, out) ? PPREG_BADTYPE : PPREG_OK;
 }
 
+int node_amount(const ppreg_node *n, long long *cents)
+{
+	const char *t;
+	int rc = scalar_text(n, &t);
+	return rc ? rc : scalar_amount(t, n->plain, cents) ? PPREG_BADTYPE : PPREG_OK;
+}
+
 int node_bool(const ppreg_node *n, int *out)
 {
 	const char *t;

@@ -69,6 +69,7 @@ void node_where(const ppreg_node *n, const char **file, unsigned *line, unsigned
 int node_str(const ppreg_node *n, const char **out);
 int node_int(const ppreg_node *n, long long *out);
 int node_number(const ppreg_node *n, double *out);
+int node_amount(const ppreg_node *n, long long *cents);
 int node_bool(const ppreg_node *n, int *out);
 int node_date(const ppreg_node *n, ppreg_date *out);
 int node_duration(const ppreg_node *n, ppreg_duration *out);

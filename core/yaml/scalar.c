@@ -108,6 +108,38 @@ int scalar_number(const char *s, int plain, double *out)
 	return 0;
 }
 
+int scalar_amount(const char *s, int plain, long long *cents)
+{
+	const char *p = *s == '-' ? s + 1 : s;
+	if (!plain || !isdigit((unsigned char)*p))
+		return -1;
+	unsigned long long v = 0;
+	size_t decimals = 0;
+	int point = 0;
+	for (; *p; p++) {
+		if (*p == '.' && !point) {
+			point = 1;
+			continue;
+		}
+		if (!isdigit((unsigned char)*p) || (point && ++decimals > 2) ||
+		    v > (ULLONG_MAX - 9) / 10)
+			return -1;
+		v = v * 10 + (unsigned)(*p - '0');
+	}
+	if (point && decimals == 0)
+		return -1;
+	for (; decimals < 2; decimals++) {
+		if (v > ULLONG_MAX / 10)
+			return -1;
+		v *= 10;
+	}
+	if (v > (unsigned long long)LLONG_MAX)
+		return -1;
+	if (cents)
+		*cents = *s == '-' ? -(long long)v : (long long)v;
+	return 0;
+}
+
 int scalar_date(const char *s, ppreg_date *out)
 {
 	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' || !all_digits(s, 4) ||

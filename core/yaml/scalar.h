@@ -40,6 +40,9 @@ static inline int scalar_bool(const char *s, int plain, int *out)
 int scalar_int(const char *s, int plain, long long *out);
 /* out may be NULL: only whether s is a number is asked (no strtod for it). */
 int scalar_number(const char *s, int plain, double *out);
+/* A plain decimal with at most two decimals, in whole cents that fit in 64
+ * bits ("-3.5" is -350). 0, or -1 for anything else. */
+int scalar_amount(const char *s, int plain, long long *cents);
 int scalar_date(const char *s, ppreg_date *out);
 int scalar_duration(const char *s, ppreg_duration *out);
 /* -1, or the scheme of a valid web address: PPREG_URL_HTTP or PPREG_URL_HTTPS. */

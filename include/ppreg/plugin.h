@@ -107,7 +107,10 @@ typedef enum {
 	PPREG_T_COUNTRY,   /* ISO 3166-1 alpha-2 */
 	PPREG_T_SHA256,    /* 64 lowercase hex digits */
 	PPREG_T_LIST,
-	PPREG_T_MAP
+	PPREG_T_MAP,
+	/* Added later (a core that predates it refuses the plugin at load): */
+	PPREG_T_AMOUNT     /* a plain decimal exact to the cent: at most two
+	                    * decimals, at most 92233720368547758.07 in size */
 } ppreg_type;
 
 #define PPREG_REQUIRED 1u
@@ -223,6 +226,13 @@ typedef struct ppreg_api {
 	 * registry publishes files as written, comments included; a '#' inside
 	 * a quoted or block scalar, or a URL, is text and no comment. */
 	const char *(*comment)(ppreg_check *c, const char *file, size_t i, unsigned *line, unsigned *column);
+
+	/* A PPREG_T_AMOUNT value in whole cents (a signed 64-bit count, so
+	 * that sums of money are exact): "15000.5" is 1500050. PPREG_BADTYPE
+	 * for more than two decimals, more cents than 64 bits hold, or
+	 * anything but a plain decimal. Sums of amounts are the plugin's to
+	 * check for overflow (__builtin_add_overflow). */
+	int (*amount)(const ppreg_node *n, long long *cents);
 } ppreg_api;
 
 #define PPREG_API_HAS(api, member) \

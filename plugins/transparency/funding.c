@@ -12,22 +12,25 @@
  */
 #include "transparency.h"
 
-#include <float.h>
-#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Amounts are euros with cents, and money is compared in whole cents: in
- * binary floating point 0.01 + 8.04 + 1.95 is 9.999999999999998, which
- * would slip under a threshold of 10. Each amount is rounded to the cent,
- * half away from zero, after a nudge of a few ulps outwards: 1.005 is
- * stored as 1.00499999999999989..., and the half cent its text says must
- * not round down. The nudge is far below anything a decimal of 15 digits
- * can tell apart. Cents are kept in a double: whole numbers are exact up
- * to 2^53 cents (90 000 billion EUR), and nothing overflows. */
-static double to_cents(double eur)
+/* Amounts are euros with cents (PPREG_T_AMOUNT: the core refuses more
+ * decimals, or more cents than 64 bits hold), read and added as whole
+ * cents: in binary floating point 0.01 + 8.04 + 1.95 is 9.999999999999998,
+ * which would slip under a threshold of 10, and sums of large amounts lose
+ * the cents the rule compares. "12.5" is printed "12.5", as declared. */
+void tr_format_eur(long long cents, char out[32])
 {
-	return round(eur * 100 * (1 + 4 * DBL_EPSILON));
+	unsigned long long a = cents < 0 ? 0ULL - (unsigned long long)cents : (unsigned long long)cents;
+	const char *sign = cents < 0 ? "-" : "";
+	if (a % 100 == 0)
+		snprintf(out, 32, "%s%llu", sign, a / 100);
+	else if (a % 10 == 0)
+		snprintf(out, 32, "%s%llu.%llu", sign, a / 100, a % 100 / 10);
+	else
+		snprintf(out, 32, "%s%llu.%02llu", sign, a / 100, a % 100);
 }
 
 /* The first calendar year whose funding must be declared: the policy's
@@ -61,13 +64,15 @@ static void check_funding_entry(ppreg_check *c, const ppreg_node *entry)
 	const ppreg_node *kn = api->get(entry, "kind"), *an = api->get(entry, "amount_eur");
 	const ppreg_node *yn = api->get(entry, "year");
 	const char *kind = ppreg_text(c, kn);
-	double amount;
-	long long year;
+	long long amount, year;
+	char eur[32];
 	if (kind && !ppreg_one_of(kind, FUNDING_KINDS))
 		ppreg_reportf(c, "transparency.funding", kn, "funding kind '%.40s' is not one of revenue, public-grant, "
 		              "private-grant, industry, donation, equity, loan", kind);
-	if (api->number(an, &amount) == PPREG_OK && amount < 0)
-		ppreg_reportf(c, "transparency.funding", an, "a negative amount (%g EUR)", amount);
+	if (api->amount(an, &amount) == PPREG_OK && amount < 0) {
+		tr_format_eur(amount, eur);
+		ppreg_reportf(c, "transparency.funding", an, "a negative amount (%s EUR)", eur);
+	}
 	if (api->integer(yn, &year) == PPREG_OK && year > c->as_of.year)
 		ppreg_reportf(c, "transparency.funding", yn, "funding for %lld, a year after the as-of date", year);
 	ppreg_require_text(c, "transparency.funding", entry, "source");
@@ -111,7 +116,7 @@ static const char *industry_source(const ppreg_check *c, const ppreg_node *entry
 /* An amount declared with a company, by a funding entry or a link. */
 typedef struct {
 	const char *company;
-	double cents;            /* 0 when absent, mistyped or negative */
+	long long cents;         /* 0 when absent, mistyped or negative */
 	int valid;               /* the amount is a number >= 0 */
 	const ppreg_node *at;    /* the entry's `source` (funding) */
 	size_t index;
@@ -143,11 +148,11 @@ static int collect_amounts(const ppreg_check *c, const ppreg_node *list, int fun
 	for (size_t i = 0; i < n; i++) {
 		const ppreg_node *entry = c->api->item(list, i);
 		const char *company = funding ? industry_source(c, entry) : ppreg_text(c, c->api->get(entry, "company"));
-		double amount;
+		long long amount;
 		if (!company)
 			continue;
-		int valid = c->api->number(c->api->get(entry, "amount_eur"), &amount) == PPREG_OK && amount >= 0;
-		v[m++] = (company_amount){company, valid ? to_cents(amount) : 0, valid, c->api->get(entry, "source"), i};
+		int valid = c->api->amount(c->api->get(entry, "amount_eur"), &amount) == PPREG_OK && amount >= 0;
+		v[m++] = (company_amount){company, valid ? amount : 0, valid, c->api->get(entry, "source"), i};
 	}
 	qsort(v, m, sizeof *v, by_company_then_index);
 	*out = v;
@@ -157,14 +162,15 @@ static int collect_amounts(const ppreg_check *c, const ppreg_node *list, int fun
 
 /* The cents of the run of v[*i] (same company), advancing *i past it;
  * *valid (when not NULL) is 0 when an amount of the run is not a number
- * >= 0. */
-static double run_total(const company_amount *v, size_t n, size_t *i, int *valid)
+ * >= 0; *overflow is set when the sum passes what 64 bits hold. */
+static long long run_total(const company_amount *v, size_t n, size_t *i, int *valid, int *overflow)
 {
 	size_t j = *i;
-	double total = 0;
+	long long total = 0;
 	int all_valid = 1;
 	for (; j < n && !strcmp(v[j].company, v[*i].company); j++) {
-		total += v[j].cents;
+		if (__builtin_add_overflow(total, v[j].cents, &total))
+			*overflow = 1;
 		all_valid &= v[j].valid;
 	}
 	*i = j;
@@ -179,13 +185,27 @@ static void check_link_entry(ppreg_check *c, const ppreg_node *link)
 {
 	const ppreg_node *nn = c->api->get(link, "nature"), *an = c->api->get(link, "amount_eur");
 	const char *nature = ppreg_text(c, nn);
-	double amount;
+	long long amount;
+	char eur[32];
 	if (nature && !ppreg_one_of(nature, LINK_NATURES))
 		ppreg_reportf(c, "transparency.industry-links", nn, "link nature '%.40s' is not one of convention, benefit, remuneration, "
 		              "sponsorship, equity", nature);
-	if (c->api->number(an, &amount) == PPREG_OK && amount < 0)
-		ppreg_reportf(c, "transparency.industry-links", an, "a negative amount (%g EUR)", amount);
+	if (c->api->amount(an, &amount) == PPREG_OK && amount < 0) {
+		tr_format_eur(amount, eur);
+		ppreg_reportf(c, "transparency.industry-links", an, "a negative amount (%s EUR)", eur);
+	}
 	ppreg_require_text(c, "transparency.industry-links", link, "company");
+}
+
+static void report_undeclared(ppreg_check *c, const company_amount *first, long long received,
+                              long long declared, long long threshold)
+{
+	char threshold_eur[32];
+	tr_format_eur(threshold, threshold_eur);
+	ppreg_reportf(c, "transparency.industry-links", first->at,
+	              "%.120s paid %lld.%02lld EUR of industry funding but links of interest are declared "
+	              "for %lld.%02lld EUR: declare every link at or above %s EUR", first->company,
+	              received / 100, received % 100, declared / 100, declared % 100, threshold_eur);
 }
 
 /* Each company's industry money, once it reaches the threshold, is covered
@@ -209,22 +229,21 @@ int tr_check_industry_links(ppreg_check *c, const ppreg_node *root, const tr_par
 		free(paid);
 		return api->fail(c, "out of memory");
 	}
-	double threshold = to_cents(p->link_threshold_eur);
 	for (size_t i = 0, l = 0; i < n_paid;) {
 		const company_amount *first = &paid[i];
-		int links_valid = 1;
+		int links_valid = 1, overflow = 0;
 		/* A funding amount that is missing or negative is transparency.funding's
 		 * finding and counts as 0 here: it can only lower what must be linked. */
-		double received = run_total(paid, n_paid, &i, NULL), declared = 0;
+		long long received = run_total(paid, n_paid, &i, NULL, &overflow), declared = 0;
 		while (l < n_linked && strcmp(linked[l].company, first->company) < 0)
 			l++;
 		if (l < n_linked && !strcmp(linked[l].company, first->company))
-			declared = run_total(linked, n_linked, &l, &links_valid);
-		if (links_valid && received >= threshold && declared < received)
-			ppreg_reportf(c, "transparency.industry-links", first->at,
-			              "%.120s paid %.2f EUR of industry funding but links of interest are declared "
-			              "for %.2f EUR: declare every link at or above %g EUR", first->company,
-			              received / 100, declared / 100, p->link_threshold_eur);
+			declared = run_total(linked, n_linked, &l, &links_valid, &overflow);
+		if (overflow)
+			ppreg_reportf(c, "transparency.industry-links", first->at, "%.120s: the amounts declared add up to "
+			              "more than 92233720368547758.07 EUR, which cannot be compared exactly", first->company);
+		else if (links_valid && received >= p->link_threshold_cents && declared < received)
+			report_undeclared(c, first, received, declared, p->link_threshold_cents);
 	}
 	free(paid);
 	free(linked);

@@ -69,12 +69,12 @@ static const ppreg_field fields[] = {
 	{"funding[].year", PPREG_T_INT, PPREG_REQUIRED, NULL, "transparency.funding"},
 	{"funding[].source", PPREG_T_STRING, PPREG_REQUIRED, NULL, "transparency.funding"},
 	{"funding[].kind", PPREG_T_STRING, PPREG_REQUIRED, NULL, "transparency.funding"},
-	{"funding[].amount_eur", PPREG_T_NUMBER, PPREG_REQUIRED, NULL, "transparency.funding"},
+	{"funding[].amount_eur", PPREG_T_AMOUNT, PPREG_REQUIRED, NULL, "transparency.funding"},
 	{"industry_links", PPREG_T_LIST, 0, NULL, NULL},
 	{"industry_links[]", PPREG_T_MAP, 0, NULL, NULL},
 	{"industry_links[].company", PPREG_T_STRING, PPREG_REQUIRED, NULL, "transparency.industry-links"},
 	{"industry_links[].nature", PPREG_T_STRING, PPREG_REQUIRED, NULL, "transparency.industry-links"},
-	{"industry_links[].amount_eur", PPREG_T_NUMBER, PPREG_REQUIRED, NULL, "transparency.industry-links"},
+	{"industry_links[].amount_eur", PPREG_T_AMOUNT, PPREG_REQUIRED, NULL, "transparency.industry-links"},
 	{"industry_links[].date", PPREG_T_DATE, PPREG_REQUIRED, NULL, "transparency.industry-links"},
 	{"industry_links[].purpose", PPREG_T_STRING, 0, NULL, NULL},
 	{"public_backers", PPREG_T_LIST, 0, NULL, NULL},
@@ -88,12 +88,12 @@ static const ppreg_field fields[] = {
 	{"patient_partners.by_status.salaried", PPREG_T_INT, PPREG_REQUIRED, NULL, "transparency.patient-partners"},
 	{"patient_partners.by_status.volunteer", PPREG_T_INT, PPREG_REQUIRED, NULL, "transparency.patient-partners"},
 	{"patient_partners.by_status.benevolent", PPREG_T_INT, PPREG_REQUIRED, NULL, "transparency.patient-partners"},
-	{"patient_partners.volunteer_indemnity_eur_per_hour", PPREG_T_NUMBER, 0, NULL, NULL},
+	{"patient_partners.volunteer_indemnity_eur_per_hour", PPREG_T_AMOUNT, 0, NULL, NULL},
 	{"patient_partners.max_indemnified_hours_per_year", PPREG_T_INT, 0, NULL, NULL},
 	{"pricing", PPREG_T_LIST, PPREG_REQUIRED, NULL, "transparency.pricing"},
 	{"pricing[]", PPREG_T_MAP, 0, NULL, NULL},
 	{"pricing[].service", PPREG_T_STRING, PPREG_REQUIRED, NULL, "transparency.pricing"},
-	{"pricing[].price_eur", PPREG_T_NUMBER, PPREG_REQUIRED, NULL, "transparency.pricing"},
+	{"pricing[].price_eur", PPREG_T_AMOUNT, PPREG_REQUIRED, NULL, "transparency.pricing"},
 	{"pricing[].payer", PPREG_T_STRING, PPREG_REQUIRED, NULL, "transparency.pricing"},
 	{"pricing[].note", PPREG_T_STRING, 0, NULL, NULL},
 	{"pricing[].unit", PPREG_T_STRING, 0, NULL, NULL},
@@ -118,14 +118,15 @@ static int load_params(ppreg_check *c, void *state)
 	tr_params *p = state;
 	const ppreg_api *api = c->api;
 	const ppreg_node *params = c->params;
-	if (!PPREG_API_HAS(api, url_scheme))
-		return api->fail(c, "transparency needs a core that gives the text formats (ppreg_api.url_scheme)");
+	if (!PPREG_API_HAS(api, amount))
+		return api->fail(c, "transparency needs a core that reads amounts in cents (ppreg_api.amount)");
 	if (api->integer(api->get(params, "funding_years"), &p->funding_years) != PPREG_OK ||
 	    p->funding_years < 0 || p->funding_years > 100)
 		return api->fail(c, "policy: transparency.params.funding_years must be an integer from 0 to 100");
-	if (api->number(api->get(params, "industry_link_threshold_eur"), &p->link_threshold_eur) != PPREG_OK ||
-	    p->link_threshold_eur < 0)
-		return api->fail(c, "policy: transparency.params.industry_link_threshold_eur must be a number >= 0");
+	if (api->amount(api->get(params, "industry_link_threshold_eur"), &p->link_threshold_cents) != PPREG_OK ||
+	    p->link_threshold_cents < 0)
+		return api->fail(c, "policy: transparency.params.industry_link_threshold_eur must be an amount >= 0, "
+		                 "exact to the cent");
 	if (api->number(api->get(params, "volunteer_indemnity_eur_per_hour.min"), &p->indemnity_min_eur) != PPREG_OK ||
 	    api->number(api->get(params, "volunteer_indemnity_eur_per_hour.max"), &p->indemnity_max_eur) != PPREG_OK ||
 	    p->indemnity_min_eur < 0 || p->indemnity_min_eur > p->indemnity_max_eur)

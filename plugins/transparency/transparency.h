@@ -16,7 +16,7 @@
 /* The policy's `params` for transparency, checked before any platform. */
 typedef struct {
 	long long funding_years;        /* complete calendar years before the as-of year */
-	double link_threshold_eur;      /* industry money from this amount needs links */
+	long long link_threshold_cents; /* industry money from this amount needs links */
 	double indemnity_min_eur;       /* volunteer indemnity per hour, bounds included */
 	double indemnity_max_eur;
 	double share_tolerance_percent; /* |sum of shares - 100| allowed */
@@ -24,5 +24,9 @@ typedef struct {
 
 void tr_check_funding(ppreg_check *c, const ppreg_node *root, const tr_params *p);
 int tr_check_industry_links(ppreg_check *c, const ppreg_node *root, const tr_params *p);
+
+/* An amount in cents as euros, as a declaration writes it: "15000",
+ * "12.5", "-0.05". */
+void tr_format_eur(long long cents, char out[32]);
 
 #endif /* PPREG_TRANSPARENCY_H */
