@@ -29,7 +29,9 @@ static const char help[] =
 	"Statement v1 with a SLSA verification summary) to FILE (atomically) or stdout.\n"
 	"--valid-for defaults to the policy's attestation.default_valid_for (P1Y) and\n"
 	"may not exceed attestation.max_valid_for (default: the default validity) nor\n"
-	"9999-12-31. A non-compliant platform is refused (exit 1) and nothing is signed.\n"
+	"9999-12-31. A non-compliant platform is refused (exit 1) and nothing is signed, and\n"
+	"so is a compliant one whose authorization is not granted: by the authority's record\n"
+	"(authority/authorizations.yaml) when the registry keeps one, else by its declaration.\n"
 	"SOURCE_DATE_EPOCH (seconds, 0 to 253402300799) fixes timeVerified.\n";
 
 typedef struct {
@@ -191,6 +193,11 @@ int cmd_attest(int argc, char **argv)
 			free(line);
 		}
 		fprintf(stderr, "ppreg attest: platforms/%s is %s: nothing signed\n", p.id, verdict_name(p.verdict));
+		rc = 1;
+		goto done;
+	}
+	if (p.withheld) { /* compliant, and yet not to be attested (an authorization not granted) */
+		fprintf(stderr, "ppreg attest: platforms/%s: %s: nothing signed\n", p.id, p.withheld);
 		rc = 1;
 		goto done;
 	}

@@ -13,6 +13,8 @@
 #include "attest/statement.h"
 #include "yaml/date.h"
 #include "judge/platform_check.h"
+#include "judge/authority.h"
+#include "yaml/node.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -52,17 +54,52 @@ static int signature_ok(const dsse_envelope *env, signer_key *key)
 /* The registry can be judged at all: it opens at HEAD with registry.yaml,
  * its policy and its plugins. Failing that is exit 2, so that "commit not
  * found" is only ever said of a registry that could be read. */
-static int registry_usable(run_options *ro, char *why, size_t cap)
+/* What the registry says now, at HEAD, of an attestation whose digests its
+ * commit still gives: revoked by the authority's record (by the SHA-256 of
+ * the attestation's payload), or superseded by a later state of the
+ * platform's folder. 0 neither, 1 (with why) either. */
+static int head_verdict(run *r, const statement_view *v, const char *payload_sha256, char *why, size_t cap)
+{
+	const ppreg_node *rev = authority_revocation(r, payload_sha256);
+	platform_tree *t = NULL;
+	if (rev) {
+		const char *on = "?", *reason = "?";
+		(void)node_str(node_get(rev, "revoked_on"), &on);
+		(void)node_str(node_get(rev, "reason"), &reason);
+		char *shown = display_text(reason);
+		snprintf(why, cap, "revoked by the authority on %.10s: %.200s", on, shown);
+		free(shown);
+		return 1;
+	}
+	int rc = registry_platform(r->reg, v->platform, &t);
+	if (rc == PPREG_ABSENT || (rc == 0 && v->tree_id && strcmp(t->tree_id, v->tree_id)))
+		rc = 1, snprintf(why, cap, "superseded: platforms/%s at the registry's HEAD (%.12s) is %s the attested "
+		                 "one of commit %.12s", v->platform, registry_commit(r->reg),
+		                 rc == PPREG_ABSENT ? "gone, not" : "another folder than", v->commit);
+	else if (rc < 0)
+		rc = 2, snprintf(why, cap, "%s", error_last());
+	platform_tree_free(t);
+	return rc;
+}
+
+/* The registry can be judged at all: it opens at HEAD with registry.yaml,
+ * its policy and its plugins (0, or ERR_FAIL with why: exit 2), and what
+ * it says of the attestation at HEAD (*now: 0, or 1 with why). */
+static int registry_usable(run_options *ro, const statement_view *v, const char *payload_sha256,
+                           char *why, size_t cap, int *now)
 {
 	run *r = NULL;
 	unsigned char *data = NULL;
 	size_t len;
 	int rc = ERR_FAIL;
 	ro->rev = NULL;
+	*now = 0;
 	if (run_open(&r, ro) < 0)
 		snprintf(why, cap, "%s", error_last());
 	else if (registry_read_root_file(r->reg, "registry.yaml", 1, &data, &len) == PPREG_ABSENT)
 		snprintf(why, cap, "%s: not a ppreg registry (no registry.yaml)", ro->registry_path);
+	else if ((*now = head_verdict(r, v, payload_sha256, why, cap)) == 2)
+		*now = 0;
 	else
 		rc = 0;
 	free(data);
@@ -86,16 +123,19 @@ static int commit_present(const char *path, const char *commit)
 /* With --registry: 0 when the attested commit still gives the attested
  * digests under the policy shipped, 1 when it does not (or is not in the
  * registry), 2 when the registry cannot be judged. `why` says which. */
-static int check_registry(const statement_view *v, run_options *ro, char *why, size_t cap)
+static int check_registry(const statement_view *v, const char *payload_sha256, run_options *ro, char *why,
+                          size_t cap)
 {
 	run *r = NULL;
 	platform_result p = {0};
-	char *ids[1] = {v->platform}, content[65];
+	char *ids[1] = {v->platform}, content[65], now_why[600];
 	judge_options jo = {.jobs = 1};
-	int rc = 2;
+	int rc = 2, now;
 	ro->want_digests = 1;
-	if (registry_usable(ro, why, cap) < 0)
+	if (registry_usable(ro, v, payload_sha256, now_why, sizeof now_why, &now) < 0) {
+		snprintf(why, cap, "%s", now_why);
 		return 2;
+	}
 	int present = commit_present(ro->registry_path, v->commit);
 	if (present < 0) {
 		snprintf(why, cap, "%s", error_last());
@@ -114,6 +154,8 @@ static int check_registry(const statement_view *v, run_options *ro, char *why, s
 		rc = 1, snprintf(why, cap, "platforms/%s at %.12s no longer gives the attested digests", v->platform, v->commit);
 	else if (strcmp(r->pol->sha256, v->policy_sha256))
 		rc = 1, snprintf(why, cap, "the policy's digest %s is not the attested %s", r->pol->sha256, v->policy_sha256);
+	else if (now)
+		rc = 1, snprintf(why, cap, "%s", now_why);
 	else
 		rc = 0;
 	platform_result_free(&p);
@@ -191,7 +233,7 @@ int cmd_verify(int argc, char **argv)
 		return usage_error("verify", "--commit '%s' is not 7 to 64 lowercase hex digits", want.commit);
 	if (parse_as_of(as_of_text, &ro.as_of) < 0)
 		return usage_error("verify", "--as-of '%s' is not a date YYYY-MM-DD", as_of_text);
-	char as_of[11], why[600];
+	char as_of[11], why[600], payload_sha256[65];
 	date_format(ro.as_of, as_of);
 	signer_key *key = NULL;
 	unsigned char *data = NULL;
@@ -214,9 +256,11 @@ int cmd_verify(int argc, char **argv)
 		rc = reject(file, "the payload type is not application/vnd.in-toto+json");
 	} else if (statement_read(&v, env.payload, env.payload_len, as_of) < 0) {
 		rc = reject(file, error_last());
+	} else if (sha256_hex(env.payload, env.payload_len, payload_sha256) < 0) {
+		rc = usage_error("verify", "%s", error_last());
 	} else if (!as_expected(&v, &want, why, sizeof why)) {
 		rc = reject(file, why);
-	} else if (ro.registry_path && (rc = check_registry(&v, &ro, why, sizeof why)) != 0) {
+	} else if (ro.registry_path && (rc = check_registry(&v, payload_sha256, &ro, why, sizeof why)) != 0) {
 		rc = rc == 1 ? reject(file, why) : usage_error("verify", "%s", why);
 	} else {
 		printf("%s: valid: platforms/%s at commit %.12s, policy %s, valid until %s%s\n", file, v.platform,

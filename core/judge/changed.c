@@ -11,6 +11,7 @@
  *     warning, unless the policy's `severity` raises it).
  */
 #include "judge/changed.h"
+#include "judge/authority.h"
 #include "yaml/node.h"
 #include "policy/schema.h"
 #include "yaml/loader.h"
@@ -58,6 +59,18 @@ static int check_registry_yaml(run *r, finding_sink *sink)
 	return 0;
 }
 
+/* Whether a change touches the authority's record (or registry.yaml,
+ * which a full check judges with the record). */
+static int touches_authority(const registry_changes *ch)
+{
+	if (ch->registry_yaml)
+		return 1;
+	for (size_t i = 0; i < ch->n_outside; i++)
+		if (!strncmp(ch->outside[i], "authority/", 10))
+			return 1;
+	return 0;
+}
+
 static int judge_registry_entry(run *r, const registry_changes *ch, platform_result *p)
 {
 	memset(p, 0, sizeof *p);
@@ -66,6 +79,8 @@ static int judge_registry_entry(run *r, const registry_changes *ch, platform_res
 	int unreadable = ch->registry_yaml ? check_registry_yaml(r, &sink) : 0;
 	if (unreadable < 0)
 		return unreadable;
+	if (touches_authority(ch) && authority_check_ids(r, &sink) < 0)
+		return ERR_FAIL;
 	for (size_t i = 0; i < ch->n_outside; i++) {
 		if (i + 1 == ch->n_outside && ch->n_outside_more)
 			sink_add(&sink, "core.outside-change", PPREG_SEV_WARNING, ch->outside[i], 1, 1,

@@ -49,6 +49,12 @@ static const ppreg_rule rules[] = {
 	 "ppreg registry format v1: a registry holds registry.yaml and platforms/ only; policy `severity`",
 	 "Keep a platform's change inside platforms/<id>/; registry maintainers change other files "
 	 "in a separate change (a policy can make this finding an error)."},
+	{"core.authority-record", PPREG_SEV_WARNING,
+	 "the authority's record (authority/authorizations.yaml) names only platforms the registry holds",
+	 "ppreg registry format v1, authority/ (docs/format.md): the record the authority keeps of the "
+	 "authorizations it granted (draft L.1191-4 CSP)",
+	 "Correct the platform id in the authority's record, or remove the entry of a service that left "
+	 "the registry."},
 };
 
 const ppreg_rule *core_rules(size_t *n)

@@ -16,6 +16,7 @@
 #include "yaml/loader.h"
 #include "judge/platform_check.h"
 #include "judge/probe.h"
+#include "judge/authority.h"
 
 #include <stdlib.h>
 #include <stdatomic.h>
@@ -74,6 +75,19 @@ static const ydoc *decl_doc(ppreg_check *c, const char *name)
 static const ppreg_node *api_file(ppreg_check *c, const char *name)
 {
 	return ydoc_root(decl_doc(c, name));
+}
+
+static int api_authority(ppreg_check *c, const char *record, const ppreg_node **entry)
+{
+	*entry = NULL;
+	return c->platform && record ? authority_entry(snap_of(c)->run, record, c->platform, entry) : PPREG_ABSENT;
+}
+
+static void api_withhold(ppreg_check *c, const char *reason)
+{
+	snapshot *s = snap_of(c);
+	if (s->out && !s->out->withheld)
+		s->out->withheld = display_text(reason && *reason ? reason : "withheld by a plugin");
 }
 
 static const char *api_comment(ppreg_check *c, const char *file, size_t i, unsigned *line, unsigned *column)
@@ -318,6 +332,8 @@ static const ppreg_api api_table = {
 	.country_valid = api_country_valid,
 	.comment = api_comment,
 	.amount = node_amount,
+	.authority = api_authority,
+	.withhold = api_withhold,
 };
 
 /* ---- the core's own checks ---- */
@@ -574,6 +590,7 @@ void platform_result_free(platform_result *p)
 		free(p->files[i].path);
 	free(p->files);
 	free(p->learned);
+	free(p->withheld);
 	free(p->id);
 	memset(p, 0, sizeof *p);
 }

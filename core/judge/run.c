@@ -12,6 +12,7 @@
 #include "judge/platform_check.h"
 #include "judge/core_rules.h"
 #include "judge/probe.h"
+#include "judge/authority.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -174,7 +175,7 @@ int run_open(run **out, const run_options *opts)
 	r->probe_fd = -1;
 	r->opts = *opts;
 	if (registry_open(&r->reg, opts->registry_path, opts->rev, opts->worktree) < 0 ||
-	    open_policy(r) < 0 || probe_plugins(r) < 0 || load_plugins_quietly(r) < 0 ||
+	    open_policy(r) < 0 || authority_load(r) < 0 || probe_plugins(r) < 0 || load_plugins_quietly(r) < 0 ||
 	    compile_schemas(r) < 0) {
 		run_free(r);
 		return ERR_FAIL;
@@ -197,6 +198,7 @@ void run_free(run *r)
 	free(r->policy_path);
 	registry_free(r->reg);
 	digest_memo_free(r->digests);
+	authority_free(r);
 	free(r);
 }
 

@@ -56,6 +56,9 @@ typedef struct {
 	 * start with them instead of hashing the same blobs again (judge.c). */
 	learned_digest *learned;
 	size_t n_learned;
+	/* Why no attestation may be signed for this platform although it may
+	 * be compliant (a plugin's ppreg_api.withhold), or NULL. */
+	char *withheld;
 } platform_result;
 
 /* The entry, after the platforms, that carries the findings on the
@@ -90,6 +93,7 @@ typedef struct {
 	int plugins_set_up;            /* run_setup_plugins() ran in this process */
 	unsigned long long result_dev, result_ino;
 	struct digest_memo *digests;   /* blob digests already computed (digest_memo.h) */
+	struct authority *authority;   /* the authority's record (authority.h) */
 } run;
 
 /* Opens the registry, reads registry.yaml, loads the policy and its plugins

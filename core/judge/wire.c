@@ -99,6 +99,7 @@ void wire_put_result(wire_buf *b, unsigned index, int rc, const char *error, con
 		put(b, p->learned[i].oid, p->learned[i].oid_len);
 		put_str(b, p->learned[i].sha256);
 	}
+	put_str(b, p->withheld ? p->withheld : "");
 	uint32_t len = (uint32_t)(b->n - start - sizeof len);
 	memcpy(b->v + start, &len, sizeof len);
 }
@@ -208,6 +209,11 @@ int wire_take_result(wire_buf *b, unsigned *index, int *rc, char **error, platfo
 	get_findings(&r, &p->findings);
 	get_files(&r, p);
 	get_learned(&r, p);
+	p->withheld = get_str(&r);
+	if (p->withheld && !*p->withheld) {
+		free(p->withheld);
+		p->withheld = NULL;
+	}
 	consumed(b, sizeof len + len);
 	return r.bad || r.left ? -1 : 1;
 }

@@ -189,22 +189,45 @@ static int read_disk(const char *path, size_t max, unsigned char **data, size_t 
 	return read_file_nofollow(path, max, data, len) < 0 ? ERR_FAIL : 0;
 }
 
+/* On disk, the folder of "folder/name" is a folder, not a link that would
+ * lead out of the registry: PPREG_ABSENT when it is not there, PPREG_SYMLINK
+ * when it is something else. */
+static int disk_folder_of(const registry *r, const char *name)
+{
+	const char *slash = strchr(name, '/');
+	if (!slash)
+		return 0;
+	char *dir = xasprintf("%s/%.*s", r->path, (int)(slash - name), name);
+	struct stat st;
+	int rc = lstat(dir, &st) < 0 ? (errno == ENOENT ? PPREG_ABSENT : error_set("%s: %s", dir, strerror(errno)))
+	         : S_ISDIR(st.st_mode) ? 0 : PPREG_SYMLINK;
+	free(dir);
+	return rc;
+}
+
 int registry_read_root_file(registry *r, const char *name, size_t max,
                             unsigned char **data, size_t *len)
 {
 	if (r->worktree) {
+		int rc = disk_folder_of(r, name);
+		if (rc)
+			return rc;
 		char *p = path_join(r->path, name);
-		int rc = read_disk(p, max, data, len);
+		rc = read_disk(p, max, data, len);
 		free(p);
 		return rc;
 	}
-	const git_tree_entry *e = git_tree_entry_byname(r->root, name);
-	if (!e)
-		return PPREG_ABSENT;
+	git_tree_entry *e;
+	int rc = registry__entry_bypath(&e, r->root, name);
+	if (rc)
+		return rc;
 	git_filemode_t mode = git_tree_entry_filemode(e);
 	if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE)
-		return PPREG_SYMLINK;
-	return read_blob(r, git_tree_entry_id(e), (object_name){NULL, name}, max, data, len);
+		rc = PPREG_SYMLINK;
+	else
+		rc = read_blob(r, git_tree_entry_id(e), (object_name){NULL, name}, max, data, len);
+	git_tree_entry_free(e);
+	return rc;
 }
 
 void registry_free_ids(char **ids, size_t n)

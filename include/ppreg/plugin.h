@@ -233,6 +233,21 @@ typedef struct ppreg_api {
 	 * anything but a plain decimal. Sums of amounts are the plugin's to
 	 * check for overflow (__builtin_add_overflow). */
 	int (*amount)(const ppreg_node *n, long long *cents);
+
+	/* The authority's own record of this platform, from the registry's
+	 * authority/ folder, which only the authority writes (docs/format.md):
+	 * in authority/<record>.yaml, the item of the list <record> whose
+	 * `platform` is this platform ("authorizations": number, status,
+	 * granted_on, expires_on). PPREG_ABSENT when the registry keeps no such
+	 * record; else PPREG_OK, *entry being NULL when the record has no
+	 * entry for this platform. Its nodes name the authority's file and
+	 * line, so a finding reported at them points there. */
+	int (*authority)(ppreg_check *c, const char *record, const ppreg_node **entry);
+
+	/* This platform may be compliant, yet no attestation may be signed for
+	 * it (an authorization applied for, not granted): `attest` refuses it,
+	 * exit 1, giving `reason`. The first reason a run gives is kept. */
+	void (*withhold)(ppreg_check *c, const char *reason);
 } ppreg_api;
 
 #define PPREG_API_HAS(api, member) \

@@ -6,7 +6,14 @@
  * A granted authorization is in force from granted_on to expires_on, both
  * days included: a date equal to the as-of date is still valid. Suspended
  * and revoked authorizations are errors; a pending application (`applied`)
- * has the severity the policy gives it (model: warning).
+ * has the severity the policy gives it (model: warning), and is never
+ * attested, whatever that severity.
+ *
+ * When the registry keeps the authority's record (authority/
+ * authorizations.yaml), that record is judged instead of what the
+ * platform says of itself: a platform absent from it is not authorized,
+ * the record's status and dates are judged (no term is allowed: the draft
+ * text sets none), and a declaration that disagrees with it is a finding.
  */
 #include "registration.h"
 
@@ -46,16 +53,62 @@ static void check_window(ppreg_check *c, const ppreg_node *auth)
 		              DATE_FMT, DATE_ARGS(expires), DATE_ARGS(c->as_of));
 }
 
+/* The platform's own declaration against the authority's entry: the same
+ * status, and for a granted one the same number. */
+static void check_agreement(ppreg_check *c, const ppreg_node *auth, const ppreg_node *entry)
+{
+	const ppreg_api *api = c->api;
+	const char *keys[] = {"status", "number"};
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+		const ppreg_node *mine = api->get(auth, keys[i]);
+		const char *said = ppreg_text(c, mine), *kept = ppreg_text(c, api->get(entry, keys[i]));
+		if (said && kept && strcmp(said, kept)) {
+			const char *file;
+			unsigned line;
+			api->where(entry, &file, &line, NULL);
+			ppreg_reportf(c, "registration.authorization", mine, "the declaration says %s '%.80s', the "
+			              "authority's record (%.80s line %u) says '%.80s'", keys[i], said, file, line, kept);
+		}
+	}
+}
+
+/* The authority's entry, judged as the decision in force. */
+static void check_record(ppreg_check *c, const ppreg_node *auth, const ppreg_node *entry)
+{
+	const ppreg_api *api = c->api;
+	if (!entry) {
+		ppreg_reportf(c, "registration.authorization", auth, "platforms/%.80s is not in the authority's record "
+		              "(authority/authorizations.yaml): it is not authorized", c->platform);
+		api->withhold(c, "the platform is not in the authority's record of authorizations");
+		return;
+	}
+	const ppreg_node *sn = api->get(entry, "status");
+	const char *status = ppreg_text(c, sn);
+	if (status && strcmp(status, "granted")) {
+		ppreg_reportf(c, "registration.authorization", sn, "the authority's record says the authorization is %s",
+		              status);
+		api->withhold(c, "the authority's record does not grant the authorization");
+	} else {
+		check_window(c, entry);
+	}
+	check_agreement(c, auth, entry);
+}
+
 void reg_check_authorization(ppreg_check *c, const ppreg_node *auth, const reg_params *p)
 {
-	const ppreg_node *sn = c->api->get(auth, "status");
+	const ppreg_node *sn = c->api->get(auth, "status"), *entry;
 	const char *status = reg_text(c, sn);
+	if (c->api->authority(c, "authorizations", &entry) == PPREG_OK) {
+		check_record(c, auth, entry);
+		return;
+	}
 	if (!status)
 		return;
 	if (!strcmp(status, "granted")) {
 		require_granted_fields(c, auth);
 		check_window(c, auth);
 	} else if (!strcmp(status, "applied")) {
+		c->api->withhold(c, "the authorization is applied for, not granted");
 		if (p->applied != PPREG_SEV_OFF)
 			ppreg_reportf_sev(c, "registration.authorization", p->applied, sn,
 			                  "the authorization is applied for, not granted yet");

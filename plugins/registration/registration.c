@@ -124,6 +124,8 @@ int reg_missing(const ppreg_check *c, const ppreg_node *n)
 static int load_params(ppreg_check *c, void *state)
 {
 	reg_params *p = state;
+	if (!PPREG_API_HAS(c->api, withhold))
+		return c->api->fail(c, "registration needs a core that reads the authority's record (ppreg_api.withhold)");
 	if (!PPREG_API_HAS(c->api, country_valid))
 		return c->api->fail(c, "registration needs a core that gives the text formats (ppreg_api.country_valid)");
 	const char *s = ppreg_text(c, c->api->get(c->params, "authorization_applied"));

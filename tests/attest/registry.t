@@ -9,10 +9,16 @@ att -o "$TMP/a.json"
 expect_rc 0 "attest"
 ver "$TMP/a.json" --registry "$GOOD"
 expect_rc 0 "verify against the registry"
-edit platforms/entraide-sante/training.yaml 's/$/\n/'
-commit "later"
+printf 'x\n' >"$REG/NOTES.txt"
+commit "later, elsewhere"
 ver "$TMP/a.json" --registry "$GOOD"
-expect_rc 0 "still valid once the registry has moved on: the attested commit is read"
+expect_rc 0 "still valid once the registry has moved on elsewhere: the attested commit is read"
+edit platforms/entraide-sante/training.yaml 's/$/\n/'
+commit "later, the platform"
+ver "$TMP/a.json" --registry "$GOOD"
+expect_rc 1 "the platform's folder changed since: exit 1"
+expect_err "superseded: platforms/entraide-sante at the registry's HEAD \([0-9a-f]{12}\) is another folder than the attested one" \
+	"the platform's folder changed since"
 
 # cannot_judge DESCRIPTION REGEX [verify args]: exit 2 with that reason.
 cannot_judge() {
