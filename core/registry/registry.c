@@ -198,13 +198,17 @@ int registry_read_root_file(registry *r, const char *name, size_t max,
 		free(p);
 		return rc;
 	}
-	const git_tree_entry *e = git_tree_entry_byname(r->root, name);
-	if (!e)
-		return PPREG_ABSENT;
+	git_tree_entry *e = NULL;
+	int rc = registry__entry_bypath(&e, r->root, name);
+	if (rc < 0)
+		return rc;
 	git_filemode_t mode = git_tree_entry_filemode(e);
 	if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE)
-		return PPREG_SYMLINK;
-	return read_blob(r, git_tree_entry_id(e), (object_name){NULL, name}, max, data, len);
+		rc = PPREG_SYMLINK;
+	else
+		rc = read_blob(r, git_tree_entry_id(e), (object_name){NULL, name}, max, data, len);
+	git_tree_entry_free(e);
+	return rc;
 }
 
 void registry_free_ids(char **ids, size_t n)

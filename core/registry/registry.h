@@ -55,7 +55,8 @@ const char *registry_commit(const registry *r);
 const char *registry_prefix(const registry *r);
 const char *registry_path(const registry *r);
 
-/* A file at the registry root ("registry.yaml"): 0, or PPREG_ABSENT /
+/* A file at the registry root ("registry.yaml"), or in a folder of it
+ * ("authority/maintainers.yaml"): 0, or PPREG_ABSENT /
  * PPREG_SYMLINK / ERR_TOO_LARGE / ERR_FAIL (with error_last() naming the
  * file and its object). *data is malloc'd. */
 int registry_read_root_file(registry *r, const char *name, size_t max,
