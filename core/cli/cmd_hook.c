@@ -256,17 +256,20 @@ static int judge_update(const hook_options *o, hook_output *h, const char *old, 
 		free(why);
 		return rc;
 	}
-	if (push_is_zero_id(new))
-		return fprintf(h->msg, "ppreg: %s: deleted; nothing to check\n", ref), 0;
 	if (!registry_is_state_ref(ref))
-		return fprintf(h->msg, "ppreg: %s: not a branch or tag; accepted without judging\n", ref), 0;
+		return fprintf(h->msg, "ppreg: %s: %s\n", ref, push_is_zero_id(new) ? "deleted; nothing to check"
+		               : "not a branch or tag; accepted without judging"), 0;
 	char **ids = NULL;
 	size_t n = 0;
 	push_base pb;
-	if (push_base_open(&pb, o->run.registry_path, old, o->run.policy_file) < 0) {
-		int rc = cannot_judge_ref(h, ref, "cannot read its base");
+	int moved = push_base_open(&pb, o->run.registry_path, old, o->run.policy_file);
+	if (moved == 0)
+		moved = push_check_move(&pb, o->run.registry_path, old, new, ref, h->msg);
+	if (moved != 0 || push_is_zero_id(new)) {
 		push_base_close(&pb);
-		return rc;
+		if (moved < 0)
+			return cannot_judge_ref(h, ref, "cannot read its base");
+		return moved ? 1 : (fprintf(h->msg, "ppreg: %s: deleted; nothing to check\n", ref), 0);
 	}
 	if (registry_new_commits(o->run.registry_path, new, &ids, &n) < 0) {
 		push_base_close(&pb);

@@ -54,6 +54,24 @@ void push_base_close(push_base *p)
 	memset(p, 0, sizeof *p);
 }
 
+int push_check_move(const push_base *p, const char *repo, const char *old, const char *new,
+                    const char *ref, FILE *msg)
+{
+	if (!p->trust.present || push_is_zero_id(old) || strncmp(ref, "refs/heads/", 11))
+		return 0;
+	int rc = push_is_zero_id(new) ? !registry_is_default_ref(repo, ref) : registry_descends(repo, old, new);
+	if (rc < 0 || rc == 1)
+		return rc < 0 ? rc : 0;
+	if (push_is_zero_id(new))
+		fprintf(msg, "ppreg: %s: REJECTED: the default branch of a registry with %s is never deleted\n",
+		        ref, MAINTAINERS_FILE);
+	else
+		fprintf(msg, "ppreg: %s: REJECTED: %.12s is not a descendant of %.12s: a branch of a registry "
+		        "with %s only moves forward, since a rewind changes folders with no commit to sign\n",
+		        ref, new, old, MAINTAINERS_FILE);
+	return 1;
+}
+
 void push_policies(const push_base *p, const char *repo, const char *id, int by_authority,
                    const char *files[2], size_t *n)
 {

@@ -33,6 +33,13 @@ int push_is_zero_id(const char *s);
 int push_base_open(push_base *p, const char *repo, const char *old, const char *policy_file);
 void push_base_close(push_base *p);
 
+/* With maintainers.yaml at the base, a branch only moves forward: a
+ * deletion of the default branch, and an update of a branch that is not a
+ * fast-forward (a rewind brings no commit to sign, yet changes folders),
+ * are refused, said on `msg`. 0 allowed, 1 refused, ERR_FAIL. */
+int push_check_move(const push_base *p, const char *repo, const char *old, const char *new,
+                    const char *ref, FILE *msg);
+
 /* The policies commit `id` is judged under: files[i] is a policy file, or
  * NULL for the one the commit's own registry.yaml names. *n is 1 or 2. */
 void push_policies(const push_base *p, const char *repo, const char *id, int by_authority,

@@ -163,3 +163,35 @@ int registry_default_commit(const char *path, char out[65])
 	registry_free(r);
 	return rc;
 }
+
+int registry_descends(const char *path, const char *old, const char *new)
+{
+	registry *r = NULL;
+	git_oid a, b;
+	int rc = open_repo(&r, path);
+	if (rc == 0 && (git_oid_fromstr(&a, old) < 0 || git_oid_fromstr(&b, new) < 0))
+		rc = error_set("'%s' or '%s' is not an object id", old, new);
+	if (rc == 0 && !git_oid_equal(&a, &b)) {
+		rc = git_graph_descendant_of(r->repo, &b, &a);
+		if (rc < 0)
+			rc = registry__git_fail_object("commit", &b);
+	} else if (rc == 0)
+		rc = 1;
+	registry_free(r);
+	return rc;
+}
+
+int registry_is_default_ref(const char *path, const char *ref)
+{
+	registry *r = NULL;
+	git_reference *head = NULL;
+	int rc = open_repo(&r, path);
+	if (rc == 0 && git_reference_lookup(&head, r->repo, "HEAD") < 0)
+		rc = registry__git_fail("HEAD");
+	if (rc == 0)
+		rc = git_reference_type(head) == GIT_REFERENCE_SYMBOLIC &&
+		     !strcmp(git_reference_symbolic_target(head), ref);
+	git_reference_free(head);
+	registry_free(r);
+	return rc;
+}

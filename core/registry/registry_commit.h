@@ -28,4 +28,12 @@ int registry_commit_paths(const char *path, const char *id, char ***paths, size_
  * unborn (an empty repository); ERR_FAIL with a message. */
 int registry_default_commit(const char *path, char out[65]);
 
+/* 1 when `new` is `old` or one of its descendants (a fast-forward), 0 when
+ * it is not (a rewind, or another history); ERR_FAIL with a message. */
+int registry_descends(const char *path, const char *old, const char *new);
+
+/* Whether `ref` ("refs/heads/main") is the one the repository's HEAD
+ * names: 1 or 0; ERR_FAIL with a message. */
+int registry_is_default_ref(const char *path, const char *ref);
+
 #endif

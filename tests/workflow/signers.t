@@ -248,6 +248,23 @@ expect_rc 1 "a merge that changes alpha itself, signed by beta: exit 1"
 has "commit $(short): REJECTED: platforms/alpha/registration.yaml: signed by a key not allowed there" \
 	"the merge's own path is named"
 
+# ---- a branch only moves forward ----
+reset_work
+first=$(git -C "$SRV" rev-list --max-parents=0 refs/heads/master)
+OUT=$(cd "$SRV" && "$PPREG" hook update refs/heads/master "$(server_head)" "$first" --as-of "$AS_OF" 2>&1)
+RC=$?
+expect_rc 1 "a rewind of master (no commit to sign, yet folders change): exit 1"
+has "refs/heads/master: REJECTED: ${first:0:12} is not a descendant of $(server_head | cut -c1-12)" \
+	"the rewind is named"
+push --force origin "$first:refs/heads/master"
+ok $((RC == 0)) "a real force-push back is refused"
+push origin :refs/heads/master
+ok $((RC == 0)) "deleting the default branch is refused"
+has "refs/heads/master: REJECTED: the default branch of a registry with authority/maintainers.yaml is never deleted" \
+	"and says why"
+push origin :refs/heads/feature
+expect_rc 0 "deleting another branch is accepted"
+
 # ---- a malformed maintainers.yaml: the push cannot be judged ----
 reset_work
 perl -0pi -e 's/^  ghost: \[\]/  ghost: [ssh-ed25519 not-a-key]/m' "$WORK/authority/maintainers.yaml"
@@ -259,5 +276,28 @@ judge "$bad"
 expect_rc 2 "a malformed maintainers.yaml at the base: exit 2"
 has "authority/maintainers.yaml:10:" "naming the file and line"
 has "key 'ssh-ed25519 not-a-key' does not parse" "and the key that does not parse"
+
+# Other malformed files: exit 2 with file and line, never a push accepted.
+malformed() { # malformed TEXT EXPECTED
+	reset_work
+	printf '%s\n' "$1" >"$WORK/authority/maintainers.yaml"
+	git -C "$WORK" add -A && git -C "$WORK" commit -q -m "malformed"
+	bad=$(git -C "$WORK" rev-parse HEAD)
+	touch_platform alpha "$WORK" "after"
+	wcommit "alpha, after" alpha
+	judge "$bad"
+	expect_rc 2 "malformed ($2): exit 2"
+	has "$2" "it says: $2"
+}
+auth="authority: ['$(cat "$TMP/authority.pub")']"
+malformed "format: ppreg/2" "authority/maintainers.yaml:1:1: expected 'format: ppreg/1'"
+malformed "$(printf 'format: ppreg/1\nauthority: x')" "authority/maintainers.yaml:2:12: expected a list of SSH public keys"
+malformed "$(printf 'format: ppreg/1\n%s\nplatforms:\n  Bad_Id: []' "$auth")" \
+	"authority/maintainers.yaml:4:11: 'Bad_Id' is not a platform id"
+malformed "$(printf 'format: ppreg/1\n%s\nowners: []' "$auth")" "authority/maintainers.yaml:3:9: unknown key"
+malformed "$(printf 'format: ppreg/1\nplatforms: {}')" "'authority:' lists the authority's keys and is required"
+malformed "$(printf 'format: ppreg/1\n%s\n  - [nested' "$auth")" "authority/maintainers.yaml:"
+malformed "$(printf 'format: ppreg/1\nauthority: [ssh-ed25519 %s]' "$(cut -d' ' -f2 "$TMP/alpha.pub" | tr 'A-Z' 'a-z')")" \
+	"does not parse as an OpenSSH public key"
 
 done_testing
