@@ -221,27 +221,29 @@ static int cannot_judge_ref(hook_output *h, const char *ref, const char *what)
 	return rc;
 }
 
-/* One new commit: its signer (when the base has maintainers.yaml), then its
- * content under each policy that judges it (hook/push.h). */
-static int judge_commit(const hook_options *o, hook_output *h, push_base *pb, const char *ref,
-                        const char *id)
+static int listed(const ptrvec *v, const char *id)
 {
-	char *label = xasprintf("%s commit %.12s", ref, id);
-	int by_authority = 0;
-	int rc = trust_check_commit(&pb->trust, label, id, h->msg, &by_authority);
-	if (rc < 0)
-		rc = cannot_judge_ref(h, ref, "cannot check who signed it");
+	for (size_t i = 0; i < v->n; i++)
+		if (!strcmp(v->v[i], id))
+			return 1;
+	return 0;
+}
+
+/* One new commit's content, under each policy that judges it (hook/push.h). */
+static int judge_commit(const hook_options *o, hook_output *h, const push_base *pb, const char *ref,
+                        const char *id, int by_authority)
+{
 	const char *files[2];
 	size_t n;
+	int rc = 0;
 	push_policies(pb, o->run.registry_path, id, by_authority, files, &n);
-	for (size_t k = 0; rc >= 0 && k < n; k++) {
-		char *l = n == 1 ? xstrdup(label)
-		                 : files[k] ? xasprintf("%s, under the base's policy %s", label, pb->base_ref)
-		                            : xasprintf("%s, under the policy it names", label);
+	for (size_t k = 0; k < n; k++) {
+		char *l = n == 1 ? xasprintf("%s commit %.12s", ref, id)
+		        : files[k] ? xasprintf("%s commit %.12s, under the base's policy %s", ref, id, pb->base_ref)
+		                   : xasprintf("%s commit %.12s, under the policy it names", ref, id);
 		rc = worse(rc, judge_state(o, h, ref, id, l, files[k]));
 		free(l);
 	}
-	free(label);
 	return rc;
 }
 
@@ -278,11 +280,16 @@ static int judge_update(const hook_options *o, hook_output *h, const char *old, 
 	if (!n)
 		fprintf(h->msg, "ppreg: %s: %s; no new commit to check\n", ref,
 		        push_is_zero_id(old) ? "created" : "updated");
-	int rc = 0;
+	/* who signed what, over all the branch gains; then what is new, judged */
+	ptrvec by_authority = {0};
+	int rc = trust_check_range(&pb.trust, ref, *pb.base ? pb.base : NULL, new, h->msg, &by_authority);
+	if (rc < 0)
+		rc = cannot_judge_ref(h, ref, "cannot check who signed its commits");
 	for (size_t i = 0; i < n; i++)
 		if (!seen_before(seen, ids[i]))
-			rc = worse(rc, judge_commit(o, h, &pb, ref, ids[i]));
+			rc = worse(rc, judge_commit(o, h, &pb, ref, ids[i], listed(&by_authority, ids[i])));
 	registry_free_ids(ids, n);
+	registry_free_ids((char **)by_authority.v, by_authority.n);
 	push_base_close(&pb);
 	return rc;
 }

@@ -162,3 +162,25 @@ int trust_check_commit(trust *t, const char *label, const char *id, FILE *msg, i
 	registry_free_ids(paths, n);
 	return bad >= 0;
 }
+
+int trust_check_range(trust *t, const char *ref, const char *base, const char *tip, FILE *msg,
+                      ptrvec *by_authority)
+{
+	char **ids = NULL;
+	size_t n = 0;
+	if (!t->present)
+		return 0;
+	if (registry_commits_since(t->repo, base, tip, &ids, &n) < 0)
+		return ERR_FAIL;
+	int rc = 0;
+	for (size_t i = 0; rc >= 0 && i < n; i++) {
+		char *label = xasprintf("%s commit %.12s", ref, ids[i]);
+		int auth = 0, one = trust_check_commit(t, label, ids[i], msg, &auth);
+		rc = one < 0 ? one : rc | one;
+		if (auth)
+			ptrvec_push(by_authority, xstrdup(ids[i]));
+		free(label);
+	}
+	registry_free_ids(ids, n);
+	return rc;
+}

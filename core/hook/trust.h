@@ -17,6 +17,7 @@
 
 #include "hook/sshsig.h"
 #include "hook/maintainers.h"
+#include "base/util.h"
 
 #include <stdio.h>
 
@@ -38,5 +39,14 @@ void trust_close(trust *t);
  * changes. 0: it is (*by_authority: by one of the authority's keys);
  * 1: it is not, said on `msg` with the commit, path and key; ERR_FAIL. */
 int trust_check_commit(trust *t, const char *label, const char *id, FILE *msg, int *by_authority);
+
+/* trust_check_commit for every commit a reference moving from `base`
+ * (NULL: none) to `tip` adds to its history, including commits another
+ * branch had already: a branch that was never checked cannot carry
+ * unsigned commits into one that is. `ref` names them in messages. The
+ * ids of the commits the authority signed are added to `by_authority`.
+ * 0, 1 (one was refused) or ERR_FAIL. */
+int trust_check_range(trust *t, const char *ref, const char *base, const char *tip, FILE *msg,
+                      ptrvec *by_authority);
 
 #endif

@@ -195,3 +195,51 @@ int registry_is_default_ref(const char *path, const char *ref)
 	registry_free(r);
 	return rc;
 }
+
+static int walk_range(registry *r, const char *base, const git_oid *tip, ptrvec *out)
+{
+	git_revwalk *walk = NULL;
+	git_oid id, b;
+	int rc = 0;
+	if (git_revwalk_new(&walk, r->repo) < 0 ||
+	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE) < 0 ||
+	    git_revwalk_push(walk, tip) < 0 ||
+	    (base && (git_oid_fromstr(&b, base) < 0 || git_revwalk_hide(walk, &b) < 0)))
+		rc = registry__git_fail("revision walk");
+	while (rc == 0 && (rc = git_revwalk_next(&id, walk)) == 0) {
+		char *hex = xmalloc(GIT_OID_HEXSZ + 1);
+		git_oid_tostr(hex, GIT_OID_HEXSZ + 1, &id);
+		ptrvec_push(out, hex);
+	}
+	if (rc == GIT_ITEROVER)
+		rc = 0;
+	else if (rc < 0 && rc != ERR_FAIL) /* libgit2's code, from git_revwalk_next */
+		rc = registry__git_fail("revision walk");
+	git_revwalk_free(walk);
+	return rc;
+}
+
+int registry_commits_since(const char *path, const char *base, const char *tip, char ***ids, size_t *n)
+{
+	registry *r = NULL;
+	git_object *obj = NULL;
+	git_commit *commit = NULL;
+	ptrvec v = {0};
+	int rc = open_repo(&r, path);
+	if (rc == 0 && git_revparse_single(&obj, r->repo, tip) < 0)
+		rc = registry__git_fail(tip);
+	if (rc == 0 && (rc = registry__peel_commit(obj, &commit)) == 0)
+		rc = walk_range(r, base, git_commit_id(commit), &v);
+	if (rc == PPREG_BADTYPE) /* a tag of a tree or a blob */
+		rc = 0;
+	git_commit_free(commit);
+	git_object_free(obj);
+	registry_free(r);
+	if (rc < 0) {
+		registry_free_ids((char **)v.v, v.n);
+		return ERR_FAIL;
+	}
+	*ids = (char **)v.v;
+	*n = v.n;
+	return 0;
+}

@@ -28,6 +28,13 @@ int registry_commit_paths(const char *path, const char *id, char ***paths, size_
  * unborn (an empty repository); ERR_FAIL with a message. */
 int registry_default_commit(const char *path, char out[65]);
 
+/* The commits reachable from `tip` and not from `base` (NULL: every one),
+ * parents first, as hex ids: what a reference moving from `base` to `tip`
+ * adds to its history, whether or not another branch had them already. A
+ * tag is peeled to its commit; a tip that is no commit gives none. Free
+ * with registry_free_ids. ERR_FAIL with a message. */
+int registry_commits_since(const char *path, const char *base, const char *tip, char ***ids, size_t *n);
+
 /* 1 when `new` is `old` or one of its descendants (a fast-forward), 0 when
  * it is not (a rewind, or another history); ERR_FAIL with a message. */
 int registry_descends(const char *path, const char *old, const char *new);

@@ -248,6 +248,26 @@ expect_rc 1 "a merge that changes alpha itself, signed by beta: exit 1"
 has "commit $(short): REJECTED: platforms/alpha/registration.yaml: signed by a key not allowed there" \
 	"the merge's own path is named"
 
+# ---- commits another branch had already: checked all the same ----
+# An administrator's branch without maintainers.yaml takes any commit; it
+# cannot carry them into master.
+reset_work
+git -C "$WORK" checkout -q -b legacy
+git -C "$WORK" rm -q -r "$WORK/authority"
+wcommit "no maintainers here"
+git -C "$SRV" fetch -q "$WORK" "+legacy:refs/heads/legacy"
+touch_platform alpha "$WORK" "on legacy, unsigned"
+wcommit "alpha, unsigned, on legacy"
+push origin legacy
+expect_rc 0 "legacy's base has no maintainers.yaml: its unsigned commit is accepted there"
+unsigned=$(git -C "$WORK" rev-parse HEAD)
+push origin legacy:master
+ok $((RC == 0)) "master fast-forwarded to legacy's unsigned commits is refused"
+has "refs/heads/master commit ${unsigned:0:12}: REJECTED: platforms/alpha/registration.yaml: the commit is not signed" \
+	"the commit is named, though the push brings no new object"
+git -C "$SRV" update-ref -d refs/heads/legacy
+git -C "$WORK" checkout -q master
+
 # ---- a branch only moves forward ----
 reset_work
 first=$(git -C "$SRV" rev-list --max-parents=0 refs/heads/master)
