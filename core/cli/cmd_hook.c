@@ -34,6 +34,7 @@
 #include "cli/options.h"
 #include "hook/install.h"
 #include "hook/output.h"
+#include "hook/push.h"
 #include "report/report.h"
 #include "yaml/scalar.h"
 #include "yaml/date.h"
@@ -143,10 +144,12 @@ static void print_header(FILE *f, const char *label, const registry_changes *ch,
  * exit status this state alone deserves.
  */
 static int judge_state(const hook_options *o, hook_output *h, const char *ref, const char *rev,
-                       const char *label)
+                       const char *label, const char *policy_file)
 {
 	run_options ro = o->run;
 	ro.rev = rev;
+	if (policy_file)
+		ro.policy_file = policy_file;
 	ro.worktree = rev ? 0 : REGISTRY_INDEX;
 	run *r = NULL;
 	registry_changes ch = {0};
@@ -196,11 +199,6 @@ static int is_object_id(const char *s)
 	return !s[n] && (n == 40 || n == 64);
 }
 
-static int is_zero_id(const char *s)
-{
-	return !s[strspn(s, "0")];
-}
-
 typedef struct {
 	ptrvec ids;  /* commits already judged in this push */
 } seen_set;
@@ -214,6 +212,41 @@ static int seen_before(seen_set *seen, const char *id)
 	return 0;
 }
 
+static int cannot_judge_ref(hook_output *h, const char *ref, const char *what)
+{
+	char *why = xasprintf("%s: %s", what, error_last());
+	report_state id = {ref, NULL, ref, 0, NULL};
+	int rc = hook_cannot_judge(h, &id, why);
+	free(why);
+	return rc;
+}
+
+static int listed(const ptrvec *v, const char *id)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (!strcmp(v->v[i], id))
+			return 1;
+	return 0;
+}
+
+/* One new commit's content, under each policy that judges it (hook/push.h). */
+static int judge_commit(const hook_options *o, hook_output *h, const push_base *pb, const char *ref,
+                        const char *id, int by_authority)
+{
+	const char *files[2];
+	size_t n;
+	int rc = 0;
+	push_policies(pb, o->run.registry_path, id, by_authority, files, &n);
+	for (size_t k = 0; k < n; k++) {
+		char *l = n == 1 ? xasprintf("%s commit %.12s", ref, id)
+		        : files[k] ? xasprintf("%s commit %.12s, under the base's policy %s", ref, id, pb->base_ref)
+		                   : xasprintf("%s commit %.12s, under the policy it names", ref, id);
+		rc = worse(rc, judge_state(o, h, ref, id, l, files[k]));
+		free(l);
+	}
+	return rc;
+}
+
 /* One reference update: every new commit it brings, oldest first. */
 static int judge_update(const hook_options *o, hook_output *h, const char *old, const char *new,
                         const char *ref, seen_set *seen)
@@ -225,31 +258,39 @@ static int judge_update(const hook_options *o, hook_output *h, const char *old, 
 		free(why);
 		return rc;
 	}
-	if (is_zero_id(new))
-		return fprintf(h->msg, "ppreg: %s: deleted; nothing to check\n", ref), 0;
 	if (!registry_is_state_ref(ref))
-		return fprintf(h->msg, "ppreg: %s: not a branch or tag; accepted without judging\n", ref), 0;
+		return fprintf(h->msg, "ppreg: %s: %s\n", ref, push_is_zero_id(new) ? "deleted; nothing to check"
+		               : "not a branch or tag; accepted without judging"), 0;
 	char **ids = NULL;
 	size_t n = 0;
+	push_base pb;
+	int moved = push_base_open(&pb, o->run.registry_path, old, o->run.policy_file);
+	if (moved == 0)
+		moved = push_check_move(&pb, o->run.registry_path, old, new, ref, h->msg);
+	if (moved != 0 || push_is_zero_id(new)) {
+		push_base_close(&pb);
+		if (moved < 0)
+			return cannot_judge_ref(h, ref, "cannot read its base");
+		return moved ? 1 : (fprintf(h->msg, "ppreg: %s: deleted; nothing to check\n", ref), 0);
+	}
 	if (registry_new_commits(o->run.registry_path, new, &ids, &n) < 0) {
-		char *why = xasprintf("cannot list its commits: %s", error_last());
-		report_state id = {ref, NULL, ref, 0, NULL};
-		int rc = hook_cannot_judge(h, &id, why);
-		free(why);
-		return rc;
+		push_base_close(&pb);
+		return cannot_judge_ref(h, ref, "cannot list its commits");
 	}
 	if (!n)
 		fprintf(h->msg, "ppreg: %s: %s; no new commit to check\n", ref,
-		        is_zero_id(old) ? "created" : "updated");
-	int rc = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (seen_before(seen, ids[i]))
-			continue;
-		char *label = xasprintf("%s commit %.12s", ref, ids[i]);
-		rc = worse(rc, judge_state(o, h, ref, ids[i], label));
-		free(label);
-	}
+		        push_is_zero_id(old) ? "created" : "updated");
+	/* who signed what, over all the branch gains; then what is new, judged */
+	ptrvec by_authority = {0};
+	int rc = trust_check_range(&pb.trust, ref, *pb.base ? pb.base : NULL, new, h->msg, &by_authority);
+	if (rc < 0)
+		rc = cannot_judge_ref(h, ref, "cannot check who signed its commits");
+	for (size_t i = 0; i < n; i++)
+		if (!seen_before(seen, ids[i]))
+			rc = worse(rc, judge_commit(o, h, &pb, ref, ids[i], listed(&by_authority, ids[i])));
 	registry_free_ids(ids, n);
+	registry_free_ids((char **)by_authority.v, by_authority.n);
+	push_base_close(&pb);
 	return rc;
 }
 
@@ -313,7 +354,7 @@ static int hook_pre_commit(hook_options *o)
 	hook_output h;
 	if (hook_output_init(&h, "pre-commit", o->format) < 0)
 		return usage_error("hook", "%s", error_last());
-	int rc = hook_finish(&h, judge_state(o, &h, NULL, NULL, "staged changes"));
+	int rc = hook_finish(&h, judge_state(o, &h, NULL, NULL, "staged changes", NULL));
 	if (rc == 1)
 		fprintf(h.msg, "ppreg: commit refused: fix the findings above, `git add` the files, commit again\n");
 	fflush(h.msg);

@@ -26,18 +26,18 @@ const char *verdict_name(verdict v)
 }
 
 /* registry.yaml names the policy; it is read at the same revision. */
-static int read_policy_ref(run *r, char **ref)
+int run_policy_ref(registry *reg, const char *rev, char **ref)
 {
 	unsigned char *data = NULL;
 	size_t len = 0;
-	int rc = registry_read_root_file(r->reg, "registry.yaml", policy_default_limits.max_bytes, &data, &len);
+	int rc = registry_read_root_file(reg, "registry.yaml", policy_default_limits.max_bytes, &data, &len);
 	if (rc == PPREG_ABSENT)
-		return error_set("%s: not a ppreg registry (no registry.yaml at %s)",
-		                 r->opts.registry_path, r->opts.rev ? r->opts.rev : "HEAD");
+		return (error_set("%s: not a ppreg registry (no registry.yaml at %s)",
+		                  registry_path(reg), rev ? rev : "HEAD"), PPREG_ABSENT);
 	if (rc == ERR_FAIL)
 		return rc; /* the registry's message names the file and its object */
 	if (rc < 0)
-		return error_set("%s/registry.yaml: cannot be read%s", r->opts.registry_path,
+		return error_set("%s/registry.yaml: cannot be read%s", registry_path(reg),
 		                 rc == ERR_TOO_LARGE ? " (too large)" : "");
 	finding_list fl = {0};
 	finding_sink sink = {.list = &fl};
@@ -67,7 +67,7 @@ static int read_policy_ref(run *r, char **ref)
 static int open_policy(run *r)
 {
 	char *ref = NULL;
-	int rc = read_policy_ref(r, &ref);
+	int rc = run_policy_ref(r->reg, r->opts.rev, &ref);
 	if (rc == ERR_OTHER_FORMAT || (rc < 0 && !r->opts.policy_file))
 		return ERR_FAIL; /* --policy stands in for a missing reference, not for another format */
 	if (r->opts.policy_file) {

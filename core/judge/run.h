@@ -110,6 +110,12 @@ int run_load_plugins(run *r);
 /* The fields the loaded plugins declare for one declaration file. */
 field_set run_fields_for(const run *r, const char *file);
 
+/* The policy reference ("fr-model/2026.1") registry.yaml names in `reg`,
+ * opened at `rev` (for messages; NULL: HEAD); *ref is malloc'd. 0;
+ * PPREG_ABSENT when there is no registry.yaml, ERR_OTHER_FORMAT for a
+ * registry of another format, ERR_FAIL: each with error_last(). */
+int run_policy_ref(registry *reg, const char *rev, char **ref);
+
 /* The platform ids of the registry, sorted. */
 int run_platform_ids(run *r, char ***ids, size_t *n);
 

@@ -120,14 +120,18 @@ push origin HEAD
 ok $((RC == 0)) "json: a commit that cannot be judged is rejected"
 python3 -c '
 import json,sys; d=json.load(open(sys.argv[1]))
-assert d["exit"] == 2 and d["states"][0]["exit"] == 2 and d["states"][0]["error"] and "report" not in d["states"][0], d' "$TMP/hook.out"
+st = d["states"]
+# judged under the base policy too (issue 22, item 4): the state under its own has the error
+assert d["exit"] == 2 and st[-1]["exit"] == 2 and st[-1]["error"] and "report" not in st[-1], d
+assert len(st) == 2 and "report" in st[0], d' "$TMP/hook.out"
 ok $? "json: still one document, the state with its error"
 install sarif
 push origin HEAD
 valid_sarif "$TMP/hook.out" "sarif: a commit that cannot be judged gives a valid document"
 python3 -c '
 import json,sys; r=json.load(open(sys.argv[1]))["runs"]; inv=r[0]["invocations"][0]
-assert len(r) == 1 and inv["executionSuccessful"] is False and inv["toolExecutionNotifications"][0]["message"]["text"], r' "$TMP/hook.out"
+inv=r[-1]["invocations"][0]
+assert len(r) == 2 and inv["executionSuccessful"] is False and inv["toolExecutionNotifications"][0]["message"]["text"], r' "$TMP/hook.out"
 ok $? "sarif: a run whose invocation failed, with the reason"
 
 # ---- JUnit ----
