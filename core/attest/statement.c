@@ -2,6 +2,7 @@
  * attest/statement.c - building and reading the attestation statement (jansson).
  */
 #include "attest/statement.h"
+#include "attest/bound.h"
 #include "yaml/scalar.h"
 #include "yaml/date.h"
 #include "base/utf8.h"
@@ -122,6 +123,24 @@ static json_t *warnings_json(const finding_list *f)
 	return a;
 }
 
+static json_t *lapses_json(const lapse *l, size_t n)
+{
+	json_t *a = new_array();
+	json_error_t jerr;
+	for (size_t i = 0; a && i < n; i++) {
+		char day[11];
+		date_format(l[i].last_valid_day, day);
+		int rc = !utf8_ok(l[i].file) ? not_utf8("a lapse's file name", l[i].file)
+		       : append(a, json_pack_ex(&jerr, 0, "{s:s, s:s, s:I, s:s}", "rule", l[i].rule, "file", l[i].file,
+		                                "line", (json_int_t)l[i].line, "last_valid_day", day), &jerr, "a lapse");
+		if (rc < 0) {
+			json_decref(a);
+			return NULL;
+		}
+	}
+	return a;
+}
+
 /* The parts are built first, each checked, so that a failure says which;
  * json_pack_ex() then steals them ("o"), also when it fails (jansson 2.14). */
 char *statement_build(const attest_input *in, size_t *len)
@@ -130,7 +149,7 @@ char *statement_build(const attest_input *in, size_t *len)
 	char *resource = xasprintf("%s#%s", in->registry_uri, name);
 	char *policy_uri = xasprintf("%s/%s", in->run->pol->id, in->run->pol->version), *out = NULL;
 	json_error_t jerr;
-	json_t *versions = NULL, *plugins = NULL, *inputs = NULL, *warnings = NULL, *st = NULL;
+	json_t *versions = NULL, *plugins = NULL, *inputs = NULL, *warnings = NULL, *lapses = NULL, *st = NULL;
 	if (!utf8_ok(name)) {
 		not_utf8("a platform name", name);
 		goto done;
@@ -138,13 +157,15 @@ char *statement_build(const attest_input *in, size_t *len)
 	if (!(versions = json_pack_ex(&jerr, 0, "{s:s}", "ppreg", PPREG_VERSION)))
 		error_set("cannot build the statement: %s", jerr.text);
 	if (!versions || !(plugins = plugins_json(in->run, versions)) || !(inputs = inputs_json(in)) ||
-	    !(warnings = warnings_json(in->findings)) || folder_content_digest(in->files, in->n_files, content) < 0) {
+	    !(warnings = warnings_json(in->findings)) || !(lapses = lapses_json(in->lapses, in->n_lapses)) ||
+	    folder_content_digest(in->files, in->n_files, content) < 0) {
 		json_decref(versions), json_decref(plugins), json_decref(inputs), json_decref(warnings);
+		json_decref(lapses);
 		goto done;
 	}
 	st = json_pack_ex(&jerr, 0,
 		"{s:s, s:[{s:s, s:{s:s, s:s, s:s}}], s:s, s:{s:{s:s, s:o}, s:s, s:s, s:{s:s, s:{s:s}},"
-		" s:o, s:s, s:[s], s:{s:s, s:s, s:o, s:o}}}",
+		" s:o, s:s, s:[s], s:{s:s, s:s, s:s, s:o, s:o, s:o}}}",
 		"_type", STATEMENT_TYPE,
 		"subject", "name", name, "digest", "gitCommit", in->commit, "gitTree", in->tree_id, "sha256", content,
 		"predicateType", VSA_TYPE,
@@ -153,8 +174,9 @@ char *statement_build(const attest_input *in, size_t *len)
 		"policy", "uri", policy_uri, "digest", "sha256", in->run->pol->sha256,
 		"inputAttestations", inputs, "verificationResult", "PASSED",
 		"verifiedLevels", in->verified_level,
-		"ppreg", "as_of", in->as_of, "valid_until", in->valid_until, "plugins", plugins,
-		"warnings", warnings);
+		"ppreg", "as_of", in->as_of, "valid_until", in->valid_until,
+		"valid_until_reason", in->valid_until_reason ? in->valid_until_reason : BOUND_REQUESTED, "plugins", plugins,
+		"warnings", warnings, "lapses", lapses);
 	if (!st)
 		error_set("cannot build the statement: %s", jerr.text);
 	else if (!(out = json_dumps(st, JSON_COMPACT | JSON_SORT_KEYS)))
@@ -186,6 +208,33 @@ static int is_object_id(const char *s)
 	return (n == 40 || n == 64) && strspn(s, "0123456789abcdef") == n;
 }
 
+/* An expired statement, naming the lapse that set its valid_until when
+ * one did (predicate.ppreg.lapses): a signed statement's text is still
+ * made printable, for the one line verify prints. */
+static int expired(json_t *st, const char *valid_until, const char *as_of)
+{
+	json_t *ppreg = json_object_get(json_object_get(st, "predicate"), "ppreg");
+	char *reason = dup_str(ppreg, "valid_until_reason");
+	json_t *lapses = json_object_get(ppreg, "lapses"), *l;
+	size_t i;
+	int named = 0;
+	json_array_foreach(lapses, i, l) {
+		char *day = dup_str(l, "last_valid_day"), *rule = dup_str(l, "rule"), *file = dup_str(l, "file");
+		json_t *line = json_object_get(l, "line");
+		if (!named && reason && !strcmp(reason, BOUND_LAPSE) && day && rule && file && json_is_integer(line) &&
+		    !strcmp(day, valid_until)) {
+			char *r = display_text(rule), *f = display_text(file);
+			error_set("expired: valid until %s, as of %s: the last valid day of %.80s (%.200s:%lld)", valid_until,
+			          as_of, r, f, (long long)json_integer_value(line));
+			free(r), free(f);
+			named = 1;
+		}
+		free(day), free(rule), free(file);
+	}
+	free(reason);
+	return named ? ERR_FAIL : error_set("expired: valid until %s, as of %s", valid_until, as_of);
+}
+
 /* The statement's fields, each checked: ERR_FAIL with the first reason. */
 static int read_fields(statement_view *v, json_t *st, const char *as_of)
 {
@@ -215,7 +264,7 @@ static int read_fields(statement_view *v, json_t *st, const char *as_of)
 	else if (date_cmp(until, from) < 0)
 		error_set("valid_until %s is before as_of %s", v->valid_until, v->as_of);
 	else if (scalar_date(as_of, &now) < 0 || date_cmp(until, now) < 0)
-		error_set("expired: valid until %s, as of %s", v->valid_until, as_of);
+		expired(st, v->valid_until, as_of);
 	else if (date_cmp(now, from) < 0)
 		error_set("not valid yet: it attests the registry as of %s, after %s", v->as_of, as_of);
 	else

@@ -23,6 +23,9 @@ typedef struct {
 	const run *run;             /* policy and plugins */
 	const char *as_of, *valid_until, *time_verified, *verified_level;
 	const finding_list *findings; /* its warnings are listed */
+	const lapse *lapses;        /* recorded, earliest first */
+	size_t n_lapses;
+	const char *valid_until_reason; /* BOUND_REQUESTED or BOUND_LAPSE (attest/bound.h) */
 } attest_input;
 
 /* The content digest of a folder: SHA-256 of the sorted lines

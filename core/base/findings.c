@@ -85,18 +85,23 @@ void findings_addv(finding_list *fl, const char *rule, int severity, const char 
 	f->message = display_text(message);
 }
 
-void sink_addv(finding_sink *s, const char *rule, int default_severity, const char *file,
-               unsigned line, unsigned column, const char *message)
+int sink_severity(const finding_sink *s, const char *rule, int default_severity)
 {
 	int sev = default_severity;
 	for (size_t i = 0; i < s->n_overrides; i++)
 		if (!strcmp(s->overrides[i].rule, rule))
 			sev = s->overrides[i].severity;
 	if (sev <= 0)  /* PPREG_SEV_OFF */
-		return;
-	if (s->strict && sev == 1)
-		sev = 2;
-	findings_addv(s->list, rule, sev, file, line, column, message);
+		return 0;
+	return s->strict && sev == 1 ? 2 : sev;
+}
+
+void sink_addv(finding_sink *s, const char *rule, int default_severity, const char *file,
+               unsigned line, unsigned column, const char *message)
+{
+	int sev = sink_severity(s, rule, default_severity);
+	if (sev > 0)
+		findings_addv(s->list, rule, sev, file, line, column, message);
 }
 
 void sink_add(finding_sink *s, const char *rule, int default_severity, const char *file,

@@ -39,6 +39,9 @@ typedef struct {
  * override's); drops it when the policy switches the rule off. */
 void sink_add(finding_sink *s, const char *rule, int default_severity, const char *file,
               unsigned line, unsigned column, const char *fmt, ...) PRINTF_LIKE(7, 8);
+/* The severity a finding of `rule` gets in this sink: the override's or
+ * the default, raised by --strict; 0 when the policy switches it off. */
+int sink_severity(const finding_sink *s, const char *rule, int default_severity);
 void sink_addv(finding_sink *s, const char *rule, int default_severity, const char *file,
                unsigned line, unsigned column, const char *message);
 

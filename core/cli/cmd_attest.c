@@ -5,6 +5,7 @@
 #include "cli/cmd_attest.h"
 #include "cli/options.h"
 #include "base/findings.h"
+#include "attest/bound.h"
 #include "attest/dsse.h"
 #include "judge/judge.h"
 #include "report/report.h"
@@ -29,8 +30,10 @@ static const char help[] =
 	"Statement v1 with a SLSA verification summary) to FILE (atomically) or stdout.\n"
 	"--valid-for defaults to the policy's attestation.default_valid_for (P1Y) and\n"
 	"may not exceed attestation.max_valid_for (default: the default validity) nor\n"
-	"9999-12-31. A non-compliant platform is refused (exit 1) and nothing is signed, and\n"
-	"so is a compliant one whose authorization is not granted: by the authority's record\n"
+	"9999-12-31, and the attestation ends at the latest on the last valid day of the\n"
+	"first dated fact the verdict rests on (check's valid_until), which it records.\n"
+	"A non-compliant platform is refused (exit 1) and nothing is signed, and so is a\n"
+	"compliant one whose authorization is not granted: by the authority's record\n"
 	"(authority/authorizations.yaml) when the registry keeps one, else by its declaration.\n"
 	"SOURCE_DATE_EPOCH (seconds, 0 to 253402300799) fixes timeVerified.\n";
 
@@ -79,7 +82,7 @@ static int parse(attest_options *o, int argc, char **argv)
  * most as-of + the policy's maximum. An end past 9999-12-31 is refused, not
  * clamped: the date signed would not be the one asked for. A maximum past
  * it bounds nothing, so its clamped value is the bound. */
-static int validity(const run *r, const attest_options *o, char out[11])
+static int validity(const run *r, const attest_options *o, ppreg_date *out)
 {
 	const policy_attestation *a = &r->pol->attestation;
 	const char *text = o->valid_for ? o->valid_for : a->default_valid_for;
@@ -95,7 +98,7 @@ static int validity(const run *r, const attest_options *o, char out[11])
 		return error_set("--valid-for %s exceeds the policy's maximum %s", text, a->max_valid_for);
 	if (date_cmp(end, o->run.as_of) <= 0)
 		return error_set("--valid-for %s ends before it starts", text);
-	date_format(end, out);
+	*out = end;
 	return 0;
 }
 
@@ -144,15 +147,20 @@ static char *registry_uri(const char *path)
 static int sign_and_write(run *r, const attest_options *o, const platform_result *p, signer_key *key)
 {
 	char as_of[11], until[11], now[21], keyid[65];
-	if (validity(r, o, until) < 0 || time_verified(now) < 0 || signer_keyid(key, keyid) < 0)
+	ppreg_date end;
+	const char *reason;
+	if (validity(r, o, &end) < 0 || attest_bound(p, o->run.as_of, &end, &reason) < 0 || time_verified(now) < 0 ||
+	    signer_keyid(key, keyid) < 0)
 		return ERR_FAIL;
+	date_format(end, until);
 	char *uri = registry_uri(o->run.registry_path);
 	if (!uri)
 		return ERR_FAIL;
 	date_format(o->run.as_of, as_of);
 	const char *level = r->pol->attestation.verified_level;
 	attest_input in = {uri, registry_commit(r->reg), p->id, p->tree_id, p->files, p->n_files,
-	                   r, as_of, until, now, level ? level : "PPREG_COMPLIANT", &p->findings};
+	                   r, as_of, until, now, level ? level : "PPREG_COMPLIANT", &p->findings,
+	                   p->lapses, p->n_lapses, reason};
 	size_t len, pae_len, sig_len;
 	unsigned char *pae = NULL, *sig = NULL;
 	char *env = NULL, *statement = statement_build(&in, &len);

@@ -136,6 +136,59 @@ static void api_report_at(ppreg_check *c, const char *rule, ppreg_severity sever
 	free(file);
 }
 
+void platform_result_add_lapse(platform_result *p, const char *rule, const char *file, unsigned line,
+                               ppreg_date last_valid_day)
+{
+	p->lapses = xrealloc(p->lapses, (p->n_lapses + 1) * sizeof *p->lapses);
+	/* printable as a finding's file is (findings_addv) */
+	p->lapses[p->n_lapses++] = (lapse){xstrdup(rule), display_text(file), line, last_valid_day};
+}
+
+static int lapse_cmp(const void *a, const void *b)
+{
+	const lapse *x = a, *y = b;
+	int c = date_cmp(x->last_valid_day, y->last_valid_day);
+	if (!c)
+		c = strcmp(x->file, y->file);
+	if (!c)
+		c = (x->line > y->line) - (x->line < y->line);
+	return c ? c : strcmp(x->rule, y->rule);
+}
+
+void platform_result_sort_lapses(platform_result *p)
+{
+	size_t kept = 0;
+	if (p->n_lapses > 1)
+		qsort(p->lapses, p->n_lapses, sizeof *p->lapses, lapse_cmp);
+	for (size_t i = 0; i < p->n_lapses; i++) {
+		if (kept && !lapse_cmp(&p->lapses[kept - 1], &p->lapses[i])) {
+			free(p->lapses[i].rule), free(p->lapses[i].file);
+			continue;
+		}
+		p->lapses[kept++] = p->lapses[i];
+	}
+	p->n_lapses = kept;
+}
+
+/* A lapse is kept only for a rule the verdict rests on: one the plugin
+ * declares (else the check fails, as for a finding), an error after the
+ * policy's overrides and --strict (a warning fails no check). */
+static void api_lapse(ppreg_check *c, const char *rule, const ppreg_node *at, ppreg_date last_valid_day)
+{
+	snapshot *s = snap_of(c);
+	const ppreg_rule *r = rule ? plugin_rule(s->plugin, rule) : NULL;
+	if (!r || !date_valid(last_valid_day)) {
+		snprintf(s->fail_message, sizeof s->fail_message, r ? "plugin %s reported a lapse of rule '%.80s' on no real date"
+		         : "plugin %s reported a lapse of rule '%.80s' it does not declare", s->plugin->name,
+		         rule ? rule : "(null)");
+		s->failed = 1;
+		return;
+	}
+	if (!s->out || sink_severity(&s->sink, r->id, r->severity) != PPREG_SEV_ERROR)
+		return; /* setup() has no platform to bound */
+	platform_result_add_lapse(s->out, r->id, at ? at->file : s->folder, at ? at->line : 1, last_valid_day);
+}
+
 static int api_fail(ppreg_check *c, const char *message)
 {
 	snapshot *s = snap_of(c);
@@ -334,6 +387,7 @@ static const ppreg_api api_table = {
 	.amount = node_amount,
 	.authority = api_authority,
 	.withhold = api_withhold,
+	.lapse = api_lapse,
 };
 
 /* ---- the core's own checks ---- */
@@ -577,6 +631,7 @@ int run_check_platform(run *r, const char *id, platform_result *out)
 		rc = digest_files(&s, out);
 done:
 	findings_sort(&out->findings);
+	platform_result_sort_lapses(out);
 	out->verdict = s.unreadable ? VERDICT_INVALID :
 	               findings_count(&out->findings, PPREG_SEV_ERROR) ? VERDICT_NON_COMPLIANT : VERDICT_COMPLIANT;
 	snapshot_free(&s);
@@ -591,6 +646,9 @@ void platform_result_free(platform_result *p)
 	free(p->files);
 	free(p->learned);
 	free(p->withheld);
+	for (size_t i = 0; i < p->n_lapses; i++)
+		free(p->lapses[i].rule), free(p->lapses[i].file);
+	free(p->lapses);
 	free(p->id);
 	memset(p, 0, sizeof *p);
 }

@@ -16,4 +16,10 @@ int run_setup_plugins(run *r);
 int run_check_platform(run *r, const char *id, platform_result *out);
 void platform_result_free(platform_result *p);
 
+/* Appends a lapse (a copy of rule, file as display_text) to p->lapses, unsorted. */
+void platform_result_add_lapse(platform_result *p, const char *rule, const char *file, unsigned line,
+                               ppreg_date last_valid_day);
+/* Sorts p->lapses earliest first (then file, line, rule) and drops repeats. */
+void platform_result_sort_lapses(platform_result *p);
+
 #endif

@@ -44,6 +44,15 @@ typedef struct {
 	char sha256[65];
 } learned_digest;
 
+/* The last valid day of a dated fact a verdict rests on (ppreg_api.lapse),
+ * where it is declared and the rule that reads it. */
+typedef struct {
+	char *rule;
+	char *file;          /* relative to the registry root */
+	unsigned line;
+	ppreg_date last_valid_day;
+} lapse;
+
 typedef struct {
 	char *id;
 	verdict verdict;
@@ -59,6 +68,11 @@ typedef struct {
 	/* Why no attestation may be signed for this platform although it may
 	 * be compliant (a plugin's ppreg_api.withhold), or NULL. */
 	char *withheld;
+	/* The lapses of rules that are errors after the policy, earliest
+	 * first (then by file, line, rule), each once: lapses[0] is the last
+	 * day the verdict holds (check's valid_until), when n_lapses > 0. */
+	lapse *lapses;
+	size_t n_lapses;
 } platform_result;
 
 /* The entry, after the platforms, that carries the findings on the

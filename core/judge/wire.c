@@ -2,6 +2,8 @@
  * judge/wire.c - serialising tasks and platform results between processes.
  */
 #include "judge/wire.h"
+#include "judge/platform_check.h"
+#include "yaml/date.h"
 #include "yaml/scalar.h"
 
 #include <errno.h>
@@ -99,6 +101,16 @@ void wire_put_result(wire_buf *b, unsigned index, int rc, const char *error, con
 		put(b, p->learned[i].oid, p->learned[i].oid_len);
 		put_str(b, p->learned[i].sha256);
 	}
+	put_u32(b, (uint32_t)p->n_lapses);
+	for (size_t i = 0; i < p->n_lapses; i++) {
+		const lapse *l = &p->lapses[i];
+		put_str(b, l->rule);
+		put_str(b, l->file);
+		put_u32(b, l->line);
+		put_u32(b, (uint32_t)l->last_valid_day.year);
+		put_u32(b, (uint32_t)l->last_valid_day.month);
+		put_u32(b, (uint32_t)l->last_valid_day.day);
+	}
 	put_str(b, p->withheld ? p->withheld : "");
 	uint32_t len = (uint32_t)(b->n - start - sizeof len);
 	memcpy(b->v + start, &len, sizeof len);
@@ -189,6 +201,27 @@ static void get_learned(reader *r, platform_result *p)
 	}
 }
 
+/* A lapse is taken only with a real date: reporters print it and attest
+ * signs it. Sorted again on arrival, as the worker is not trusted to. */
+static void get_lapses(reader *r, platform_result *p)
+{
+	uint32_t n = get_u32(r);
+	if (!r->bad && n >= MAX_ITEMS)
+		r->bad = 1;
+	for (uint32_t i = 0; i < n && !r->bad; i++) {
+		char *rule = get_str(r), *file = get_str(r);
+		unsigned line = get_u32(r);
+		ppreg_date d;
+		d.year = (int)get_u32(r), d.month = (int)get_u32(r), d.day = (int)get_u32(r);
+		if (!r->bad && (!date_valid(d) || !*rule || !*file))
+			r->bad = 1;
+		if (!r->bad)
+			platform_result_add_lapse(p, rule, file, line, d);
+		free(rule), free(file);
+	}
+	platform_result_sort_lapses(p);
+}
+
 int wire_take_result(wire_buf *b, unsigned *index, int *rc, char **error, platform_result *p)
 {
 	uint32_t len;
@@ -209,6 +242,7 @@ int wire_take_result(wire_buf *b, unsigned *index, int *rc, char **error, platfo
 	get_findings(&r, &p->findings);
 	get_files(&r, p);
 	get_learned(&r, p);
+	get_lapses(&r, p);
 	p->withheld = get_str(&r);
 	if (p->withheld && !*p->withheld) {
 		free(p->withheld);

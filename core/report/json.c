@@ -7,6 +7,7 @@
  * would.
  */
 #include "report/report.h"
+#include "yaml/date.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -28,10 +29,30 @@ static json_t *platform_json(const platform_result *p)
 			json_decref(findings);
 			return NULL;
 		}
-	return json_pack("{s:s, s:s, s:I, s:I, s:o}", "id", p->id, "verdict", verdict_name(p->verdict),
-	                 "errors", (json_int_t)findings_count(&p->findings, PPREG_SEV_ERROR),
-	                 "warnings", (json_int_t)findings_count(&p->findings, PPREG_SEV_WARNING),
-	                 "findings", findings);
+	json_t *j = json_pack("{s:s, s:s, s:I, s:I}", "id", p->id, "verdict", verdict_name(p->verdict),
+	                      "errors", (json_int_t)findings_count(&p->findings, PPREG_SEV_ERROR),
+	                      "warnings", (json_int_t)findings_count(&p->findings, PPREG_SEV_WARNING));
+	if (!j) {
+		json_decref(findings);
+		return NULL;
+	}
+	if (p->n_lapses) { /* no key at all when no dated fact bounds the verdict */
+		const lapse *l = &p->lapses[0];
+		char day[11];
+		date_format(l->last_valid_day, day);
+		if (json_object_set_new(j, "valid_until", json_string(day)) < 0 ||
+		    json_object_set_new(j, "valid_until_set_by", json_pack("{s:s, s:s, s:I}", "rule", l->rule, "file",
+		                        l->file, "line", (json_int_t)l->line)) < 0) {
+			json_decref(j);
+			json_decref(findings);
+			return NULL;
+		}
+	}
+	if (json_object_set_new(j, "findings", findings) < 0) {
+		json_decref(j);
+		return NULL;
+	}
+	return j;
 }
 
 static json_t *plugins_json(const run *r)

@@ -4,6 +4,7 @@
  * editors jump to the line), and a one-line summary.
  */
 #include "report/report.h"
+#include "yaml/date.h"
 
 #include <stdlib.h>
 
@@ -11,6 +12,11 @@ static int platform(FILE *out, const report *rep, const platform_result *p, repo
 {
 	(void)rep, (void)c;
 	fprintf(out, "== %s: %s\n", p->id, verdict_name(p->verdict));
+	if (p->n_lapses) {
+		char day[11];
+		date_format(p->lapses[0].last_valid_day, day);
+		fprintf(out, "   valid until %s (%s, %s:%u)\n", day, p->lapses[0].rule, p->lapses[0].file, p->lapses[0].line);
+	}
 	for (size_t j = 0; j < p->findings.n; j++) {
 		char *line = finding_line(&p->findings.v[j]);
 		fprintf(out, "%s\n", line);

@@ -248,6 +248,17 @@ typedef struct ppreg_api {
 	 * it (an authorization applied for, not granted): `attest` refuses it,
 	 * exit 1, giving `reason`. The first reason a run gives is kept. */
 	void (*withhold)(ppreg_check *c, const char *reason);
+
+	/* The last valid day (inclusive: on that day the fact still holds) of
+	 * a dated fact the verdict of `rule` (one of this plugin's) rests on,
+	 * declared at `at` (NULL: the platform folder): an expiry date, a date
+	 * plus the policy's maximum age, the 31 December before a year that
+	 * becomes due. Reported whenever the date is read, whether or not it
+	 * has passed; the core keeps the earliest of the platform's lapses
+	 * whose rule is an error after the policy (check's valid_until) and
+	 * bounds an attestation's validity by them. An invalid date, or a rule
+	 * the plugin does not declare, fails the check as report() does. */
+	void (*lapse)(ppreg_check *c, const char *rule, const ppreg_node *at, ppreg_date last_valid_day);
 } ppreg_api;
 
 #define PPREG_API_HAS(api, member) \
@@ -404,6 +415,14 @@ static inline int ppreg_blank(const char *s)
 	while ((n = ppreg_space_len(s)) != 0)
 		s += n;
 	return *s == '\0';
+}
+
+/* Convenience for plugins: api->lapse() when the core has it (an older core
+ * keeps no lapses, and the plugin judges as before). */
+static inline void ppreg_lapse(ppreg_check *c, const char *rule, const ppreg_node *at, ppreg_date last_valid_day)
+{
+	if (PPREG_API_HAS(c->api, lapse) && c->api->lapse)
+		c->api->lapse(c, rule, at, last_valid_day);
 }
 
 /* Convenience for plugins: a printf-style report, truncated to 512 bytes. */

@@ -125,6 +125,7 @@ static void check_signature(ppreg_check *c, const charter_policy *pol, const ppr
 		              show_date(signed_on).text, pol->current_version, show_date(pol->current_effective).text);
 	/* valid while signed_on + renewal >= as-of: `last` is its last valid day */
 	ppreg_date last = api->date_add(signed_on, &pol->renewal, 1);
+	ppreg_lapse(c, "charter.renewal", sn, last);
 	if (api->date_cmp(last, c->as_of) < 0)
 		ppreg_reportf(c, "charter.renewal", sn, "signed on %s: the signature was valid until %s (renewal every %s); "
 		              "the partner must sign again", show_date(signed_on).text, show_date(last).text,

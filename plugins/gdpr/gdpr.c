@@ -325,6 +325,7 @@ static void check_dpia(ppreg_check *c, const ppreg_node *root, const gdpr_params
 		ppreg_reportf(c, "gdpr.dpia", dn, "the DPIA is dated after the as-of date");
 	else if (c->api->date_cmp(c->api->date_add(done, &p->max_dpia_age, 1), c->as_of) < 0)
 		ppreg_reportf(c, "gdpr.dpia", dn, "the DPIA is older than the policy allows: review it");
+	ppreg_lapse(c, "gdpr.dpia", dn, c->api->date_add(done, &p->max_dpia_age, 1));
 }
 
 /* The authority hears of a breach within the policy's hours (Art. 33). */

@@ -52,6 +52,7 @@ static void check_validity(ppreg_check *c, const ppreg_node *cert, const gdpr_pa
 	else if (api->date_cmp(until, c->as_of) < 0)
 		ppreg_reportf(c, "gdpr.hds-hosting", un, "the HDS certificate expired on %s, before the as-of date %s",
 		              date_text(until, a), date_text(c->as_of, b));
+	ppreg_lapse(c, "gdpr.hds-hosting", un, until);
 	if (api->date_cmp(until, api->date_add(from, &p->max_hds_window, 1)) > 0)
 		ppreg_reportf(c, "gdpr.hds-hosting", un, "a validity window from %s to %s is longer than the policy allows",
 		              date_text(from, a), date_text(until, b));

@@ -51,6 +51,8 @@ static void check_window(ppreg_check *c, const ppreg_node *auth)
 	else if (has_expires && api->date_cmp(expires, c->as_of) < 0)
 		ppreg_reportf(c, "registration.authorization", en, "the authorization expired on " DATE_FMT ", before the as-of date "
 		              DATE_FMT, DATE_ARGS(expires), DATE_ARGS(c->as_of));
+	if (has_expires) /* no term, no lapse */
+		ppreg_lapse(c, "registration.authorization", en, expires);
 }
 
 /* The platform's own declaration against the authority's entry: the same

@@ -88,6 +88,17 @@ static int has_funding_for(const ppreg_check *c, const ppreg_node *funding, long
 	return 0;
 }
 
+/* The lapse of the rule: a year becomes due on 1 January of the next, so
+ * the as-of year, when it has no entry yet, ends the verdict on its 31
+ * December, and else the next year does (an entry for a later year is an
+ * error already). A window of 0 years asks for none. */
+static void funding_lapse(ppreg_check *c, const ppreg_node *funding, const tr_params *p)
+{
+	int year = c->as_of.year + has_funding_for(c, funding, c->as_of.year);
+	if (p->funding_years >= 1 && year <= 9999)
+		ppreg_lapse(c, "transparency.funding", funding, (ppreg_date){year, 12, 31});
+}
+
 /* Every year of the window from max(as-of year - N, created_on year) to the
  * last complete year before the as-of date has at least one entry. */
 void tr_check_funding(ppreg_check *c, const ppreg_node *root, const tr_params *p)
@@ -102,6 +113,7 @@ void tr_check_funding(ppreg_check *c, const ppreg_node *root, const tr_params *p
 		if (!has_funding_for(c, funding, year))
 			ppreg_reportf(c, "transparency.funding", funding, "no funding declared for %d (the policy asks for each year "
 			              "from %d to %d)", year, first, c->as_of.year - 1);
+	funding_lapse(c, funding, p);
 }
 
 /* `kind: industry` with a source: the company's name, else NULL. */

@@ -51,7 +51,8 @@ assert s["predicateType"]=="https://slsa.dev/verification_summary/v1"
 sub=s["subject"][0]; assert sub["name"]=="platforms/entraide-sante"
 assert len(sub["digest"]["gitCommit"])==40 and len(sub["digest"]["gitTree"])==40 and len(sub["digest"]["sha256"])==64
 p=s["predicate"]; assert p["verificationResult"]=="PASSED" and p["policy"]["uri"]=="fr-model/2026.1"
-assert p["ppreg"]["as_of"]=="2026-11-23" and p["ppreg"]["valid_until"]=="2027-11-23"
+assert p["ppreg"]["as_of"]=="2026-11-23" and p["ppreg"]["valid_until"]=="2026-12-31"
+assert p["ppreg"]["valid_until_reason"]=="lapse" and p["ppreg"]["lapses"][0]["rule"]=="transparency.funding"
 assert sorted(x["name"] for x in p["ppreg"]["plugins"])==["charter","gdpr","registration","training","transparency"]
 assert any(i["uri"]=="platforms/entraide-sante/evidence/aipd-2026.pdf" for i in p["inputAttestations"])
 '
@@ -119,11 +120,13 @@ sed 's/"signatures": \[[^]]*\]/"signatures": []/' "$TMP/a.json" | tr -d '\n' | s
 rejects "$TMP/nosig.json" "no signatures" "an empty signature list"
 tr -d '\n' <"$TMP/a.json" | sed 's/, *"signatures": \[.*\]//' >"$TMP/nosig2.json"
 rejects "$TMP/nosig2.json" "no signatures" "a missing signature list"
-run_ppreg verify "$TMP/a.json" --pubkey "$K/p.pem" --as-of 2027-11-24
+# P1Y is bounded by the example's first lapse: 2026 funding is due on
+# 2027-01-01 (tests/attest/lapses.t has every kind).
+run_ppreg verify "$TMP/a.json" --pubkey "$K/p.pem" --as-of 2027-01-01
 expect_rc 1 "expired the day after valid_until"
 printf '%s\n' "$ERR" | grep -q "expired"
 ok $? "the reason says expired"
-run_ppreg verify "$TMP/a.json" --pubkey "$K/p.pem" --as-of 2027-11-23
+run_ppreg verify "$TMP/a.json" --pubkey "$K/p.pem" --as-of 2026-12-31
 expect_rc 0 "still valid on valid_until"
 
 printf '{"payloadType": ' >"$TMP/trunc.json"

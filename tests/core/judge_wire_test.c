@@ -3,7 +3,9 @@
  * record carries the digests a worker learned back to the scheduler intact,
  * and a record whose digest is not 64 lowercase hex digits for an id of 1
  * to 32 bytes is refused as malformed (the scheduler then treats the worker
- * as lost: later workers would trust what it put in the memo).
+ * as lost: later workers would trust what it put in the memo). The lapses
+ * of a platform travel too, earliest first, and a record with a lapse on
+ * no real date is refused.
  */
 #include "judge/wire.h"
 #include "judge/platform_check.h"
@@ -50,8 +52,44 @@ static void set(learned_digest *d, unsigned char first, size_t oid_len, char hex
 	d->sha256[64] = '\0';
 }
 
+/* Writes p, reads it back into back: take's answer. */
+static int send(const platform_result *p, platform_result *back)
+{
+	wire_buf b = {0};
+	unsigned index;
+	int rc;
+	char *error = NULL;
+	wire_put_result(&b, 3, 0, "", p);
+	memset(back, 0, sizeof *back);
+	int got = wire_take_result(&b, &index, &rc, &error, back);
+	free(error);
+	wire_buf_free(&b);
+	return got;
+}
+
+static void lapses(void)
+{
+	platform_result p = {0}, back;
+	p.verdict = VERDICT_COMPLIANT;
+	/* unsorted, as a worker that is not trusted might send them */
+	platform_result_add_lapse(&p, "gdpr.hds-hosting", "platforms/x/gdpr.yaml", 19, (ppreg_date){2028, 1, 31});
+	platform_result_add_lapse(&p, "transparency.funding", "platforms/x/transparency.yaml", 5, (ppreg_date){2026, 12, 31});
+	ok(send(&p, &back) == 1 && back.n_lapses == 2, "a result with two lapses is read back");
+	ok(back.n_lapses == 2 && !strcmp(back.lapses[0].rule, "transparency.funding") &&
+	   !strcmp(back.lapses[0].file, "platforms/x/transparency.yaml") && back.lapses[0].line == 5 &&
+	   back.lapses[0].last_valid_day.year == 2026 && back.lapses[0].last_valid_day.month == 12 &&
+	   back.lapses[0].last_valid_day.day == 31 && !strcmp(back.lapses[1].rule, "gdpr.hds-hosting"),
+	   "rule, file, line and day arrive intact, earliest first");
+	platform_result_free(&back);
+	p.lapses[1].last_valid_day = (ppreg_date){2027, 2, 29};
+	ok(send(&p, &back) == -1, "a lapse on 2027-02-29 is refused");
+	platform_result_free(&back);
+	platform_result_free(&p);
+}
+
 int main(void)
 {
+	lapses();
 	learned_digest d[2];
 	platform_result back;
 	set(&d[0], 1, 20, 'a');

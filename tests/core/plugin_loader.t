@@ -133,4 +133,32 @@ ok $? "ppreg plugins lists its rules"
 printf '%s\n' "$ERR" | grep -q 'plugin badabi'
 ok $? "ppreg plugins names the broken one"
 
+# lapse: a last valid day the core keeps for a rule that is an error; a
+# warning's bounds nothing; a rule not declared or a date that is none
+# fails the check (exit 2), as a finding would.
+sample 'format: ppreg/1\nname: a\nnote: lapse\n'
+check_sample --format json
+expect_rc 0 "a lapse: exit 0"
+is "$(printf '%s' "$OUT" | python3 -c 'import json,sys; p=json.load(sys.stdin)["platforms"][0]; print(p["valid_until"], p["valid_until_set_by"])')" \
+   "2027-02-28 {'rule': 'coretest.flag', 'file': '$F', 'line': 3}" "a lapse: valid_until with its rule, file and line"
+check_sample
+expect_grep -F "   valid until 2027-02-28 (coretest.flag, $F:3)" "a lapse: one line in the text"
+sample 'format: ppreg/1\nname: a\nnote: lapse-warning\n'
+check_sample --format json
+printf '%s' "$OUT" | grep -q valid_until
+ok $((!$?)) "the lapse of a warning rule is not kept"
+check_sample --format json --strict
+printf '%s' "$OUT" | grep -q '"valid_until": "2027-02-28"'
+ok $? "under --strict it is an error, and kept"
+sample 'format: ppreg/1\nname: a\nnote: lapse-foreign\n'
+check_sample
+expect_rc 2 "a lapse of a rule the plugin does not declare: exit 2"
+printf '%s\n' "$ERR" | grep -q "plugin coretest reported a lapse of rule 'other.rule' it does not declare"
+ok $? "a lapse of a foreign rule: the message names it"
+sample 'format: ppreg/1\nname: a\nnote: lapse-invalid\n'
+check_sample
+expect_rc 2 "a lapse on 2027-02-29: exit 2"
+printf '%s\n' "$ERR" | grep -q "plugin coretest reported a lapse of rule 'coretest.flag' on no real date"
+ok $? "a lapse on no real date: the message says so"
+
 done_testing

@@ -24,3 +24,13 @@ passes_clean() {
 	expect_rc 0 "entraide-sante is compliant"
 	for rule in "$@"; do expect_no_rule "$rule" "entraide-sante: no $rule"; done
 }
+# lapses DESCRIPTION FILE PERL_EXPR RULE LINE DAY [EXIT]: after the edit, the
+# platform's earliest lapse (the text report's "valid until" line) is DAY,
+# set by RULE at FILE:LINE; the exit status is EXIT (default 0).
+lapses() {
+	make_case
+	edit "platforms/entraide-sante/$2" "$3"
+	expect_grep -F "   valid until $6 ($4, platforms/entraide-sante/$2:$5)" "$1: valid until $6, set by $4"
+	expect_count -F "   valid until " 1 "$1: one valid until line"
+	expect_rc "${7:-0}" "$1: exit ${7:-0}"
+}

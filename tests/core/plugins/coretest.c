@@ -128,6 +128,13 @@ static int check(ppreg_check *c)
 			               7, 3, "reported at a line");
 			return 0;
 		}
+		if (!strncmp(note, "lapse", 5)) { /* lapse, lapse-warning, lapse-foreign, lapse-invalid */
+			ppreg_date day = {2027, 2, !strcmp(note, "lapse-invalid") ? 29 : 28};
+			ppreg_lapse(c, !strcmp(note, "lapse-warning") ? "coretest.note" :
+			               !strcmp(note, "lapse-foreign") ? "other.rule" : "coretest.flag",
+			            api->get(root, "note"), day);
+			return 0;
+		}
 		misbehave(note);
 		ppreg_reportf(c, "coretest.note", api->get(root, "note"), "note: %s", note);
 	}

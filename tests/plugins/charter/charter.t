@@ -206,4 +206,14 @@ edit $P/$C 's/partner: pp-c3d4, status: active/partner: pp-a1b2, status: withdra
 edit $P/transparency.yaml 's/total: 2/total: 1/; s/salaried: 1, volunteer: 1/salaried: 0, volunteer: 1/'
 expect_finding charter.unique $P/$C 6 "a withdrawn commitment of an active partner is still a second commitment"
 
+# lapses: an active commitment is valid through signed_on + renewal (P3Y)
+lapses "a commitment signed on 2023-12-20 lapses on 2026-12-20" $C 's/signed_on: 2026-07-10/signed_on: 2023-12-20/' \
+	charter.renewal 4 2026-12-20 1
+expect_rule charter.signed "(and is signed before the current version took effect)"
+make_case
+edit $P/$C 's/pp-c3d4, status: active, charter_version: "2026-1", signed_on: 2026-08-02/pp-c3d4, status: withdrawn, charter_version: "2026-1", signed_on: 2023-08-02/'
+edit $P/transparency.yaml 's/total: 2/total: 1/; s/salaried: 1, volunteer: 1/salaried: 0, volunteer: 1/'
+expect_grep -F "   valid until 2026-12-31 (transparency.funding, $P/transparency.yaml:5)" \
+	"a withdrawn commitment signed in 2023 sets no lapse"
+
 done_testing

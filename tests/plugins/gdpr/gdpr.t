@@ -133,4 +133,12 @@ breaks "two hosts with one id" $G 's/(transfers_outside_eea)/  - id: hebergeur-e
 breaks "a host without id" $G 's/  - id: hebergeur-exemple\n    name/  - name/' gdpr.processor-contracts 15
 passes "a host that is no processor needs no contract" $G 's/processors: \[hebergeur-exemple\]/processors: []/; s/    contract: .*\n//' gdpr.processor-contracts
 
+# lapses: the last valid day of each dated fact (before the example's
+# first, 2026-12-31, when 2026 funding becomes due)
+lapses "an HDS certificate valid until 2026-12-15" $G 's/valid_until: 2028-01-31/valid_until: 2026-12-15/' gdpr.hds-hosting 19 2026-12-15
+lapses "an HDS certificate valid until the as-of date" $G 's/valid_until: 2028-01-31/valid_until: 2026-11-23/' gdpr.hds-hosting 19 2026-11-23
+lapses "a DPIA done on 2023-12-10, reviewed every P3Y" $G 's/done_on: 2026-01-15/done_on: 2023-12-10/' gdpr.dpia 22 2026-12-10
+lapses "a DPIA reviewed last on 2023-11-23, valid through the as-of date" $G 's/done_on: 2026-01-15/done_on: 2023-11-23/' gdpr.dpia 22 2026-11-23
+lapses "an expired HDS certificate is the lapse that ended the verdict" $G 's/valid_until: 2028-01-31/valid_until: 2026-11-22/' gdpr.hds-hosting 19 2026-11-22 1
+
 done_testing

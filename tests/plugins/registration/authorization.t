@@ -108,4 +108,14 @@ for bad in 's/authorization_applied: warning/authorization_applied: notice/' \
 	ok $? "policy edit $bad: the message names the parameter"
 done
 
+# lapses: a granted authorization is valid through expires_on (the text
+# report's "valid until" line, before the example's 2026-12-31)
+for day in 2026-12-01 2026-11-23; do
+	start "s/expires_on: 2029-06-30/expires_on: $day/"
+	expect_grep -F "   valid until $day (registration.authorization, $R:26)" "expires_on $day: valid until $day"
+	expect_rc 0 "expires_on $day: exit 0"
+done
+start 's/, expires_on: 2029-06-30//'
+expect_grep -vF "(registration.authorization, " "an authorization with no expires_on sets no lapse"
+
 done_testing

@@ -203,4 +203,11 @@ breaks "advertising accepted as yes" $T 's/accepted: false/accepted: yes/' trans
 breaks "no advertising statement" $T 's/advertising: .*\n//' transparency.advertising 1
 passes "advertising accepted with advertisers" $T 's/accepted: false\}/accepted: true, advertisers: [Annonceur SA]}/' transparency.advertising
 
+# lapses: a year becomes due on 1 January of the next; the verdict holds
+# until the 31 December before the first year not declared.
+make_case
+expect_grep -F "   valid until 2026-12-31 (transparency.funding, $P/$T:5)" "2026 not declared: valid until 2026-12-31"
+lapses "2026 declared: 2027 is next due" $T 's/(funding:\n)/$1  - {year: 2026, source: Service revenue, kind: revenue, amount_eur: 9000}\n/' \
+	transparency.funding 5 2027-12-31
+
 done_testing
