@@ -12,15 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int open_repo(registry **out, const char *path)
-{
-	registry__init_libgit2();
-	registry *r = xcalloc(1, sizeof *r);
-	r->path = xstrdup(path);
-	*out = r;
-	return registry__open_repo(r);
-}
-
 static int lookup_commit(registry *r, const char *id, git_commit **out)
 {
 	git_oid oid;
@@ -35,7 +26,7 @@ int registry_commit_signature(const char *path, const char *id, char **sig, char
 	registry *r = NULL;
 	git_buf s = {0}, d = {0};
 	git_oid oid;
-	int rc = open_repo(&r, path);
+	int rc = registry__open_path(&r, path);
 	if (rc == 0 && git_oid_fromstr(&oid, id) < 0)
 		rc = error_set("'%s' is not a commit id", id);
 	if (rc == 0) {
@@ -130,7 +121,7 @@ int registry_commit_paths(const char *path, const char *id, char ***paths, size_
 	registry *r = NULL;
 	git_commit *c = NULL;
 	ptrvec v = {0};
-	int rc = open_repo(&r, path);
+	int rc = registry__open_path(&r, path);
 	if (rc == 0)
 		rc = lookup_commit(r, id, &c);
 	if (rc == 0)
@@ -152,7 +143,7 @@ int registry_default_commit(const char *path, char out[65])
 {
 	registry *r = NULL;
 	git_object *obj = NULL;
-	int rc = open_repo(&r, path);
+	int rc = registry__open_path(&r, path);
 	if (rc == 0) {
 		int g = git_revparse_single(&obj, r->repo, "HEAD^{commit}");
 		rc = g == GIT_ENOTFOUND || g == GIT_EUNBORNBRANCH ? PPREG_ABSENT : g < 0 ? registry__git_fail("HEAD") : 0;
@@ -168,7 +159,7 @@ int registry_descends(const char *path, const char *old, const char *new)
 {
 	registry *r = NULL;
 	git_oid a, b;
-	int rc = open_repo(&r, path);
+	int rc = registry__open_path(&r, path);
 	if (rc == 0 && (git_oid_fromstr(&a, old) < 0 || git_oid_fromstr(&b, new) < 0))
 		rc = error_set("'%s' or '%s' is not an object id", old, new);
 	if (rc == 0 && !git_oid_equal(&a, &b)) {
@@ -185,7 +176,7 @@ int registry_is_default_ref(const char *path, const char *ref)
 {
 	registry *r = NULL;
 	git_reference *head = NULL;
-	int rc = open_repo(&r, path);
+	int rc = registry__open_path(&r, path);
 	if (rc == 0 && git_reference_lookup(&head, r->repo, "HEAD") < 0)
 		rc = registry__git_fail("HEAD");
 	if (rc == 0)
@@ -196,50 +187,22 @@ int registry_is_default_ref(const char *path, const char *ref)
 	return rc;
 }
 
-static int walk_range(registry *r, const char *base, const git_oid *tip, ptrvec *out)
+/* Hides the base commit (ctx, hex), when there is one, from the walk. */
+static int hide_base(registry *r, git_revwalk *walk, const void *ctx)
 {
-	git_revwalk *walk = NULL;
-	git_oid id, b;
-	int rc = 0;
-	if (git_revwalk_new(&walk, r->repo) < 0 ||
-	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE) < 0 ||
-	    git_revwalk_push(walk, tip) < 0 ||
-	    (base && (git_oid_fromstr(&b, base) < 0 || git_revwalk_hide(walk, &b) < 0)))
-		rc = registry__git_fail("revision walk");
-	while (rc == 0 && (rc = git_revwalk_next(&id, walk)) == 0) {
-		char *hex = xmalloc(GIT_OID_HEXSZ + 1);
-		git_oid_tostr(hex, GIT_OID_HEXSZ + 1, &id);
-		ptrvec_push(out, hex);
-	}
-	if (rc == GIT_ITEROVER)
-		rc = 0;
-	else if (rc < 0 && rc != ERR_FAIL) /* libgit2's code, from git_revwalk_next */
-		rc = registry__git_fail("revision walk");
-	git_revwalk_free(walk);
-	return rc;
+	(void)r;
+	git_oid b;
+	if (ctx && (git_oid_fromstr(&b, ctx) < 0 || git_revwalk_hide(walk, &b) < 0))
+		return registry__git_fail("revision walk");
+	return 0;
 }
 
 int registry_commits_since(const char *path, const char *base, const char *tip, char ***ids, size_t *n)
 {
 	registry *r = NULL;
-	git_object *obj = NULL;
-	git_commit *commit = NULL;
-	ptrvec v = {0};
-	int rc = open_repo(&r, path);
-	if (rc == 0 && git_revparse_single(&obj, r->repo, tip) < 0)
-		rc = registry__git_fail(tip);
-	if (rc == 0 && (rc = registry__peel_commit(obj, &commit)) == 0)
-		rc = walk_range(r, base, git_commit_id(commit), &v);
-	if (rc == PPREG_BADTYPE) /* a tag of a tree or a blob */
-		rc = 0;
-	git_commit_free(commit);
-	git_object_free(obj);
+	int rc = registry__open_path(&r, path);
+	if (rc == 0)
+		rc = registry__walk_commits(r, tip, hide_base, base, ids, n);
 	registry_free(r);
-	if (rc < 0) {
-		registry_free_ids((char **)v.v, v.n);
-		return ERR_FAIL;
-	}
-	*ids = (char **)v.v;
-	*n = v.n;
-	return 0;
+	return rc < 0 ? ERR_FAIL : 0;
 }

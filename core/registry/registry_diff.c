@@ -332,54 +332,20 @@ static int hide_existing(git_repository *repo, git_revwalk *walk)
 	return rc == GIT_ITEROVER ? 0 : registry__git_fail("references");
 }
 
-static int walk_new(git_repository *repo, const git_oid *tip, ptrvec *out)
+/* The walk's hide(): what every branch and tag holds now. */
+static int hide_references(registry *r, git_revwalk *walk, const void *ctx)
 {
-	git_revwalk *walk = NULL;
-	git_oid id;
-	int rc = 0;
-	if (git_revwalk_new(&walk, repo) < 0 ||
-	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE) < 0 ||
-	    git_revwalk_push(walk, tip) < 0) {
-		rc = registry__git_fail("revision walk");
-		goto done;
-	}
-	if ((rc = hide_existing(repo, walk)) < 0)
-		goto done;
-	while ((rc = git_revwalk_next(&id, walk)) == 0) {
-		char *hex = xmalloc(GIT_OID_HEXSZ + 1);
-		git_oid_tostr(hex, GIT_OID_HEXSZ + 1, &id);
-		ptrvec_push(out, hex);
-	}
-	rc = rc == GIT_ITEROVER ? 0 : registry__git_fail("revision walk");
-done:
-	git_revwalk_free(walk);
-	return rc;
+	(void)ctx;
+	return hide_existing(r->repo, walk);
 }
 
 int registry_new_commits(const char *path, const char *tip, char ***ids, size_t *n)
 {
-	registry__init_libgit2();
-	registry *r = xcalloc(1, sizeof *r);
-	r->path = xstrdup(path);
-	git_object *obj = NULL;
-	git_commit *commit = NULL;
-	ptrvec v = {0};
-	int rc = registry__open_repo(r);
-	if (rc == 0 && git_revparse_single(&obj, r->repo, tip) < 0)
-		rc = registry__git_fail(tip);
+	registry *r = NULL;
 	/* A tag of a tree or a blob brings no commit to judge. */
-	if (rc == 0 && (rc = registry__peel_commit(obj, &commit)) == 0)
-		rc = walk_new(r->repo, git_commit_id(commit), &v);
-	if (rc == PPREG_BADTYPE)
-		rc = 0;
-	git_commit_free(commit);
-	git_object_free(obj);
+	int rc = registry__open_path(&r, path);
+	if (rc == 0)
+		rc = registry__walk_commits(r, tip, hide_references, NULL, ids, n);
 	registry_free(r);
-	if (rc < 0) {
-		registry_free_ids((char **)v.v, v.n);
-		return ERR_FAIL;
-	}
-	*ids = (char **)v.v;
-	*n = v.n;
-	return 0;
+	return rc < 0 ? ERR_FAIL : 0;
 }

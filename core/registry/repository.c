@@ -188,3 +188,61 @@ int registry__is_platform_mode(git_filemode_t mode)
 {
 	return mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE;
 }
+
+int registry__open_path(registry **out, const char *path)
+{
+	registry__init_libgit2();
+	registry *r = xcalloc(1, sizeof *r);
+	r->path = xstrdup(path);
+	*out = r;
+	return registry__open_repo(r);
+}
+
+static int walk_from(registry *r, const git_oid *tip, int (*hide)(registry *r, git_revwalk *walk, const void *ctx),
+                     const void *ctx, ptrvec *out)
+{
+	git_revwalk *walk = NULL;
+	git_oid id;
+	int rc = 0;
+	if (git_revwalk_new(&walk, r->repo) < 0 ||
+	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE) < 0 ||
+	    git_revwalk_push(walk, tip) < 0)
+		rc = registry__git_fail("revision walk");
+	if (rc == 0)
+		rc = hide(r, walk, ctx);
+	while (rc == 0 && (rc = git_revwalk_next(&id, walk)) == 0) {
+		char *hex = xmalloc(GIT_OID_HEXSZ + 1);
+		git_oid_tostr(hex, GIT_OID_HEXSZ + 1, &id);
+		ptrvec_push(out, hex);
+	}
+	if (rc == GIT_ITEROVER)
+		rc = 0;
+	else if (rc < 0 && rc != ERR_FAIL) /* libgit2's code, from git_revwalk_next */
+		rc = registry__git_fail("revision walk");
+	git_revwalk_free(walk);
+	return rc;
+}
+
+int registry__walk_commits(registry *r, const char *tip, int (*hide)(registry *r, git_revwalk *walk, const void *ctx),
+                           const void *ctx, char ***ids, size_t *n)
+{
+	git_object *obj = NULL;
+	git_commit *commit = NULL;
+	ptrvec v = {0};
+	int rc = 0;
+	if (git_revparse_single(&obj, r->repo, tip) < 0)
+		rc = registry__git_fail(tip);
+	if (rc == 0 && (rc = registry__peel_commit(obj, &commit)) == 0)
+		rc = walk_from(r, git_commit_id(commit), hide, ctx, &v);
+	if (rc == PPREG_BADTYPE) /* a tag of a tree or a blob */
+		rc = 0;
+	git_commit_free(commit);
+	git_object_free(obj);
+	if (rc < 0) {
+		registry_free_ids((char **)v.v, v.n);
+		return ERR_FAIL;
+	}
+	*ids = (char **)v.v;
+	*n = v.n;
+	return 0;
+}
