@@ -59,16 +59,21 @@ static int check_registry_yaml(run *r, finding_sink *sink)
 	return 0;
 }
 
-/* Whether a change touches the authority's record (or registry.yaml,
- * which a full check judges with the record). */
-static int touches_authority(const registry_changes *ch)
+/* Whether a change touches the authority's record itself: every platform
+ * is then judged again, since the record decides their authorizations. */
+static int touches_record(const registry_changes *ch)
 {
-	if (ch->registry_yaml)
-		return 1;
 	for (size_t i = 0; i < ch->n_outside; i++)
 		if (!strncmp(ch->outside[i], "authority/", 10))
 			return 1;
 	return 0;
+}
+
+/* Whether a change touches the authority's record (or registry.yaml,
+ * which a full check judges with the record). */
+static int touches_authority(const registry_changes *ch)
+{
+	return ch->registry_yaml || touches_record(ch);
 }
 
 static int judge_registry_entry(run *r, const registry_changes *ch, platform_result *p)
@@ -106,16 +111,25 @@ int changed_judge_registry_yaml(run *r, platform_result *p)
 int changed_judge(run *r, const registry_changes *ch, const judge_options *o, changed_result *out)
 {
 	int with_registry = ch->registry_yaml || ch->n_outside;
-	out->platforms = xcalloc(ch->n_checked + 1, sizeof *out->platforms);
+	char **ids = ch->checked, **all = NULL;
+	size_t n = ch->n_checked;
+	if (touches_record(ch) && run_platform_ids(r, &all, &n) < 0)
+		return ERR_FAIL;
+	if (all)
+		ids = all;
+	out->platforms = xcalloc(n + 1, sizeof *out->platforms);
 	out->removed = ch->removed;
 	out->n_removed = ch->n_removed;
 	out->outside = ch->outside;
 	out->n_outside = ch->n_outside;
-	if (ch->n_checked) {
-		out->n_platforms = ch->n_checked;
-		if (judge_platforms(r, ch->checked, ch->n_checked, o, out->platforms) < 0)
-			return ERR_FAIL;
+	int rc = 0;
+	if (n) {
+		out->n_platforms = n;
+		rc = judge_platforms(r, ids, n, o, out->platforms);
 	}
+	registry_free_ids(all, all ? n : 0);
+	if (rc < 0)
+		return ERR_FAIL;
 	if (with_registry)
 		return judge_registry_entry(r, ch, &out->platforms[out->n_platforms++]);
 	return 0;

@@ -29,6 +29,10 @@ expect_grep -F "registration.authorization: platforms/entraide-sante is not in t
 expect_finding core.authority-record "$A" 3 "an id the registry does not hold: core.authority-record at its line"
 
 record '{platform: entraide-sante, number: "DGS-PP-2026-0042", status: revoked, granted_on: 2026-07-01}'
+run_ppreg check "$REG" --as-of "$AS_OF" --changed HEAD~1..HEAD
+expect_rc 1 "a change of the record alone (--changed): exit 1"
+printf '%s\n' "$OUT" | grep -q '^== entraide-sante: non-compliant$'
+ok $? "a change of the record alone (--changed): the platforms are judged again"
 check_reg
 expect_rc 1 "revoked by the record: exit 1"
 expect_finding registration.authorization "$A" 3 "revoked by the record: reported at the record's line"
