@@ -10,7 +10,7 @@ sample 'format: ppreg/1\nname: a\nflag: false\n' # a coretest.flag error: exit 1
 
 run_with() { # run_with ATTACK [ARGS...]: check with coretest and ATTACK, 2 s a plugin
 	cp "$HOSTILE/$1.so" "$TMP/"
-	sed -e "s/- name: coretest/- name: coretest\n  - name: $1/" -e "s/plugin_seconds: [0-9]*/plugin_seconds: 2/" \
+	sed -e "s/- name: coretest/- name: coretest\n  - name: $1/" -e "s/plugin_seconds: [0-9]*/plugin_seconds: 1/" \
 		"$TEST_POLICY" >"$TMP/policy.yaml"
 	local attack=$1; shift
 	run_ppreg check "$REG" --policy "$TMP/policy.yaml" --plugin-dir "$TMP" --as-of "$AS_OF" "$@"

@@ -86,7 +86,7 @@ ok $? "which is on stderr, through stdio and write(2) alike"
 # one platform fails there; one that leaks 8 MiB on every platform has its
 # worker replaced (at half the allowance) before it runs out, so no
 # platform is lost.
-sed 's/plugin_seconds: 2}/plugin_seconds: 2, plugin_memory_mb: 64}/' "$TEST_POLICY" >"$TMP/memory.yaml"
+sed 's/plugin_seconds: [0-9]*}/plugin_seconds: 2, plugin_memory_mb: 64}/' "$TEST_POLICY" >"$TMP/memory.yaml"
 grep -q 'plugin_memory_mb: 64' "$TMP/memory.yaml"
 ok $? "the test policy takes plugin_memory_mb"
 many_registry 05 hog
@@ -105,7 +105,7 @@ git init -q "$REG" && git -C "$REG" add -A && git -C "$REG" commit -q -m init
 run_ppreg check "$REG" --as-of "$AS_OF" --policy "$TMP/memory.yaml" --plugin-dir "$TEST_PLUGINS" --jobs 1
 expect_rc 0 "leak: 20 platforms that leak 160 MiB in all, within 64 MiB a worker: exit 0"
 is "$(printf '%s\n' "$OUT" | grep -c '^== p[0-9]*: compliant')" 20 "leak: every platform is judged"
-sed 's/plugin_seconds: 2}/plugin_seconds: 2, plugin_memory_mb: 8}/' "$TEST_POLICY" >"$TMP/small.yaml"
+sed 's/plugin_seconds: [0-9]*}/plugin_seconds: 2, plugin_memory_mb: 8}/' "$TEST_POLICY" >"$TMP/small.yaml"
 run_ppreg check "$REG" --as-of "$AS_OF" --policy "$TMP/small.yaml" --plugin-dir "$TEST_PLUGINS"
 expect_rc 2 "plugin_memory_mb under 16 is refused"
 printf '%s\n' "$ERR" | grep -q "plugin_memory_mb must be an integer from 16"
