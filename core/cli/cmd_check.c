@@ -19,7 +19,7 @@ static const char help[] =
 	"usage: ppreg check [PATH] [--rev REV | --worktree] [--platform ID]...\n"
 	"                   [--changed BASE..HEAD] [--policy FILE] [--as-of DATE]\n"
 	"                   [--format F] [--strict]\n"
-	"                   [--jobs N] [--plugin-dir DIR]\n\n"
+	"                   [--jobs N] [--plugin-dir DIR] [--fail-on-plugin-error]\n\n"
 	"Validates the platforms of the registry at PATH (default: .), read from Git at\n"
 	"REV (default HEAD) or, with --worktree, from the files on disk.\n\n"
 	"  --rev REV         revision to read (a commit, branch or tag)\n"
