@@ -199,10 +199,5 @@ static int hide_base(registry *r, git_revwalk *walk, const void *ctx)
 
 int registry_commits_since(const char *path, const char *base, const char *tip, char ***ids, size_t *n)
 {
-	registry *r = NULL;
-	int rc = registry__open_path(&r, path);
-	if (rc == 0)
-		rc = registry__walk_commits(r, tip, hide_base, base, ids, n);
-	registry_free(r);
-	return rc < 0 ? ERR_FAIL : 0;
+	return registry__walk_commits(path, tip, hide_base, base, ids, n);
 }

@@ -341,11 +341,5 @@ static int hide_references(registry *r, git_revwalk *walk, const void *ctx)
 
 int registry_new_commits(const char *path, const char *tip, char ***ids, size_t *n)
 {
-	registry *r = NULL;
-	/* A tag of a tree or a blob brings no commit to judge. */
-	int rc = registry__open_path(&r, path);
-	if (rc == 0)
-		rc = registry__walk_commits(r, tip, hide_references, NULL, ids, n);
-	registry_free(r);
-	return rc < 0 ? ERR_FAIL : 0;
+	return registry__walk_commits(path, tip, hide_references, NULL, ids, n); /* a tag of a tree: none */
 }

@@ -223,14 +223,16 @@ static int walk_from(registry *r, const git_oid *tip, int (*hide)(registry *r, g
 	return rc;
 }
 
-int registry__walk_commits(registry *r, const char *tip, int (*hide)(registry *r, git_revwalk *walk, const void *ctx),
-                           const void *ctx, char ***ids, size_t *n)
+int registry__walk_commits(const char *path, const char *tip,
+                           int (*hide)(registry *r, git_revwalk *walk, const void *ctx), const void *ctx,
+                           char ***ids, size_t *n)
 {
+	registry *r = NULL;
 	git_object *obj = NULL;
 	git_commit *commit = NULL;
 	ptrvec v = {0};
-	int rc = 0;
-	if (git_revparse_single(&obj, r->repo, tip) < 0)
+	int rc = registry__open_path(&r, path);
+	if (rc == 0 && git_revparse_single(&obj, r->repo, tip) < 0)
 		rc = registry__git_fail(tip);
 	if (rc == 0 && (rc = registry__peel_commit(obj, &commit)) == 0)
 		rc = walk_from(r, git_commit_id(commit), hide, ctx, &v);
@@ -238,6 +240,7 @@ int registry__walk_commits(registry *r, const char *tip, int (*hide)(registry *r
 		rc = 0;
 	git_commit_free(commit);
 	git_object_free(obj);
+	registry_free(r);
 	if (rc < 0) {
 		registry_free_ids((char **)v.v, v.n);
 		return ERR_FAIL;

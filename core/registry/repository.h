@@ -50,12 +50,13 @@ void registry__init_libgit2(void);
  * commits rather than a state (a push's commits, their signatures). */
 int registry__open_path(registry **out, const char *path);
 
-/* The commits reachable from the revision `tip` and not hidden by
- * hide(walk, ctx), parents before children, as hex ids in *ids (free with
- * registry_free_ids). A tip that is no commit (a tag of a tree or a blob)
- * brings none. 0, or ERR_FAIL. */
-int registry__walk_commits(registry *r, const char *tip, int (*hide)(registry *r, git_revwalk *walk, const void *ctx),
-                           const void *ctx, char ***ids, size_t *n);
+/* In the repository at `path`, the commits reachable from the revision
+ * `tip` and not hidden by hide(walk, ctx), parents before children, as hex
+ * ids in *ids (free with registry_free_ids). A tip that is no commit (a
+ * tag of a tree or a blob) brings none. 0, or ERR_FAIL. */
+int registry__walk_commits(const char *path, const char *tip,
+                           int (*hide)(registry *r, git_revwalk *walk, const void *ctx), const void *ctx,
+                           char ***ids, size_t *n);
 
 /* Opens r->repo on r->path (with a push's quarantined objects readable)
  * and computes r->prefix. */

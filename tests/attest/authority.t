@@ -18,8 +18,18 @@ record "$GRANTED"
 check_reg
 expect_rc 0 "granted by the record, with no term: compliant"
 expect_no_rule registration.authorization "granted by the record: no finding"
+expect_no_rule core.authority-record "a record of the registry's platforms only: no core.authority-record"
 att -o "$TMP/a.json"
 expect_rc 0 "granted by the record: attested"
+
+# The record's term is a lapse like a declared one, reported at the record.
+record '{platform: entraide-sante, number: "DGS-PP-2026-0042", status: granted, granted_on: 2026-07-01, expires_on: 2026-12-15}'
+run_ppreg check "$REG" --as-of "$AS_OF" --format json
+printf '%s\n' "$OUT" | grep -q '"valid_until": "2026-12-15"'
+ok $? "a term in the record sets the platform's valid_until"
+printf '%s\n' "$OUT" | grep -A4 '"valid_until_set_by"' | grep -q '"file": "authority/authorizations.yaml"'
+ok $? "... set by the record's line"
+record "$GRANTED"
 
 record '{platform: autre-service, number: "X-1", status: granted, granted_on: 2026-01-01}'
 check_reg
