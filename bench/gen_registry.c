@@ -784,7 +784,7 @@ int main(int argc, char **argv)
 	buf b = {0};
 	b.len = 0;
 	bprintf(&b, "format: ppreg/1\nname: Synthetic registry of %ld platforms (ppreg bench)\n"
-	            "authority: Ministère chargé de la santé\npolicy: fr-model/2026.1\n", o.n);
+	            "authority: Ministère chargé de la santé\npolicy: fr-model/2026.2\n", o.n);
 	inline_file(&im, "registry.yaml", &b);
 	long faulty = 0, changed_index = o.n / 2;
 	platform p, changed = {0};

@@ -121,7 +121,7 @@ run *fuzz_env_run(void)
 	const char *plugins = getenv("PPREG_PLUGIN_DIR");
 	const char *policies = getenv("PPREG_POLICY_DIR");
 	char policy[512];
-	snprintf(policy, sizeof policy, "%s/fr-model-2026.1.yaml",
+	snprintf(policy, sizeof policy, "%s/fr-model-2026.2.yaml",
 	         policies && *policies ? policies : PPREG_FUZZ_BUILD_DIR "/policies");
 	run_options o = {
 		.registry_path = scratch,

@@ -50,7 +50,7 @@ assert s["_type"]=="https://in-toto.io/Statement/v1"
 assert s["predicateType"]=="https://slsa.dev/verification_summary/v1"
 sub=s["subject"][0]; assert sub["name"]=="platforms/entraide-sante"
 assert len(sub["digest"]["gitCommit"])==40 and len(sub["digest"]["gitTree"])==40 and len(sub["digest"]["sha256"])==64
-p=s["predicate"]; assert p["verificationResult"]=="PASSED" and p["policy"]["uri"]=="fr-model/2026.1"
+p=s["predicate"]; assert p["verificationResult"]=="PASSED" and p["policy"]["uri"]=="fr-model/2026.2"
 assert p["ppreg"]["as_of"]=="2026-11-23" and p["ppreg"]["valid_until"]=="2026-12-31"
 assert p["ppreg"]["valid_until_reason"]=="lapse" and p["ppreg"]["lapses"][0]["rule"]=="transparency.funding"
 assert sorted(x["name"] for x in p["ppreg"]["plugins"])==["charter","gdpr","registration","training","transparency"]
@@ -169,8 +169,8 @@ resign "$TMP/digest.json" "$TMP/st-digest.json"
 rejects "$TMP/digest.json" "no longer gives the attested digests" "files at that commit no longer give the digests" --registry "$REG"
 mkdir -p "$TMP/pol/charters"
 cp "$PPREG_TOP/policies/charters/2026-1.md" "$TMP/pol/charters/"
-sed 's/industry_link_threshold_eur: 10/industry_link_threshold_eur: 11/' "$PPREG_TOP/policies/fr-model-2026.1.yaml" >"$TMP/pol/fr-model-2026.1.yaml"
-rejects "$TMP/a2.json" "policy's digest" "a policy whose digest differs" --registry "$REG" --policy "$TMP/pol/fr-model-2026.1.yaml"
+sed 's/industry_link_threshold_eur: 10/industry_link_threshold_eur: 11/' "$PPREG_TOP/policies/fr-model-2026.2.yaml" >"$TMP/pol/fr-model-2026.2.yaml"
+rejects "$TMP/a2.json" "policy's digest" "a policy whose digest differs" --registry "$REG" --policy "$TMP/pol/fr-model-2026.2.yaml"
 
 # A non-compliant platform is never attested, and no file is left.
 make_registry

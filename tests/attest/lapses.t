@@ -10,7 +10,7 @@
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"
 SIGNED=2026-12-04
-POL=$PPREG_TOP/policies/fr-model-2026.1.yaml
+POL=$PPREG_TOP/policies/fr-model-2026.2.yaml
 mkdir -p "$TMP/pol/charters"
 cp "$PPREG_TOP"/policies/charters/* "$TMP/pol/charters/"
 # policy NAME SEVERITIES [PERL]: the shipped policy with `severity:` set to

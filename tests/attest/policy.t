@@ -3,7 +3,7 @@
 # block stops every command at policy load (exit 2), never lifts the bound.
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"
-POL=$PPREG_TOP/policies/fr-model-2026.1.yaml
+POL=$PPREG_TOP/policies/fr-model-2026.2.yaml
 # policy NAME PERL: a copy of the shipped policy changed by PERL.
 policy() {
 	mkdir -p "$TMP/pol/charters"

@@ -33,7 +33,7 @@ cannot_judge "--registry a folder that is no repository" "repository" --registry
 next_reg norepo; git init -q "$REG"; echo x >"$REG/x"; git -C "$REG" add x; git -C "$REG" commit -q -m x
 cannot_judge "--registry a repository without registry.yaml" "not a ppreg registry" --registry "$REG"
 cannot_judge "... even with --policy" "not a ppreg registry" --registry "$REG" \
-	--policy "$PPREG_TOP/policies/fr-model-2026.1.yaml"
+	--policy "$PPREG_TOP/policies/fr-model-2026.2.yaml"
 next_reg empty; git init -q "$REG"
 cannot_judge "--registry an empty repository" "HEAD|reference" --registry "$REG"
 cannot_judge "--policy missing" "cannot read policy" --registry "$GOOD" --policy "$TMP/none.yaml"

@@ -17,7 +17,7 @@ plugdir=$(PKG_CONFIG_PATH=$(dirname "$pc") pkg-config --variable=plugindir ppreg
 case $plugdir in "$prefix"/*) s=0 ;; *) s=1 ;; esac
 ok $s "pkg-config names the installed plugin directory ($plugdir)"
 mkdir -p "$plugdir"
-test -f "$prefix/share/ppreg/policies/fr-model-2026.1.yaml"
+test -f "$prefix/share/ppreg/policies/fr-model-2026.2.yaml"
 ok $? "the model policy is installed"
 
 cat >"$TMP/hello.c" <<'C'

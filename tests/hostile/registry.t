@@ -22,15 +22,15 @@ bad_root() {
 	ok $? "registry.yaml $1: no sanitizer report"
 	cp "$ROOT" "$REG/registry.yaml"
 }
-bad_root "a NUL byte" 'registry.yaml:2:[0-9]+: core.encoding' "printf 'policy: fr-model/2026.1\nx: a\\000b\n'"
+bad_root "a NUL byte" 'registry.yaml:2:[0-9]+: core.encoding' "printf 'policy: fr-model/2026.2\nx: a\\000b\n'"
 bad_root "70 aliases" 'registry.yaml:2:[0-9]+: core.limits' \
-	"printf 'policy: &a fr-model/2026.1\nx: [*a'; yes ',*a' | head -n 70 | tr -d '\\n'; printf ']\\n'"
+	"printf 'policy: &a fr-model/2026.2\nx: [*a'; yes ',*a' | head -n 70 | tr -d '\\n'; printf ']\\n'"
 bad_root "100 000 nested lists" 'registry.yaml:1:[0-9]+: core.limits' \
 	"printf 'policy: '; head -c 100000 /dev/zero | tr '\\0' '['"
 bad_root "5 MB" 'too large' "head -c 5000000 /dev/zero | tr '\\0' a"
 bad_root "a policy path" "policy reference" "printf 'format: ppreg/1\\npolicy: ../../../etc/passwd\\n'"
-bad_root "another format" "expected 'format: ppreg/1'" "printf 'format: ppreg/9\\npolicy: fr-model/2026.1\\n'"
-bad_root "a duplicate policy" 'core.duplicate-key' "printf 'policy: fr-model/2026.1\\npolicy: evil/1\\n'"
+bad_root "another format" "expected 'format: ppreg/1'" "printf 'format: ppreg/9\\npolicy: fr-model/2026.2\\n'"
+bad_root "a duplicate policy" 'core.duplicate-key' "printf 'policy: fr-model/2026.2\\npolicy: evil/1\\n'"
 bad_root "a tagged policy" 'core.type' "printf 'policy: !!binary ZnI=\\n'"
 bad_root "UTF-16" 'core.encoding' "printf '\\377\\376p\\000'"
 commit restore

@@ -78,7 +78,7 @@ expect_rc 2 "install refuses a hook carrying the mark on another line"
 run_ppreg hook install "$REG" --as-of "$AS_OF" --force
 expect_rc 0 "--force replaces it"
 cp "$HOOK" "$TMP/edited"
-run_ppreg hook install "$REG" --as-of "$AS_OF" --policy "$PPREG_TOP/policies/fr-model-2026.1.yaml" \
+run_ppreg hook install "$REG" --as-of "$AS_OF" --policy "$PPREG_TOP/policies/fr-model-2026.2.yaml" \
 	--plugin-dir "$PPREG_BUILD/plugins"
 expect_rc 0 "a ppreg hook with --policy and --plugin-dir"
 run_ppreg hook install "$REG" --as-of "$AS_OF"
@@ -88,7 +88,7 @@ expect_rc 0 "is replaced without --force too"
 OUTER=$TMP/outer
 mkdir -p "$OUTER" && git init -q "$OUTER"
 cp -R "$REG" "$OUTER/it's reg" && rm -rf "$OUTER/it's reg/.git"
-cp "$PPREG_TOP/policies/fr-model-2026.1.yaml" "$TMP/o'policy.yaml"
+cp "$PPREG_TOP/policies/fr-model-2026.2.yaml" "$TMP/o'policy.yaml"
 run_ppreg hook install "$OUTER/it's reg" --as-of "$AS_OF" --policy "$TMP/o'policy.yaml"
 expect_rc 0 "install from a folder whose name has a quote"
 grep -qF "hook pre-commit 'it'\\''s reg' --policy" "$OUTER/.git/hooks/pre-commit"

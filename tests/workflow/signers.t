@@ -19,8 +19,8 @@ fpr() { ssh-keygen -lf "$TMP/$1.pub" | cut -d' ' -f2; }
 # off the rule break_platform trips.
 export PPREG_POLICY_DIR=$TMP/policies
 cp -R "$PPREG_TOP/policies" "$PPREG_POLICY_DIR"
-sed -e 's/^version: "2026.1"/version: "2026.9"/' -e "s/^severity: {}/severity: {$BAD_RULE: off}/" \
-	"$PPREG_POLICY_DIR/fr-model-2026.1.yaml" >"$PPREG_POLICY_DIR/fr-model-2026.9.yaml"
+sed -e 's/^version: "2026.2"/version: "2026.9"/' -e "s/^severity: {}/severity: {$BAD_RULE: off}/" \
+	"$PPREG_POLICY_DIR/fr-model-2026.2.yaml" >"$PPREG_POLICY_DIR/fr-model-2026.9.yaml"
 grep -q "$BAD_RULE: off" "$PPREG_POLICY_DIR/fr-model-2026.9.yaml" || { echo "Bail out! no lax policy"; exit 1; }
 
 # maintainers: the authority, alpha, beta; gamma is the authority's own
@@ -181,7 +181,7 @@ git -C "$PLAIN" branch -q -D side
 OUT=$(cd "$PLAIN" && "$PPREG" hook update refs/heads/master "$(git rev-parse master)" "$new" --as-of "$AS_OF" 2>&1)
 RC=$?
 expect_rc 1 "a switch to a laxer policy (no maintainers.yaml): exit 1"
-has "commit ${new:0:12}, under the base's policy fr-model/2026.1: REJECTED; checked gamma" \
+has "commit ${new:0:12}, under the base's policy fr-model/2026.2: REJECTED; checked gamma" \
 	"judged under the base's policy, it is refused"
 has "platforms/gamma/registration.yaml:$BAD_LINE:" "with the finding the laxer policy switches off"
 has "$BAD_RULE" "and its rule"
@@ -203,7 +203,7 @@ judge
 expect_rc 1 "a policy switch not signed by the authority: exit 1"
 has "REJECTED: platforms/gamma/registration.yaml: signed by a key not allowed there (ED25519 key $(fpr beta))" \
 	"its signer may change neither"
-has "under the base's policy fr-model/2026.1: REJECTED" "and its content is judged under the base's policy"
+has "under the base's policy fr-model/2026.2: REJECTED" "and its content is judged under the base's policy"
 
 # ---- a new branch: the default branch's maintainers.yaml ----
 reset_work

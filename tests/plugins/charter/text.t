@@ -7,7 +7,7 @@
 # with the minister *instead*: article 6 quotes it rather than paraphrasing.
 . "$(dirname "$0")/../../lib/tap.sh"
 TEXT=$PPREG_TOP/policies/charters/2026-1.md
-POLICY=$PPREG_TOP/policies/fr-model-2026.1.yaml
+POLICY=$PPREG_TOP/policies/fr-model-2026.2.yaml
 
 # The text with its line breaks folded, so a sentence can be searched whole.
 flat=$(tr '\n' ' ' <"$TEXT" | tr -s ' ')

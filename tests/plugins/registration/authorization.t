@@ -82,7 +82,7 @@ judged registration.authorization 26 "no number, at authorization"
 policy() {
 	rm -rf "$TMP/pol"
 	cp -R "$PPREG_TOP/policies" "$TMP/pol"
-	POLICY=$TMP/pol/fr-model-2026.1.yaml
+	POLICY=$TMP/pol/fr-model-2026.2.yaml
 	perl -0pi -e "$1" "$POLICY"
 }
 start_repo 's/status: granted, number: "DGS-PP-2026-0042", granted_on: 2026-07-01, expires_on: 2029-06-30/status: applied/'

@@ -10,7 +10,7 @@ P=platforms/entraide-sante
 policy() {
 	rm -rf "$TMP/pol"
 	cp -R "$PPREG_TOP/policies" "$TMP/pol"
-	POLICY=$TMP/pol/fr-model-2026.1.yaml
+	POLICY=$TMP/pol/fr-model-2026.2.yaml
 	perl -0pi -e "$1" "$POLICY"
 }
 fails() {
