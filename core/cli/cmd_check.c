@@ -3,6 +3,7 @@
  * registry at a revision, and report in the chosen format.
  */
 #include "judge/changed.h"
+#include "base/i18n.h"
 #include "cli/cmd_check.h"
 #include "cli/options.h"
 #include "judge/judge.h"
@@ -15,8 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
-	"usage: ppreg check [PATH] [--rev REV | --worktree] [--platform ID]...\n"
+static const char *const help = N_("usage: ppreg check [PATH] [--rev REV | --worktree] [--platform ID]...\n"
 	"                   [--changed BASE..HEAD] [--policy FILE] [--as-of DATE]\n"
 	"                   [--format F] [--strict]\n"
 	"                   [--jobs N] [--plugin-dir DIR] [--fail-on-plugin-error]\n\n"
@@ -44,7 +44,7 @@ static const char help[] =
 	"                    instead of a core.plugin-error finding\n"
 	"  --plugin-dir DIR  load plugins from DIR (default: $PPREG_PLUGIN_DIR, then\n"
 	"                    the plugins/ folder next to the executable)\n\n"
-	"Exit status: 0 all compliant, 1 a finding of severity error, 2 nothing judged.\n";
+	"Exit status: 0 all compliant, 1 a finding of severity error, 2 nothing judged.\n");
 
 typedef struct {
 	run_options run;
@@ -63,13 +63,13 @@ static int parse_changed(check_options *o)
 {
 	const char *dots = strstr(o->changed, "..");
 	if (o->run.rev || o->run.worktree || o->platforms.n)
-		return usage_error("check", "--changed excludes --rev, --worktree and --platform");
+		return usage_error("check", _("--changed excludes --rev, --worktree and --platform"));
 	if (!dots || dots == o->changed)
-		return usage_error("check", "--changed '%s' is not BASE..HEAD", o->changed);
+		return usage_error("check", _("--changed '%s' is not BASE..HEAD"), o->changed);
 	o->merge_base = dots[2] == '.';
 	const char *head = dots + 2 + o->merge_base;
 	if (strstr(head, ".."))
-		return usage_error("check", "--changed '%s' is not BASE..HEAD", o->changed);
+		return usage_error("check", _("--changed '%s' is not BASE..HEAD"), o->changed);
 	o->base = xstrndup(o->changed, (size_t)(dots - o->changed));
 	o->run.rev = *head ? head : "HEAD";
 	return 0;
@@ -101,8 +101,8 @@ static int parse_options(check_options *o, int argc, char **argv)
 		case 'D': bad = option_once("check", &o->run.plugin_dir, "--plugin-dir"); break;
 		case 'F': bad = flag_once("check", &o->fail_on_plugin_error, "--fail-on-plugin-error"); break;
 		case 'c': bad = option_once("check", &o->changed, "--changed"); break;
-		case 'h': fputs(help, stdout); return 1;
-		default: return usage_error("check", "see 'ppreg check --help'");
+		case 'h': fputs(_(help), stdout); return 1;
+		default: return usage_error("check", _("see 'ppreg check --help'"));
 		}
 	}
 	if (bad)
@@ -110,14 +110,14 @@ static int parse_options(check_options *o, int argc, char **argv)
 	if (format)
 		o->format = format;
 	if (optind < argc - 1)
-		return usage_error("check", "one registry PATH at most");
+		return usage_error("check", _("one registry PATH at most"));
 	o->run.registry_path = optind < argc ? argv[optind] : ".";
 	if (o->run.worktree && o->run.rev)
-		return usage_error("check", "--rev and --worktree exclude each other");
+		return usage_error("check", _("--rev and --worktree exclude each other"));
 	if (parse_as_of(as_of, &o->run.as_of) < 0)
-		return usage_error("check", "--as-of '%s' is not a date YYYY-MM-DD", as_of);
+		return usage_error("check", _("--as-of '%s' is not a date YYYY-MM-DD"), as_of);
 	if (!report_format_named(o->format))
-		return usage_error("check", "unknown --format '%s' (%s)", o->format, report_format_names());
+		return usage_error("check", _("unknown --format '%s' (%s)"), o->format, report_format_names());
 	if (o->changed && parse_changed(o))
 		return 2;
 	return option_jobs("check", jobs, &o->jobs);

@@ -9,6 +9,7 @@
  * a pattern or an option to it.
  */
 #include "hook/maintainers.h"
+#include "base/i18n.h"
 #include "attest/dsse.h"
 #include "policy/policy.h"
 #include "yaml/loader.h"
@@ -80,7 +81,7 @@ static int read_keys(maintainers *m, const ppreg_node *list, const char *princip
 			return fail_at(n, "expected an SSH public key, 'type base64 [comment]'");
 		char *key = parse_key(s);
 		if (!key) {
-			char *why = xasprintf("key '%.60s' does not parse as an OpenSSH public key", s);
+			char *why = xasprintf(_("key '%.60s' does not parse as an OpenSSH public key"), s);
 			fail_at(n, why);
 			free(why);
 			return ERR_FAIL;
@@ -103,7 +104,7 @@ static int read_platforms(maintainers *m, const ppreg_node *map)
 	for (size_t i = 0; i < node_count(map); i++) {
 		const char *id = node_key(map, i);
 		if (!id_ok(id)) {
-			char *why = xasprintf("'%.64s' is not a platform id (^[a-z0-9][a-z0-9-]{1,62}$)", id);
+			char *why = xasprintf(_("'%.64s' is not a platform id (^[a-z0-9][a-z0-9-]{1,62}$)"), id);
 			fail_at(node_item(map, i), why);
 			free(why);
 			return ERR_FAIL;
@@ -146,7 +147,7 @@ int maintainers_parse(maintainers *m, const unsigned char *data, size_t len)
 	if (!doc || fl.n) {
 		findings_sort(&fl);
 		rc = fl.n ? error_set("%s:%u:%u: %s", MAINTAINERS_FILE, fl.v[0].line, fl.v[0].column, fl.v[0].message)
-		          : error_set("%s: cannot be parsed", MAINTAINERS_FILE);
+		          : error_set(_("%s: cannot be parsed"), MAINTAINERS_FILE);
 	} else
 		rc = read_root(m, ydoc_root(doc));
 	findings_free(&fl);

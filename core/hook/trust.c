@@ -3,6 +3,7 @@
  * (trust.h).
  */
 #include "hook/trust.h"
+#include "base/i18n.h"
 #include "registry/registry.h"
 #include "registry/registry_commit.h"
 #include "policy/policy.h"
@@ -32,7 +33,7 @@ int trust_open(trust *t, const char *repo, const char *base)
 	if (rc == PPREG_ABSENT)
 		return 0;
 	if (rc == PPREG_SYMLINK || rc == ERR_TOO_LARGE)
-		rc = error_set("%s: not a regular file of at most %zu bytes", MAINTAINERS_FILE,
+		rc = error_set(_("%s: not a regular file of at most %zu bytes"), MAINTAINERS_FILE,
 		               policy_default_limits.max_bytes);
 	if (rc == 0)
 		rc = maintainers_parse(&t->m, data, len);
@@ -115,10 +116,10 @@ static void say_refused(const trust *t, FILE *msg, const char *label, const sshs
 {
 	char *owner = owner_of(t, path), *words = owner_words(owner);
 	const char *why = s->status == SSHSIG_GOOD ? "signed by a key not allowed there" : why_not(s);
-	fprintf(msg, "ppreg: %s: REJECTED: %s: %s", label, path, why);
+	fprintf(msg, _("ppreg: %s: REJECTED: %s: %s"), label, path, why);
 	if (*s->key)
 		fprintf(msg, " (%s)", s->key);
-	fprintf(msg, "; only %s keys in %s may sign a change to it\n", words, MAINTAINERS_FILE);
+	fprintf(msg, _("; only %s keys in %s may sign a change to it\n"), words, MAINTAINERS_FILE);
 	free(words);
 	free(owner);
 }
@@ -174,7 +175,7 @@ int trust_check_range(trust *t, const char *ref, const char *base, const char *t
 		return ERR_FAIL;
 	int rc = 0;
 	for (size_t i = 0; rc >= 0 && i < n; i++) {
-		char *label = xasprintf("%s commit %.12s", ref, ids[i]);
+		char *label = xasprintf(_("%s commit %.12s"), ref, ids[i]);
 		int auth = 0, one = trust_check_commit(t, label, ids[i], msg, &auth);
 		rc = one < 0 ? one : rc | one;
 		if (auth)

@@ -134,6 +134,9 @@ int run_policy_ref(registry *reg, const char *rev, char **ref);
 int run_platform_ids(run *r, char ***ids, size_t *n);
 
 const char *verdict_name(verdict v);
+/* The verdict in the run's language, for prose (verdict_name is the
+ * machine formats' value). */
+const char *verdict_text(verdict v);
 
 /* Every rule known to this run (core's, then each plugin's), for reporters. */
 typedef struct {

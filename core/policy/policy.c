@@ -5,6 +5,7 @@
  * verdict may rest on a policy we could not read completely.
  */
 #include "policy/policy.h"
+#include "base/i18n.h"
 #include "yaml/scalar.h"
 #include "yaml/loader.h"
 
@@ -28,13 +29,13 @@ int policy_path_for_ref(char **out, const char *dir, const char *ref)
 {
 	const char *slash = strchr(ref, '/');
 	if (!slash || strchr(slash + 1, '/'))
-		return error_set("policy reference '%.80s' is not <id>/<version>", ref);
+		return error_set(_("policy reference '%.80s' is not <id>/<version>"), ref);
 	char *id = xstrndup(ref, (size_t)(slash - ref));
 	int ok = is_safe_name(id, "") && is_safe_name(slash + 1, ".") && !strstr(slash + 1, "..");
 	if (ok)
 		*out = xasprintf("%s/%s-%s.yaml", dir, id, slash + 1);
 	free(id);
-	return ok ? 0 : error_set("policy reference '%.80s' has characters outside [a-z0-9.-]", ref);
+	return ok ? 0 : error_set(_("policy reference '%.80s' has characters outside [a-z0-9.-]"), ref);
 }
 
 const char *policy_default_dir(void)
@@ -45,14 +46,14 @@ const char *policy_default_dir(void)
 
 static int policy_error(const policy *p, const ppreg_node *n, const char *what)
 {
-	return error_set("policy %s:%u: %s", p->path, n ? n->line : 1, what);
+	return error_set(_("policy %s:%u: %s"), p->path, n ? n->line : 1, what);
 }
 
 static int read_string(const policy *p, const ppreg_node *root, const char *key, char **out)
 {
 	const char *s;
 	if (node_str(node_get(root, key), &s) != PPREG_OK)
-		return error_set("policy %s: '%s' must be a string", p->path, key);
+		return error_set(_("policy %s: '%s' must be a string"), p->path, key);
 	*out = xstrdup(s);
 	return 0;
 }
@@ -164,7 +165,7 @@ static int read_bound(policy *p, const ppreg_node *n, const char *key, const cha
 	if (!v)
 		return 0;
 	if (node_str(v, text) != PPREG_OK || node_duration(v, d) != PPREG_OK)
-		return error_set("policy %s:%u: attestation.%s must be an ISO-8601 duration", p->path, v->line, key);
+		return error_set(_("policy %s:%u: attestation.%s must be an ISO-8601 duration"), p->path, v->line, key);
 	return 0;
 }
 
@@ -182,7 +183,7 @@ static int read_attestation(policy *p, const ppreg_node *n)
 		return policy_error(p, n, "'attestation' must be a mapping");
 	for (size_t i = 0; i < node_count(n); i++)
 		if (scalar_enum(node_key(n, i), known) < 0)
-			return error_set("policy %s:%u: attestation.%s is not a setting (%s)", p->path,
+			return error_set(_("policy %s:%u: attestation.%s is not a setting (%s)"), p->path,
 			                 node_item(n, i)->line, node_key(n, i), known);
 	if (read_bound(p, n, "default_valid_for", &a->default_valid_for, &a->default_duration) < 0)
 		return ERR_FAIL;
@@ -201,7 +202,7 @@ static int parse_policy_file(policy *p)
 	unsigned char *data;
 	size_t len;
 	if (read_file_nofollow(p->path, policy_default_limits.max_bytes, &data, &len) < 0)
-		return error_set("cannot read policy: %s", error_last());
+		return error_set(_("cannot read policy: %s"), error_last());
 	if (sha256_hex(data, len, p->sha256) < 0) {
 		free(data);
 		return ERR_FAIL;
@@ -213,8 +214,8 @@ static int parse_policy_file(policy *p)
 	int rc = 0;
 	if (!p->doc || fl.n) {
 		findings_sort(&fl);
-		rc = fl.n ? error_set("policy %s:%u:%u: %s", p->path, fl.v[0].line, fl.v[0].column, fl.v[0].message)
-		          : error_set("policy %s: cannot be parsed", p->path);
+		rc = fl.n ? error_set(_("policy %s:%u:%u: %s"), p->path, fl.v[0].line, fl.v[0].column, fl.v[0].message)
+		          : error_set(_("policy %s: cannot be parsed"), p->path);
 	}
 	findings_free(&fl);
 	return rc;

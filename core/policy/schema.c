@@ -11,6 +11,7 @@
  * for every child.
  */
 #include "policy/schema.h"
+#include "base/i18n.h"
 #include "yaml/node.h"
 #include "yaml/scalar.h"
 
@@ -37,12 +38,12 @@ void field_set_free(field_set *fs)
 
 static const char *type_name(ppreg_type t)
 {
-	static const char *names[] = {"a value", "a string", "an integer", "a number",
-		"true or false", "a date YYYY-MM-DD", "an ISO-8601 duration (e.g. P3Y)",
-		"one of", "an http(s) URL", "an e-mail address", "an ISO 3166-1 alpha-2 country code",
-		"a SHA-256 (64 lowercase hex digits)", "a list", "a mapping",
-		"an amount exact to the cent (a number with at most two decimals)"};
-	return (unsigned)t < sizeof names / sizeof *names ? names[t] : "a value";
+	static const char *names[] = {N_("a value"), N_("a string"), N_("an integer"), N_("a number"),
+		N_("true or false"), N_("a date YYYY-MM-DD"), N_("an ISO-8601 duration (e.g. P3Y)"),
+		N_("one of"), N_("an http(s) URL"), N_("an e-mail address"), N_("an ISO 3166-1 alpha-2 country code"),
+		N_("a SHA-256 (64 lowercase hex digits)"), N_("a list"), N_("a mapping"),
+		N_("an amount exact to the cent (a number with at most two decimals)")};
+	return _((unsigned)t < sizeof names / sizeof *names ? names[t] : names[0]);
 }
 
 static int scalar_type_ok(const ppreg_node *n, ppreg_type type, const char *values)
@@ -82,15 +83,15 @@ int schema_type_ok(const ppreg_node *n, ppreg_type type, const char *values,
 	else
 		ok = n->kind == PPREG_NODE_SCALAR && scalar_type_ok(n, type, values);
 	if (!ok) {
-		const char *got = n->kind == PPREG_NODE_LIST ? "a list" :
-		                  n->kind == PPREG_NODE_MAP ? "a mapping" : n->text;
+		const char *got = n->kind == PPREG_NODE_LIST ? _("a list") :
+		                  n->kind == PPREG_NODE_MAP ? _("a mapping") : n->text;
 		if (type == PPREG_T_ENUM)
-			snprintf(why, why_len, "expected one of %s, got '%.60s'", values ? values : "?", got);
+			snprintf(why, why_len, _("expected one of %s, got '%.60s'"), values ? values : "?", got);
 		else if (n->kind == PPREG_NODE_SCALAR && !*n->text)
-			snprintf(why, why_len, "expected %s%s, got an empty string", type == PPREG_T_STRING ? "a non-empty " : "",
-			         type == PPREG_T_STRING ? "string" : type_name(type));
+			snprintf(why, why_len, _("expected %s, got an empty string"),
+			         type == PPREG_T_STRING ? _("a non-empty string") : type_name(type));
 		else
-			snprintf(why, why_len, "expected %s, got '%.60s'", type_name(type), got);
+			snprintf(why, why_len, _("expected %s, got '%.60s'"), type_name(type), got);
 	}
 	return ok;
 }
@@ -264,7 +265,7 @@ static void check_value(walk_ctx *w, const ppreg_node *v, const schema_node *sn,
 	if (node_kind(v) == PPREG_NODE_NULL) {
 		if (list_item && f->type != PPREG_T_ANY)
 			sink_add(w->sink, "core.type", PPREG_SEV_ERROR, w->file, v->line, v->column,
-			         "%s: expected %s%s%s, got an empty item", sn->path, type_name(f->type),
+			         _("%s: expected %s%s%s, got an empty item"), sn->path, type_name(f->type),
 			         f->type == PPREG_T_ENUM ? " " : "", f->type == PPREG_T_ENUM && f->values ? f->values : "");
 		return;
 	}
@@ -291,7 +292,7 @@ static void check_required(walk_ctx *w, const ppreg_node *map, const schema_node
 			continue;
 		const ppreg_node *at = v ? v : map;
 		sink_add(w->sink, f->rule ? f->rule : "core.type", PPREG_SEV_ERROR, w->file, at->line, at->column,
-		         v ? "required field '%s' is empty" : "missing required field '%s'", f->path);
+		         v ? _("required field '%s' is empty") : _("missing required field '%s'"), f->path);
 	}
 }
 
@@ -308,7 +309,7 @@ static void walk_map(walk_ctx *w, const ppreg_node *n, const schema_node *sn)
 		const schema_node *child = find_child(sn, k);
 		if (!child || !child->field) {
 			sink_add(w->sink, "core.unknown-field", PPREG_SEV_WARNING, w->file, k->line, k->column,
-			         "unknown field '%.80s'%s%.200s", k->text, *sn->path ? " in " : "", sn->path);
+			         *sn->path ? _("unknown field '%.80s' in %.200s") : _("unknown field '%.80s'%.0s"), k->text, sn->path);
 			continue;
 		}
 		required += is_required(child) && node_kind(n->items[i]) != PPREG_NODE_NULL;
@@ -338,7 +339,7 @@ void schema_check_compiled(const ppreg_node *root, const char *file, const schem
 {
 	if (!root || root->kind != PPREG_NODE_MAP) {
 		sink_add(sink, "core.type", PPREG_SEV_ERROR, file, root ? root->line : 1,
-		         root ? root->column : 1, "a declaration is a mapping that starts with 'format: %s'",
+		         root ? root->column : 1, _("a declaration is a mapping that starts with 'format: %s'"),
 		         FORMAT_VALUE);
 		return;
 	}
@@ -346,7 +347,7 @@ void schema_check_compiled(const ppreg_node *root, const char *file, const schem
 	const char *text;
 	if (node_str(fmt, &text) != PPREG_OK || strcmp(text, FORMAT_VALUE))
 		sink_add(sink, "core.type", PPREG_SEV_ERROR, file, fmt ? fmt->line : root->line,
-		         fmt ? fmt->column : root->column, "expected 'format: %s'", FORMAT_VALUE);
+		         fmt ? fmt->column : root->column, _("expected 'format: %s'"), FORMAT_VALUE);
 	if (s->n_fields == 0)
 		return; /* no plugin describes this file: only the format is known */
 	walk_ctx w = {file, sink};

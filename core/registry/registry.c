@@ -4,6 +4,7 @@
  * entry's kind is reported and the caller decides.
  */
 #include "registry/git_alloc.h"
+#include "base/i18n.h"
 #include "registry/repository.h"
 #include "base/util.h"
 #include "ppreg/plugin.h"
@@ -35,7 +36,7 @@ static int open_git(registry *r, const char *rev)
 	}
 	if ((rc = registry__peel_commit(obj, &commit)) < 0) {
 		if (rc == PPREG_BADTYPE)
-			error_set("%s: not a commit", rev);
+			error_set(_("%s: not a commit"), rev);
 		goto done;
 	}
 	git_oid_tostr(r->commit, sizeof r->commit, git_commit_id(commit));
@@ -61,7 +62,7 @@ int registry_open(registry **out, const char *path, const char *rev, int worktre
 	r->worktree = worktree;
 	struct stat st;
 	if (stat(path, &st) < 0 || !S_ISDIR(st.st_mode)) {
-		error_set("%s: not a folder", path);
+		error_set(_("%s: not a folder"), path);
 		registry_free(r);
 		return ERR_FAIL;
 	}
@@ -261,14 +262,14 @@ static int platforms_entry_ok(registry *r)
 		int rc = lstat(p, &st);
 		free(p);
 		if (rc < 0)
-			return errno == ENOENT ? 0 : error_set("%s/platforms: %s", r->path, strerror(errno));
-		return S_ISDIR(st.st_mode) ? 0 : error_set("%s/platforms is not a folder (a link or a file); it is "
-		                                          "not followed", r->path);
+			return errno == ENOENT ? 0 : error_set(_("%s/platforms: %s"), r->path, strerror(errno));
+		return S_ISDIR(st.st_mode) ? 0 : error_set(_("%s/platforms is not a folder (a link or a file); it is "
+		                                          "not followed"), r->path);
 	}
 	const git_tree_entry *e = git_tree_entry_byname(r->root, "platforms");
 	if (e && git_tree_entry_type(e) != GIT_OBJECT_TREE)
-		return error_set("%s: platforms is not a folder at %.12s (a file, a link or a submodule); it is not "
-		                 "followed", r->path, r->commit);
+		return error_set(_("%s: platforms is not a folder at %.12s (a file, a link or a submodule); it is not "
+		                 "followed"), r->path, r->commit);
 	return 0;
 }
 
