@@ -32,7 +32,9 @@ for dir in "$PPREG_TOP"/plugins/*/; do
 	name=$(basename "$dir")
 	grep -q '^ppreg_add_plugin' "$dir/CMakeLists.txt" 2>/dev/null || continue # plugins/lib: see docs/i18n.md
 	if [ -f "$dir/po/fr.po" ]; then
-		catalogue_complete "$name" "$plugin_kw" "$dir/po/fr.po" "$dir"*.c
+		shared=
+		grep -q plugin_text "$dir/CMakeLists.txt" && shared=$(ls "$PPREG_TOP"/plugins/lib/*.c)
+		catalogue_complete "$name" "$plugin_kw" "$dir/po/fr.po" "$dir"*.c $shared
 		translated_plugins="$translated_plugins $name"
 	else
 		echo "not ok $((_tap_n += 1)) - plugin $name has a French catalogue (plugins/$name/po/fr.po) # TODO translation sweep (docs/i18n.md)"
