@@ -142,7 +142,7 @@ static int doc_end(FILE *out, const report_doc *d)
 /* A state that could not be judged: a run whose invocation failed, and why. */
 static int unjudged(FILE *out, report_doc *d, const report_state *st)
 {
-	char *text = xasprintf("%s: cannot be judged: %s", st->label, st->error);
+	char *text = xasprintf(_("%s: cannot be judged: %s"), st->label, st->error);
 	json_t *j = json_pack("{s:{s:{s:s, s:s, s:s}}, s:[{s:b, s:[{s:s, s:{s:o}}]}], s:{s:o, s:o}}",
 	                      "tool", "driver", "name", "ppreg", "version", PPREG_VERSION,
 	                      "semanticVersion", PPREG_VERSION,
