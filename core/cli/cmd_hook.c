@@ -112,7 +112,7 @@ static int parse_options(hook_options *o, int argc, char **argv)
 
 static void print_ids(FILE *f, const char *what, char **ids, size_t n)
 {
-	fprintf(f, "; %s ", what);
+	fprintf(f, _("; %s "), what);
 	for (size_t i = 0; i < n && i < MAX_LISTED; i++)
 		fprintf(f, "%s%s", i ? ", " : "", ids[i]);
 	if (n > MAX_LISTED)
@@ -123,7 +123,7 @@ static void print_ids(FILE *f, const char *what, char **ids, size_t n)
  * "ppreg: LABEL: ok; checked a, b; removed c; registry.yaml checked". */
 static void print_header(FILE *f, const char *label, const registry_changes *ch, int rejected)
 {
-	fprintf(f, "ppreg: %s: %s", label, rejected ? _("REJECTED") : _("ok"));
+	fprintf(f, _("ppreg: %s: %s"), label, rejected ? _("REJECTED") : _("ok"));
 	if (!ch->n_checked && !ch->n_removed && !ch->registry_yaml && !ch->n_outside)
 		fprintf(f, _("; nothing in the registry changed"));
 	if (ch->n_checked)

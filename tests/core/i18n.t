@@ -137,6 +137,17 @@ PY
 	esac
 done
 
+# ---- a hook speaks the language too, with the same verdict ----
+make_registry
+edit platforms/entraide-sante/registration.yaml 's/812345676/812345677/g'
+git -C "$REG" add -A
+run_ppreg hook pre-commit "$REG" --as-of "$AS_OF"; en_rc=$RC
+run_ppreg hook pre-commit "$REG" --as-of "$AS_OF" --lang fr
+is "$RC" "$en_rc" "hook pre-commit in French: the exit status of English ($en_rc)"
+printf '%s\n%s\n' "$OUT" "$ERR" | grep -q '^ppreg : staged changes : REFUSÉ ; vérifiées : entraide-sante' &&
+	printf '%s\n%s\n' "$OUT" "$ERR" | grep -q '^ppreg : commit refusé : corrigez les constats ci-dessus'
+ok $? "hook pre-commit in French: its header and verdict lines are French"
+
 # ---- a plugin's own catalogue; amounts and dates in the run's language ----
 printf 'format: ppreg/1\nid: i18ntest\nversion: "1"\ndeclaration_files: [sample.yaml]\nseverity: {}\nplugins:\n  - name: i18ntest\n' >"$TMP/i18n-policy.yaml"
 sample 'format: ppreg/1\nname: Laboratoire Exemple SA\namount: 15000\nday: 2028-01-01\n'
