@@ -147,7 +147,7 @@ static int parse_signatures(dsse_envelope *env, json_t *sigs)
 		if (parse_signature(&env->sigs[env->n_sigs], json_array_get(sigs, i)) == 0)
 			env->n_sigs++;
 		else if (!env->skipped)
-			env->skipped = xasprintf("signature %zu: %s", i, error_last());
+			env->skipped = xasprintf(_("signature %zu: %s"), i, error_last());
 	}
 	return 0;
 }

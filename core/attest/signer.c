@@ -174,7 +174,7 @@ static int load(signer_key **out, const char *path, int private)
 	if (!k && asked)
 		return error_set(_("%s: encrypted private keys are not supported (ppreg never asks for a passphrase)"), path);
 	if (!k)
-		return error_set(_("%s: not a PEM %s key"), path, private ? "private" : "public");
+		return error_set(private ? _("%s: not a PEM private key") : _("%s: not a PEM public key"), path);
 	if (!is_supported(k, why, sizeof why)) {
 		error_set(_("%s: %s; ppreg uses Ed25519 or ECDSA P-256"), path, why);
 		EVP_PKEY_free(k);

@@ -92,7 +92,7 @@ static json_t *inputs_json(const attest_input *in)
 	json_error_t jerr;
 	for (size_t i = 0; a && i < in->n_files; i++) {
 		char *uri = xasprintf("platforms/%s/%s", in->platform, in->files[i].path);
-		int rc = !utf8_ok(uri) ? not_utf8("a file name", uri)
+		int rc = !utf8_ok(uri) ? not_utf8(_("a file name"), uri)
 		       : append(a, json_pack_ex(&jerr, 0, "{s:s, s:{s:s}}", "uri", uri, "digest", "sha256",
 		                                in->files[i].sha256), &jerr, uri);
 		free(uri);
@@ -112,8 +112,8 @@ static json_t *warnings_json(const finding_list *f)
 		const finding *w = &f->v[i];
 		if (w->severity != PPREG_SEV_WARNING)
 			continue;
-		int rc = !utf8_ok(w->file) ? not_utf8("a warning's file name", w->file)
-		       : !utf8_ok(w->message) ? not_utf8("a warning's message", w->message)
+		int rc = !utf8_ok(w->file) ? not_utf8(_("a warning's file name"), w->file)
+		       : !utf8_ok(w->message) ? not_utf8(_("a warning's message"), w->message)
 		       : append(a, json_pack_ex(&jerr, 0, "{s:s, s:s, s:I, s:s}", "rule", w->rule, "file", w->file,
 		                                "line", (json_int_t)w->line, "message", w->message), &jerr, "a warning");
 		if (rc < 0) {
@@ -131,7 +131,7 @@ static json_t *lapses_json(const lapse *l, size_t n)
 	for (size_t i = 0; a && i < n; i++) {
 		char day[11];
 		date_format(l[i].last_valid_day, day);
-		int rc = !utf8_ok(l[i].file) ? not_utf8("a lapse's file name", l[i].file)
+		int rc = !utf8_ok(l[i].file) ? not_utf8(_("a lapse's file name"), l[i].file)
 		       : append(a, json_pack_ex(&jerr, 0, "{s:s, s:s, s:I, s:s}", "rule", l[i].rule, "file", l[i].file,
 		                                "line", (json_int_t)l[i].line, "last_valid_day", day), &jerr, "a lapse");
 		if (rc < 0) {
@@ -152,7 +152,7 @@ char *statement_build(const attest_input *in, size_t *len)
 	json_error_t jerr;
 	json_t *versions = NULL, *plugins = NULL, *inputs = NULL, *warnings = NULL, *lapses = NULL, *st = NULL;
 	if (!utf8_ok(name)) {
-		not_utf8("a platform name", name);
+		not_utf8(_("a platform name"), name);
 		goto done;
 	}
 	if (!(versions = json_pack_ex(&jerr, 0, "{s:s}", "ppreg", PPREG_VERSION)))

@@ -135,7 +135,7 @@ int read_file_nofollow(const char *path, size_t max, unsigned char **data, size_
 	 * refuses it (for a regular file the flag changes nothing). */
 	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
-		return error_set("%s: %s", path, errno == ELOOP ? "is a symbolic link" : strerror(errno));
+		return error_set("%s: %s", path, errno == ELOOP ? _("is a symbolic link") : strerror(errno));
 	struct stat st;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		close(fd);

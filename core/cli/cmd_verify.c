@@ -73,9 +73,11 @@ static int head_verdict(run *r, const statement_view *v, const char *payload_sha
 	}
 	int rc = registry_platform(r->reg, v->platform, &t);
 	if (rc == PPREG_ABSENT || (rc == 0 && v->tree_id && strcmp(t->tree_id, v->tree_id)))
-		rc = 1, snprintf(why, cap, _("superseded: platforms/%s at the registry's HEAD (%.12s) is %s the attested "
-		                 "one of commit %.12s"), v->platform, registry_commit(r->reg),
-		                 rc == PPREG_ABSENT ? "gone, not" : "another folder than", v->commit);
+		rc = 1, snprintf(why, cap, rc == PPREG_ABSENT
+		                 ? _("superseded: platforms/%s at the registry's HEAD (%.12s) is gone, not the attested "
+		                     "one of commit %.12s")
+		                 : _("superseded: platforms/%s at the registry's HEAD (%.12s) is another folder than the "
+		                     "attested one of commit %.12s"), v->platform, registry_commit(r->reg), v->commit);
 	else if (rc < 0)
 		rc = 2, snprintf(why, cap, "%s", error_last());
 	platform_tree_free(t);
@@ -244,16 +246,18 @@ int cmd_verify(int argc, char **argv)
 	if (signer_load_public(&key, pub) < 0) {
 		rc = usage_error("verify", "%s", error_last());
 	} else if ((rc = read_attestation(file, &data, &len)) < 0) {
-		rc = rc == ERR_TOO_LARGE ? reject(file, "too large to be an attestation")
+		rc = rc == ERR_TOO_LARGE ? reject(file, _("too large to be an attestation"))
 		                         : usage_error("verify", "%s", error_last());
 	} else if (dsse_parse(&env, data, len) < 0) {
 		rc = reject(file, error_last());
 	} else if (!signature_ok(&env, key)) {
-		snprintf(why, sizeof why, _("no signature verifies with this public key%s%s%s"),
-		         env.skipped ? " (skipped " : "", env.skipped ? env.skipped : "", env.skipped ? ")" : "");
+		if (env.skipped)
+			snprintf(why, sizeof why, _("no signature verifies with this public key (skipped %s)"), env.skipped);
+		else
+			snprintf(why, sizeof why, "%s", _("no signature verifies with this public key"));
 		rc = reject(file, why);
 	} else if (strcmp(env.payload_type, DSSE_INTOTO_TYPE)) {
-		rc = reject(file, "the payload type is not application/vnd.in-toto+json");
+		rc = reject(file, _("the payload type is not application/vnd.in-toto+json"));
 	} else if (statement_read(&v, env.payload, env.payload_len, as_of) < 0) {
 		rc = reject(file, error_last());
 	} else if (sha256_hex(env.payload, env.payload_len, payload_sha256) < 0) {

@@ -73,12 +73,12 @@ static void add_key(maintainers *m, char *key, const char *principal)
 static int read_keys(maintainers *m, const ppreg_node *list, const char *principal)
 {
 	if (node_kind(list) != PPREG_NODE_LIST)
-		return fail_at(list, "expected a list of SSH public keys");
+		return fail_at(list, _("expected a list of SSH public keys"));
 	for (size_t i = 0; i < node_count(list); i++) {
 		const ppreg_node *n = node_item(list, i);
 		const char *s;
 		if (node_str(n, &s) != PPREG_OK)
-			return fail_at(n, "expected an SSH public key, 'type base64 [comment]'");
+			return fail_at(n, _("expected an SSH public key, 'type base64 [comment]'"));
 		char *key = parse_key(s);
 		if (!key) {
 			char *why = xasprintf(_("key '%.60s' does not parse as an OpenSSH public key"), s);
@@ -100,7 +100,7 @@ static int id_ok(const char *id)
 static int read_platforms(maintainers *m, const ppreg_node *map)
 {
 	if (node_kind(map) != PPREG_NODE_MAP)
-		return fail_at(map, "expected 'platforms:' to map platform ids to lists of keys");
+		return fail_at(map, _("expected 'platforms:' to map platform ids to lists of keys"));
 	for (size_t i = 0; i < node_count(map); i++) {
 		const char *id = node_key(map, i);
 		if (!id_ok(id)) {
@@ -122,17 +122,17 @@ static int read_root(maintainers *m, const ppreg_node *root)
 {
 	const char *s;
 	if (node_kind(root) != PPREG_NODE_MAP)
-		return fail_at(root, "expected a map with format, authority and platforms");
+		return fail_at(root, _("expected a map with format, authority and platforms"));
 	for (size_t i = 0; i < node_count(root); i++) {
 		const char *k = node_key(root, i);
 		if (strcmp(k, "format") && strcmp(k, "authority") && strcmp(k, "platforms"))
-			return fail_at(node_item(root, i), "unknown key (format, authority, platforms)");
+			return fail_at(node_item(root, i), _("unknown key (format, authority, platforms)"));
 	}
 	if (node_str(node_get(root, "format"), &s) != PPREG_OK || strcmp(s, "ppreg/1"))
-		return fail_at(root, "expected 'format: ppreg/1'");
+		return fail_at(root, _("expected 'format: ppreg/1'"));
 	const ppreg_node *a = node_get(root, "authority"), *p = node_get(root, "platforms");
 	if (!a)
-		return fail_at(root, "'authority:' lists the authority's keys and is required");
+		return fail_at(root, _("'authority:' lists the authority's keys and is required"));
 	int rc = read_keys(m, a, MAINTAINERS_AUTHORITY);
 	return rc < 0 || !p ? rc : read_platforms(m, p);
 }

@@ -89,11 +89,11 @@ static char *owner_words(const char *owner)
 static const char *why_not(const sshsig_result *s)
 {
 	switch (s->status) {
-	case SSHSIG_UNKNOWN_KEY: return "signed by a key maintainers.yaml does not name";
-	case SSHSIG_BAD: return "its signature does not verify";
-	case SSHSIG_NOT_SSH: return "not signed with an SSH key (gpg.format=ssh)";
-	case SSHSIG_NONE: return "the commit is not signed";
-	default: return "signed by a key not allowed there";
+	case SSHSIG_UNKNOWN_KEY: return _("signed by a key maintainers.yaml does not name");
+	case SSHSIG_BAD: return _("its signature does not verify");
+	case SSHSIG_NOT_SSH: return _("not signed with an SSH key (gpg.format=ssh)");
+	case SSHSIG_NONE: return _("the commit is not signed");
+	default: return _("signed by a key not allowed there");
 	}
 }
 
@@ -115,7 +115,7 @@ static void say_refused(const trust *t, FILE *msg, const char *label, const sshs
                         const char *path)
 {
 	char *owner = owner_of(t, path), *words = owner_words(owner);
-	const char *why = s->status == SSHSIG_GOOD ? "signed by a key not allowed there" : why_not(s);
+	const char *why = s->status == SSHSIG_GOOD ? _("signed by a key not allowed there") : why_not(s);
 	fprintf(msg, _("ppreg: %s: REJECTED: %s: %s"), label, path, why);
 	if (*s->key)
 		fprintf(msg, " (%s)", s->key);

@@ -90,7 +90,9 @@ static int judge_registry_entry(run *r, const registry_changes *ch, platform_res
 	for (size_t i = 0; i < ch->n_outside; i++) {
 		if (i + 1 == ch->n_outside && ch->n_outside_more)
 			sink_add(&sink, "core.outside-change", PPREG_SEV_WARNING, ch->outside[i], 1, 1,
-			         _("changed outside the platform folders and registry.yaml (and %zu more files)"),
+			         i18n_ntext("changed outside the platform folders and registry.yaml (and %zu more file)",
+			                    "changed outside the platform folders and registry.yaml (and %zu more files)",
+			                    ch->n_outside_more),
 			         ch->n_outside_more);
 		else
 			sink_add(&sink, "core.outside-change", PPREG_SEV_WARNING, ch->outside[i], 1, 1,

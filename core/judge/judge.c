@@ -347,11 +347,11 @@ static void reap(worker *w, int kill_it, int *status)
 static void describe_death(int status, int timed_out, unsigned timeout, char *out, size_t cap)
 {
 	if (timed_out)
-		snprintf(out, cap, "did not finish within %u s", timeout);
+		snprintf(out, cap, _("did not finish within %u s"), timeout);
 	else if (WIFSIGNALED(status))
-		snprintf(out, cap, "crashed (signal %d, %s)", WTERMSIG(status), strsignal(WTERMSIG(status)));
+		snprintf(out, cap, _("crashed (signal %d, %s)"), WTERMSIG(status), strsignal(WTERMSIG(status)));
 	else
-		snprintf(out, cap, "exited with status %d", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+		snprintf(out, cap, _("exited with status %d"), WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
 
 /* The platform the slot says was being judged, if the worker holds it. */
@@ -490,8 +490,8 @@ static void skip_given_up(sched *s, wire_task *t)
 		if (!((newly >> p) & 1))
 			continue;
 		char *folder = path_join("platforms", s->ids[t->index]);
-		char *message = xasprintf("plugin %s was not run: it did not finish within %u s on %u platforms "
-		                          "in a row; its findings are missing", s->r->plugins[p].name,
+		char *message = xasprintf(_("plugin %s was not run: it did not finish within %u s on %u platforms "
+		                          "in a row; its findings are missing"), s->r->plugins[p].name,
 		                          timeout_of(s), s->r->pol->plugin_timeouts_in_a_row);
 		findings_addv(&s->crashes[t->index], "core.plugin-error", PPREG_SEV_ERROR, folder, 1, 1, message);
 		free(message);

@@ -117,7 +117,7 @@ static int listen_to(int fd, unsigned seconds, heard *h)
 
 static const char *step_name(char step)
 {
-	return step == STEP_SETUP ? "setup()" : step == STEP_TEARDOWN ? "teardown()" : "its entry point";
+	return step == STEP_SETUP ? "setup()" : step == STEP_TEARDOWN ? "teardown()" : _("its entry point");
 }
 
 int probe_plugins(run *r)

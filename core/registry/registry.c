@@ -148,7 +148,7 @@ static int read_object(git_odb *odb, const git_oid *id, object_name b, size_t ma
 	if (git_odb_read(obj, odb, id) < 0)
 		return object_fail(b, id, NULL);
 	if (git_odb_object_size(*obj) != *size)
-		return object_fail(b, id, "its size is not the one its header gives");
+		return object_fail(b, id, _("its size is not the one its header gives"));
 	return 0;
 }
 
@@ -163,7 +163,7 @@ static int read_blob(registry *r, const git_oid *id, object_name b, size_t max, 
 	int rc = read_object(odb, id, b, max, &obj, &size);
 	*len = size;
 	if (rc == 0 && git_odb_object_type(obj) != GIT_OBJECT_BLOB)
-		rc = object_fail(b, id, "not a blob");
+		rc = object_fail(b, id, _("not a blob"));
 	else if (rc == 0 && size > max)
 		rc = ERR_TOO_LARGE;
 	if (rc == 0) {
