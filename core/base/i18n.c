@@ -14,6 +14,7 @@
 
 static int translating; /* a language is set that is not English */
 static int english_only;
+static const char *lang_option;
 
 const char *i18n_text(const char *msgid)
 {
@@ -153,7 +154,13 @@ int i18n_setup(int *argc, char **argv)
 		return 2;
 	}
 	use_languages(lang);
+	lang_option = lang;
 	return 0;
+}
+
+const char *i18n_lang_option(void)
+{
+	return lang_option;
 }
 
 char *i18n_amount(long long cents, const char *currency, char *buf, size_t cap)

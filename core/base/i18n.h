@@ -43,6 +43,9 @@ const char *i18n_plugin_text(const char *plugin, const char *msgid) FORMAT_ARG(2
  * of argv (any position before "--"). 0, or 2 after a usage error printed
  * on stderr (an unknown language, --lang given twice). */
 int i18n_setup(int *argc, char **argv);
+/* The language --lang gave ("fr", "en"), or NULL: an installed hook
+ * keeps it, as it keeps the install's other options. */
+const char *i18n_lang_option(void);
 /* Whether messages are translated (a language other than English). */
 int i18n_translating(void);
 /* English whatever the language while `on` (what an attestation records

@@ -80,6 +80,8 @@ static int hook_command(const hook_options *o, const char *hook, const char *pre
 		ptrvec_push(&parts, xstrdup("--strict"));
 	if (strcmp(o->format, "text"))
 		ptrvec_push(&parts, xasprintf("--format %s", o->format));
+	if (i18n_lang_option()) /* "fr" or "en": nothing to quote */
+		ptrvec_push(&parts, xasprintf("--lang %s", i18n_lang_option()));
 	size_t len = 1;
 	for (size_t i = 0; i < parts.n; i++)
 		len += strlen(parts.v[i]) + 1;

@@ -158,6 +158,13 @@ is "$RC" "$en_rc" "hook pre-commit in French: the exit status of English ($en_rc
 printf '%s\n%s\n' "$OUT" "$ERR" | grep -q '^ppreg : staged changes : REFUSÉ ; vérifiées : entraide-sante' &&
 	printf '%s\n%s\n' "$OUT" "$ERR" | grep -q '^ppreg : commit refusé : corrigez les constats ci-dessus'
 ok $? "hook pre-commit in French: its header and verdict lines are French"
+run_ppreg hook install "$REG" --as-of "$AS_OF" --lang fr
+expect_rc 0 "hook install --lang fr"
+grep -q -- ' --lang fr ' "$REG/.git/hooks/pre-commit"
+ok $? "the installed hook keeps --lang fr, as it keeps the install's other options"
+git -C "$REG" commit -q -m broken >"$TMP/commit.out" 2>&1
+[ $? -ne 0 ] && grep -q '^ppreg : commit refusé' "$TMP/commit.out"
+ok $? "git commit runs the hook, which refuses in French"
 
 # ---- a plugin's own catalogue; amounts and dates in the run's language ----
 printf 'format: ppreg/1\nid: i18ntest\nversion: "1"\ndeclaration_files: [sample.yaml]\nseverity: {}\nplugins:\n  - name: i18ntest\n' >"$TMP/i18n-policy.yaml"
