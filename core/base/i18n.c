@@ -125,7 +125,7 @@ static int take_lang_option(int *argc, char **argv, const char **value)
 		const char *v;
 		int used;
 		if (!strcmp(argv[i], "--lang"))
-			v = i + 1 < *argc ? argv[i + 1] : "", used = 2;
+			v = i + 1 < *argc ? argv[i + 1] : "", used = i + 1 < *argc ? 2 : 1;
 		else if (!strncmp(argv[i], "--lang=", 7))
 			v = argv[i] + 7, used = 1;
 		else
