@@ -87,7 +87,7 @@ static int parse_options(check_options *o, int argc, char **argv)
 		{0, 0, 0, 0}};
 	const char *as_of = NULL, *format = NULL, *jobs = NULL;
 	int c, bad = 0;
-	optind = 1;
+	options_reset();
 	while (!bad && (c = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': bad = option_once("check", &o->run.rev, "--rev"); break;
@@ -102,7 +102,7 @@ static int parse_options(check_options *o, int argc, char **argv)
 		case 'F': bad = flag_once("check", &o->fail_on_plugin_error, "--fail-on-plugin-error"); break;
 		case 'c': bad = option_once("check", &o->changed, "--changed"); break;
 		case 'h': fputs(help, stdout); return 1;
-		default: return usage_error("check", "see 'ppreg check --help'");
+		default: return option_error("check", longopts, argv);
 		}
 	}
 	if (bad)
@@ -114,8 +114,8 @@ static int parse_options(check_options *o, int argc, char **argv)
 	o->run.registry_path = optind < argc ? argv[optind] : ".";
 	if (o->run.worktree && o->run.rev)
 		return usage_error("check", "--rev and --worktree exclude each other");
-	if (parse_as_of(as_of, &o->run.as_of) < 0)
-		return usage_error("check", "--as-of '%s' is not a date YYYY-MM-DD", as_of);
+	if (option_as_of("check", as_of, &o->run.as_of))
+		return 2;
 	if (!report_format_named(o->format))
 		return usage_error("check", "unknown --format '%s' (%s)", o->format, report_format_names());
 	if (o->changed && parse_changed(o))

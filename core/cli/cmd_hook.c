@@ -80,7 +80,7 @@ static int parse_options(hook_options *o, int argc, char **argv)
 		{"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
 	const char *format = NULL, *jobs = NULL;
 	int c, bad = 0;
-	optind = 1;
+	options_reset();
 	while (!bad && (c = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'P': bad = option_once("hook", &o->run.policy_file, "--policy"); break;
@@ -92,7 +92,7 @@ static int parse_options(hook_options *o, int argc, char **argv)
 		case 'H': bad = option_once("hook", &o->hook, "--hook"); break;
 		case 'F': bad = flag_once("hook", &o->force, "--force"); break;
 		case 'h': fputs(help, stdout); return 1;
-		default: return usage_error("hook", "see 'ppreg hook --help'");
+		default: return option_error("hook", longopts, argv);
 		}
 	}
 	if (bad)
@@ -101,8 +101,8 @@ static int parse_options(hook_options *o, int argc, char **argv)
 		o->format = format;
 	while (optind < argc)
 		ptrvec_push(&o->args, argv[optind++]);
-	if (parse_as_of(o->as_of_text, &o->run.as_of) < 0)
-		return usage_error("hook", "--as-of '%s' is not a date YYYY-MM-DD", o->as_of_text);
+	if (option_as_of("hook", o->as_of_text, &o->run.as_of))
+		return 2;
 	if (!report_format_named(o->format))
 		return usage_error("hook", "unknown --format '%s' (%s)", o->format, report_format_names());
 	return 0;

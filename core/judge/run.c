@@ -13,6 +13,8 @@
 #include "judge/core_rules.h"
 #include "judge/probe.h"
 #include "judge/authority.h"
+#include "base/i18n.h"
+#include "base/suggest.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -87,16 +89,25 @@ static int open_policy(run *r)
 	return rc;
 }
 
-static int rule_known(const run *r, const char *id)
+/* Whether a rule is known to the run; if not, *near is the nearest id. */
+static int rule_known(const run *r, const char *id, const char **near)
 {
 	size_t n;
 	const ppreg_rule *core = core_rules(&n);
-	for (size_t i = 0; i < n; i++)
+	suggestion sg;
+	suggest_init(&sg, id);
+	for (size_t i = 0; i < n; i++) {
 		if (!strcmp(core[i].id, id))
 			return 1;
-	for (size_t i = 0; i < r->n_plugins; i++)
+		suggest_offer(&sg, core[i].id);
+	}
+	for (size_t i = 0; i < r->n_plugins; i++) {
 		if (plugin_rule(&r->plugins[i], id))
 			return 1;
+		for (size_t j = 0; j < r->plugins[i].desc->n_rules; j++)
+			suggest_offer(&sg, r->plugins[i].desc->rules[j].id);
+	}
+	*near = suggest_best(&sg);
 	return 0;
 }
 
@@ -114,10 +125,13 @@ int run_load_plugins(run *r)
 		r->plugins[i].params = r->pol->plugins[i].params;
 		r->n_plugins = i + 1;
 	}
-	for (size_t i = 0; i < r->pol->n_overrides; i++)
-		if (!rule_known(r, r->pol->overrides[i].rule))
-			return error_set("policy %s: severity given for unknown rule '%s'", r->policy_path,
-			                 r->pol->overrides[i].rule);
+	for (size_t i = 0; i < r->pol->n_overrides; i++) {
+		const char *near = NULL;
+		if (!rule_known(r, r->pol->overrides[i].rule, &near))
+			return error_set(_("policy %s: severity given for unknown rule '%s'%s%s%s"), r->policy_path,
+			                 r->pol->overrides[i].rule, near ? _("; did you mean '") : "",
+			                 near ? near : "", near ? "'?" : "");
+	}
 	r->overrides = r->pol->overrides;
 	r->n_overrides = r->pol->n_overrides;
 	return 0;
