@@ -111,6 +111,32 @@ static int rule_known(const run *r, const char *id, const char **near)
 	return 0;
 }
 
+static void add_file(run *r, const char *file, int optional)
+{
+	for (size_t i = 0; i < r->n_files; i++)
+		if (!strcmp(r->files[i], file))
+			return;
+	r->files = xrealloc(r->files, (r->n_files + 1) * sizeof *r->files);
+	r->optional = xrealloc(r->optional, r->n_files + 1);
+	r->files[r->n_files] = xstrdup(file);
+	r->optional[r->n_files++] = (unsigned char)optional;
+}
+
+/* A plugin judges its files only if they are read: each loaded plugin's
+ * schema file is a declaration file, required unless the plugin says a
+ * platform may lack it, so that a plugin the policy names never judges
+ * nothing while its run says "compliant". */
+static void collect_files(run *r)
+{
+	for (size_t i = 0; i < r->pol->n_files; i++)
+		add_file(r, r->pol->files[i], 0);
+	for (size_t i = 0; i < r->n_plugins; i++) {
+		const ppreg_plugin *d = r->plugins[i].desc;
+		for (size_t j = 0; j < plugin_n_schemas(&r->plugins[i]); j++)
+			add_file(r, d->schemas[j].file, plugin_file_optional(&r->plugins[i], d->schemas[j].file));
+	}
+}
+
 int run_load_plugins(run *r)
 {
 	r->plugin_dir = r->opts.plugin_dir ? r->opts.plugin_dir : plugin_default_dir();
@@ -134,6 +160,7 @@ int run_load_plugins(run *r)
 	}
 	r->overrides = r->pol->overrides;
 	r->n_overrides = r->pol->n_overrides;
+	collect_files(r);
 	return 0;
 }
 
@@ -153,9 +180,9 @@ field_set run_fields_for(const run *r, const char *file)
 /* Each declaration file's schema, compiled once for every platform. */
 static int compile_schemas(run *r)
 {
-	r->schemas = xcalloc(r->pol->n_files ? r->pol->n_files : 1, sizeof *r->schemas);
-	for (size_t i = 0; i < r->pol->n_files; i++) {
-		field_set fs = run_fields_for(r, r->pol->files[i]);
+	r->schemas = xcalloc(r->n_files ? r->n_files : 1, sizeof *r->schemas);
+	for (size_t i = 0; i < r->n_files; i++) {
+		field_set fs = run_fields_for(r, r->files[i]);
 		r->schemas[i] = schema_compile(&fs);
 		field_set_free(&fs);
 	}
@@ -202,9 +229,13 @@ void run_free(run *r)
 {
 	if (!r)
 		return;
-	for (size_t i = 0; r->schemas && i < r->pol->n_files; i++)
+	for (size_t i = 0; r->schemas && i < r->n_files; i++)
 		schema_free(r->schemas[i]);
 	free(r->schemas);
+	for (size_t i = 0; i < r->n_files; i++)
+		free(r->files[i]);
+	free(r->files);
+	free(r->optional);
 	for (size_t i = 0; i < r->n_plugins; i++)
 		plugin_unload(&r->plugins[i]);
 	free(r->plugins);

@@ -95,6 +95,40 @@ static int validate_field(const loaded_plugin *p, const ppreg_schema *s, size_t 
 	return 0;
 }
 
+static const ppreg_schema *schema_of(const ppreg_plugin *d, const char *file)
+{
+	for (size_t i = 0; i < d->n_schemas; i++)
+		if (d->schemas[i].file && !strcmp(d->schemas[i].file, file))
+			return &d->schemas[i];
+	return NULL;
+}
+
+static const char *const *optional_files(const ppreg_plugin *d)
+{
+	return d->size >= MEMBER_END(ppreg_plugin, optional_files) ? d->optional_files : NULL;
+}
+
+/* Each optional file is the file of one of the plugin's schemas; the list
+ * ends within as many entries as there are schemas. */
+static int validate_optional(const loaded_plugin *p)
+{
+	const char *const *opt = optional_files(p->desc);
+	for (size_t i = 0; opt && opt[i]; i++)
+		if (i >= p->desc->n_schemas || !schema_of(p->desc, opt[i]))
+			return error_set("plugin %s (%s): optional file '%.80s' is not the file of one of its schemas",
+			                 p->name, p->path, opt[i]);
+	return 0;
+}
+
+int plugin_file_optional(const loaded_plugin *p, const char *file)
+{
+	const char *const *opt = optional_files(p->desc);
+	for (size_t i = 0; opt && opt[i]; i++)
+		if (!strcmp(opt[i], file))
+			return 1;
+	return 0;
+}
+
 /* Checks what the core relies on before it trusts the descriptor: every
  * pointer it follows and every count it walks. */
 static int validate(const loaded_plugin *p)
@@ -125,6 +159,8 @@ static int validate(const loaded_plugin *p)
 			if (!strcmp(d->rules[j].id, r->id))
 				return error_set("plugin %s: rule %s declared twice", p->name, r->id);
 	}
+	if (validate_optional(p) < 0)
+		return ERR_FAIL;
 	for (size_t i = 0; i < d->n_schemas; i++) {
 		const ppreg_schema *s = &d->schemas[i];
 		if (!s->file || (s->n_fields && !s->fields) || s->n_fields > PLUGIN_MAX_FIELDS)

@@ -50,6 +50,9 @@ const ppreg_rule *plugin_rule(const loaded_plugin *p, const char *id);
 /* The descriptor's schemas/check, or empty when the plugin's struct is too
  * short to have them (an older ABI that did not). */
 size_t plugin_n_schemas(const loaded_plugin *p);
+/* Whether a platform may lack `file`, one of the plugin's schema files
+ * (ppreg_plugin.optional_files). */
+int plugin_file_optional(const loaded_plugin *p, const char *file);
 /* The descriptor's setup(), or NULL when it has none (or is too old to). */
 int (*plugin_setup_fn(const loaded_plugin *p))(ppreg_check *, void **);
 
