@@ -9,6 +9,7 @@
 #include "report/report.h"
 #include "report/outputs.h"
 #include "base/i18n.h"
+#include "registry/registry_worktree.h"
 #include "yaml/scalar.h"
 #include "yaml/date.h"
 #include "judge/platform_check.h"
@@ -248,6 +249,25 @@ static int cannot_judge(check_options *o)
 	return 2;
 }
 
+/* What was read, when it may not be what the user meant: files outside
+ * Git, or platforms of the work tree the revision lacks (not judged). */
+static void say_what_was_read(run *r, const check_options *o)
+{
+	char **loose = NULL;
+	size_t n = 0;
+	if (o->run.worktree && registry_outside_git(r->reg))
+		fprintf(stderr, _("ppreg check: note: %s is in no Git repository: every file on disk was read "
+		                  "(no .gitignore applies)\n"), registry_path(r->reg));
+	if (o->run.worktree || o->platforms.n || registry_uncommitted_platforms(r->reg, &loose, &n) < 0 || !n)
+		return registry_free_ids(loose, n);
+	char *more = n > 1 ? xasprintf(_(" (and %zu more)"), n - 1) : xstrdup("");
+	fprintf(stderr, _("ppreg check: note: platforms/%s%s is in the work tree but not at %s, and was not "
+	                  "judged: commit it, or judge the work tree with --worktree\n"), loose[0], more,
+	        o->run.rev ? o->run.rev : "HEAD");
+	free(more);
+	registry_free_ids(loose, n);
+}
+
 static void options_free(check_options *o)
 {
 	report_outputs_close(&o->out);
@@ -271,6 +291,7 @@ int cmd_check(int argc, char **argv)
 		rc = cannot_judge(&o);
 		goto done;
 	}
+	say_what_was_read(r, &o);
 	rep.run = r;
 	rep.registry_path = o.run.registry_path;
 	rep.commit = registry_commit(r->reg);

@@ -593,7 +593,7 @@ int run_check_platform(run *r, const char *id, platform_result *out)
 	s.sink = (finding_sink){&out->findings, r->overrides, r->n_overrides, r->opts.strict};
 	int rc = registry_platform(r->reg, id, &s.tree);
 	if (rc == PPREG_ABSENT) {
-		rc = error_set("no platform '%s' in %s", id, r->opts.registry_path);
+		rc = run_no_platform(r, id);
 		goto done;
 	}
 	if (rc < 0)

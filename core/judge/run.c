@@ -13,6 +13,7 @@
 #include "judge/core_rules.h"
 #include "judge/probe.h"
 #include "judge/authority.h"
+#include "registry/registry_worktree.h"
 #include "base/i18n.h"
 #include "base/suggest.h"
 
@@ -33,8 +34,12 @@ int run_policy_ref(registry *reg, const char *rev, char **ref)
 	unsigned char *data = NULL;
 	size_t len = 0;
 	int rc = registry_read_root_file(reg, "registry.yaml", policy_default_limits.max_bytes, &data, &len);
+	if (rc == PPREG_ABSENT && !*registry_commit(reg))
+		return (error_set(_("%s: not a ppreg registry (no registry.yaml in %s, nor in a folder above)"),
+		                  registry_path(reg), registry_outside_git(reg) ? _("the folder") : _("the work tree")),
+		        PPREG_ABSENT);
 	if (rc == PPREG_ABSENT)
-		return (error_set("%s: not a ppreg registry (no registry.yaml at %s)",
+		return (error_set(_("%s: not a ppreg registry (no registry.yaml at %s, nor in a folder above)"),
 		                  registry_path(reg), rev ? rev : "HEAD"), PPREG_ABSENT);
 	if (rc == ERR_FAIL)
 		return rc; /* the registry's message names the file and its object */
@@ -245,6 +250,39 @@ void run_free(run *r)
 	digest_memo_free(r->digests);
 	authority_free(r);
 	free(r);
+}
+
+static int listed_in(char **ids, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(ids[i], id))
+			return 1;
+	return 0;
+}
+
+int run_no_platform(run *r, const char *id)
+{
+	char **ids = NULL, **loose = NULL;
+	size_t n = 0, n_loose = 0;
+	const char *at = r->opts.worktree == REGISTRY_INDEX ? _("the staged content") :
+	                 r->opts.worktree ? _("the work tree") : r->opts.rev ? r->opts.rev : "HEAD";
+	if (registry_uncommitted_platforms(r->reg, &loose, &n_loose) == 0 && listed_in(loose, n_loose, id)) {
+		registry_free_ids(loose, n_loose);
+		return error_set(_("no platform '%s' at %s: platforms/%s is in the work tree but not committed; "
+		                   "commit it, or judge the work tree with --worktree"), id, at, id);
+	}
+	registry_free_ids(loose, n_loose);
+	suggestion sg;
+	suggest_init(&sg, id);
+	if (registry_platform_ids(r->reg, &ids, &n) == 0)
+		for (size_t i = 0; i < n; i++)
+			suggest_offer(&sg, ids[i]);
+	int rc = suggest_best(&sg)
+	         ? error_set(_("no platform '%s' in %s at %s; did you mean '%s'?"), id, r->opts.registry_path, at,
+	                     suggest_best(&sg))
+	         : error_set(_("no platform '%s' in %s at %s"), id, r->opts.registry_path, at);
+	registry_free_ids(ids, n);
+	return rc;
 }
 
 int run_platform_ids(run *r, char ***ids, size_t *n)

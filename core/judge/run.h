@@ -137,6 +137,11 @@ field_set run_fields_for(const run *r, const char *file);
  * registry of another format, ERR_FAIL: each with error_last(). */
 int run_policy_ref(registry *reg, const char *rev, char **ref);
 
+/* ERR_FAIL with a message for a platform the registry lacks: that it is
+ * in the work tree but not committed (use --worktree), or the id that was
+ * probably meant. */
+int run_no_platform(run *r, const char *id);
+
 /* The platform ids of the registry, sorted. */
 int run_platform_ids(run *r, char ***ids, size_t *n);
 
