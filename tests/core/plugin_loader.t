@@ -39,6 +39,20 @@ expect_rc 2 "plugins load only from the configured directory"
 PPREG_PLUGIN_DIR=$TEST_PLUGINS run_ppreg check "$REG" --policy "$TEST_POLICY" --as-of "$AS_OF"
 expect_rc 0 "PPREG_PLUGIN_DIR sets the directory"
 
+# --plugin-dir is a list searched in order; an empty element is the
+# built-in folder, so one plugin is added without copying the others.
+run_ppreg check "$REG" --policy "$TEST_POLICY" --plugin-dir "$TMP/empty:$TEST_PLUGINS" --as-of "$AS_OF"
+expect_rc 0 "--plugin-dir A:B: a plugin found in B"
+mkdir -p "$TMP/first" && cp "$PPREG_BUILD/tests/plugins/older.so" "$TMP/first/coretest.so"
+run_ppreg check "$REG" --policy "$TEST_POLICY" --plugin-dir "$TMP/first:$TEST_PLUGINS" --as-of "$AS_OF"
+printf '%s\n' "$ERR" | grep -q "$TMP/first/coretest.so"
+ok $? "--plugin-dir A:B: A is searched first"
+run_ppreg plugins --plugin-dir "$TMP/empty:"
+printf '%s\n' "$OUT" | grep -q "^registration "
+ok $? "an empty element stands for the built-in folder"
+run_ppreg check "$REG" --policy "$TEST_POLICY" --plugin-dir "$TMP/empty:$TMP/links"
+expect_rc 2 "the list holds plugins only from the folders it names"
+
 # A symlink in the plugin directory is not followed.
 mkdir -p "$TMP/links" && ln -s "$TEST_PLUGINS/coretest.so" "$TMP/links/coretest.so"
 run_ppreg check "$REG" --policy "$TEST_POLICY" --plugin-dir "$TMP/links"
