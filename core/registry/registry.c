@@ -37,7 +37,7 @@ static int open_git(registry *r, const char *rev)
 		return ERR_FAIL;
 	if ((rc = git_revparse_single(&obj, r->repo, rev)) < 0) {
 		if (rc == GIT_ENOTFOUND && !strcmp(rev, "HEAD") && git_repository_head_unborn(r->repo) == 1)
-			rc = (error_set(_("%s: the repository has no commit yet: commit the registry (git add -A, git "
+			rc = (error_set(_("%s: the repository has no commit yet, no HEAD to read: commit the registry (git add -A, git "
 			                  "commit), or judge the files on disk with --worktree"), r->path), PPREG_ABSENT);
 		else
 			rc = rc == GIT_ENOTFOUND ? (registry__git_fail(rev), PPREG_ABSENT) : registry__git_fail(rev);

@@ -124,7 +124,7 @@ has "platforms/alpha/registration.yaml:$BAD_LINE:" "with the finding"
 # A ref that a user copies must exist in every clone of ppreg: a commit id
 # of this repository (a tag may not travel with a clone).
 if git -C "$PPREG_TOP" rev-parse --git-dir >/dev/null 2>&1; then
-	refs=$(grep -ohE '(rev|PPREG_REF):[[:space:]]*[^[:space:]#]+' "$GH" "$GL" "$PC" "$PPREG_TOP"/docs/*.md "$PPREG_TOP"/README.md |
+	refs=$(grep -ohE '(rev|PPREG_REF):[[:space:]]*[A-Za-z0-9._/-]+' "$GH" "$GL" "$PC" "$PPREG_TOP"/docs/*.md "$PPREG_TOP"/README.md |
 	       sed -E 's/^[^:]*:[[:space:]]*//' | sort -u)
 	[ -n "$refs" ]
 	ok $? "the templates name the ref to build"

@@ -51,7 +51,7 @@ ok $? "and so does check --worktree"
 next_reg reg; mkdir -p "$REG/platforms"; cp "$PPREG_TOP/registry/registry.yaml" "$REG/"; git init -q "$REG"
 check_reg
 is "$RC" 2 "an empty repository: exit 2"
-printf '%s\n' "$ERR" | grep -q "the repository has no commit yet: commit the registry.*--worktree"
+printf '%s\n' "$ERR" | grep -q "the repository has no commit yet, no HEAD to read: commit the registry.*--worktree"
 ok $? "an empty repository: says to commit, or --worktree"
 OUTSIDE=$(mktemp -d /tmp/ppreg-outside.XXXXXX)
 cp -R "$PPREG_TOP/registry/registry.yaml" "$PPREG_TOP/registry/platforms" "$OUTSIDE/"
