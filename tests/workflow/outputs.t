@@ -55,6 +55,15 @@ assert inv["executionSuccessful"] is False
 assert "no-such-rev" in inv["toolExecutionNotifications"][0]["message"]["text"]' <<<"$OUT"
 ok $? "SARIF on exit 2: executionSuccessful false, with the reason"
 expect_rc 2 "SARIF on exit 2: exit 2"
+SCHEMA=$PPREG_TOP/../shared/data/sarif-schema-2.1.0.json
+if [ -f "$SCHEMA" ] && python3 -c 'import jsonschema' 2>/dev/null; then
+	printf '%s' "$OUT" >"$TMP/fail.sarif"
+	python3 -c 'import json, sys, jsonschema
+jsonschema.Draft4Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))' "$SCHEMA" "$TMP/fail.sarif"
+	ok $? "and it is valid against the SARIF 2.1.0 schema"
+else
+	ok 0 "# SKIP no ../shared/data/sarif-schema-2.1.0.json or python3-jsonschema"
+fi
 check_reg --format junit --rev no-such-rev
 has '<testsuites name="ppreg" tests="1" failures="0" errors="1">' "JUnit on exit 2: one test in error"
 has "no-such-rev" "JUnit on exit 2: the reason"
