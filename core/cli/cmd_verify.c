@@ -212,7 +212,7 @@ int cmd_verify(int argc, char **argv)
 	expected want = {0};
 	run_options ro = {0};
 	int c, bad = 0;
-	optind = 1;
+	options_reset();
 	while (!bad && (c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		if (c == 'k') bad = option_once("verify", &pub, "--pubkey");
 		else if (c == 'r') bad = option_once("verify", &ro.registry_path, "--registry");
@@ -222,7 +222,7 @@ int cmd_verify(int argc, char **argv)
 		else if (c == 'p') bad = option_once("verify", &want.platform, "--platform");
 		else if (c == 'c') bad = option_once("verify", &want.commit, "--commit");
 		else if (c == 'h') return fputs(help, stdout), 0;
-		else return usage_error("verify", "see 'ppreg verify --help'");
+		else return option_error("verify", longopts, argv);
 	}
 	if (bad)
 		return bad;
@@ -231,8 +231,8 @@ int cmd_verify(int argc, char **argv)
 	const char *file = argv[optind];
 	if (want.commit && !is_commit_prefix(want.commit))
 		return usage_error("verify", "--commit '%s' is not 7 to 64 lowercase hex digits", want.commit);
-	if (parse_as_of(as_of_text, &ro.as_of) < 0)
-		return usage_error("verify", "--as-of '%s' is not a date YYYY-MM-DD", as_of_text);
+	if (option_as_of("verify", as_of_text, &ro.as_of))
+		return 2;
 	char as_of[11], why[600], payload_sha256[65];
 	date_format(ro.as_of, as_of);
 	signer_key *key = NULL;

@@ -8,6 +8,8 @@
 #include "cli/cmd_plugins.h"
 #include "cli/cmd_rules.h"
 #include "cli/cmd_verify.h"
+#include "base/i18n.h"
+#include "base/suggest.h"
 #include "base/util.h"
 #include "ppreg/plugin.h"
 
@@ -76,6 +78,13 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		if (!strcmp(argv[1], commands[i].name))
 			return commands[i].fn(argc - 1, argv + 1);
-	fprintf(stderr, "ppreg: '%s' is not a command; see 'ppreg --help'\n", argv[1]);
+	suggestion sg;
+	suggest_init(&sg, argv[1]);
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		suggest_offer(&sg, commands[i].name);
+	if (suggest_best(&sg))
+		fprintf(stderr, _("ppreg: '%s' is not a command; did you mean '%s'?\n"), argv[1], suggest_best(&sg));
+	else
+		fprintf(stderr, _("ppreg: '%s' is not a command; see 'ppreg --help'\n"), argv[1]);
 	return 2;
 }

@@ -415,7 +415,7 @@ static void check_tree_entries(snapshot *s)
 
 /* Reads one declaration file's bytes; problems with the file are findings,
  * a failure to read it (ERR_FAIL) stops the check. */
-static int read_declaration(snapshot *s, declaration *d)
+static int read_declaration(snapshot *s, declaration *d, int optional)
 {
 	const platform_entry *e = platform_find(s->tree, d->name);
 	size_t len = 0;
@@ -429,7 +429,9 @@ static int read_declaration(snapshot *s, declaration *d)
 	if (rc == ERR_FAIL)
 		return ERR_FAIL;
 	char *file = path_join(s->folder, d->name);
-	if (rc == PPREG_ABSENT) {
+	if (rc == PPREG_ABSENT && optional) {
+		/* the plugin that reads it says what its absence means */
+	} else if (rc == PPREG_ABSENT) {
 		sink_add(&s->sink, "core.missing-file", PPREG_SEV_ERROR, file, 1, 1,
 		         "%s is missing from the platform folder", d->name);
 	} else if (rc == ERR_TOO_LARGE) {
@@ -591,7 +593,7 @@ int run_check_platform(run *r, const char *id, platform_result *out)
 	s.sink = (finding_sink){&out->findings, r->overrides, r->n_overrides, r->opts.strict};
 	int rc = registry_platform(r->reg, id, &s.tree);
 	if (rc == PPREG_ABSENT) {
-		rc = error_set("no platform '%s' in %s", id, r->opts.registry_path);
+		rc = run_no_platform(r, id);
 		goto done;
 	}
 	if (rc < 0)
@@ -609,15 +611,15 @@ int run_check_platform(run *r, const char *id, platform_result *out)
 		s.unreadable = 1;
 		goto done;
 	}
-	s.n_decls = r->pol->n_files;
+	s.n_decls = r->n_files;
 	s.decls = xcalloc(s.n_decls, sizeof *s.decls);
 	/* Every file read, then every file parsed, then every schema walked:
 	 * libgit2's and zlib's code, libyaml's and the walk's each stay in
 	 * cache over five files instead of taking turns (docs/benchmark.md;
 	 * the findings are sorted anyway). */
 	for (size_t i = 0; i < s.n_decls && rc == 0; i++) {
-		s.decls[i].name = xstrdup(r->pol->files[i]);
-		rc = read_declaration(&s, &s.decls[i]);
+		s.decls[i].name = xstrdup(r->files[i]);
+		rc = read_declaration(&s, &s.decls[i], r->optional[i]);
 	}
 	if (rc < 0)
 		goto done;

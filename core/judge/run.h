@@ -91,7 +91,14 @@ typedef struct {
 	const char *plugin_dir;
 	severity_override *overrides;  /* the policy's, checked against known rules */
 	size_t n_overrides;
-	struct schema **schemas;       /* per declaration file (pol->files), compiled once */
+	/* The declaration files every platform is read for: the policy's
+	 * declaration_files, then each loaded plugin's schema files, in the
+	 * policy's order; optional[i] when a platform may lack files[i] (a
+	 * plugin's optional_files the policy does not list). */
+	char **files;
+	unsigned char *optional;
+	size_t n_files;
+	struct schema **schemas;       /* per declaration file (files), compiled once */
 	/* Set by the scheduler (judge.c) in a worker: which plugin is running
 	 * (index, -1 none) goes to shared memory, and plugins that crashed on
 	 * this platform before are skipped (bit i = plugins[i]). */
@@ -129,6 +136,11 @@ field_set run_fields_for(const run *r, const char *file);
  * PPREG_ABSENT when there is no registry.yaml, ERR_OTHER_FORMAT for a
  * registry of another format, ERR_FAIL: each with error_last(). */
 int run_policy_ref(registry *reg, const char *rev, char **ref);
+
+/* ERR_FAIL with a message for a platform the registry lacks: that it is
+ * in the work tree but not committed (use --worktree), or the id that was
+ * probably meant. */
+int run_no_platform(run *r, const char *id);
 
 /* The platform ids of the registry, sorted. */
 int run_platform_ids(run *r, char ***ids, size_t *n);

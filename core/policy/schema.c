@@ -13,6 +13,8 @@
 #include "policy/schema.h"
 #include "yaml/node.h"
 #include "yaml/scalar.h"
+#include "base/i18n.h"
+#include "base/suggest.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -298,6 +300,22 @@ static void check_required(walk_ctx *w, const ppreg_node *map, const schema_node
 /* The required keys are counted as the map's keys are met (keys are
  * unique, a document with a repeated key is never walked): when all are
  * there with a value, as in nearly every map, none is looked up again. */
+
+/* core.unknown-field, with the field the key probably meant (a typo, or
+ * `share` for `share_percent`). */
+static void unknown_field(walk_ctx *w, const schema_node *sn, const ppreg_node *k)
+{
+	suggestion sg;
+	suggest_init(&sg, k->text);
+	for (size_t i = 0; i < sn->n_children; i++)
+		if (sn->children[i]->field)
+			suggest_offer(&sg, sn->children[i]->name);
+	const char *near = suggest_best(&sg);
+	sink_add(w->sink, "core.unknown-field", PPREG_SEV_WARNING, w->file, k->line, k->column,
+	         _("unknown field '%.80s'%s%.200s%s%.80s%s"), k->text, *sn->path ? _(" in ") : "", sn->path,
+	         near ? _("; did you mean '") : "", near ? near : "", near ? "'?" : "");
+}
+
 static void walk_map(walk_ctx *w, const ppreg_node *n, const schema_node *sn)
 {
 	size_t required = 0;
@@ -307,8 +325,7 @@ static void walk_map(walk_ctx *w, const ppreg_node *n, const schema_node *sn)
 			continue; /* the root's format: the core's own, checked in schema_check */
 		const schema_node *child = find_child(sn, k);
 		if (!child || !child->field) {
-			sink_add(w->sink, "core.unknown-field", PPREG_SEV_WARNING, w->file, k->line, k->column,
-			         "unknown field '%.80s'%s%.200s", k->text, *sn->path ? " in " : "", sn->path);
+			unknown_field(w, sn, k);
 			continue;
 		}
 		required += is_required(child) && node_kind(n->items[i]) != PPREG_NODE_NULL;
