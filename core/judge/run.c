@@ -87,17 +87,41 @@ static int open_policy(run *r)
 	return rc;
 }
 
-static int rule_known(const run *r, const char *id)
+const ppreg_rule *run_find_rule(const run *r, const char *id)
 {
 	size_t n;
-	const ppreg_rule *core = core_rules(&n);
+	const ppreg_rule *core = core_rules(&n), *rule = NULL;
 	for (size_t i = 0; i < n; i++)
 		if (!strcmp(core[i].id, id))
-			return 1;
-	for (size_t i = 0; i < r->n_plugins; i++)
-		if (plugin_rule(&r->plugins[i], id))
+			return &core[i];
+	for (size_t i = 0; !rule && i < r->n_plugins; i++)
+		rule = plugin_rule(&r->plugins[i], id);
+	return rule;
+}
+
+static int has_name(const char **v, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(v[i], name))
 			return 1;
 	return 0;
+}
+
+size_t run_declaration_files(const run *r, const char ***out)
+{
+	size_t n = 0, cap = r->pol->n_files;
+	for (size_t i = 0; i < r->n_plugins; i++)
+		cap += plugin_n_schemas(&r->plugins[i]);
+	const char **v = xcalloc(cap + 1, sizeof *v);
+	for (size_t i = 0; i < r->pol->n_files; i++)
+		if (!has_name(v, n, r->pol->files[i]))
+			v[n++] = r->pol->files[i];
+	for (size_t i = 0; i < r->n_plugins; i++)
+		for (size_t j = 0; j < plugin_n_schemas(&r->plugins[i]); j++)
+			if (!has_name(v, n, r->plugins[i].desc->schemas[j].file))
+				v[n++] = r->plugins[i].desc->schemas[j].file;
+	*out = v;
+	return n;
 }
 
 int run_load_plugins(run *r)
@@ -115,7 +139,7 @@ int run_load_plugins(run *r)
 		r->n_plugins = i + 1;
 	}
 	for (size_t i = 0; i < r->pol->n_overrides; i++)
-		if (!rule_known(r, r->pol->overrides[i].rule))
+		if (!run_find_rule(r, r->pol->overrides[i].rule))
 			return error_set("policy %s: severity given for unknown rule '%s'", r->policy_path,
 			                 r->pol->overrides[i].rule);
 	r->overrides = r->pol->overrides;

@@ -1,0 +1,100 @@
+/*
+ * cli/cmd_schema.c - `ppreg schema FILE [PATH]`: the JSON Schema of a
+ * declaration file under the registry's policy, for editors; `ppreg schema
+ * --output check-json`: the JSON Schema of `check --format json`.
+ */
+#include "cli/cmd_schema.h"
+#include "cli/describe.h"
+#include "cli/options.h"
+#include "report/json_schema.h"
+#include "base/i18n.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char help[] =
+	"usage: ppreg schema FILE [PATH] [--policy FILE] [--plugin-dir DIR]\n"
+	"       ppreg schema --output check-json\n\n"
+	"Prints the JSON Schema (draft 2020-12) of the declaration file FILE\n"
+	"(charter.yaml, or a path ending in it) as the policy of the registry at PATH\n"
+	"(default: .) and its plugins describe it: the schema editors check a\n"
+	"declaration against as one types (yaml-language-server reads a first line\n"
+	"'# yaml-language-server: $schema=<file or URL>').\n\n"
+	"  --output check-json\n"
+	"                    the JSON Schema of 'ppreg check --format json' instead\n"
+	"  --policy FILE     describe FILE under this policy instead of the one\n"
+	"                    registry.yaml names\n"
+	"  --plugin-dir DIR  load plugins from DIR\n\n"
+	"Exit status: 0 printed, 2 a file no plugin of the policy describes, or a\n"
+	"registry or policy that cannot be read.\n";
+
+static int has_file(const char **files, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(files[i], name))
+			return 1;
+	return 0;
+}
+
+static int file_schema(const char *file, const describe_options *o)
+{
+	const char *slash = strrchr(file, '/');
+	const char *name = slash ? slash + 1 : file;
+	run *r = NULL;
+	int rc = describe_open(&r, "schema", o);
+	if (rc)
+		return rc;
+	const char **files;
+	size_t n = run_declaration_files(r, &files);
+	char *text = NULL;
+	if (!has_file(files, n, name)) {
+		fprintf(stderr, _("ppreg schema: policy %s/%s describes no file '%s'; its files:"), r->pol->id,
+		        r->pol->version, name);
+		for (size_t i = 0; i < n; i++)
+			fprintf(stderr, " %s", files[i]);
+		fputc('\n', stderr);
+		rc = 2;
+	} else if (!(text = describe_file(r, name, 1))) {
+		rc = usage_error("schema", "%s", error_last());
+	} else {
+		printf("%s\n", text);
+	}
+	free(text);
+	free(files);
+	run_free(r);
+	return rc;
+}
+
+int cmd_schema(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"output", required_argument, 0, 'O'}, {"policy", required_argument, 0, 'P'},
+		{"plugin-dir", required_argument, 0, 'D'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+	describe_options o = {0};
+	const char *output = NULL;
+	int c, bad = 0;
+	optind = 1;
+	while (!bad && (c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		if (c == 'O') bad = option_once("schema", &output, "--output");
+		else if (c == 'P') bad = option_once("schema", &o.policy_file, "--policy");
+		else if (c == 'D') bad = option_once("schema", &o.plugin_dir, "--plugin-dir");
+		else if (c == 'h') return fputs(help, stdout), 0;
+		else return usage_error("schema", _("see 'ppreg schema --help'"));
+	}
+	if (bad)
+		return bad;
+	if (output) {
+		if (strcmp(output, "check-json"))
+			return usage_error("schema", _("unknown --output '%s' (check-json)"), output);
+		if (optind < argc || o.policy_file || o.plugin_dir)
+			return usage_error("schema", _("--output takes no FILE, PATH or other option"));
+		fputs(report_json_schema(), stdout);
+		return 0;
+	}
+	if (optind >= argc || argc - optind > 2)
+		return usage_error("schema", _("one declaration FILE, then the registry PATH at most"));
+	o.registry_path = optind + 1 < argc ? argv[optind + 1] : ".";
+	return file_schema(argv[optind], &o);
+}
