@@ -30,7 +30,7 @@ static const char check_json_schema[] =
 	"      \"required\": [\"path\", \"policy\", \"plugins\"],\n"
 	"      \"properties\": {\n"
 	"        \"path\": {\"type\": \"string\"},\n"
-	"        \"commit\": {\"description\": \"The commit judged; absent with --worktree.\", \"type\": \"string\", \"pattern\": \"^([0-9a-f]{40}|[0-9a-f]{64})$\"},\n"
+	"        \"commit\": {\"description\": \"The commit judged; null with --worktree.\", \"type\": [\"string\", \"null\"], \"pattern\": \"^([0-9a-f]{40}|[0-9a-f]{64})$\"},\n"
 	"        \"policy\": {\n"
 	"          \"type\": \"object\",\n"
 	"          \"required\": [\"id\", \"version\", \"sha256\"],\n"
