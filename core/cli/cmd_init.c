@@ -117,6 +117,8 @@ static int init_platform(const char *id, const describe_options *o)
 		; /* said why */
 	else if (mkdir(platforms, 0755) < 0 && errno != EEXIST)
 		usage_error("init", "%s: %s", platforms, strerror(errno));
+	else if (lstat(platforms, &st) < 0 || !S_ISDIR(st.st_mode))
+		usage_error("init", _("%s is not a folder; ppreg follows no link there"), platforms);
 	else if (create_platform(r, root, id, target) < 0)
 		usage_error("init", "%s", error_last());
 	else

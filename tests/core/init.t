@@ -78,4 +78,11 @@ is "$(ls "$REG/platforms/essai" | tr '\n' ' ')" "sample.yaml " "init under anoth
 grep -q '^name:$' "$REG/platforms/essai/sample.yaml" && grep -q '^# color:$' "$REG/platforms/essai/sample.yaml" &&
 	grep -q '^#     id:$' "$REG/platforms/essai/sample.yaml"
 ok $? "init under another policy: its plugin's fields, required and optional"
+
+# platforms/ a link: never followed.
+make_registry
+mkdir "$TMP/elsewhere" && rm -rf "$REG/platforms" && ln -s "$TMP/elsewhere" "$REG/platforms"
+run_ppreg init lien "$REG"
+expect_rc 2 "platforms/ a symbolic link: exit 2"
+is "$(ls -A "$TMP/elsewhere")" "" "platforms/ a symbolic link: nothing written where it points"
 done_testing
