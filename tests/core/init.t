@@ -30,15 +30,14 @@ rm -rf "$REG/platforms/entraide-sante"
 run_ppreg init entraide-sante "$REG"
 expect_rc 0 "init entraide-sante: exit 0"
 cp -R "$PPREG_TOP/registry/platforms/entraide-sante/evidence" "$REG/platforms/entraide-sante/"
+args=
 for f in $FILES; do
-	python3 "$PPREG_TOP/tests/lib/fill_template.py" "$REG/platforms/entraide-sante/$f" \
-		"$PPREG_TOP/registry/platforms/entraide-sante/$f" "$TMP/$f" >"$TMP/fill" 2>&1
-	rc=$?
-	[ $rc -eq 77 ] && break
-	is "$rc" 0 "the template of $f asks only for what a passing declaration gives"
-	[ $rc -eq 0 ] || diag "$(cat "$TMP/fill")"
-	cp "$TMP/$f" "$REG/platforms/entraide-sante/$f"
+	args="$args $REG/platforms/entraide-sante/$f $PPREG_TOP/registry/platforms/entraide-sante/$f $TMP/$f"
 done
+python3 "$PPREG_TOP/tests/lib/fill_template.py" $args >"$TMP/fill" 2>&1
+rc=$?
+[ $rc -eq 77 ] || is "$rc:$(cat "$TMP/fill")" "0:" "the templates ask only for what a passing declaration gives"
+for f in $FILES; do [ $rc -eq 0 ] && cp "$TMP/$f" "$REG/platforms/entraide-sante/$f"; done
 if [ $rc -eq 77 ]; then
 	ok 0 "# SKIP PyYAML is not installed"
 else

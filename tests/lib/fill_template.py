@@ -1,4 +1,4 @@
-# fill_template.py TEMPLATE EXAMPLE OUT: what an author does with a template
+# fill_template.py TEMPLATE EXAMPLE OUT...: what an author does with a template
 # of `ppreg init`: every empty value filled and the optional keys that apply
 # uncommented, here from EXAMPLE, a declaration that passes. A key of the
 # template that EXAMPLE lacks is an error (exit 1): the template asked for
@@ -35,7 +35,9 @@ def fill(tpl, example, path):
         return example
     sys.exit("%s: the template holds a value, %r, not an empty one" % (path, tpl))
 
-tpl = yaml.load(open(sys.argv[1]), Loader=Loader)
-example = yaml.load(open(sys.argv[2]), Loader=Loader)
-with open(sys.argv[3], "w") as out:
-    yaml.safe_dump(fill(tpl, example, sys.argv[1]), out, sort_keys=False, allow_unicode=True)
+args = sys.argv[1:]
+for i in range(0, len(args) - 2, 3):  # several files in one call pay Python's start once
+    tpl = yaml.load(open(args[i]), Loader=Loader)
+    example = yaml.load(open(args[i + 1]), Loader=Loader)
+    with open(args[i + 2], "w") as out:
+        yaml.safe_dump(fill(tpl, example, args[i]), out, sort_keys=False, allow_unicode=True)

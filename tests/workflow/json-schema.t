@@ -4,7 +4,6 @@
 # commit), a --changed one (removed platforms); and a report that breaks
 # the contract fails.
 . "$(dirname "$0")/../lib/tap.sh"
-python3 -c 'import jsonschema, yaml' 2>/dev/null || skip_all "python3 jsonschema and PyYAML are not installed"
 run_ppreg schema --output check-json
 expect_rc 0 "schema --output check-json: exit 0"
 printf '%s\n' "$OUT" >"$TMP/schema.json"
@@ -20,11 +19,10 @@ check_reg --changed HEAD~1..HEAD --format json
 printf '%s\n' "$OUT" >"$TMP/changed.json"
 grep -q '"removed": \[$' "$TMP/changed.json" && grep -q '"severity": "warning"' "$TMP/worktree.json"
 ok $? "the reports cover removed platforms and warnings"
-python3 "$PPREG_TOP/tests/lib/json_schema_check.py" "$TMP/schema.json" "$TMP/full.json" "$TMP/worktree.json" \
-	"$TMP/changed.json" >"$TMP/v" 2>&1
-ok $? "real reports pass the schema"
-[ -s "$TMP/v" ] && diag "$(cat "$TMP/v")"
 sed 's/"verdict": "compliant"/"verdict": "ok"/; s/"line": 5,/"line": "5",/' "$TMP/full.json" >"$TMP/bad.json"
-python3 "$PPREG_TOP/tests/lib/json_schema_check.py" "$TMP/schema.json" "$TMP/bad.json" >"$TMP/v" 2>&1
-is "$(grep -c . "$TMP/v")" 2 "a report that breaks the contract fails: a verdict, a line"
+python3 "$PPREG_TOP/tests/lib/json_schema_check.py" "$TMP/schema.json" "$TMP/full.json" "$TMP/worktree.json" \
+	"$TMP/changed.json" "$TMP/bad.json" >"$TMP/v" 2>&1
+[ $? -eq 77 ] && { ok 0 "# SKIP python3 jsonschema or PyYAML is not installed"; done_testing; }
+is "$(grep -v "^$TMP/bad.json: " "$TMP/v")" "" "real reports pass the schema"
+is "$(grep -c "^$TMP/bad.json: " "$TMP/v")" 2 "a report that breaks the contract fails: a verdict, a line"
 done_testing
