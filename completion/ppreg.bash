@@ -22,8 +22,8 @@ _ppreg()
 		COMPREPLY=($(compgen -W "text json tap sarif junit github" -- "$cur")); return ;;
 	--algorithm)
 		COMPREPLY=($(compgen -W "ed25519 ecdsa-p256" -- "$cur")); return ;;
-	--output)
-		COMPREPLY=($(compgen -W "check-json" -- "$cur")); return ;;
+	--report)
+		COMPREPLY=($(compgen -W "json" -- "$cur")); return ;;
 	--platform)
 		COMPREPLY=($(compgen -W "$(ls platforms 2>/dev/null)" -- "$cur")); return ;;
 	--plugin-dir)

@@ -1,7 +1,7 @@
 /*
  * cli/cmd_schema.c - `ppreg schema FILE [PATH]`: the JSON Schema of a
  * declaration file under the registry's policy, for editors; `ppreg schema
- * --output check-json`: the JSON Schema of `check --format json`.
+ * --report json`: the JSON Schema of `check --format json`.
  */
 #include "cli/cmd_schema.h"
 #include "cli/describe.h"
@@ -16,14 +16,14 @@
 
 static const char help[] =
 	"usage: ppreg schema FILE [PATH] [--policy FILE] [--plugin-dir DIR]\n"
-	"       ppreg schema --output check-json\n\n"
+	"       ppreg schema --report json\n\n"
 	"Prints the JSON Schema (draft 2020-12) of the declaration file FILE\n"
 	"(charter.yaml, or a path ending in it) as the policy of the registry at PATH\n"
 	"(default: .) and its plugins describe it: the schema editors check a\n"
 	"declaration against as one types (yaml-language-server reads a first line\n"
 	"'# yaml-language-server: $schema=<file or URL>').\n\n"
-	"  --output check-json\n"
-	"                    the JSON Schema of 'ppreg check --format json' instead\n"
+	"  --report json     the JSON Schema of the report 'ppreg check --format json'\n"
+	"                    writes, instead\n"
 	"  --policy FILE     describe FILE under this policy instead of the one\n"
 	"                    registry.yaml names\n"
 	"  --plugin-dir DIR  load plugins from DIR\n\n"
@@ -70,14 +70,14 @@ static int file_schema(const char *file, const describe_options *o)
 int cmd_schema(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"output", required_argument, 0, 'O'}, {"policy", required_argument, 0, 'P'},
+		{"report", required_argument, 0, 'R'}, {"policy", required_argument, 0, 'P'},
 		{"plugin-dir", required_argument, 0, 'D'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
 	describe_options o = {0};
-	const char *output = NULL;
+	const char *report = NULL;
 	int c, bad = 0;
 	optind = 1;
 	while (!bad && (c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (c == 'O') bad = option_once("schema", &output, "--output");
+		if (c == 'R') bad = option_once("schema", &report, "--report");
 		else if (c == 'P') bad = option_once("schema", &o.policy_file, "--policy");
 		else if (c == 'D') bad = option_once("schema", &o.plugin_dir, "--plugin-dir");
 		else if (c == 'h') return fputs(help, stdout), 0;
@@ -85,11 +85,11 @@ int cmd_schema(int argc, char **argv)
 	}
 	if (bad)
 		return bad;
-	if (output) {
-		if (strcmp(output, "check-json"))
-			return usage_error("schema", _("unknown --output '%s' (check-json)"), output);
+	if (report) { /* one format has a schema: the others are no documents to validate */
+		if (strcmp(report, "json"))
+			return usage_error("schema", _("--report '%s': only the json report has a JSON Schema"), report);
 		if (optind < argc || o.policy_file || o.plugin_dir)
-			return usage_error("schema", _("--output takes no FILE, PATH or other option"));
+			return usage_error("schema", _("--report takes no FILE, PATH or other option"));
 		fputs(report_json_schema(), stdout);
 		return 0;
 	}

@@ -1,7 +1,7 @@
 /*
  * report/json_schema.c - the JSON Schema of the document report/json.c
- * writes, for consumers to validate against (`ppreg schema --output
- * check-json`). Keys may be added to the report, never renamed: the schema
+ * writes, for consumers to validate against (`ppreg schema --report
+ * json`). Keys may be added to the report, never renamed: the schema
  * names what is there and lets other keys pass, so a consumer written
  * against it keeps working with a later ppreg. tests/workflow/json-schema.t
  * validates real output against it.

@@ -48,8 +48,8 @@ run_ppreg schema nope.yaml "$REG"
 expect_rc 2 "schema of a file no plugin describes: exit 2"
 printf '%s\n' "$ERR" | grep -q "describes no file 'nope.yaml'; its files: registration.yaml transparency.yaml gdpr.yaml charter.yaml training.yaml$"
 ok $? "schema of a file no plugin describes: names the files there are"
-run_ppreg schema charter.yaml "$REG" --output check-json
-expect_rc 2 "--output check-json with a FILE: usage error"
-run_ppreg schema --output sarif
-expect_rc 2 "--output of something else: usage error"
+run_ppreg schema charter.yaml "$REG" --report json
+expect_rc 2 "--report json with a FILE: usage error"
+run_ppreg schema --report sarif
+expect_rc 2 "--report of another format: usage error"
 done_testing

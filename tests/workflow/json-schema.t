@@ -1,11 +1,11 @@
 #!/bin/bash
-# ppreg schema --output check-json: the JSON Schema of check --format json,
+# ppreg schema --report json: the JSON Schema of check --format json,
 # which real reports pass: the example registry's, a --worktree one (no
 # commit), a --changed one (removed platforms); and a report that breaks
 # the contract fails.
 . "$(dirname "$0")/../lib/tap.sh"
-run_ppreg schema --output check-json
-expect_rc 0 "schema --output check-json: exit 0"
+run_ppreg schema --report json
+expect_rc 0 "schema --report json: exit 0"
 printf '%s\n' "$OUT" >"$TMP/schema.json"
 
 run_ppreg check "$PPREG_TOP/registry" --as-of "$AS_OF" --format json
