@@ -97,7 +97,8 @@ static int create_platform(const run *r, const char *root, const char *id, const
 		printf(_("created %s:"), target);
 		for (size_t i = 0; i < n; i++)
 			printf(" %s", files[i]);
-		printf(_("\nfill in the empty values, then: ppreg check --worktree --platform %s\n"), id);
+		printf(_("\nfill in the empty values, then: ppreg check --worktree --platform %s%s%s\n"), id,
+		       strcmp(root, ".") ? " " : "", strcmp(root, ".") ? root : "");
 	}
 	free(tmp);
 	free(files);
