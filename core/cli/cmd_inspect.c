@@ -90,7 +90,10 @@ static void put_list_item(json_t *item, const char *fmt_paths[], size_t n)
 
 static void put_list(const char *label, json_t *a, const char *paths[], size_t n)
 {
-	printf("%-14s %s\n", label, json_array_size(a) ? "" : _("none"));
+	if (json_array_size(a))
+		printf("%s\n", label);
+	else
+		printf("%-14s %s\n", label, _("none"));
 	for (size_t i = 0; i < json_array_size(a); i++)
 		put_list_item(json_array_get(a, i), paths, n);
 }
