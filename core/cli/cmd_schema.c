@@ -18,10 +18,10 @@ static const char help[] =
 	"usage: ppreg schema FILE [PATH] [--policy FILE] [--plugin-dir DIR]\n"
 	"       ppreg schema --report json\n\n"
 	"Prints the JSON Schema (draft 2020-12) of the declaration file FILE\n"
-	"(charter.yaml, or a path ending in it) as the policy of the registry at PATH\n"
-	"(default: .) and its plugins describe it: the schema editors check a\n"
-	"declaration against as one types (yaml-language-server reads a first line\n"
-	"'# yaml-language-server: $schema=<file or URL>').\n\n"
+	"(charter.yaml, or a path ending in it; or registry.yaml) as the policy of\n"
+	"the registry at PATH (default: .) and its plugins describe it: the schema\n"
+	"editors check a declaration against as one types (yaml-language-server\n"
+	"reads a first line '# yaml-language-server: $schema=<file or URL>').\n\n"
 	"  --report json     the JSON Schema of the report 'ppreg check --format json'\n"
 	"                    writes, instead\n"
 	"  --policy FILE     describe FILE under this policy instead of the one\n"
@@ -49,7 +49,7 @@ static int file_schema(const char *file, const describe_options *o)
 	const char **files;
 	size_t n = run_declaration_files(r, &files);
 	char *text = NULL;
-	if (!has_file(files, n, name)) {
+	if (strcmp(name, "registry.yaml") && !has_file(files, n, name)) {
 		fprintf(stderr, _("ppreg schema: policy %s/%s describes no file '%s'; its files:"), r->pol->id,
 		        r->pol->version, name);
 		for (size_t i = 0; i < n; i++)

@@ -4,10 +4,12 @@
  */
 #include "cli/describe.h"
 #include "cli/options.h"
+#include "judge/changed.h"
 #include "policy/schema_export.h"
 #include "yaml/date.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 int describe_open(run **out, const char *cmd, const describe_options *o)
 {
@@ -29,7 +31,7 @@ static const char *rule_summary(const void *ctx, const char *id)
 
 char *describe_file(const run *r, const char *file, int as_json)
 {
-	field_set fs = run_fields_for(r, file);
+	field_set fs = strcmp(file, "registry.yaml") ? run_fields_for(r, file) : changed_registry_fields();
 	schema *s = schema_compile(&fs);
 	char *policy_ref = xasprintf("%s/%s", r->pol->id, r->pol->version);
 	schema_export x = {file, policy_ref, rule_summary, r};

@@ -17,8 +17,8 @@ typedef struct {
  * usage_error() (2) naming the command and why. */
 int describe_open(run **out, const char *cmd, const describe_options *o);
 
-/* One declaration file as a YAML template (as_json 0) or a JSON Schema
- * (as_json 1); malloc'd, NULL with error_last(). */
+/* One declaration file (or registry.yaml) as a YAML template (as_json 0)
+ * or a JSON Schema (as_json 1); malloc'd, NULL with error_last(). */
 char *describe_file(const run *r, const char *file, int as_json);
 
 #endif

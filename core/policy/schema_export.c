@@ -233,7 +233,7 @@ char *schema_json(const schema *s, const schema_export *x)
 	char *title = xasprintf("ppreg %s (policy %s)", x->file, x->policy);
 	json_t *head = json_pack("{s:s, s:s, s:s}", "$schema", "https://json-schema.org/draft/2020-12/schema",
 	                         "title", title, "description",
-	                         _("A declaration file of a ppreg registry, from the plugins' schemas."));
+	                         _("A file of a ppreg registry, as ppreg and the policy's plugins read it."));
 	free(title);
 	char *text = NULL;
 	if (head && root && json_object_update(head, root) == 0)

@@ -44,6 +44,10 @@ is "$(grep -c "^$TMP/s-bad.yaml: " "$TMP/v")" 3 "a third plugin's schema: a bad 
 # A path ending in the file will do; a file no plugin describes is exit 2.
 run_ppreg schema "platforms/x/charter.yaml" "$REG"
 is "$OUT" "$(cat "$TMP/charter.json")" "schema of a path: the schema of its file name"
+run_ppreg schema registry.yaml "$REG"
+printf '%s\n' "$OUT" >"$TMP/registry.json"
+python3 "$PPREG_TOP/tests/lib/json_schema_check.py" "$TMP/registry.json" "$REG/registry.yaml" >"$TMP/v" 2>&1
+is "$?:$(cat "$TMP/v")" "0:" "schema registry.yaml: the core's fields, which the example passes"
 run_ppreg schema nope.yaml "$REG"
 expect_rc 2 "schema of a file no plugin describes: exit 2"
 printf '%s\n' "$ERR" | grep -q "describes no file 'nope.yaml'; its files: registration.yaml transparency.yaml gdpr.yaml charter.yaml training.yaml$"
