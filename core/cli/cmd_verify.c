@@ -19,7 +19,6 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static const char help[] =
 	"usage: ppreg verify ATTESTATION --pubkey PUB [--platform ID] [--commit SHA]\n"
@@ -37,18 +36,6 @@ static int reject(const char *file, const char *why)
 {
 	fprintf(stderr, "ppreg verify: %s: %s\n", file, why);
 	return 1;
-}
-
-/* 1 when one signature verifies with the key over PAE(type, payload). */
-static int signature_ok(const dsse_envelope *env, signer_key *key)
-{
-	size_t pae_len;
-	unsigned char *pae = dsse_pae(env->payload_type, env->payload, env->payload_len, &pae_len);
-	int ok = 0;
-	for (size_t i = 0; i < env->n_sigs && !ok; i++)
-		ok = signer_verify(key, pae, pae_len, env->sigs[i].sig, env->sigs[i].sig_len);
-	free(pae);
-	return ok;
 }
 
 /* The registry can be judged at all: it opens at HEAD with registry.yaml,
@@ -191,16 +178,6 @@ static int as_expected(const statement_view *v, const expected *want, char *why,
 	return 1;
 }
 
-/* read_file_nofollow() would block opening a FIFO: anything but a regular
- * file is refused first (a symlink gets the reader's own message). */
-static int read_attestation(const char *file, unsigned char **data, size_t *len)
-{
-	struct stat st;
-	if (lstat(file, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode))
-		return error_set("%s: not a regular file", file);
-	return read_file_nofollow(file, DSSE_MAX_ENVELOPE, data, len);
-}
-
 int cmd_verify(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -243,12 +220,12 @@ int cmd_verify(int argc, char **argv)
 	int rc;
 	if (signer_load_public(&key, pub) < 0) {
 		rc = usage_error("verify", "%s", error_last());
-	} else if ((rc = read_attestation(file, &data, &len)) < 0) {
+	} else if ((rc = dsse_read_file(file, &data, &len)) < 0) {
 		rc = rc == ERR_TOO_LARGE ? reject(file, "too large to be an attestation")
 		                         : usage_error("verify", "%s", error_last());
 	} else if (dsse_parse(&env, data, len) < 0) {
 		rc = reject(file, error_last());
-	} else if (!signature_ok(&env, key)) {
+	} else if (!signer_verify_envelope(key, &env)) {
 		snprintf(why, sizeof why, "no signature verifies with this public key%s%s%s",
 		         env.skipped ? " (skipped " : "", env.skipped ? env.skipped : "", env.skipped ? ")" : "");
 		rc = reject(file, why);

@@ -4,9 +4,12 @@
 #include "cli/cmd_attest.h"
 #include "cli/cmd_check.h"
 #include "cli/cmd_hook.h"
+#include "cli/cmd_init.h"
+#include "cli/cmd_inspect.h"
 #include "cli/cmd_keygen.h"
 #include "cli/cmd_plugins.h"
 #include "cli/cmd_rules.h"
+#include "cli/cmd_schema.h"
 #include "cli/cmd_verify.h"
 #include "base/i18n.h"
 #include "base/suggest.h"
@@ -29,6 +32,9 @@ static const struct {
 	{"plugins", cmd_plugins, "list the plugins found, with version, ABI and rules"},
 	{"rules", cmd_rules, "the rule catalog, or one rule with its legal source and fix"},
 	{"hook", cmd_hook, "run as a Git hook (pre-receive, update, pre-commit), or install one"},
+	{"init", cmd_init, "start a new platform folder, every required field to fill in"},
+	{"schema", cmd_schema, "the JSON Schema of a declaration file, or of check's JSON"},
+	{"inspect", cmd_inspect, "show what an attestation says, signature verified or not"},
 };
 
 static void usage(FILE *out)

@@ -94,24 +94,32 @@ static int open_policy(run *r)
 	return rc;
 }
 
+const ppreg_rule *run_find_rule(const run *r, const char *id)
+{
+	size_t n;
+	const ppreg_rule *core = core_rules(&n), *rule = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(core[i].id, id))
+			return &core[i];
+	for (size_t i = 0; !rule && i < r->n_plugins; i++)
+		rule = plugin_rule(&r->plugins[i], id);
+	return rule;
+}
+
 /* Whether a rule is known to the run; if not, *near is the nearest id. */
 static int rule_known(const run *r, const char *id, const char **near)
 {
 	size_t n;
 	const ppreg_rule *core = core_rules(&n);
 	suggestion sg;
+	if (run_find_rule(r, id))
+		return 1;
 	suggest_init(&sg, id);
-	for (size_t i = 0; i < n; i++) {
-		if (!strcmp(core[i].id, id))
-			return 1;
+	for (size_t i = 0; i < n; i++)
 		suggest_offer(&sg, core[i].id);
-	}
-	for (size_t i = 0; i < r->n_plugins; i++) {
-		if (plugin_rule(&r->plugins[i], id))
-			return 1;
+	for (size_t i = 0; i < r->n_plugins; i++)
 		for (size_t j = 0; j < r->plugins[i].desc->n_rules; j++)
 			suggest_offer(&sg, r->plugins[i].desc->rules[j].id);
-	}
 	*near = suggest_best(&sg);
 	return 0;
 }
@@ -140,6 +148,12 @@ static void collect_files(run *r)
 		for (size_t j = 0; j < plugin_n_schemas(&r->plugins[i]); j++)
 			add_file(r, d->schemas[j].file, plugin_file_optional(&r->plugins[i], d->schemas[j].file));
 	}
+}
+
+size_t run_declaration_files(const run *r, const char ***out)
+{
+	*out = (const char **)r->files;
+	return r->n_files;
 }
 
 int run_load_plugins(run *r)

@@ -131,6 +131,14 @@ int run_load_plugins(run *r);
 /* The fields the loaded plugins declare for one declaration file. */
 field_set run_fields_for(const run *r, const char *file);
 
+/* The files a platform declares: the policy's declaration_files, then any
+ * other file a loaded plugin describes, each once (run.files). *out is the
+ * run's, valid while it is. */
+size_t run_declaration_files(const run *r, const char ***out);
+
+/* A rule of the core or of a loaded plugin, or NULL. */
+const ppreg_rule *run_find_rule(const run *r, const char *id);
+
 /* The policy reference ("fr-model/2026.1") registry.yaml names in `reg`,
  * opened at `rev` (for messages; NULL: HEAD); *ref is malloc'd. 0;
  * PPREG_ABSENT when there is no registry.yaml, ERR_OTHER_FORMAT for a

@@ -37,7 +37,7 @@ void field_set_free(field_set *fs)
 	fs->n = fs->cap = 0;
 }
 
-static const char *type_name(ppreg_type t)
+const char *schema_type_name(ppreg_type t)
 {
 	static const char *names[] = {"a value", "a string", "an integer", "a number",
 		"true or false", "a date YYYY-MM-DD", "an ISO-8601 duration (e.g. P3Y)",
@@ -90,9 +90,9 @@ int schema_type_ok(const ppreg_node *n, ppreg_type type, const char *values,
 			snprintf(why, why_len, "expected one of %s, got '%.60s'", values ? values : "?", got);
 		else if (n->kind == PPREG_NODE_SCALAR && !*n->text)
 			snprintf(why, why_len, "expected %s%s, got an empty string", type == PPREG_T_STRING ? "a non-empty " : "",
-			         type == PPREG_T_STRING ? "string" : type_name(type));
+			         type == PPREG_T_STRING ? "string" : schema_type_name(type));
 		else
-			snprintf(why, why_len, "expected %s, got '%.60s'", type_name(type), got);
+			snprintf(why, why_len, "expected %s, got '%.60s'", schema_type_name(type), got);
 	}
 	return ok;
 }
@@ -108,20 +108,10 @@ struct schema {
 	size_t n_fields;
 };
 
-struct schema_node {
-	const ppreg_field *field;   /* NULL: a path no plugin declares */
-	char *name;                 /* the key ("" for the root, "[]" for items) */
-	size_t name_len;
-	char *path;                 /* "a.b[].c", for messages */
-	schema_node **children;     /* map keys, sorted once compiled (by_name) */
-	size_t n_children, cap;
-	size_t n_required;          /* children whose field is required */
-	schema_node *items;         /* the "[]" child */
-};
-
-static schema_node *new_schema_node(const schema_node *parent, const char *name, size_t len)
+static schema_node *new_schema_node(const schema_node *parent, const char *name, size_t len, size_t order)
 {
 	schema_node *n = xcalloc(1, sizeof *n);
+	n->order = order;
 	n->name = xstrndup(name, len);
 	n->name_len = len;
 	if (!parent)
@@ -143,10 +133,10 @@ static int key_order(const char *a, size_t a_len, const schema_node *b)
 }
 
 /* The child of n named name[0..len), created when absent. */
-static schema_node *child_for(schema_node *n, const char *name, size_t len)
+static schema_node *child_for(schema_node *n, const char *name, size_t len, size_t order)
 {
 	if (len == 2 && !memcmp(name, "[]", 2))
-		return n->items ? n->items : (n->items = new_schema_node(n, name, len));
+		return n->items ? n->items : (n->items = new_schema_node(n, name, len, order));
 	for (size_t i = 0; i < n->n_children; i++)
 		if (key_order(name, len, n->children[i]) == 0)
 			return n->children[i];
@@ -154,11 +144,11 @@ static schema_node *child_for(schema_node *n, const char *name, size_t len)
 		n->cap = n->cap ? n->cap * 2 : 4;
 		n->children = xrealloc(n->children, n->cap * sizeof *n->children);
 	}
-	return n->children[n->n_children++] = new_schema_node(n, name, len);
+	return n->children[n->n_children++] = new_schema_node(n, name, len, order);
 }
 
 /* "a.b[].c" is the segments a, b, [], c. */
-static void add_field(schema_node *root, const ppreg_field *f)
+static void add_field(schema_node *root, const ppreg_field *f, size_t order)
 {
 	schema_node *n = root;
 	for (const char *p = f->path; *p;) {
@@ -168,7 +158,7 @@ static void add_field(schema_node *root, const ppreg_field *f)
 		else if (len == 0) { /* a stray '.' or '[': the path cannot be walked */
 			return;
 		}
-		n = child_for(n, p, len);
+		n = child_for(n, p, len, order);
 		p += len;
 		if (*p == '.')
 			p++;
@@ -203,10 +193,10 @@ static void sort_tree(schema_node *n)
 schema *schema_compile(const field_set *fields)
 {
 	schema *s = xcalloc(1, sizeof *s);
-	s->root = new_schema_node(NULL, "", 0);
+	s->root = new_schema_node(NULL, "", 0, 0);
 	s->n_fields = fields->n;
 	for (size_t i = 0; i < fields->n; i++)
-		add_field(s->root, fields->v[i]);
+		add_field(s->root, fields->v[i], i);
 	sort_tree(s->root);
 	return s;
 }
@@ -222,6 +212,16 @@ static void free_tree(schema_node *n)
 	free(n->name);
 	free(n->path);
 	free(n);
+}
+
+const schema_node *schema_root(const schema *s)
+{
+	return s->root;
+}
+
+size_t schema_n_fields(const schema *s)
+{
+	return s->n_fields;
 }
 
 void schema_free(schema *s)
@@ -266,7 +266,7 @@ static void check_value(walk_ctx *w, const ppreg_node *v, const schema_node *sn,
 	if (node_kind(v) == PPREG_NODE_NULL) {
 		if (list_item && f->type != PPREG_T_ANY)
 			sink_add(w->sink, "core.type", PPREG_SEV_ERROR, w->file, v->line, v->column,
-			         "%s: expected %s%s%s, got an empty item", sn->path, type_name(f->type),
+			         "%s: expected %s%s%s, got an empty item", sn->path, schema_type_name(f->type),
 			         f->type == PPREG_T_ENUM ? " " : "", f->type == PPREG_T_ENUM && f->values ? f->values : "");
 		return;
 	}

@@ -500,6 +500,12 @@ static int platform_disk(registry *r, platform_tree *t)
 	return rc;
 }
 
+int registry_id_ok(const char *id)
+{
+	size_t n = strlen(id);
+	return n >= 2 && n <= 63 && strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-") == n && id[0] != '-';
+}
+
 /* A platform id names one entry of platforms/: in Git a tree entry's name
  * cannot hold a slash, and on disk (--worktree) an id with one, or "." or
  * "..", would name a folder elsewhere, outside the registry. */
