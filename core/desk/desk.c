@@ -1,0 +1,34 @@
+/*
+ * desk/desk.c - the JSON head the desk commands share (desk.h).
+ */
+#include "desk/desk.h"
+#include "report/report.h"
+#include "yaml/date.h"
+
+json_t *desk_registry_json(const run *r, const char *registry_path)
+{
+	const char *commit = registry_commit(r->reg);
+	return json_pack("{s:o, s:s?, s:{s:s, s:s, s:s}}", "path", report_json_text(registry_path),
+	                 "commit", *commit ? commit : NULL, "policy", "id", r->pol->id, "version", r->pol->version,
+	                 "sha256", r->pol->sha256);
+}
+
+json_t *desk_doc_json(const char *command)
+{
+	return json_pack("{s:{s:s, s:s}, s:s}", "tool", "name", "ppreg", "version", PPREG_VERSION, "command", command);
+}
+
+int desk_put_json(FILE *out, json_t *doc)
+{
+	int rc = doc ? report_json_put(out, doc, 0) : error_set("cannot build the JSON document");
+	json_decref(doc);
+	if (rc == 0)
+		fputc('\n', out);
+	return rc;
+}
+
+const char *desk_date(ppreg_date d, char out[11])
+{
+	date_format(d, out);
+	return out;
+}
