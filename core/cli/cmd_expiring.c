@@ -112,13 +112,8 @@ static int collect(run *r, const expiring_options *o, expiring_list *e)
 {
 	char **ids = NULL;
 	size_t n = 0;
-	if (o->platforms.n) {
-		ids = xcalloc(o->platforms.n, sizeof *ids);
-		for (size_t i = 0; i < o->platforms.n; i++)
-			ids[n++] = xstrdup(o->platforms.v[i]);
-	} else if (run_platform_ids(r, &ids, &n) < 0) {
+	if (run_named_ids(r, (char *const *)o->platforms.v, o->platforms.n, &ids, &n) < 0)
 		return ERR_FAIL;
-	}
 	judge_options jo = {.jobs = o->jobs};
 	int rc = judge_platforms_each(r, ids, n, &jo, keep_lapses, e);
 	registry_free_ids(ids, n);

@@ -3,6 +3,7 @@
  */
 #include "cli/cmd_attest.h"
 #include "cli/cmd_check.h"
+#include "cli/cmd_diff.h"
 #include "cli/cmd_expiring.h"
 #include "cli/cmd_hook.h"
 #include "cli/cmd_keygen.h"
@@ -28,6 +29,7 @@ static const struct {
 	{"plugins", cmd_plugins, "list the plugins found, with version, ABI and rules"},
 	{"rules", cmd_rules, "the rule catalog, or one rule with its legal source and fix"},
 	{"expiring", cmd_expiring, "list the dated facts that lapse within a window, or have lapsed"},
+	{"diff", cmd_diff, "what changed between two revisions, or under a draft policy"},
 	{"hook", cmd_hook, "run as a Git hook (pre-receive, update, pre-commit), or install one"},
 };
 

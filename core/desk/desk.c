@@ -32,3 +32,21 @@ const char *desk_date(ppreg_date d, char out[11])
 	date_format(d, out);
 	return out;
 }
+
+json_t *desk_finding_json(const finding *f)
+{
+	return json_pack("{s:s, s:s, s:o, s:I, s:I, s:o}", "rule", f->rule, "severity", severity_name(f->severity),
+	                 "file", report_json_text(f->file), "line", (json_int_t)f->line, "column", (json_int_t)f->column,
+	                 "message", report_json_text(f->message));
+}
+
+json_t *desk_findings_json(const finding_list *l)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; a && i < l->n; i++)
+		if (json_array_append_new(a, desk_finding_json(&l->v[i])) < 0) {
+			json_decref(a);
+			return NULL;
+		}
+	return a;
+}

@@ -19,6 +19,9 @@ json_t *desk_doc_json(const char *command);
 /* Dumps `doc` on `out` (two-space indentation, keys in order) and drops
  * it. 0, or ERR_FAIL when it cannot be built or written. */
 int desk_put_json(FILE *out, json_t *doc);
+/* A finding as check's JSON gives it, and a list of them. */
+json_t *desk_finding_json(const finding *f);
+json_t *desk_findings_json(const finding_list *l);
 /* "2026-11-23" of a date, in a static buffer of the caller's. */
 const char *desk_date(ppreg_date d, char out[11]);
 

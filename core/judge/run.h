@@ -132,6 +132,9 @@ int run_policy_ref(registry *reg, const char *rev, char **ref);
 
 /* The platform ids of the registry, sorted. */
 int run_platform_ids(run *r, char ***ids, size_t *n);
+/* Copies of the ids named (--platform), or when none is, every platform's
+ * (run_platform_ids). Free with registry_free_ids. */
+int run_named_ids(run *r, char *const *named, size_t n_named, char ***ids, size_t *n);
 
 const char *verdict_name(verdict v);
 
