@@ -27,6 +27,17 @@ int desk_put_json(FILE *out, json_t *doc)
 	return rc;
 }
 
+int desk_put_doc(FILE *out, json_t *doc, json_t *rest)
+{
+	if (!rest || (doc && json_object_update_new(doc, rest) < 0)) {
+		json_decref(doc);
+		doc = NULL;
+	} else if (!doc) {
+		json_decref(rest);
+	}
+	return desk_put_json(out, doc);
+}
+
 const char *desk_date(ppreg_date d, char out[11])
 {
 	date_format(d, out);

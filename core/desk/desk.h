@@ -16,6 +16,9 @@
 json_t *desk_registry_json(const run *r, const char *registry_path);
 /* {"tool": {"name", "version"}, "command": command}: a document's start. */
 json_t *desk_doc_json(const char *command);
+/* `doc` (desk_doc_json) with the members of `rest` after its own, dumped
+ * as desk_put_json does; both are dropped. */
+int desk_put_doc(FILE *out, json_t *doc, json_t *rest);
 /* Dumps `doc` on `out` (two-space indentation, keys in order) and drops
  * it. 0, or ERR_FAIL when it cannot be built or written. */
 int desk_put_json(FILE *out, json_t *doc);

@@ -382,16 +382,12 @@ int diff_write_json(FILE *out, const revision_diff *d, const run *a, const run *
 			platforms = NULL;
 		}
 	date_format(b->opts.as_of, day);
-	if (doc && json_object_update_new(doc, json_pack("{s:o, s:o, s:s, s:o, s:{s:I, s:I, s:I, s:I, s:I, s:I, s:I}}",
-	                                   "from", side_json(a, d->rev_from, registry_path),
-	                                   "to", side_json(b, d->rev_to, registry_path), "as_of", day,
-	                                   "platforms", platforms, "summary", "added", (json_int_t)t.added,
-	                                   "removed", (json_int_t)t.removed, "modified", (json_int_t)t.modified,
-	                                   "fields", (json_int_t)t.fields, "files", (json_int_t)t.files,
-	                                   "findings_gained", (json_int_t)t.gained,
-	                                   "findings_lost", (json_int_t)t.lost)) < 0) {
-		json_decref(doc);
-		doc = NULL;
-	}
-	return desk_put_json(out, doc);
+	return desk_put_doc(out, doc, json_pack("{s:o, s:o, s:s, s:o, s:{s:I, s:I, s:I, s:I, s:I, s:I, s:I}}",
+	                                        "from", side_json(a, d->rev_from, registry_path),
+	                                        "to", side_json(b, d->rev_to, registry_path), "as_of", day,
+	                                        "platforms", platforms, "summary", "added", (json_int_t)t.added,
+	                                        "removed", (json_int_t)t.removed, "modified", (json_int_t)t.modified,
+	                                        "fields", (json_int_t)t.fields, "files", (json_int_t)t.files,
+	                                        "findings_gained", (json_int_t)t.gained,
+	                                        "findings_lost", (json_int_t)t.lost));
 }

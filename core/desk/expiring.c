@@ -93,15 +93,11 @@ int expiring_write_json(FILE *out, const expiring_list *e, const run *r, const c
 			json_decref(facts);
 			facts = NULL;
 		}
-	if (doc && json_object_update_new(doc, json_pack("{s:o, s:s, s:s, s:s, s:o, s:{s:I, s:I, s:I, s:I}}",
-	                                   "registry", desk_registry_json(r, registry_path),
-	                                   "as_of", desk_date(e->as_of, from), "within", e->within,
-	                                   "until", desk_date(e->until, until), "facts", facts, "summary",
-	                                   "platforms", (json_int_t)e->platforms, "facts", (json_int_t)e->n,
-	                                   "lapsed", (json_int_t)e->n_lapsed,
-	                                   "lapses", (json_int_t)(e->n - e->n_lapsed))) < 0) {
-		json_decref(doc);
-		doc = NULL;
-	}
-	return desk_put_json(out, doc);
+	return desk_put_doc(out, doc, json_pack("{s:o, s:s, s:s, s:s, s:o, s:{s:I, s:I, s:I, s:I}}",
+	                                        "registry", desk_registry_json(r, registry_path),
+	                                        "as_of", desk_date(e->as_of, from), "within", e->within,
+	                                        "until", desk_date(e->until, until), "facts", facts, "summary",
+	                                        "platforms", (json_int_t)e->platforms, "facts", (json_int_t)e->n,
+	                                        "lapsed", (json_int_t)e->n_lapsed,
+	                                        "lapses", (json_int_t)(e->n - e->n_lapsed)));
 }

@@ -151,14 +151,10 @@ int policy_diff_write_json(FILE *out, const policy_diff *d, const run *a, const 
 			rows = NULL;
 		}
 	date_format(b->opts.as_of, day);
-	if (doc && json_object_update_new(doc, json_pack("{s:o, s:o, s:s, s:o, s:{s:I, s:I, s:I}}",
-	                                   "from", desk_registry_json(a, registry_path),
-	                                   "to", desk_registry_json(b, registry_path), "as_of", day,
-	                                   "platforms", rows, "summary", "platforms", (json_int_t)d->platforms,
-	                                   "verdicts_changed", (json_int_t)d->verdicts_changed,
-	                                   "changed", (json_int_t)d->n)) < 0) {
-		json_decref(doc);
-		doc = NULL;
-	}
-	return desk_put_json(out, doc);
+	return desk_put_doc(out, doc, json_pack("{s:o, s:o, s:s, s:o, s:{s:I, s:I, s:I}}",
+	                                        "from", desk_registry_json(a, registry_path),
+	                                        "to", desk_registry_json(b, registry_path), "as_of", day,
+	                                        "platforms", rows, "summary", "platforms", (json_int_t)d->platforms,
+	                                        "verdicts_changed", (json_int_t)d->verdicts_changed,
+	                                        "changed", (json_int_t)d->n));
 }
