@@ -74,6 +74,19 @@ expect_count -E '^   [a-z-]+\.yaml: ' 0 "no field listed for a platform added or
 run_ppreg diff "$REG" HEAD~1..HEAD --as-of "$AS_OF" --platform entraide-bis
 expect_grep -vF "formation-courte" "--platform keeps only the platforms named"
 
+# the registry's own files: fields, under (registry), not judged
+mkdir -p "$REG/authority"
+printf 'format: ppreg/1\nauthorizations:\n  - {platform: entraide-sante, number: "N-1", status: granted, granted_on: 2026-07-01}\n' \
+	>"$REG/authority/authorizations.yaml"
+commit
+perl -pi -e 's/number: "N-1"/number: N-2/' "$REG/authority/authorizations.yaml"
+edit registry.yaml 's/^name: .*/name: Autre registre/m'
+commit
+run_ppreg diff "$REG" HEAD~1..HEAD --as-of "$AS_OF"
+is "$(printf '%s\n' "$OUT" | grep -E '^(==|   )')" "== (registry): modified
+   authority/authorizations.yaml: authorizations[entraide-sante].number N-1 -> N-2
+   registry.yaml: name \"Registre national des services de patients partenaires (example)\" -> \"Autre registre\"" "the authority's record and registry.yaml, field by field"
+
 # nothing changed
 run_ppreg diff "$REG" HEAD..HEAD --as-of "$AS_OF"
 expect_grep -F "0 platforms changed" "no change, no platform"

@@ -54,6 +54,12 @@ is "$(facts)" "2026-12-15/entraide-sante/gdpr.yaml:19/gdpr.hds-hosting/lapses \
 run_ppreg expiring "$REG" --as-of 2026-11-23 --within P38D --rev HEAD~1 --format json
 is "$(facts | wc -w)" 2 "--rev reads an older revision"
 
+edit $P/gdpr.yaml 's/valid_until: 2026-12-15/valid_until: 2026-12-01/'
+run_ppreg expiring "$REG" --as-of 2026-11-23 --within P8D --worktree --platform entraide-sante
+expect_grep -F "2026-12-01 lapses  entraide-sante: gdpr.hds-hosting" "--worktree reads the working files"
+expect_count -E '^[0-9]{4}-' 1 "and only the lapse in its window"
+git -C "$REG" checkout -q -- .
+
 # a rule the policy makes a warning bounds no verdict: its lapse is not listed
 mkdir -p "$TMP/pol" && cp -R "$PPREG_TOP/policies/charters" "$TMP/pol/"
 perl -0pe 's/^severity: \{\}/severity: {gdpr.hds-hosting: warning}/m' "$PPREG_TOP/policies/fr-model-2026.2.yaml" >"$TMP/pol/p.yaml"
