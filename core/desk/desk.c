@@ -4,6 +4,10 @@
 #include "desk/desk.h"
 #include "report/report.h"
 #include "yaml/date.h"
+#include "base/i18n.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 json_t *desk_registry_json(const run *r, const char *registry_path)
 {
@@ -13,29 +17,53 @@ json_t *desk_registry_json(const run *r, const char *registry_path)
 	                 "sha256", r->pol->sha256);
 }
 
-json_t *desk_doc_json(const char *command)
+json_t *desk_doc_json(const char *command, json_t *more)
 {
-	return json_pack("{s:{s:s, s:s}, s:s}", "tool", "name", "ppreg", "version", PPREG_VERSION, "command", command);
-}
-
-int desk_put_json(FILE *out, json_t *doc)
-{
-	int rc = doc ? report_json_put(out, doc, 0) : error_set("cannot build the JSON document");
-	json_decref(doc);
-	if (rc == 0)
-		fputc('\n', out);
-	return rc;
-}
-
-int desk_put_doc(FILE *out, json_t *doc, json_t *rest)
-{
-	if (!rest || (doc && json_object_update_new(doc, rest) < 0)) {
+	json_t *doc = json_pack("{s:{s:s, s:s}, s:s}", "tool", "name", "ppreg", "version", PPREG_VERSION,
+	                        "command", command);
+	if (!more || (doc && json_object_update_new(doc, more) < 0)) {
 		json_decref(doc);
-		doc = NULL;
-	} else if (!doc) {
-		json_decref(rest);
+		return NULL;
 	}
-	return desk_put_json(out, doc);
+	if (!doc)
+		json_decref(more);
+	return doc;
+}
+
+/* The members of an object as jansson dumps it, without its braces:
+ * "\n  ...", or NULL. Free it. */
+static char *members(json_t *obj)
+{
+	char *text = obj ? json_dumps(obj, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
+	json_decref(obj);
+	size_t n = text ? strlen(text) : 0;
+	if (n < 4 || text[0] != '{' || text[n - 1] != '}') {
+		free(text);
+		return NULL;
+	}
+	text[n - 2] = '\0'; /* "{\n  ...\n}" less "\n}" */
+	return text;
+}
+
+int desk_put_rows(FILE *out, json_t *head, const char *key, json_t *(*row)(const void *ctx, size_t i),
+                  const void *ctx, size_t n, json_t *tail)
+{
+	char *h = members(head), *t = members(tail);
+	int rc = h && t ? 0 : error_set(_("cannot build the JSON document"));
+	if (rc == 0)
+		fprintf(out, "{%s,\n  \"%s\": [", h + 1, key);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		json_t *j = row(ctx, i);
+		fputs(i ? ",\n    " : "\n    ", out);
+		rc = report_json_put(out, j, 4);
+		json_decref(j);
+	}
+	if (rc == 0)
+		fprintf(out, "%s,%s\n}\n", n ? "\n  ]" : "]", t + 1);
+	free(h), free(t);
+	if (rc == 0 && ferror(out))
+		rc = error_set(_("cannot write the output"));
+	return rc;
 }
 
 const char *desk_date(ppreg_date d, char out[11])

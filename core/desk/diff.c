@@ -346,8 +346,9 @@ static json_t *field_json(const field_change *f)
 	return j;
 }
 
-static json_t *platform_json(const platform_diff *p)
+static json_t *platform_json(const void *ctx, size_t k)
 {
+	const platform_diff *p = &((const revision_diff *)ctx)->v[k];
 	int root = !strcmp(p->id, RUN_REGISTRY_ENTRY);
 	json_t *files = json_array(), *fields = json_array();
 	for (size_t i = 0; files && i < p->n_files; i++)
@@ -375,19 +376,12 @@ int diff_write_json(FILE *out, const revision_diff *d, const run *a, const run *
 {
 	char day[11];
 	diff_totals t = totals(d);
-	json_t *platforms = json_array(), *doc = desk_doc_json("diff");
-	for (size_t i = 0; platforms && i < d->n; i++)
-		if (json_array_append_new(platforms, platform_json(&d->v[i])) < 0) {
-			json_decref(platforms);
-			platforms = NULL;
-		}
 	date_format(b->opts.as_of, day);
-	return desk_put_doc(out, doc, json_pack("{s:o, s:o, s:s, s:o, s:{s:I, s:I, s:I, s:I, s:I, s:I, s:I}}",
-	                                        "from", side_json(a, d->rev_from, registry_path),
-	                                        "to", side_json(b, d->rev_to, registry_path), "as_of", day,
-	                                        "platforms", platforms, "summary", "added", (json_int_t)t.added,
-	                                        "removed", (json_int_t)t.removed, "modified", (json_int_t)t.modified,
-	                                        "fields", (json_int_t)t.fields, "files", (json_int_t)t.files,
-	                                        "findings_gained", (json_int_t)t.gained,
-	                                        "findings_lost", (json_int_t)t.lost));
+	json_t *head = desk_doc_json("diff", json_pack("{s:o, s:o, s:s}", "from", side_json(a, d->rev_from, registry_path),
+	                                               "to", side_json(b, d->rev_to, registry_path), "as_of", day));
+	json_t *tail = json_pack("{s:{s:I, s:I, s:I, s:I, s:I, s:I, s:I}}", "summary", "added", (json_int_t)t.added,
+	                         "removed", (json_int_t)t.removed, "modified", (json_int_t)t.modified,
+	                         "fields", (json_int_t)t.fields, "files", (json_int_t)t.files,
+	                         "findings_gained", (json_int_t)t.gained, "findings_lost", (json_int_t)t.lost);
+	return desk_put_rows(out, head, "platforms", platform_json, d, d->n, tail);
 }

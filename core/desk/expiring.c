@@ -75,8 +75,9 @@ int expiring_write_text(FILE *out, const expiring_list *e, const run *r)
 	return ferror(out) ? error_set(_("cannot write the output")) : 0;
 }
 
-static json_t *row_json(const expiring_row *row)
+static json_t *row_json(const void *ctx, size_t i)
 {
+	const expiring_row *row = &((const expiring_list *)ctx)->rows[i];
 	char day[11];
 	return json_pack("{s:o, s:s, s:s, s:o, s:I, s:s}", "platform", report_json_text(row->platform),
 	                 "status", row->lapsed ? "lapsed" : "lapses", "last_valid_day",
@@ -87,17 +88,11 @@ static json_t *row_json(const expiring_row *row)
 int expiring_write_json(FILE *out, const expiring_list *e, const run *r, const char *registry_path)
 {
 	char from[11], until[11];
-	json_t *doc = desk_doc_json("expiring"), *facts = json_array();
-	for (size_t i = 0; facts && i < e->n; i++)
-		if (json_array_append_new(facts, row_json(&e->rows[i])) < 0) {
-			json_decref(facts);
-			facts = NULL;
-		}
-	return desk_put_doc(out, doc, json_pack("{s:o, s:s, s:s, s:s, s:o, s:{s:I, s:I, s:I, s:I}}",
-	                                        "registry", desk_registry_json(r, registry_path),
-	                                        "as_of", desk_date(e->as_of, from), "within", e->within,
-	                                        "until", desk_date(e->until, until), "facts", facts, "summary",
-	                                        "platforms", (json_int_t)e->platforms, "facts", (json_int_t)e->n,
-	                                        "lapsed", (json_int_t)e->n_lapsed,
-	                                        "lapses", (json_int_t)(e->n - e->n_lapsed)));
+	json_t *head = desk_doc_json("expiring", json_pack("{s:o, s:s, s:s, s:s}",
+	                             "registry", desk_registry_json(r, registry_path), "as_of",
+	                             desk_date(e->as_of, from), "within", e->within, "until", desk_date(e->until, until)));
+	json_t *tail = json_pack("{s:{s:I, s:I, s:I, s:I}}", "summary", "platforms", (json_int_t)e->platforms,
+	                         "facts", (json_int_t)e->n, "lapsed", (json_int_t)e->n_lapsed,
+	                         "lapses", (json_int_t)(e->n - e->n_lapsed));
+	return desk_put_rows(out, head, "facts", row_json, e, e->n, tail);
 }

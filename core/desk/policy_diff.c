@@ -128,8 +128,9 @@ int policy_diff_write_text(FILE *out, const policy_diff *d, const run *a, const 
 	return ferror(out) ? error_set(_("cannot write the output")) : 0;
 }
 
-static json_t *row_json(const policy_row *row)
+static json_t *row_json(const void *ctx, size_t i)
 {
+	const policy_row *row = &((const policy_diff *)ctx)->v[i];
 	json_t *rules = json_array();
 	for (size_t j = 0; rules && j < row->n_rules; j++) {
 		const rule_delta *r = &row->rules[j];
@@ -144,17 +145,11 @@ static json_t *row_json(const policy_row *row)
 int policy_diff_write_json(FILE *out, const policy_diff *d, const run *a, const run *b, const char *registry_path)
 {
 	char day[11];
-	json_t *rows = json_array(), *doc = desk_doc_json("diff --policy");
-	for (size_t i = 0; rows && i < d->n; i++)
-		if (json_array_append_new(rows, row_json(&d->v[i])) < 0) {
-			json_decref(rows);
-			rows = NULL;
-		}
 	date_format(b->opts.as_of, day);
-	return desk_put_doc(out, doc, json_pack("{s:o, s:o, s:s, s:o, s:{s:I, s:I, s:I}}",
-	                                        "from", desk_registry_json(a, registry_path),
-	                                        "to", desk_registry_json(b, registry_path), "as_of", day,
-	                                        "platforms", rows, "summary", "platforms", (json_int_t)d->platforms,
-	                                        "verdicts_changed", (json_int_t)d->verdicts_changed,
-	                                        "changed", (json_int_t)d->n));
+	json_t *head = desk_doc_json("diff --policy", json_pack("{s:o, s:o, s:s}", "from",
+	                             desk_registry_json(a, registry_path), "to", desk_registry_json(b, registry_path),
+	                             "as_of", day));
+	json_t *tail = json_pack("{s:{s:I, s:I, s:I}}", "summary", "platforms", (json_int_t)d->platforms,
+	                         "verdicts_changed", (json_int_t)d->verdicts_changed, "changed", (json_int_t)d->n);
+	return desk_put_rows(out, head, "platforms", row_json, d, d->n, tail);
 }
