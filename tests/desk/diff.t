@@ -87,6 +87,15 @@ is "$(printf '%s\n' "$OUT" | grep -E '^(==|   )')" "== (registry): modified
    authority/authorizations.yaml: authorizations[entraide-sante].number N-1 -> N-2
    registry.yaml: name \"Registre national des services de patients partenaires (example)\" -> \"Autre registre\"" "the authority's record and registry.yaml, field by field"
 
+# a declaration that no longer parses: the file, and the finding that says why
+edit $P/charter.yaml 's/^commitments:/commitments: [/m'
+commit
+run_ppreg diff "$REG" HEAD~1..HEAD --as-of "$AS_OF" --platform entraide-sante
+expect_rc 0 "a broken declaration is compared, not an error"
+expect_grep -F "== entraide-sante: modified, non-compliant -> invalid" "the verdict becomes invalid"
+expect_grep -F "   charter.yaml: file modified" "the file is named as a whole"
+expect_grep -E "^   \+ $P/charter.yaml:[0-9]+:[0-9]+: error: core.yaml-syntax: " "with the finding gained"
+
 # nothing changed
 run_ppreg diff "$REG" HEAD..HEAD --as-of "$AS_OF"
 expect_grep -F "0 platforms changed" "no change, no platform"
