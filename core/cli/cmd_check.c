@@ -187,13 +187,8 @@ static int check_platforms(run *r, check_options *o, report *rep, report_summary
 {
 	char **ids = NULL;
 	size_t n = 0;
-	if (o->platforms.n) {
-		ids = xcalloc(o->platforms.n, sizeof *ids);
-		for (size_t i = 0; i < o->platforms.n; i++)
-			ids[n++] = xstrdup(o->platforms.v[i]);
-	} else if (run_platform_ids(r, &ids, &n) < 0) {
+	if (run_named_ids(r, (char *const *)o->platforms.v, o->platforms.n, &ids, &n) < 0)
 		return ERR_FAIL;
-	}
 	judge_options jo = {.jobs = o->jobs, .fail_on_plugin_error = o->fail_on_plugin_error};
 	int rc = report_outputs_begin(&o->out, rep);
 	if (rc == 0)

@@ -3,6 +3,8 @@
  */
 #include "cli/cmd_attest.h"
 #include "cli/cmd_check.h"
+#include "cli/cmd_diff.h"
+#include "cli/cmd_expiring.h"
 #include "cli/cmd_hook.h"
 #include "cli/cmd_init.h"
 #include "cli/cmd_inspect.h"
@@ -31,6 +33,8 @@ static const struct {
 	{"keygen", cmd_keygen, "make a key pair for signing attestations"},
 	{"plugins", cmd_plugins, "list the plugins found, with version, ABI and rules"},
 	{"rules", cmd_rules, "the rule catalog, or one rule with its legal source and fix"},
+	{"expiring", cmd_expiring, "list the dated facts that lapse within a window, or have lapsed"},
+	{"diff", cmd_diff, "what changed between two revisions, or under a draft policy"},
 	{"hook", cmd_hook, "run as a Git hook (pre-receive, update, pre-commit), or install one"},
 	{"init", cmd_init, "start a new platform folder, every required field to fill in"},
 	{"schema", cmd_schema, "the JSON Schema of a declaration file, or of check's JSON"},

@@ -304,6 +304,16 @@ int run_platform_ids(run *r, char ***ids, size_t *n)
 	return registry_platform_ids(r->reg, ids, n);
 }
 
+int run_named_ids(run *r, char *const *named, size_t n_named, char ***ids, size_t *n)
+{
+	if (!n_named)
+		return run_platform_ids(r, ids, n);
+	*ids = xcalloc(n_named, sizeof **ids);
+	for (*n = 0; *n < n_named; (*n)++)
+		(*ids)[*n] = xstrdup(named[*n]);
+	return 0;
+}
+
 size_t run_rules(const run *r, rule_ref **out)
 {
 	size_t n_core;

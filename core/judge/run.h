@@ -152,6 +152,9 @@ int run_no_platform(run *r, const char *id);
 
 /* The platform ids of the registry, sorted. */
 int run_platform_ids(run *r, char ***ids, size_t *n);
+/* Copies of the ids named (--platform), or when none is, every platform's
+ * (run_platform_ids). Free with registry_free_ids. */
+int run_named_ids(run *r, char *const *named, size_t n_named, char ***ids, size_t *n);
 
 const char *verdict_name(verdict v);
 

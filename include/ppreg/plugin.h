@@ -254,9 +254,10 @@ typedef struct ppreg_api {
 	 * declared at `at` (NULL: the platform folder): an expiry date, a date
 	 * plus the policy's maximum age, the 31 December before a year that
 	 * becomes due. Reported whenever the date is read, whether or not it
-	 * has passed; the core keeps the earliest of the platform's lapses
-	 * whose rule is an error after the policy (check's valid_until) and
-	 * bounds an attestation's validity by them. An invalid date, or a rule
+	 * has passed; the core keeps every lapse whose rule is an error after
+	 * the policy, each with its rule, file, line and date: the earliest is
+	 * check's valid_until and bounds an attestation's validity, and all are
+	 * `ppreg expiring`'s rows. An invalid date, or a rule
 	 * the plugin does not declare, fails the check as report() does. */
 	void (*lapse)(ppreg_check *c, const char *rule, const ppreg_node *at, ppreg_date last_valid_day);
 } ppreg_api;
