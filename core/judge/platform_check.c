@@ -29,6 +29,7 @@ typedef struct {
 	ydoc *doc;         /* NULL when missing or unreadable */
 	unsigned char *data; /* its bytes, read and not yet parsed */
 	size_t len;
+	int optional;      /* one of the policy's optional_files: its absence is no finding */
 } declaration;
 
 typedef struct {
@@ -429,7 +430,9 @@ static int read_declaration(snapshot *s, declaration *d)
 	if (rc == ERR_FAIL)
 		return ERR_FAIL;
 	char *file = path_join(s->folder, d->name);
-	if (rc == PPREG_ABSENT) {
+	if (rc == PPREG_ABSENT && d->optional) {
+		/* the plugin that owns it says what its absence means */
+	} else if (rc == PPREG_ABSENT) {
 		sink_add(&s->sink, "core.missing-file", PPREG_SEV_ERROR, file, 1, 1,
 		         "%s is missing from the platform folder", d->name);
 	} else if (rc == ERR_TOO_LARGE) {
@@ -617,6 +620,7 @@ int run_check_platform(run *r, const char *id, platform_result *out)
 	 * the findings are sorted anyway). */
 	for (size_t i = 0; i < s.n_decls && rc == 0; i++) {
 		s.decls[i].name = xstrdup(r->pol->files[i]);
+		s.decls[i].optional = i >= r->pol->n_required;
 		rc = read_declaration(&s, &s.decls[i]);
 	}
 	if (rc < 0)

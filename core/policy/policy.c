@@ -99,19 +99,35 @@ static int read_limits(policy *p, const ppreg_node *n)
 	return 0;
 }
 
-static int read_files(policy *p, const ppreg_node *n)
+/* One list of plain file names, appended to p->files; each is named once
+ * across declaration_files and optional_files. */
+static int append_files(policy *p, const ppreg_node *n)
 {
-	if (node_kind(n) != PPREG_NODE_LIST || !node_count(n))
-		return policy_error(p, n, "'declaration_files' must be a non-empty list");
-	p->n_files = node_count(n);
-	p->files = xcalloc(p->n_files, sizeof *p->files);
-	for (size_t i = 0; i < p->n_files; i++) {
+	size_t first = p->n_files;
+	p->files = xrealloc(p->files, (first + node_count(n) + 1) * sizeof *p->files);
+	for (size_t i = 0; i < node_count(n); i++) {
 		const char *s;
 		if (node_str(node_item(n, i), &s) || !is_safe_name(s, "._") )
 			return policy_error(p, node_item(n, i), "a declaration file name must be a plain file name");
-		p->files[i] = xstrdup(s);
+		for (size_t j = 0; j < p->n_files; j++)
+			if (!strcmp(p->files[j], s))
+				return policy_error(p, node_item(n, i), "a declaration file is named twice in declaration_files "
+				                    "and optional_files");
+		p->files[p->n_files++] = xstrdup(s);
 	}
 	return 0;
+}
+
+static int read_files(policy *p, const ppreg_node *n, const ppreg_node *optional)
+{
+	if (node_kind(n) != PPREG_NODE_LIST || !node_count(n))
+		return policy_error(p, n, "'declaration_files' must be a non-empty list");
+	if (optional && node_kind(optional) != PPREG_NODE_LIST)
+		return policy_error(p, optional, "'optional_files' must be a list");
+	if (append_files(p, n) < 0)
+		return ERR_FAIL;
+	p->n_required = p->n_files;
+	return optional ? append_files(p, optional) : 0;
 }
 
 static int read_severity(policy *p, const ppreg_node *n)
@@ -236,7 +252,7 @@ int policy_load(policy **out, const char *path)
 		goto fail;
 	}
 	if (read_string(p, root, "id", &p->id) < 0 || read_string(p, root, "version", &p->version) < 0 ||
-	    read_files(p, node_get(root, "declaration_files")) < 0 ||
+	    read_files(p, node_get(root, "declaration_files"), node_get(root, "optional_files")) < 0 ||
 	    read_limits(p, node_get(root, "limits")) < 0 ||
 	    read_severity(p, node_get(root, "severity")) < 0 ||
 	    read_plugins(p, node_get(root, "plugins")) < 0 ||

@@ -36,8 +36,11 @@ typedef struct {
 	char sha256[65];     /* of the file's bytes */
 	char *id, *version;
 	ydoc *doc;
-	char **files;        /* declaration files every platform holds */
-	size_t n_files;
+	/* The declaration files read: first the n_required ones every platform
+	 * holds (declaration_files), then the ones it may hold (optional_files,
+	 * absent from policies older than 2026.2). */
+	char **files;
+	size_t n_files, n_required;
 	yaml_limits limits;
 	unsigned plugin_seconds; /* limits.plugin_seconds: one platform's time in the plugins */
 	unsigned plugin_memory_mb; /* limits.plugin_memory_mb: the memory a worker may take */
