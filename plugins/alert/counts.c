@@ -34,7 +34,7 @@ static const ppreg_node *entry_for(const ppreg_check *c, const ppreg_node *count
 	return NULL;
 }
 
-/* One entry on its own: a year that has begun, declared once, counts that
+/* One entry on its own: a year of the era that has begun, declared once, counts that
  * are not negative, no more passed on than received. */
 static void check_entry(ppreg_check *c, const ppreg_node *counts, size_t i)
 {
@@ -43,7 +43,9 @@ static void check_entry(ppreg_check *c, const ppreg_node *counts, size_t i)
 	const ppreg_node *rn = api->get(entry, "received"), *pn = api->get(entry, "passed_on");
 	long long year, received, passed;
 	int has_r = api->integer(rn, &received) == PPREG_OK, has_p = api->integer(pn, &passed) == PPREG_OK;
-	if (year_of(c, entry, &year) && year > c->as_of.year)
+	if (year_of(c, entry, &year) && year < 1)
+		ppreg_reportf(c, "alert.counts", yn, "%lld is not a year", year);
+	else if (year_of(c, entry, &year) && year > c->as_of.year)
 		ppreg_reportf(c, "alert.counts", yn, "counts for %lld, a year after the as-of date", year);
 	else if (year_of(c, entry, &year) && entry_for(c, counts, year, i))
 		ppreg_reportf(c, "alert.counts", yn, "the counts of %lld are declared twice", year);

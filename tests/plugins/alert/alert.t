@@ -38,11 +38,20 @@ breaks "more passed on than received" $A 's/received: 3, passed_on: 3/received: 
 breaks "a negative count received" $A 's/received: 3, passed_on: 3/received: -3, passed_on: 0/' alert.counts 6
 breaks "a negative count passed on" $A 's/received: 3, passed_on: 3/received: 3, passed_on: -1/' alert.counts 6
 breaks "counts for a year after the as-of date" $A 's/year: 2024/year: 2027/' alert.counts 7
+breaks "year 0" $A 's/year: 2024/year: 0/' alert.counts 7
 breaks "an entry without passed_on" $A 's/, passed_on: 3//' alert.counts 6
 passes "a year before the window may go" $A 's/  - \{year: 2024.*\n//' alert.counts
 passes "the counts of the year under way may be left out" $A 's/  - \{year: 2026.*\n//' alert.counts
 passes "no alert at all is a count of zero" $A 's/received: 3, passed_on: 3/received: 0, passed_on: 0/' alert.counts
 passes "fewer passed on than received" $A 's/received: 3, passed_on: 3/received: 3, passed_on: 2/' alert.counts
+
+# Values of the wrong shape are the core's (core.type), judged no further.
+breaks "an entry that is a number" $A 's/(counts:\n)/$1  - 3\n/' core.type 5
+breaks "an authority that is a list" $A 's/authority: minister/authority: [minister]/' core.type 2
+breaks "a procedure that is a path" $A 's/procedure: .*/procedure: evidence\/procedure-alerte.pdf/' core.type 3
+breaks "counts that are a mapping" $A 's/counts:\n(  - .*\n)*/counts: {2025: 3}\n/' core.type 4
+breaks "a year that is text" $A 's/year: 2024/year: two thousand/' core.type 7
+only_rule core.type "a year that is text: no alert.counts finding besides"
 
 # An entity created this year owes no count for the years before.
 make_case

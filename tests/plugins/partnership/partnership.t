@@ -27,6 +27,17 @@ warn "no status" 's/    status: ongoing\n//' partnership.projects 3
 warn "one id for two projects" 's/(  - id: parcours-oncologie\n(    .*\n)*)/$1$1/' partnership.projects 19
 passes "two projects with ids of their own" $F 's/(  - id: parcours-oncologie\n((    .*\n)*))/$1  - id: parcours-ifsi\n$2/' partnership.projects
 
+# Values of the wrong shape are the core's (core.type, an error), judged no
+# further by the plugin.
+breaks "a project that is a number" $F 's/(projects:\n)/$1  - 3\n/' core.type 3
+breaks "projects that are a mapping" $F 's/projects:\n(.*\n)*/projects: {a: 1}\n/' core.type 2
+breaks "a principle that is a list" $F 's/    co_conduct:\n(      .*\n)*/    co_conduct: [roadmap]\n/' core.type 12
+breaks "an item that is a word" $F 's/steering: \{.*\}\}/steering: yes/' core.type 9
+breaks "an answer that is a list" $F 's/(steering: \{answer: )yes/$1\[yes\]/' core.type 9
+breaks "evidence that is a path" $F 's/(steering: \{answer: yes, evidence: )\{.*?\}/$1evidence\/x.pdf/' core.type 9
+only_rule core.type "evidence that is a path: no partnership finding besides"
+warn "an empty file but its format" 's/format: ppreg\/1\n(.*\n)*/format: ppreg\/1\n/' partnership.projects 1
+
 # A file that is there but does not parse is the core's finding, not an
 # absence (partnership.declared is judged in example.t).
 make_case
