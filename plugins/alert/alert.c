@@ -41,6 +41,8 @@ static const ppreg_rule rules[] = {
 
 static const ppreg_field fields[] = {
 	{"authority", PPREG_T_STRING, PPREG_REQUIRED, NULL, "alert.authority"},
+	{"copies_to", PPREG_T_LIST, 0, NULL, NULL},
+	{"copies_to[]", PPREG_T_STRING, 0, NULL, NULL},
 	{"procedure", PPREG_T_MAP, PPREG_REQUIRED, NULL, "alert.procedure"},
 	{"procedure.path", PPREG_T_STRING, PPREG_REQUIRED, NULL, "alert.procedure"},
 	{"procedure.sha256", PPREG_T_STRING, PPREG_REQUIRED, NULL, "alert.procedure"},
@@ -88,12 +90,19 @@ static int load_params(ppreg_check *c, void *state)
 
 /* The authority is one of the policy's values, written as the policy
  * writes it: "ars" names the regional agency, which for a service of
- * L.1191-4 only receives a copy. */
+ * L.1191-4 receives at most a copy (copies_to, not judged but for
+ * blanks): the ARS alone does not pass. */
 static void check_authority(ppreg_check *c, const ppreg_node *root, const alert_params *p)
 {
 	const ppreg_node *an = c->api->get(root, "authority");
 	const char *authority = ppreg_text(c, an), *accepted = ppreg_text(c, c->api->item(p->authorities, 0));
 	size_t n = c->api->count(p->authorities);
+	const ppreg_node *copies = ppreg_list(c, c->api->get(root, "copies_to"));
+	for (size_t i = 0; i < c->api->count(copies); i++) {
+		const char *s = ppreg_text(c, c->api->item(copies, i));
+		if (s && ppreg_blank(s))
+			ppreg_reportf(c, "alert.authority", c->api->item(copies, i), "an empty item in copies_to");
+	}
 	if (!authority)
 		return; /* missing or mistyped: reported by the core */
 	if (ppreg_blank(authority))

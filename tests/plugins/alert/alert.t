@@ -12,6 +12,9 @@ passes_clean alert.authority alert.procedure alert.counts
 # authority: one of the policy's values (model: minister)
 breaks "an ARS alone" $A 's/authority: minister/authority: ars/' alert.authority 2
 expect_grep -F "alerts go to 'ars', not to an authority the policy names (minister)" "the message names the policy's authorities"
+passes "the minister, with a copy to the ARS" $A 's/(authority: minister\n)/$1copies_to: [ars]\n/' alert.authority
+breaks "the ARS, with a copy to the minister" $A 's/authority: minister\n/authority: ars\ncopies_to: [minister]\n/' alert.authority 2
+breaks "a blank copy" $A 's/(authority: minister\n)/$1copies_to: [ars, " "]\n/' alert.authority 3
 breaks "the service itself" $A 's/authority: minister/authority: service/' alert.authority 2
 breaks "the minister named in free text" $A 's/authority: minister/authority: Ministère chargé de la santé/' alert.authority 2
 breaks "the value in capitals" $A 's/authority: minister/authority: MINISTER/' alert.authority 2
