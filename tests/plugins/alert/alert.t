@@ -21,6 +21,16 @@ breaks "the value in capitals" $A 's/authority: minister/authority: MINISTER/' a
 breaks "a blank authority" $A 's/authority: minister/authority: " "/' alert.authority 2
 breaks "no authority" $A 's/authority: minister\n//' alert.authority 1
 
+# Under 2026.2 transparency.alert-channel keeps judging what users are shown
+# and alert.authority what the service does: each is broken alone.
+make_case
+edit $P/transparency.yaml 's/alert_channel: \{shown_at: https:/alert_channel: {shown_at: http:/'
+expect_rule transparency.alert-channel "an http:// page of the right of alert: transparency.alert-channel"
+expect_no_rule alert.authority "an http:// page of the right of alert: no alert.authority"
+make_case
+edit $P/$A 's/authority: minister/authority: ars/'
+expect_no_rule transparency.alert-channel "an ARS alone in alert.yaml: transparency.alert-channel is silent"
+
 # procedure: filed as evidence, hashed
 breaks "a tampered digest" $A 's/sha256: "0fe4/sha256: "1fe4/' alert.procedure 3
 breaks "a digest in upper case" $A 's/sha256: "0fe439a38effbce6/sha256: "0FE439A38EFFBCE6/' alert.procedure 3
