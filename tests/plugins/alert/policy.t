@@ -4,20 +4,12 @@
 # (exit 2, naming alert.params).
 . "$(dirname "$0")/../../lib/tap.sh"
 . "$PPREG_TOP/tests/lib/breaks.sh"
+. "$PPREG_TOP/tests/lib/policy.sh"
 A=alert.yaml
 
-# policy PERL_EXPR: a copy of the model policy (with its charter texts) in
-# $TMP/pol, edited; POLICY names it.
-policy() {
-	rm -rf "$TMP/pol"
-	cp -R "$PPREG_TOP/policies" "$TMP/pol"
-	POLICY=$TMP/pol/fr-model-2026.2.yaml
-	perl -0pi -e "$1" "$POLICY"
-}
 
 # A policy that also accepts the ARS lets it pass; the model does not.
 policy 's/authorities: \[minister\]/authorities: [minister, ars]/'
-CASE_ARGS="--policy $POLICY"
 passes "an ARS, under a policy that names it" $A 's/authority: minister/authority: ars/' alert.authority
 judge_cases
 # Two years asked for: 2024 is owed too.

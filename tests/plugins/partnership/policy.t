@@ -5,17 +5,9 @@
 # (exit 2, naming the parameter).
 . "$(dirname "$0")/../../lib/tap.sh"
 . "$PPREG_TOP/tests/lib/breaks.sh"
+. "$PPREG_TOP/tests/lib/policy.sh"
 F=partnership.yaml
 
-# policy PERL_EXPR: a copy of the model policy (with its charter texts) in
-# $TMP/pol, edited; POLICY names it.
-policy() {
-	rm -rf "$TMP/pol"
-	cp -R "$PPREG_TOP/policies" "$TMP/pol"
-	POLICY=$TMP/pol/fr-model-2026.2.yaml
-	perl -0pi -e "$1" "$POLICY"
-	CASE_ARGS="--policy $POLICY"
-}
 
 policy 's/min_partners: 2/min_partners: 3/'
 make_case
