@@ -2,14 +2,15 @@
  * gen_registry.c - writes a synthetic registry of N platforms into a new Git
  * repository, for the benchmark (scripts/bench) and for trying ppreg at scale.
  *
- * Each platform is a variant of registry/platforms/entraide-sante: the five
- * declaration files and three evidence files whose digests match. Ids,
- * names, SIREN/SIRET (valid Luhn checksums), VAT keys, counts of partners,
- * services, funding lines and dates vary with a seeded generator, so a run
- * is reproducible. About --fault-percent of the platforms carry one fault
- * (a bad SIRET, an expired authorization, a tampered evidence digest, a
- * missing file, a duplicate key, ...); --manifest lists them with the rule
- * each should break.
+ * Each platform is a variant of registry/platforms/entraide-sante: the six
+ * declaration files of policy 2026.2 (not the optional partnership.yaml)
+ * and four evidence files whose digests match. Ids, names, SIREN/SIRET
+ * (valid Luhn checksums), VAT keys, counts of partners, services, funding
+ * lines and dates vary with a seeded generator, so a run is reproducible.
+ * About --fault-percent of the platforms carry one fault (a bad SIRET, an
+ * expired authorization, a tampered evidence digest, a missing file, a
+ * duplicate key, ...); --manifest lists them with the rule each should
+ * break.
  *
  * Speed: nothing goes through the index or the work tree. The program feeds
  * one stream to `git fast-import`: the evidence blobs once (a pool of
@@ -229,6 +230,8 @@ static const char *const fault_rule[F_COUNT] = {
 #define MAX_PARTNERS 12
 #define MAX_SERVICES 3
 
+#define N_EVIDENCE 4
+
 typedef struct {
 	char id[64], name[96], domain[80];
 	char siren[10], siret[15];
@@ -238,7 +241,7 @@ typedef struct {
 	char partners[MAX_PARTNERS][16];
 	int n_services;
 	int service_kind[MAX_SERVICES];
-	int evidence[3];       /* variant of each evidence document */
+	int evidence[N_EVIDENCE]; /* variant of each evidence document */
 	int host;
 } platform;
 
@@ -286,21 +289,21 @@ static const host hosts[] = {
 };
 #define N_HOSTS (sizeof hosts / sizeof *hosts)
 
-/* The three evidence documents, each in `n_variants` versions. */
-static const char *const evidence_names[3] = {"aipd-2026.pdf", "contrat-art28-hebergeur.pdf",
-	"procedure-violation.pdf"};
+/* The evidence documents, each in `n_variants` versions. */
+static const char *const evidence_names[N_EVIDENCE] = {"aipd-2026.pdf", "contrat-art28-hebergeur.pdf",
+	"procedure-violation.pdf", "procedure-alerte.pdf"};
 typedef struct {
 	int n_variants;
-	char (*sha)[3][65];    /* [variant][document] */
+	char (*sha)[N_EVIDENCE][65]; /* [variant][document] */
 	unsigned first_mark;   /* mark of variant 0, document 0 */
 } evidence_pool;
 
 static unsigned evidence_mark(const evidence_pool *ev, int variant, int doc)
 {
-	return ev->first_mark + (unsigned)(variant * 3 + doc);
+	return ev->first_mark + (unsigned)(variant * N_EVIDENCE + doc);
 }
 
-/* ---- the five declaration files ---- */
+/* ---- the declaration files ---- */
 
 static void gen_registration(buf *b, const platform *p)
 {
@@ -502,6 +505,18 @@ typedef struct {
 	unsigned long long files, bytes;
 } importer;
 
+/* alert.yaml (policy 2026.2): the minister, the procedure, the counts
+ * of the years before the as-of year, drawn from nothing random so that a
+ * seed's platforms stay those of the versions without it. */
+static void gen_alert(buf *b, const platform *p, const evidence_pool *ev)
+{
+	int n = p->n_partners;
+	bprintf(b, "format: ppreg/1\nauthority: minister\n");
+	bprintf(b, "procedure: {path: evidence/%s, sha256: \"%s\"}\n", evidence_names[3], ev->sha[p->evidence[3]][3]);
+	bprintf(b, "counts:\n  - {year: 2026, received: %d, passed_on: %d}\n", n, n);
+	bprintf(b, "  - {year: 2025, received: %d, passed_on: %d}\n", n + 1, n);
+}
+
 static void write_data(importer *im, const char *data, size_t len)
 {
 	fprintf(im->out, "data %zu\n", len);
@@ -596,7 +611,7 @@ static void write_evidence_pool(importer *im, evidence_pool *ev)
 		die("out of memory");
 	ev->first_mark = 1;
 	for (int v = 0; v < ev->n_variants; v++)
-		for (int doc = 0; doc < 3; doc++) {
+		for (int doc = 0; doc < N_EVIDENCE; doc++) {
 			evidence_bytes(&b, doc, v);
 			sha256_hex(b.p, b.len, ev->sha[v][doc]);
 			fprintf(im->out, "blob\nmark :%u\n", evidence_mark(ev, v, doc));
@@ -636,19 +651,22 @@ static void emit_platform(importer *im, const platform *p, const evidence_pool *
 		const char *name;
 		void (*gen)(buf *, const platform *);
 	} files[] = {{"registration.yaml", gen_registration}, {"transparency.yaml", gen_transparency},
-	             {"gdpr.yaml", NULL}, {"charter.yaml", gen_charter}, {"training.yaml", gen_training}};
+	             {"gdpr.yaml", NULL}, {"charter.yaml", gen_charter}, {"training.yaml", gen_training},
+	             {"alert.yaml", NULL}};
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
 		b->len = 0;
 		if (files[i].gen)
 			files[i].gen(b, p);
-		else
+		else if (i == 2)
 			gen_gdpr(b, p, ev);
+		else
+			gen_alert(b, p, ev);
 		if (p->fault == F_MISSING_FILE && !strcmp(files[i].name, "training.yaml"))
 			continue;
 		snprintf(path, sizeof path, "platforms/%s/%s", p->id, files[i].name);
 		inline_file(im, path, b);
 	}
-	for (int doc = 0; doc < 3; doc++) {
+	for (int doc = 0; doc < N_EVIDENCE; doc++) {
 		fprintf(im->out, "M 100644 :%u platforms/%s/evidence/%s\n", evidence_mark(ev, p->evidence[doc], doc),
 		        p->id, evidence_names[doc]);
 		im->files++;
@@ -792,6 +810,7 @@ int main(int argc, char **argv)
 		make_platform(&p, i, o.fault_percent);
 		for (int doc = 0; doc < 3; doc++)
 			p.evidence[doc] = (int)(rng_next() % (uint64_t)o.variants);
+		p.evidence[3] = p.evidence[2]; /* no draw: the platforms of a seed stay the same */
 		if (i == changed_index) {
 			p.fault = F_NONE; /* the changed platform stays compliant */
 			changed = p;

@@ -29,6 +29,7 @@ typedef struct {
 	ydoc *doc;         /* NULL when missing or unreadable */
 	unsigned char *data; /* its bytes, read and not yet parsed */
 	size_t len;
+	int optional;      /* one of the policy's optional_files: its absence is no finding */
 } declaration;
 
 typedef struct {
