@@ -9,8 +9,8 @@ C=platforms/charte-incomplete/charter.yaml
 make_registry charte-incomplete
 check_reg
 expect_rc 1 "charte-incomplete: exit 1"
-expect_finding charter.clauses $C 5 "the no-promotion clause is missing"
-expect_finding charter.pseudonymous $C 6 "a partner named by e-mail in charter.yaml"
+expect_finding charter.clauses $C 6 "the no-promotion clause is missing"
+expect_finding charter.pseudonymous $C 7 "a partner named by e-mail in charter.yaml"
 expect_finding charter.pseudonymous platforms/charte-incomplete/training.yaml 19 "... and in training.yaml"
 printf '%s\n' "$OUT" | grep -E ': (error|warning): ' | grep -vq ': charter\.'
 [ $? -ne 0 ]
