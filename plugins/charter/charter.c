@@ -3,7 +3,9 @@
  * synthesis of 2026-05-28 points 7-8): the charter a platform adopts must be
  * the official text the policy lists, every active partner signs its current
  * version with every required clause and renews it in time, and the public
- * registry names partners only by pseudonym.
+ * registry names partners only by pseudonym. Policies from fr-model 2026.2
+ * switch on more (load_later_params): only the statuses L.1191-3 names must
+ * sign, each commitment lists its missions, the service countersigns.
  *
  * This file holds the descriptor (rules and the schema of charter.yaml),
  * reads and checks the policy's parameters, and runs the checks of

@@ -1,7 +1,9 @@
 /*
  * charter.h - what the files of the charter plugin share: the policy's
  * parameters once read and checked (charter.c), and the checks
- * (commitments.c: what a commitment says; pseudonyms.c: who it names;
+ * (commitments.c: what a commitment says and who signed it; partners.c:
+ * the partner's status and missions, read against transparency.yaml and
+ * registration.yaml; pseudonyms.c: who it names;
  * the pure text helpers are plugins/lib/text.h, shared with training).
  */
 #ifndef PPREG_CHARTER_H

@@ -50,6 +50,33 @@ void charter_check_official(ppreg_check *c, const charter_policy *pol, const ppr
 		              "the charter adopted must be the official text, unchanged", version, official);
 }
 
+/* What a signature's date says, for the partner's and the service's
+ * alike: after the as-of date (then nothing else is judged), before the
+ * current version took effect (for a signature of it), and its last valid
+ * day, signed_on + renewal, passed or not. Each caller reports under its
+ * own rule. */
+typedef struct {
+	int future, early, lapsed;
+	ppreg_date last;
+	date_text on, as_of, effective, last_text;
+} sign_dates;
+
+static sign_dates judge_dates(const ppreg_check *c, const charter_policy *pol, ppreg_date on, int current)
+{
+	const ppreg_api *api = c->api;
+	sign_dates v;
+	memset(&v, 0, sizeof v);
+	v.future = api->date_cmp(on, c->as_of) > 0;
+	v.early = current && api->date_cmp(on, pol->current_effective) < 0;
+	v.last = api->date_add(on, &pol->renewal, 1);
+	v.lapsed = api->date_cmp(v.last, c->as_of) < 0;
+	v.on = show_date(on);
+	v.as_of = show_date(c->as_of);
+	v.effective = show_date(pol->current_effective);
+	v.last_text = show_date(v.last);
+	return v;
+}
+
 /* Appends ", item" to a bounded list; once full, later items are dropped
  * and the text ends with "..." . */
 static void list_append(char *buf, size_t size, size_t *len, const char *item)
@@ -115,21 +142,18 @@ static void check_signature(ppreg_check *c, const charter_policy *pol, const ppr
 		              show_date(pol->current_effective).text);
 	if (api->date(sn, &signed_on) != PPREG_OK)
 		return;
-	if (api->date_cmp(signed_on, c->as_of) > 0) {
-		ppreg_reportf(c, "charter.signed", sn, "signed on %s, after the as-of date %s", show_date(signed_on).text,
-		              show_date(c->as_of).text);
+	sign_dates v = judge_dates(c, pol, signed_on, current);
+	if (v.future) {
+		ppreg_reportf(c, "charter.signed", sn, "signed on %s, after the as-of date %s", v.on.text, v.as_of.text);
 		return;
 	}
-	if (current && api->date_cmp(signed_on, pol->current_effective) < 0)
-		ppreg_reportf(c, "charter.signed", sn, "signed on %s, before version %s took effect on %s",
-		              show_date(signed_on).text, pol->current_version, show_date(pol->current_effective).text);
-	/* valid while signed_on + renewal >= as-of: `last` is its last valid day */
-	ppreg_date last = api->date_add(signed_on, &pol->renewal, 1);
-	ppreg_lapse(c, "charter.renewal", sn, last);
-	if (api->date_cmp(last, c->as_of) < 0)
+	if (v.early)
+		ppreg_reportf(c, "charter.signed", sn, "signed on %s, before version %s took effect on %s", v.on.text,
+		              pol->current_version, v.effective.text);
+	ppreg_lapse(c, "charter.renewal", sn, v.last);
+	if (v.lapsed)
 		ppreg_reportf(c, "charter.renewal", sn, "signed on %s: the signature was valid until %s (renewal every %s); "
-		              "the partner must sign again", show_date(signed_on).text, show_date(last).text,
-		              pol->renewal_text);
+		              "the partner must sign again", v.on.text, v.last_text.text, pol->renewal_text);
 }
 
 /* charter.joint-signature for one active commitment that is signed: the
@@ -161,21 +185,21 @@ void charter_check_countersignature(ppreg_check *c, const charter_policy *pol, c
 		              "(signed_on: YYYY-MM-DD)");
 		return;
 	}
-	if (api->date_cmp(on, c->as_of) > 0) {
-		ppreg_reportf(c, "charter.joint-signature", dn, "countersigned on %s, after the as-of date %s",
-		              show_date(on).text, show_date(c->as_of).text);
+	const char *version = ppreg_text(c, api->get(commitment, "charter_version"));
+	sign_dates v = judge_dates(c, pol, on, version && !strcmp(version, pol->current_version));
+	if (v.future) {
+		ppreg_reportf(c, "charter.joint-signature", dn, "countersigned on %s, after the as-of date %s", v.on.text,
+		              v.as_of.text);
 		return;
 	}
-	const char *version = ppreg_text(c, api->get(commitment, "charter_version"));
-	if (version && !strcmp(version, pol->current_version) && api->date_cmp(on, pol->current_effective) < 0)
+	if (v.early)
 		ppreg_reportf(c, "charter.joint-signature", dn, "countersigned on %s, before version %s took effect on %s",
-		              show_date(on).text, pol->current_version, show_date(pol->current_effective).text);
-	ppreg_date last = api->date_add(on, &pol->renewal, 1);
-	ppreg_lapse(c, "charter.joint-signature", dn, last);
-	if (api->date_cmp(last, c->as_of) < 0)
+		              v.on.text, pol->current_version, v.effective.text);
+	ppreg_lapse(c, "charter.joint-signature", dn, v.last);
+	if (v.lapsed)
 		ppreg_reportf(c, "charter.joint-signature", dn, "countersigned on %s: the countersignature was valid until %s "
-		              "(renewal every %s); the service must countersign again", show_date(on).text,
-		              show_date(last).text, pol->renewal_text);
+		              "(renewal every %s); the service must countersign again", v.on.text, v.last_text.text,
+		              pol->renewal_text);
 }
 
 int charter_must_sign(const ppreg_check *c, const charter_policy *pol, const ppreg_node *commitment)

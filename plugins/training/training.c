@@ -5,7 +5,9 @@
  * joint training). Each course a platform declares must meet the policy's
  * specification (hours, topics, co-delivery, assessment: courses.c), and
  * every active partner of charter.yaml must hold a certification from such
- * a course (certifications.c).
+ * a course (certifications.c); from fr-model 2026.2, with as many hours as
+ * the domains of its missions ask, and the service says how partners get
+ * funded training (missions.c).
  *
  * This file holds the descriptor (rules and the schema of training.yaml),
  * reads and checks the policy's numbers, and runs the checks.
