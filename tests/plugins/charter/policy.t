@@ -162,4 +162,28 @@ check_reg --policy "$POLICY"
 expect_no_rule charter.official-version "an older version the policy still lists may be the one adopted"
 expect_rc 0 "an older listed version: exit 0"
 
+# The parameters of 2026.2: malformed, the run stops; a status added to
+# signing_statuses must sign.
+make_registry
+policy 's/signing_statuses: \[volunteer, benevolent\]/signing_statuses: [volunteer, trainee]/'
+check_reg --policy "$POLICY"
+fails "a status signing_statuses does not know" "charter.params.signing_statuses\[1\] is not one of salaried, volunteer, benevolent"
+policy 's/signing_statuses: \[volunteer, benevolent\]/signing_statuses: volunteer/'
+check_reg --policy "$POLICY"
+fails "signing_statuses as a text" "charter.params.signing_statuses must be a list"
+policy 's/require_missions: true/require_missions: yes please/'
+check_reg --policy "$POLICY"
+fails "require_missions in words" "charter.params.require_missions must be true or false"
+policy 's/require_countersignature: true/require_countersignature: 1/'
+check_reg --policy "$POLICY"
+fails "require_countersignature as a number" "charter.params.require_countersignature must be true or false"
+policy 's/signing_statuses: \[volunteer, benevolent\]/signing_statuses: [salaried, volunteer, benevolent]/'
+edit $P/$C 's/charter_version: "2026-1", signed_on: 2026-08-02, //'
+commit
+check_reg --policy "$POLICY"
+expect_finding charter.signed $P/$C 7 "a policy that has salaried partners sign asks pp-c3d4 to sign"
+policy 's/require_missions: true/require_missions: false/'
+check_reg --policy "$POLICY"
+expect_no_rule charter.missions "require_missions: false is off"
+
 done_testing
