@@ -387,7 +387,8 @@ static void gen_transparency(buf *b, const platform *p)
 	bprintf(b, "public_backers:\n  - {name: %s, kind: university, support: Co-design of the training course}\n",
 	        PICK(universities));
 	int active = p->n_partners - p->n_withdrawn;
-	int salaried = (int)rnd(0, active), volunteer = active - salaried;
+	/* charter.yaml gives the same statuses (gen_charter) */
+	int salaried = active / 2, volunteer = active - salaried;
 	bprintf(b, "patient_partners:\n  total: %d\n", p->fault == F_PARTNER_TOTAL ? active + 1 : active);
 	bprintf(b, "  by_status: {salaried: %d, volunteer: %d, benevolent: 0}\n",
 	        p->fault == F_PARTNER_TOTAL ? salaried + 1 : salaried, volunteer);
@@ -462,10 +463,13 @@ static void gen_charter(buf *b, const platform *p)
 	bprintf(b, "format: ppreg/1\ncharter: {version: \"2026-1\", sha256: \"%s\"}\ncommitments:\n", charter_sha256);
 	for (int i = 0; i < p->n_partners; i++) {
 		int withdrawn = i >= p->n_partners - p->n_withdrawn;
-		bprintf(b, "  - {partner: %s, status: %s, charter_version: \"2026-1\", signed_on: %s,\n     clauses: [%s]}\n",
-		        p->partners[i], withdrawn ? "withdrawn" : "active",
-		        rnd_date(d, days_of_date(2026, 6, 1), days_of_date(2026, 11, 20)),
-		        p->fault == F_CLAUSE && i == 0 ? clauses_short : clauses);
+		int salaried = i < (p->n_partners - p->n_withdrawn) / 2; /* as gen_transparency counts them */
+		rnd_date(d, days_of_date(2026, 6, 1), days_of_date(2026, 11, 20));
+		bprintf(b, "  - {partner: %s, status: %s, charter_version: \"2026-1\", signed_on: %s, partner_status: %s,\n"
+		           "     missions: [%s], countersignature: {signatory: Direction du service, signed_on: %s},\n"
+		           "     clauses: [%s]}\n",
+		        p->partners[i], withdrawn ? "withdrawn" : "active", d, salaried ? "salaried" : "volunteer",
+		        services[p->service_kind[0]].id, d, p->fault == F_CLAUSE && i == 0 ? clauses_short : clauses);
 	}
 }
 
@@ -482,8 +486,8 @@ static void gen_training(buf *b, const platform *p)
 	if (p->fault == F_MODULE_HOURS)
 		sum -= hours[2] - 2, hours[2] = 2;
 	long total = sum + rnd(0, 60);
-	if (total < 40)
-		total = 40;
+	if (total < 60) /* the most hours a domain of the model policy asks of a partner */
+		total = 60;
 	bprintf(b, "format: ppreg/1\ncourses:\n  - id: du-partenariat\n    title: DU Partenariat patient\n"
 	           "    provider: {name: %s, kind: university}\n    hours: %ld\n    modules:\n",
 	        PICK(universities), total);
@@ -495,6 +499,7 @@ static void gen_training(buf *b, const platform *p)
 	for (int i = 0; i < p->n_partners; i++)
 		bprintf(b, "  - {partner: %s, course: du-partenariat, obtained_on: %s}\n", p->partners[i],
 		        rnd_date(d, days_of_date(2023, 1, 1), days_of_date(2026, 10, 31)));
+	bprintf(b, "funded_training: {on_request: true, how_to_request: A written request to the coordinator}\n");
 }
 
 /* ---- the fast-import stream ---- */

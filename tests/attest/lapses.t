@@ -128,7 +128,7 @@ is "$(json_field 'p["valid_until"], p["valid_until_set_by"]["rule"]')" "('2029-0
 make_registry
 edit platforms/entraide-sante/registration.yaml 's/, expires_on: 2029-06-30//'
 commit
-policy none "transparency.funding: off, gdpr.hds-hosting: off, gdpr.dpia: off, charter.renewal: off, alert.counts: off"
+policy none "transparency.funding: off, gdpr.hds-hosting: off, gdpr.dpia: off, charter.renewal: off, charter.joint-signature: off, alert.counts: off"
 check_reg --policy "$PF" --as-of "$SIGNED" --format json
 is "$(json_field '"valid_until" in p, "valid_until_set_by" in p')" "(False, False)" \
    "no dated fact bounds the verdict: no valid_until key"
