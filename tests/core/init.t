@@ -4,7 +4,7 @@
 # until filled, once filled from a passing declaration it passes, and it
 # never writes over anything or leaves half a folder.
 . "$(dirname "$0")/../lib/tap.sh"
-FILES="charter.yaml gdpr.yaml registration.yaml training.yaml transparency.yaml"
+FILES="alert.yaml charter.yaml gdpr.yaml partnership.yaml registration.yaml training.yaml transparency.yaml"
 
 make_registry
 run_ppreg init nouvelle "$REG"
@@ -18,8 +18,8 @@ expect_grep -F "== nouvelle: non-compliant" "the template parses: non-compliant,
 expect_no_rule 'core\.(yaml-syntax|unknown-field|duplicate-key|limits|type: .* expected)' "the template: no key unknown, no value mistyped"
 line=$(grep -n '^  version:$' "$REG/$N/charter.yaml" | cut -d: -f1)
 expect_finding charter.official-version "$N/charter.yaml" "$line" "charter.version left empty: reported on its line"
-line=$(grep -n '^    signed_on:$' "$REG/$N/charter.yaml" | cut -d: -f1)
-expect_finding charter.signed "$N/charter.yaml" "$line" "a commitment's signed_on left empty: reported on its line"
+line=$(grep -n '^    partner:$' "$REG/$N/charter.yaml" | cut -d: -f1)
+expect_finding charter.pseudonymous "$N/charter.yaml" "$line" "a commitment's partner left empty: reported on its line"
 grep -q '^#   # optional, a string$' "$REG/$N/registration.yaml" && grep -q '^#   website:$' "$REG/$N/registration.yaml"
 ok $? "optional fields are there, commented out, with their type"
 grep -q '^  # required, one of SA|SAS|' "$REG/$N/registration.yaml"

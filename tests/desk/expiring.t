@@ -4,9 +4,10 @@
 # before the as-of date marked lapsed; sorted by date; exit 1 when one is
 # listed, 0 when none, 2 on bad options. entraide-sante's lapses as of
 # 2026-11-23: funding 2026-12-31 (transparency.yaml:5), HDS 2028-01-31
-# (gdpr.yaml:19), DPIA 2029-01-15 (gdpr.yaml:22), commitments 2029-07-10 and
-# 2029-08-02 (charter.yaml:4, :6), authorization 2029-06-30
-# (registration.yaml:26).
+# (gdpr.yaml:19), alert counts 2028-06-30 (alert.yaml:4), DPIA 2029-01-15
+# (gdpr.yaml:22), authorization 2029-06-30 (registration.yaml:26),
+# commitments and their countersignatures 2029-07-10/15 and 2029-08-02/03
+# (charter.yaml:4, :5, :7, :8).
 . "$(dirname "$0")/../lib/tap.sh"
 P=platforms/entraide-sante
 facts() { printf '%s' "$OUT" | python3 -c '
@@ -30,12 +31,15 @@ run_ppreg expiring "$REG" --as-of 2026-11-23 --within P3Y --platform entraide-sa
 expect_rc 1 "P3Y --format json: exit 1"
 is "$(facts)" "2026-12-31/entraide-sante/transparency.yaml:5/transparency.funding/lapses \
 2028-01-31/entraide-sante/gdpr.yaml:19/gdpr.hds-hosting/lapses \
+2028-06-30/entraide-sante/alert.yaml:4/alert.counts/lapses \
 2029-01-15/entraide-sante/gdpr.yaml:22/gdpr.dpia/lapses \
 2029-06-30/entraide-sante/registration.yaml:26/registration.authorization/lapses \
 2029-07-10/entraide-sante/charter.yaml:4/charter.renewal/lapses \
-2029-08-02/entraide-sante/charter.yaml:6/charter.renewal/lapses" "every dated fact up to 2029-11-23, sorted by date"
+2029-07-15/entraide-sante/charter.yaml:5/charter.joint-signature/lapses \
+2029-08-02/entraide-sante/charter.yaml:7/charter.renewal/lapses \
+2029-08-03/entraide-sante/charter.yaml:8/charter.joint-signature/lapses" "every dated fact up to 2029-11-23, sorted by date"
 run_ppreg expiring "$REG" --as-of 2026-11-23 --within P2Y8M8D --platform entraide-sante --format json
-is "$(facts | wc -w)" 5 "up to 2029-07-31: the 2029-08-02 renewal is not listed"
+is "$(facts | wc -w)" 7 "up to 2029-07-31: the 2029-08-02 renewal is not listed"
 
 run_ppreg expiring "$REG" --as-of 2028-01-31 --within P0D --platform entraide-sante --format json
 is "$(facts)" "2028-01-31/entraide-sante/gdpr.yaml:19/gdpr.hds-hosting/lapses" \

@@ -12,8 +12,13 @@ except ImportError:
 class Loader(yaml.SafeLoader):
     pass
 
-Loader.yaml_implicit_resolvers = {k: [r for r in v if r[0] != "tag:yaml.org,2002:timestamp"]
+# As ppreg reads YAML: a date stays a string, and only true/false are
+# booleans (YAML 1.1's yes/no/on/off are words, such as an answer "yes").
+Loader.yaml_implicit_resolvers = {k: [r for r in v if r[0] not in ("tag:yaml.org,2002:timestamp",
+                                                                    "tag:yaml.org,2002:bool")]
                                   for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+Loader.add_implicit_resolver("tag:yaml.org,2002:bool", __import__("re").compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                             list("tTfF"))
 
 def fill(tpl, example, path):
     if isinstance(tpl, dict):
