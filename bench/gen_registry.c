@@ -2,14 +2,15 @@
  * gen_registry.c - writes a synthetic registry of N platforms into a new Git
  * repository, for the benchmark (scripts/bench) and for trying ppreg at scale.
  *
- * Each platform is a variant of registry/platforms/entraide-sante: the five
- * declaration files and three evidence files whose digests match. Ids,
- * names, SIREN/SIRET (valid Luhn checksums), VAT keys, counts of partners,
- * services, funding lines and dates vary with a seeded generator, so a run
- * is reproducible. About --fault-percent of the platforms carry one fault
- * (a bad SIRET, an expired authorization, a tampered evidence digest, a
- * missing file, a duplicate key, ...); --manifest lists them with the rule
- * each should break.
+ * Each platform is a variant of registry/platforms/entraide-sante: the six
+ * declaration files of policy 2026.2 (not the optional partnership.yaml)
+ * and four evidence files whose digests match. Ids, names, SIREN/SIRET
+ * (valid Luhn checksums), VAT keys, counts of partners, services, funding
+ * lines and dates vary with a seeded generator, so a run is reproducible.
+ * About --fault-percent of the platforms carry one fault (a bad SIRET, an
+ * expired authorization, a tampered evidence digest, a missing file, a
+ * duplicate key, ...); --manifest lists them with the rule each should
+ * break.
  *
  * Speed: nothing goes through the index or the work tree. The program feeds
  * one stream to `git fast-import`: the evidence blobs once (a pool of
@@ -229,6 +230,8 @@ static const char *const fault_rule[F_COUNT] = {
 #define MAX_PARTNERS 12
 #define MAX_SERVICES 3
 
+#define N_EVIDENCE 4
+
 typedef struct {
 	char id[64], name[96], domain[80];
 	char siren[10], siret[15];
@@ -238,7 +241,7 @@ typedef struct {
 	char partners[MAX_PARTNERS][16];
 	int n_services;
 	int service_kind[MAX_SERVICES];
-	int evidence[3];       /* variant of each evidence document */
+	int evidence[N_EVIDENCE]; /* variant of each evidence document */
 	int host;
 } platform;
 
@@ -286,21 +289,21 @@ static const host hosts[] = {
 };
 #define N_HOSTS (sizeof hosts / sizeof *hosts)
 
-/* The three evidence documents, each in `n_variants` versions. */
-static const char *const evidence_names[3] = {"aipd-2026.pdf", "contrat-art28-hebergeur.pdf",
-	"procedure-violation.pdf"};
+/* The evidence documents, each in `n_variants` versions. */
+static const char *const evidence_names[N_EVIDENCE] = {"aipd-2026.pdf", "contrat-art28-hebergeur.pdf",
+	"procedure-violation.pdf", "procedure-alerte.pdf"};
 typedef struct {
 	int n_variants;
-	char (*sha)[3][65];    /* [variant][document] */
+	char (*sha)[N_EVIDENCE][65]; /* [variant][document] */
 	unsigned first_mark;   /* mark of variant 0, document 0 */
 } evidence_pool;
 
 static unsigned evidence_mark(const evidence_pool *ev, int variant, int doc)
 {
-	return ev->first_mark + (unsigned)(variant * 3 + doc);
+	return ev->first_mark + (unsigned)(variant * N_EVIDENCE + doc);
 }
 
-/* ---- the five declaration files ---- */
+/* ---- the declaration files ---- */
 
 static void gen_registration(buf *b, const platform *p)
 {
@@ -384,7 +387,8 @@ static void gen_transparency(buf *b, const platform *p)
 	bprintf(b, "public_backers:\n  - {name: %s, kind: university, support: Co-design of the training course}\n",
 	        PICK(universities));
 	int active = p->n_partners - p->n_withdrawn;
-	int salaried = (int)rnd(0, active), volunteer = active - salaried;
+	/* charter.yaml gives the same statuses (gen_charter) */
+	int salaried = active / 2, volunteer = active - salaried;
 	bprintf(b, "patient_partners:\n  total: %d\n", p->fault == F_PARTNER_TOTAL ? active + 1 : active);
 	bprintf(b, "  by_status: {salaried: %d, volunteer: %d, benevolent: 0}\n",
 	        p->fault == F_PARTNER_TOTAL ? salaried + 1 : salaried, volunteer);
@@ -459,10 +463,13 @@ static void gen_charter(buf *b, const platform *p)
 	bprintf(b, "format: ppreg/1\ncharter: {version: \"2026-1\", sha256: \"%s\"}\ncommitments:\n", charter_sha256);
 	for (int i = 0; i < p->n_partners; i++) {
 		int withdrawn = i >= p->n_partners - p->n_withdrawn;
-		bprintf(b, "  - {partner: %s, status: %s, charter_version: \"2026-1\", signed_on: %s,\n     clauses: [%s]}\n",
-		        p->partners[i], withdrawn ? "withdrawn" : "active",
-		        rnd_date(d, days_of_date(2026, 6, 1), days_of_date(2026, 11, 20)),
-		        p->fault == F_CLAUSE && i == 0 ? clauses_short : clauses);
+		int salaried = i < (p->n_partners - p->n_withdrawn) / 2; /* as gen_transparency counts them */
+		rnd_date(d, days_of_date(2026, 6, 1), days_of_date(2026, 11, 20));
+		bprintf(b, "  - {partner: %s, status: %s, charter_version: \"2026-1\", signed_on: %s, partner_status: %s,\n"
+		           "     missions: [%s], countersignature: {signatory: Direction du service, signed_on: %s},\n"
+		           "     clauses: [%s]}\n",
+		        p->partners[i], withdrawn ? "withdrawn" : "active", d, salaried ? "salaried" : "volunteer",
+		        services[p->service_kind[0]].id, d, p->fault == F_CLAUSE && i == 0 ? clauses_short : clauses);
 	}
 }
 
@@ -479,8 +486,8 @@ static void gen_training(buf *b, const platform *p)
 	if (p->fault == F_MODULE_HOURS)
 		sum -= hours[2] - 2, hours[2] = 2;
 	long total = sum + rnd(0, 60);
-	if (total < 40)
-		total = 40;
+	if (total < 60) /* the most hours a domain of the model policy asks of a partner */
+		total = 60;
 	bprintf(b, "format: ppreg/1\ncourses:\n  - id: du-partenariat\n    title: DU Partenariat patient\n"
 	           "    provider: {name: %s, kind: university}\n    hours: %ld\n    modules:\n",
 	        PICK(universities), total);
@@ -492,6 +499,7 @@ static void gen_training(buf *b, const platform *p)
 	for (int i = 0; i < p->n_partners; i++)
 		bprintf(b, "  - {partner: %s, course: du-partenariat, obtained_on: %s}\n", p->partners[i],
 		        rnd_date(d, days_of_date(2023, 1, 1), days_of_date(2026, 10, 31)));
+	bprintf(b, "funded_training: {on_request: true, how_to_request: A written request to the coordinator}\n");
 }
 
 /* ---- the fast-import stream ---- */
@@ -501,6 +509,18 @@ typedef struct {
 	pid_t pid;
 	unsigned long long files, bytes;
 } importer;
+
+/* alert.yaml (policy 2026.2): the minister, the procedure, the counts
+ * of the years before the as-of year, drawn from nothing random so that a
+ * seed's platforms stay those of the versions without it. */
+static void gen_alert(buf *b, const platform *p, const evidence_pool *ev)
+{
+	int n = p->n_partners;
+	bprintf(b, "format: ppreg/1\nauthority: minister\n");
+	bprintf(b, "procedure: {path: evidence/%s, sha256: \"%s\"}\n", evidence_names[3], ev->sha[p->evidence[3]][3]);
+	bprintf(b, "counts:\n  - {year: 2026, received: %d, passed_on: %d}\n", n, n);
+	bprintf(b, "  - {year: 2025, received: %d, passed_on: %d}\n", n + 1, n);
+}
 
 static void write_data(importer *im, const char *data, size_t len)
 {
@@ -596,7 +616,7 @@ static void write_evidence_pool(importer *im, evidence_pool *ev)
 		die("out of memory");
 	ev->first_mark = 1;
 	for (int v = 0; v < ev->n_variants; v++)
-		for (int doc = 0; doc < 3; doc++) {
+		for (int doc = 0; doc < N_EVIDENCE; doc++) {
 			evidence_bytes(&b, doc, v);
 			sha256_hex(b.p, b.len, ev->sha[v][doc]);
 			fprintf(im->out, "blob\nmark :%u\n", evidence_mark(ev, v, doc));
@@ -636,19 +656,22 @@ static void emit_platform(importer *im, const platform *p, const evidence_pool *
 		const char *name;
 		void (*gen)(buf *, const platform *);
 	} files[] = {{"registration.yaml", gen_registration}, {"transparency.yaml", gen_transparency},
-	             {"gdpr.yaml", NULL}, {"charter.yaml", gen_charter}, {"training.yaml", gen_training}};
+	             {"gdpr.yaml", NULL}, {"charter.yaml", gen_charter}, {"training.yaml", gen_training},
+	             {"alert.yaml", NULL}};
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
 		b->len = 0;
 		if (files[i].gen)
 			files[i].gen(b, p);
-		else
+		else if (i == 2)
 			gen_gdpr(b, p, ev);
+		else
+			gen_alert(b, p, ev);
 		if (p->fault == F_MISSING_FILE && !strcmp(files[i].name, "training.yaml"))
 			continue;
 		snprintf(path, sizeof path, "platforms/%s/%s", p->id, files[i].name);
 		inline_file(im, path, b);
 	}
-	for (int doc = 0; doc < 3; doc++) {
+	for (int doc = 0; doc < N_EVIDENCE; doc++) {
 		fprintf(im->out, "M 100644 :%u platforms/%s/evidence/%s\n", evidence_mark(ev, p->evidence[doc], doc),
 		        p->id, evidence_names[doc]);
 		im->files++;
@@ -792,6 +815,7 @@ int main(int argc, char **argv)
 		make_platform(&p, i, o.fault_percent);
 		for (int doc = 0; doc < 3; doc++)
 			p.evidence[doc] = (int)(rng_next() % (uint64_t)o.variants);
+		p.evidence[3] = p.evidence[2]; /* no draw: the platforms of a seed stay the same */
 		if (i == changed_index) {
 			p.fault = F_NONE; /* the changed platform stays compliant */
 			changed = p;

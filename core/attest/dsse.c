@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <jansson.h>
 
@@ -190,4 +191,14 @@ char *dsse_serialize(const char *payload_type, const unsigned char *payload, siz
 	char *copy = xasprintf("%s\n", out);
 	free(out);
 	return copy;
+}
+
+/* read_file_nofollow() would block opening a FIFO: anything but a regular
+ * file is refused first (a symlink gets the reader's own message). */
+int dsse_read_file(const char *file, unsigned char **data, size_t *len)
+{
+	struct stat st;
+	if (lstat(file, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode))
+		return error_set(_("%s: not a regular file"), file);
+	return read_file_nofollow(file, DSSE_MAX_ENVELOPE, data, len);
 }

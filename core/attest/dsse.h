@@ -45,6 +45,9 @@ typedef struct {
  * entries is a rejection. */
 int dsse_parse(dsse_envelope *env, const unsigned char *json, size_t len);
 void dsse_free(dsse_envelope *env);
+/* An envelope's bytes from a regular file of at most DSSE_MAX_ENVELOPE:
+ * 0, ERR_TOO_LARGE, or ERR_FAIL with error_last(). */
+int dsse_read_file(const char *file, unsigned char **data, size_t *len);
 /* The envelope's JSON for one signature (keys in a fixed order). */
 char *dsse_serialize(const char *payload_type, const unsigned char *payload, size_t payload_len,
                      const char *keyid, const unsigned char *sig, size_t sig_len);

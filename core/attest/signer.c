@@ -257,3 +257,14 @@ int signer_verify(signer_key *key, const unsigned char *msg, size_t len,
 	OPENSSL_free(der);
 	return ok;
 }
+
+int signer_verify_envelope(signer_key *key, const dsse_envelope *env)
+{
+	size_t pae_len;
+	unsigned char *pae = dsse_pae(env->payload_type, env->payload, env->payload_len, &pae_len);
+	int ok = 0;
+	for (size_t i = 0; i < env->n_sigs && !ok; i++)
+		ok = signer_verify(key, pae, pae_len, env->sigs[i].sig, env->sigs[i].sig_len);
+	free(pae);
+	return ok;
+}

@@ -10,6 +10,8 @@
 #ifndef PPREG_SIGNER_H
 #define PPREG_SIGNER_H
 
+#include "attest/dsse.h"
+
 #include <stddef.h>
 
 typedef struct evp_pkey_st signer_key; /* OpenSSL's EVP_PKEY */
@@ -28,5 +30,9 @@ int signer_sign(signer_key *key, const unsigned char *msg, size_t len,
  * P-256 both DER and the raw 64-byte r||s form are accepted. */
 int signer_verify(signer_key *key, const unsigned char *msg, size_t len,
                   const unsigned char *sig, size_t sig_len);
+
+/* 1 when one of the envelope's signatures verifies with `key` over DSSE's
+ * PAE of its payload type and payload, else 0. */
+int signer_verify_envelope(signer_key *key, const dsse_envelope *env);
 
 #endif

@@ -63,12 +63,13 @@ static void bind_domain(const char *domain, const char *dir)
 	(void)bind_textdomain_codeset(domain, "UTF-8");
 }
 
-void i18n_bind_plugin(const char *name, const char *plugin_dir)
+void i18n_bind_plugin(const char *name, const char *so_path)
 {
 	char domain[80], own[4096];
 	struct stat st;
+	const char *slash = strrchr(so_path, '/');
 	snprintf(domain, sizeof domain, "ppreg-%s", name);
-	snprintf(own, sizeof own, "%s/locale", plugin_dir);
+	snprintf(own, sizeof own, "%.*s/locale", slash ? (int)(slash - so_path) : 1, slash ? so_path : ".");
 	bind_domain(domain, stat(own, &st) == 0 && S_ISDIR(st.st_mode) ? own : i18n_locale_dir());
 }
 

@@ -52,10 +52,10 @@ int i18n_translating(void);
  * never depends on the signer's locale); returns the previous state, to
  * give back to i18n_english_only(). */
 int i18n_english_only(int on);
-/* Binds the catalogue of plugin `name` loaded from `plugin_dir`: the
- * locale/ folder next to the plugin when there is one (a third-party
+/* Binds the catalogue of plugin `name` loaded from `so_path`: the locale/
+ * folder beside the shared object when there is one (a third-party
  * plugin's), else the core's. */
-void i18n_bind_plugin(const char *name, const char *plugin_dir);
+void i18n_bind_plugin(const char *name, const char *so_path);
 /* The folder of the core's catalogues: $PPREG_LOCALE_DIR, else locale/
  * next to the executable (build tree), else the installed share/locale. */
 const char *i18n_locale_dir(void);

@@ -215,7 +215,7 @@ int write_file_atomic(const char *path, const void *data, size_t len, int mode)
 const char *data_dir(char *buf, size_t cap, const char *env_var, const char *build_sub,
                      const char *installed_rel)
 {
-	const char *env = getenv(env_var);
+	const char *env = env_var ? getenv(env_var) : NULL;
 	if (env && *env)
 		return env;
 	const char *exe = exe_dir();

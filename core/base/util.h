@@ -49,7 +49,7 @@ int read_file_nofollow(const char *path, size_t max, unsigned char **data, size_
  * `-o /dev/sda` would otherwise turn a disk's device into a file. */
 int write_file_atomic(const char *path, const void *data, size_t len, int mode);
 
-/* Where plugins or policies are: $ENV_VAR, else BUILD_SUB next to the
+/* Where plugins or policies are: $ENV_VAR (NULL: none read), else BUILD_SUB next to the
  * executable when it exists (the build tree), else INSTALLED_REL relative to
  * the executable (bin/../lib/ppreg/plugins once installed). */
 const char *data_dir(char *buf, size_t cap, const char *env_var, const char *build_sub,

@@ -51,7 +51,7 @@ static int parse(attest_options *o, int argc, char **argv)
 		{"plugin-dir", required_argument, 0, 'D'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
 	const char *as_of = NULL;
 	int c, bad = 0;
-	optind = 1;
+	options_reset();
 	while (!bad && (c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'k': bad = option_once("attest", &o->key, "--key"); break;
@@ -63,7 +63,7 @@ static int parse(attest_options *o, int argc, char **argv)
 		case 'D': bad = option_once("attest", &o->run.plugin_dir, "--plugin-dir"); break;
 		case 'o': bad = option_once("attest", &o->output, "-o"); break;
 		case 'h': fputs(_(help), stdout); return 1;
-		default: return usage_error("attest", _("see 'ppreg attest --help'"));
+		default: return option_error("attest", longopts, argv);
 		}
 	}
 	if (bad)
@@ -73,8 +73,8 @@ static int parse(attest_options *o, int argc, char **argv)
 		return usage_error("attest", _("one registry PATH at most"));
 	if (!o->key || !o->platform)
 		return usage_error("attest", _("--key and --platform are required"));
-	if (parse_as_of(as_of, &o->run.as_of) < 0)
-		return usage_error("attest", _("--as-of '%s' is not a date YYYY-MM-DD"), as_of);
+	if (option_as_of("attest", as_of, &o->run.as_of))
+		return 2;
 	return 0;
 }
 

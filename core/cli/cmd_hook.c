@@ -39,6 +39,7 @@
 #include "report/report.h"
 #include "yaml/scalar.h"
 #include "yaml/date.h"
+#include "base/i18n.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -66,6 +67,9 @@ static const char *const help = N_("usage: ppreg hook pre-receive [PATH] [option
 	"  --format F        text (default), json, tap, sarif, junit, github\n"
 	"  --strict          warnings count as errors\n"
 	"  --jobs N          platforms checked in parallel\n"
+	"  --files           pre-commit: the arguments are files (as the pre-commit\n"
+	"                    framework passes them); their platforms are judged too,\n"
+	"                    changed or not, so `pre-commit run --all-files` judges all\n"
 	"  --hook NAME       install: pre-receive, update or pre-commit\n"
 	"  --force           install: replace any hook\n\n"
 	"Exit status: 0 accepted, 1 rejected for a finding, 2 rejected: nothing judged.\n");
@@ -77,10 +81,10 @@ static int parse_options(hook_options *o, int argc, char **argv)
 		{"as-of", required_argument, 0, 'a'}, {"format", required_argument, 0, 'f'},
 		{"strict", no_argument, 0, 's'}, {"jobs", required_argument, 0, 'j'},
 		{"hook", required_argument, 0, 'H'}, {"force", no_argument, 0, 'F'},
-		{"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+		{"files", no_argument, 0, 'L'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
 	const char *format = NULL, *jobs = NULL;
 	int c, bad = 0;
-	optind = 1;
+	options_reset();
 	while (!bad && (c = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'P': bad = option_once("hook", &o->run.policy_file, "--policy"); break;
@@ -91,8 +95,9 @@ static int parse_options(hook_options *o, int argc, char **argv)
 		case 'j': bad = option_once("hook", &jobs, "--jobs") || option_jobs("hook", jobs, &o->jobs); break;
 		case 'H': bad = option_once("hook", &o->hook, "--hook"); break;
 		case 'F': bad = flag_once("hook", &o->force, "--force"); break;
+		case 'L': bad = flag_once("hook", &o->files, "--files"); break;
 		case 'h': fputs(_(help), stdout); return 1;
-		default: return usage_error("hook", _("see 'ppreg hook --help'"));
+		default: return option_error("hook", longopts, argv);
 		}
 	}
 	if (bad)
@@ -101,8 +106,8 @@ static int parse_options(hook_options *o, int argc, char **argv)
 		o->format = format;
 	while (optind < argc)
 		ptrvec_push(&o->args, argv[optind++]);
-	if (parse_as_of(o->as_of_text, &o->run.as_of) < 0)
-		return usage_error("hook", _("--as-of '%s' is not a date YYYY-MM-DD"), o->as_of_text);
+	if (option_as_of("hook", o->as_of_text, &o->run.as_of))
+		return 2;
 	if (!report_format_named(o->format))
 		return usage_error("hook", _("unknown --format '%s' (%s)"), o->format, report_format_names());
 	return 0;
@@ -139,6 +144,35 @@ static void print_header(FILE *f, const char *label, const registry_changes *ch,
 	fputc('\n', f);
 }
 
+static int id_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* pre-commit --files: the platforms the files are in, judged whether they
+ * changed or not (the framework's --all-files passes every file), when the
+ * state holds them. */
+static int add_named(const hook_options *o, run *r, registry_changes *ch)
+{
+	ch->registry_yaml |= o->also_registry_yaml;
+	for (size_t i = 0; i < o->also.n; i++) {
+		const char *id = o->also.v[i];
+		platform_tree *t = NULL;
+		if (bsearch(&id, ch->checked, ch->n_checked, sizeof *ch->checked, id_cmp))
+			continue;
+		int rc = registry_platform(r->reg, id, &t);
+		platform_tree_free(t);
+		if (rc == PPREG_ABSENT)
+			continue; /* a file of a folder the commit removes */
+		if (rc < 0)
+			return ERR_FAIL;
+		ch->checked = xrealloc(ch->checked, (ch->n_checked + 1) * sizeof *ch->checked);
+		ch->checked[ch->n_checked++] = xstrdup(id);
+		qsort(ch->checked, ch->n_checked, sizeof *ch->checked, id_cmp);
+	}
+	return 0;
+}
+
 /*
  * Judges the state at `rev` (NULL: the index) against its parent (or
  * HEAD), says what was judged and writes or keeps the report. Returns the
@@ -160,7 +194,7 @@ static int judge_state(const hook_options *o, hook_output *h, const char *ref, c
 	report_state id = {ref, rev, label, 0, NULL};
 	int rc;
 	if (run_open(&r, &ro) < 0 || registry_changes_since(r->reg, NULL, 0, &ch) < 0 ||
-	    changed_judge(r, &ch, &jo, &judged) < 0) {
+	    add_named(o, r, &ch) < 0 || changed_judge(r, &ch, &jo, &judged) < 0) {
 		rc = hook_cannot_judge(h, &id, error_last());
 		goto done;
 	}
@@ -202,6 +236,9 @@ static int is_object_id(const char *s)
 
 typedef struct {
 	ptrvec ids;  /* commits already judged in this push */
+	/* A reference whose last commit passes while an earlier one fails:
+	 * the base the history is to be rewritten on ("" when none). */
+	char *fixed_later;
 } seen_set;
 
 static int seen_before(seen_set *seen, const char *id)
@@ -285,19 +322,33 @@ static int judge_update(const hook_options *o, hook_output *h, const char *old, 
 	ptrvec by_authority = {0};
 	int rc = trust_check_range(&pb.trust, ref, *pb.base ? pb.base : NULL, new, h->msg, &by_authority);
 	if (rc < 0)
-		rc = cannot_judge_ref(h, ref, _("cannot check who signed its commits"));
+		rc = cannot_judge_ref(h, ref, "cannot check who signed its commits");
+	int earlier = 0, last = 0;
 	for (size_t i = 0; i < n; i++)
-		if (!seen_before(seen, ids[i]))
-			rc = worse(rc, judge_commit(o, h, &pb, ref, ids[i], listed(&by_authority, ids[i])));
+		if (!seen_before(seen, ids[i])) {
+			earlier = worse(earlier, last);
+			last = judge_commit(o, h, &pb, ref, ids[i], listed(&by_authority, ids[i]));
+			rc = worse(rc, last);
+		}
+	if (earlier == 1 && last == 0 && !seen->fixed_later) /* fixed by a later commit: pushing it again cannot pass */
+		seen->fixed_later = xasprintf("%.12s", *pb.base ? pb.base : "");
 	registry_free_ids(ids, n);
 	registry_free_ids((char **)by_authority.v, by_authority.n);
 	push_base_close(&pb);
 	return rc;
 }
 
-static int verdict_line(const hook_output *h, int rc)
+static int verdict_line(const hook_output *h, int rc, const seen_set *seen)
 {
-	if (rc == 1)
+	const char *base = seen->fixed_later;
+	if (rc == 1 && base)
+		fprintf(h->msg, _("ppreg: push rejected: a commit above has findings that a later commit fixes; "
+		                  "every commit a push brings is judged, so pushing again cannot pass. Rewrite the "
+		                  "history so that no commit has them: `git rebase -i %s` and mark the fixing commit "
+		                  "`fixup` under the one it fixes (or squash them all: `git reset --soft %s && git "
+		                  "commit`), then push again (`git push --force-with-lease` if the branch was pushed "
+		                  "before)\n"), *base ? base : "@{upstream}", *base ? base : "@{upstream}");
+	else if (rc == 1)
 		fprintf(h->msg, _("ppreg: push rejected: fix the findings above (`ppreg rules RULE` explains "
 		        "one) and push again\n"));
 	else if (rc)
@@ -311,7 +362,7 @@ static int hook_pre_receive(const hook_options *o)
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;
-	seen_set seen = {{0}};
+	seen_set seen = {{0}, NULL};
 	hook_output h;
 	int rc = 0, any = 0;
 	if (hook_output_init(&h, "pre-receive", o->format) < 0)
@@ -331,27 +382,95 @@ static int hook_pre_receive(const hook_options *o)
 	registry_free_ids((char **)seen.ids.v, seen.ids.n);
 	if (!any)
 		fprintf(h.msg, _("ppreg: no reference updated; nothing to check\n"));
-	return verdict_line(&h, hook_finish(&h, rc));
+	rc = verdict_line(&h, hook_finish(&h, rc), &seen);
+	free(seen.fixed_later);
+	return rc;
 }
 
 static int hook_update(const hook_options *o)
 {
 	if (o->args.n != 3)
 		return usage_error("hook", _("update takes REF OLD NEW (as Git gives them)"));
-	seen_set seen = {{0}};
+	seen_set seen = {{0}, NULL};
 	hook_output h;
 	if (hook_output_init(&h, "update", o->format) < 0)
 		return usage_error("hook", "%s", error_last());
 	int rc = judge_update(o, &h, o->args.v[1], o->args.v[2], o->args.v[0], &seen);
 	registry_free_ids((char **)seen.ids.v, seen.ids.n);
-	return verdict_line(&h, hook_finish(&h, rc));
+	rc = verdict_line(&h, hook_finish(&h, rc), &seen);
+	free(seen.fixed_later);
+	return rc;
+}
+
+static int hook_pre_commit_judge(hook_options *o);
+
+/* The registry a file passed by the framework is in, as the folder
+ * before its "platforms/<id>/" or "registry.yaml"; *id the platform (NULL
+ * for registry.yaml). 0 for a file of neither (not the registry's). */
+static int file_place(const char *file, char **root, char **id)
+{
+	const char *p = !strncmp(file, "platforms/", 10) ? file : strstr(file, "/platforms/");
+	size_t len = strlen(file);
+	*id = NULL;
+	if (p) {
+		const char *start = p == file ? p + 10 : p + 11, *slash = strchr(start, '/');
+		if (!slash || slash == start)
+			return 0;
+		*root = p == file ? xstrdup(".") : xstrndup(file, (size_t)(p - file));
+		*id = xstrndup(start, (size_t)(slash - start));
+		return 1;
+	}
+	if (!strcmp(file, "registry.yaml") || (len > 14 && !strcmp(file + len - 14, "/registry.yaml"))) {
+		*root = len == 13 ? xstrdup(".") : xstrndup(file, len - 14);
+		return 1;
+	}
+	return 0;
+}
+
+/* --files: the registry the files name (one), and their platforms. */
+static int files_to_platforms(hook_options *o, char **root)
+{
+	*root = NULL;
+	for (size_t i = 0; i < o->args.n; i++) {
+		char *reg = NULL, *id = NULL;
+		if (!file_place(o->args.v[i], &reg, &id))
+			continue;
+		if (*root && strcmp(*root, reg)) {
+			int rc = usage_error("hook", _("pre-commit --files: files of two registries, %s and %s"), *root, reg);
+			free(reg);
+			free(id);
+			return rc;
+		}
+		if (!*root)
+			*root = reg;
+		else
+			free(reg);
+		if (id)
+			ptrvec_push(&o->also, id);
+		else
+			o->also_registry_yaml = 1;
+	}
+	return 0;
 }
 
 static int hook_pre_commit(hook_options *o)
 {
-	if (o->args.n > 1)
+	char *from_files = NULL;
+	if (o->files && files_to_platforms(o, &from_files))
+		return 2;
+	if (o->args.n > 1 && !o->files)
 		return usage_error("hook", _("pre-commit takes one registry PATH at most"));
-	o->run.registry_path = o->args.n ? o->args.v[0] : ".";
+	o->run.registry_path = o->files ? (from_files ? from_files : ".") : o->args.n ? o->args.v[0] : ".";
+	int rc = hook_pre_commit_judge(o);
+	free(from_files);
+	for (size_t i = 0; i < o->also.n; i++)
+		free(o->also.v[i]);
+	free(o->also.v);
+	return rc;
+}
+
+static int hook_pre_commit_judge(hook_options *o)
+{
 	hook_output h;
 	if (hook_output_init(&h, "pre-commit", o->format) < 0)
 		return usage_error("hook", "%s", error_last());

@@ -22,13 +22,13 @@ int cmd_keygen(int argc, char **argv)
 		{"algorithm", required_argument, 0, 'a'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
 	const char *key = NULL, *pub = NULL, *algorithm = NULL;
 	int c, bad = 0;
-	optind = 1;
+	options_reset();
 	while (!bad && (c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		if (c == 'k') bad = option_once("keygen", &key, "--key");
 		else if (c == 'p') bad = option_once("keygen", &pub, "--pubkey");
 		else if (c == 'a') bad = option_once("keygen", &algorithm, "--algorithm");
 		else if (c == 'h') return fputs(_(help), stdout), 0;
-		else return usage_error("keygen", _("see 'ppreg keygen --help'"));
+		else return option_error("keygen", longopts, argv);
 	}
 	if (bad)
 		return 2;

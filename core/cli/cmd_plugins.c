@@ -10,9 +10,10 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-static const char *const help = N_("usage: ppreg plugins [--plugin-dir DIR]\n\n"
+static const char *const help = N_("usage: ppreg plugins [--plugin-dir DIRS]\n\n"
 	"Lists the plugins of the plugin directory with their version, ABI and rules.\n"
 	"A plugin that fails to load is named on stderr and the exit status is 2.\n");
 
@@ -31,7 +32,9 @@ int cmd_plugins(int argc, char **argv)
 	plugin_catalog cat;
 	if (plugin_catalog_load(&cat, dir) < 0)
 		return usage_error("plugins", "%s", error_last());
-	printf(_("plugin directory: %s\n"), dir);
+	char *searched = plugin_dirs_expand(dir);
+	printf(strchr(searched, ':') ? "plugin directories: %s\n" : "plugin directory: %s\n", searched);
+	free(searched);
 	for (size_t i = 0; i < cat.n; i++) {
 		const ppreg_plugin *d = cat.v[i].desc;
 		printf(_("%s %s (ABI %u): %s\n"), d->name, d->version, d->abi_version, d->summary ? i18n_plugin_text(d->name, d->summary) : "");

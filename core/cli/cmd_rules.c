@@ -5,6 +5,8 @@
 #include "cli/cmd_rules.h"
 #include "base/i18n.h"
 #include "cli/options.h"
+#include "base/i18n.h"
+#include "base/suggest.h"
 #include "plugin/catalog.h"
 #include "judge/run.h"
 #include "base/findings.h"
@@ -49,7 +51,10 @@ int cmd_rules(int argc, char **argv)
 		return usage_error("rules", "%s", error_last());
 	size_t n_core, found = 0;
 	const ppreg_rule *core = core_rules(&n_core);
+	suggestion sg;
+	suggest_init(&sg, wanted ? wanted : "");
 	for (size_t i = 0; i < n_core; i++) {
+		suggest_offer(&sg, core[i].id);
 		if (!wanted)
 			printf("%-36s %-8s %s\n", core[i].id, severity_name(core[i].severity), text("core", core[i].summary));
 		else if (!strcmp(wanted, core[i].id))
@@ -58,6 +63,7 @@ int cmd_rules(int argc, char **argv)
 	for (size_t p = 0; p < cat.n; p++) {
 		const ppreg_plugin *d = cat.v[p].desc;
 		for (size_t i = 0; i < d->n_rules; i++) {
+			suggest_offer(&sg, d->rules[i].id);
 			if (!wanted)
 				printf("%-36s %-8s %s\n", d->rules[i].id, severity_name(d->rules[i].severity),
 				       text(d->name, d->rules[i].summary));
@@ -68,7 +74,9 @@ int cmd_rules(int argc, char **argv)
 	for (size_t i = 0; i < cat.n_errors; i++)
 		fprintf(stderr, _("ppreg rules: %s\n"), cat.errors[i]);
 	rc = cat.n_errors ? 2 : 0;
-	if (wanted && !found)
+	if (wanted && !found && suggest_best(&sg))
+		rc = usage_error("rules", _("no rule '%s'; did you mean '%s'?"), wanted, suggest_best(&sg));
+	else if (wanted && !found)
 		rc = usage_error("rules", _("no rule '%s' (see 'ppreg rules')"), wanted);
 	plugin_catalog_free(&cat);
 	return rc;

@@ -20,7 +20,6 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static const char *const help = N_("usage: ppreg verify ATTESTATION --pubkey PUB [--platform ID] [--commit SHA]\n"
 	"                    [--registry PATH] [--as-of DATE] [--policy FILE] [--plugin-dir DIR]\n\n"
@@ -37,18 +36,6 @@ static int reject(const char *file, const char *why)
 {
 	fprintf(stderr, _("ppreg verify: %s: %s\n"), file, why);
 	return 1;
-}
-
-/* 1 when one signature verifies with the key over PAE(type, payload). */
-static int signature_ok(const dsse_envelope *env, signer_key *key)
-{
-	size_t pae_len;
-	unsigned char *pae = dsse_pae(env->payload_type, env->payload, env->payload_len, &pae_len);
-	int ok = 0;
-	for (size_t i = 0; i < env->n_sigs && !ok; i++)
-		ok = signer_verify(key, pae, pae_len, env->sigs[i].sig, env->sigs[i].sig_len);
-	free(pae);
-	return ok;
 }
 
 /* The registry can be judged at all: it opens at HEAD with registry.yaml,
@@ -193,16 +180,6 @@ static int as_expected(const statement_view *v, const expected *want, char *why,
 	return 1;
 }
 
-/* read_file_nofollow() would block opening a FIFO: anything but a regular
- * file is refused first (a symlink gets the reader's own message). */
-static int read_attestation(const char *file, unsigned char **data, size_t *len)
-{
-	struct stat st;
-	if (lstat(file, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode))
-		return error_set(_("%s: not a regular file"), file);
-	return read_file_nofollow(file, DSSE_MAX_ENVELOPE, data, len);
-}
-
 int cmd_verify(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -214,7 +191,7 @@ int cmd_verify(int argc, char **argv)
 	expected want = {0};
 	run_options ro = {0};
 	int c, bad = 0;
-	optind = 1;
+	options_reset();
 	while (!bad && (c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		if (c == 'k') bad = option_once("verify", &pub, "--pubkey");
 		else if (c == 'r') bad = option_once("verify", &ro.registry_path, "--registry");
@@ -224,7 +201,7 @@ int cmd_verify(int argc, char **argv)
 		else if (c == 'p') bad = option_once("verify", &want.platform, "--platform");
 		else if (c == 'c') bad = option_once("verify", &want.commit, "--commit");
 		else if (c == 'h') return fputs(_(help), stdout), 0;
-		else return usage_error("verify", _("see 'ppreg verify --help'"));
+		else return option_error("verify", longopts, argv);
 	}
 	if (bad)
 		return bad;
@@ -233,8 +210,8 @@ int cmd_verify(int argc, char **argv)
 	const char *file = argv[optind];
 	if (want.commit && !is_commit_prefix(want.commit))
 		return usage_error("verify", _("--commit '%s' is not 7 to 64 lowercase hex digits"), want.commit);
-	if (parse_as_of(as_of_text, &ro.as_of) < 0)
-		return usage_error("verify", _("--as-of '%s' is not a date YYYY-MM-DD"), as_of_text);
+	if (option_as_of("verify", as_of_text, &ro.as_of))
+		return 2;
 	char as_of[11], why[600], payload_sha256[65];
 	date_format(ro.as_of, as_of);
 	signer_key *key = NULL;
@@ -245,12 +222,12 @@ int cmd_verify(int argc, char **argv)
 	int rc;
 	if (signer_load_public(&key, pub) < 0) {
 		rc = usage_error("verify", "%s", error_last());
-	} else if ((rc = read_attestation(file, &data, &len)) < 0) {
+	} else if ((rc = dsse_read_file(file, &data, &len)) < 0) {
 		rc = rc == ERR_TOO_LARGE ? reject(file, _("too large to be an attestation"))
 		                         : usage_error("verify", "%s", error_last());
 	} else if (dsse_parse(&env, data, len) < 0) {
 		rc = reject(file, error_last());
-	} else if (!signature_ok(&env, key)) {
+	} else if (!signer_verify_envelope(key, &env)) {
 		if (env.skipped)
 			snprintf(why, sizeof why, _("no signature verifies with this public key (skipped %s)"), env.skipped);
 		else

@@ -3,12 +3,18 @@
  */
 #include "cli/cmd_attest.h"
 #include "cli/cmd_check.h"
+#include "cli/cmd_diff.h"
+#include "cli/cmd_expiring.h"
 #include "cli/cmd_hook.h"
+#include "cli/cmd_init.h"
+#include "cli/cmd_inspect.h"
 #include "cli/cmd_keygen.h"
 #include "cli/cmd_plugins.h"
 #include "cli/cmd_rules.h"
+#include "cli/cmd_schema.h"
 #include "cli/cmd_verify.h"
 #include "base/i18n.h"
+#include "base/suggest.h"
 #include "base/util.h"
 #include "ppreg/plugin.h"
 
@@ -21,13 +27,18 @@ static const struct {
 	int (*fn)(int, char **);
 	const char *summary;
 } commands[] = {
-	{"check", cmd_check, N_("validate the registry's platforms against the policy")},
-	{"attest", cmd_attest, N_("check one platform and sign a compliance attestation")},
-	{"verify", cmd_verify, N_("verify an attestation offline, optionally against the registry")},
-	{"keygen", cmd_keygen, N_("make a key pair for signing attestations")},
-	{"plugins", cmd_plugins, N_("list the plugins found, with version, ABI and rules")},
-	{"rules", cmd_rules, N_("the rule catalog, or one rule with its legal source and fix")},
-	{"hook", cmd_hook, N_("run as a Git hook (pre-receive, update, pre-commit), or install one")},
+	{"check", cmd_check, "validate the registry's platforms against the policy"},
+	{"attest", cmd_attest, "check one platform and sign a compliance attestation"},
+	{"verify", cmd_verify, "verify an attestation offline, optionally against the registry"},
+	{"keygen", cmd_keygen, "make a key pair for signing attestations"},
+	{"plugins", cmd_plugins, "list the plugins found, with version, ABI and rules"},
+	{"rules", cmd_rules, "the rule catalog, or one rule with its legal source and fix"},
+	{"expiring", cmd_expiring, "list the dated facts that lapse within a window, or have lapsed"},
+	{"diff", cmd_diff, "what changed between two revisions, or under a draft policy"},
+	{"hook", cmd_hook, "run as a Git hook (pre-receive, update, pre-commit), or install one"},
+	{"init", cmd_init, "start a new platform folder, every required field to fill in"},
+	{"schema", cmd_schema, "the JSON Schema of a declaration file, or of check's JSON"},
+	{"inspect", cmd_inspect, "show what an attestation says, signature verified or not"},
 };
 
 static void usage(FILE *out)
@@ -81,6 +92,13 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		if (!strcmp(argv[1], commands[i].name))
 			return commands[i].fn(argc - 1, argv + 1);
-	fprintf(stderr, _("ppreg: '%s' is not a command; see 'ppreg --help'\n"), argv[1]);
+	suggestion sg;
+	suggest_init(&sg, argv[1]);
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		suggest_offer(&sg, commands[i].name);
+	if (suggest_best(&sg))
+		fprintf(stderr, _("ppreg: '%s' is not a command; did you mean '%s'?\n"), argv[1], suggest_best(&sg));
+	else
+		fprintf(stderr, _("ppreg: '%s' is not a command; see 'ppreg --help'\n"), argv[1]);
 	return 2;
 }

@@ -16,6 +16,8 @@
 #include "ppreg/plugin.h"
 #include "base/util.h"
 
+#include <getopt.h>
+
 /* Prints "ppreg CMD: message" on stderr and returns 2. */
 int usage_error(const char *cmd, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
@@ -32,6 +34,16 @@ int option_jobs(const char *cmd, const char *text, long *jobs);
 
 /* --as-of DATE, default today (UTC). 0, or -1 when DATE is not a date. */
 int parse_as_of(const char *text, ppreg_date *out);
+/* The same, or usage_error() (2) saying whether DATE is not YYYY-MM-DD or
+ * a day the calendar lacks (2026-02-30). */
+int option_as_of(const char *cmd, const char *text, ppreg_date *out);
+
+/* Before a command's getopt_long loop: from its first argument, and
+ * getopt's own messages off (they would say "check:", not "ppreg check:"). */
+void options_reset(void);
+/* When getopt_long returned '?': says which option is wrong and why (an
+ * unknown one with the nearest known name), as usage_error() (2). */
+int option_error(const char *cmd, const struct option *longopts, char **argv);
 
 /* The options of a command that takes only --plugin-dir (and --help):
  * `plugins` and `rules`. 0, or usage_error() (2); *help_shown when --help

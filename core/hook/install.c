@@ -45,14 +45,31 @@ static void put_quoted(ptrvec *parts, const char *s)
 	ptrvec_push(parts, q);
 }
 
+/* `path` absolute, or each folder of a ':' list (--plugin-dir), an empty
+ * element kept empty: it stands for the built-in directory. */
 static int absolute(const char *path, ptrvec *parts, const char *option)
 {
-	char buf[PATH_MAX];
-	if (!realpath(path, buf))
-		return error_set("%s: %s", path, strerror(errno));
-	ptrvec_push(parts, xstrdup(option));
-	put_quoted(parts, buf);
-	return 0;
+	char buf[PATH_MAX], *out = xstrdup("");
+	int rc = 0;
+	for (const char *p = path; rc == 0; p++) {
+		size_t n = strcspn(p, ":");
+		char *one = xstrndup(p, n), *grown;
+		if (n && !realpath(one, buf))
+			rc = error_set("%s: %s", one, strerror(errno));
+		grown = xasprintf("%s%s%s", out, p == path ? "" : ":", n ? buf : "");
+		free(one);
+		free(out);
+		out = grown;
+		p += n;
+		if (!*p)
+			break;
+	}
+	if (rc == 0) {
+		ptrvec_push(parts, xstrdup(option));
+		put_quoted(parts, out);
+	}
+	free(out);
+	return rc;
 }
 
 /* The hook's command line: this executable, absolute, and the options the

@@ -16,6 +16,9 @@ typedef struct {
 	const char *hook;        /* install --hook */
 	int force;
 	ptrvec args;             /* positional arguments after the subcommand */
+	int files;               /* pre-commit --files: the arguments are files */
+	ptrvec also;             /* platforms judged besides the changed ones */
+	int also_registry_yaml;  /* and registry.yaml */
 } hook_options;
 
 /* `ppreg hook install [PATH]`: writes the hook into the repository at the

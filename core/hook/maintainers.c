@@ -14,6 +14,7 @@
 #include "policy/policy.h"
 #include "yaml/loader.h"
 #include "yaml/node.h"
+#include "registry/registry.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -91,20 +92,14 @@ static int read_keys(maintainers *m, const ppreg_node *list, const char *princip
 	return 0;
 }
 
-static int id_ok(const char *id)
-{
-	size_t n = strlen(id);
-	return n >= 2 && n <= 63 && strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-") == n && id[0] != '-';
-}
-
 static int read_platforms(maintainers *m, const ppreg_node *map)
 {
 	if (node_kind(map) != PPREG_NODE_MAP)
 		return fail_at(map, _("expected 'platforms:' to map platform ids to lists of keys"));
 	for (size_t i = 0; i < node_count(map); i++) {
 		const char *id = node_key(map, i);
-		if (!id_ok(id)) {
-			char *why = xasprintf(_("'%.64s' is not a platform id (^[a-z0-9][a-z0-9-]{1,62}$)"), id);
+		if (!registry_id_ok(id)) {
+			char *why = xasprintf("'%.64s' is not a platform id (^[a-z0-9][a-z0-9-]{1,62}$)", id);
 			fail_at(node_item(map, i), why);
 			free(why);
 			return ERR_FAIL;

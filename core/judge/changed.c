@@ -27,6 +27,14 @@ static const ppreg_field registry_fields[] = {
 	{"policy", PPREG_T_STRING, PPREG_REQUIRED, NULL, NULL},
 };
 
+field_set changed_registry_fields(void)
+{
+	field_set fs = {0};
+	for (size_t i = 0; i < sizeof registry_fields / sizeof *registry_fields; i++)
+		field_set_add(&fs, &registry_fields[i]);
+	return fs;
+}
+
 /* registry.yaml at the state judged; 1 when it could not be read at all
  * (a finding says why), ERR_FAIL when its object could not be read. */
 static int check_registry_yaml(run *r, finding_sink *sink)
@@ -51,9 +59,7 @@ static int check_registry_yaml(run *r, finding_sink *sink)
 	free(data);
 	if (!doc)
 		return 1;
-	field_set fs = {0};
-	for (size_t i = 0; i < sizeof registry_fields / sizeof *registry_fields; i++)
-		field_set_add(&fs, &registry_fields[i]);
+	field_set fs = changed_registry_fields();
 	schema_check(ydoc_root(doc), "registry.yaml", &fs, sink);
 	field_set_free(&fs);
 	ydoc_free(doc);

@@ -33,4 +33,8 @@ int changed_judge_registry_yaml(run *r, platform_result *p);
 
 void changed_result_free(changed_result *c);
 
+/* The fields of registry.yaml, which the core owns (no plugin describes
+ * it): for its check, and for its JSON Schema (`ppreg schema`). */
+field_set changed_registry_fields(void);
+
 #endif

@@ -30,6 +30,7 @@ typedef struct {
 	ydoc *doc;         /* NULL when missing or unreadable */
 	unsigned char *data; /* its bytes, read and not yet parsed */
 	size_t len;
+	int optional;      /* one of the policy's optional_files: its absence is no finding */
 } declaration;
 
 typedef struct {
@@ -436,7 +437,7 @@ static void check_tree_entries(snapshot *s)
 
 /* Reads one declaration file's bytes; problems with the file are findings,
  * a failure to read it (ERR_FAIL) stops the check. */
-static int read_declaration(snapshot *s, declaration *d)
+static int read_declaration(snapshot *s, declaration *d, int optional)
 {
 	const platform_entry *e = platform_find(s->tree, d->name);
 	size_t len = 0;
@@ -450,7 +451,9 @@ static int read_declaration(snapshot *s, declaration *d)
 	if (rc == ERR_FAIL)
 		return ERR_FAIL;
 	char *file = path_join(s->folder, d->name);
-	if (rc == PPREG_ABSENT) {
+	if (rc == PPREG_ABSENT && optional) {
+		/* the plugin that reads it says what its absence means */
+	} else if (rc == PPREG_ABSENT) {
 		sink_add(&s->sink, "core.missing-file", PPREG_SEV_ERROR, file, 1, 1,
 		         _("%s is missing from the platform folder"), d->name);
 	} else if (rc == ERR_TOO_LARGE) {
@@ -612,7 +615,7 @@ int run_check_platform(run *r, const char *id, platform_result *out)
 	s.sink = (finding_sink){&out->findings, r->overrides, r->n_overrides, r->opts.strict};
 	int rc = registry_platform(r->reg, id, &s.tree);
 	if (rc == PPREG_ABSENT) {
-		rc = error_set(_("no platform '%s' in %s"), id, r->opts.registry_path);
+		rc = run_no_platform(r, id);
 		goto done;
 	}
 	if (rc < 0)
@@ -630,15 +633,15 @@ int run_check_platform(run *r, const char *id, platform_result *out)
 		s.unreadable = 1;
 		goto done;
 	}
-	s.n_decls = r->pol->n_files;
+	s.n_decls = r->n_files;
 	s.decls = xcalloc(s.n_decls, sizeof *s.decls);
 	/* Every file read, then every file parsed, then every schema walked:
 	 * libgit2's and zlib's code, libyaml's and the walk's each stay in
 	 * cache over five files instead of taking turns (docs/benchmark.md;
 	 * the findings are sorted anyway). */
 	for (size_t i = 0; i < s.n_decls && rc == 0; i++) {
-		s.decls[i].name = xstrdup(r->pol->files[i]);
-		rc = read_declaration(&s, &s.decls[i]);
+		s.decls[i].name = xstrdup(r->files[i]);
+		rc = read_declaration(&s, &s.decls[i], r->optional[i]);
 	}
 	if (rc < 0)
 		goto done;

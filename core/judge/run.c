@@ -14,6 +14,9 @@
 #include "judge/core_rules.h"
 #include "judge/probe.h"
 #include "judge/authority.h"
+#include "registry/registry_worktree.h"
+#include "base/i18n.h"
+#include "base/suggest.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -37,8 +40,12 @@ int run_policy_ref(registry *reg, const char *rev, char **ref)
 	unsigned char *data = NULL;
 	size_t len = 0;
 	int rc = registry_read_root_file(reg, "registry.yaml", policy_default_limits.max_bytes, &data, &len);
+	if (rc == PPREG_ABSENT && !*registry_commit(reg))
+		return (error_set(_("%s: not a ppreg registry (no registry.yaml in %s, nor in a folder above)"),
+		                  registry_path(reg), registry_outside_git(reg) ? _("the folder") : _("the work tree")),
+		        PPREG_ABSENT);
 	if (rc == PPREG_ABSENT)
-		return (error_set(_("%s: not a ppreg registry (no registry.yaml at %s)"),
+		return (error_set(_("%s: not a ppreg registry (no registry.yaml at %s, nor in a folder above)"),
 		                  registry_path(reg), rev ? rev : "HEAD"), PPREG_ABSENT);
 	if (rc == ERR_FAIL)
 		return rc; /* the registry's message names the file and its object */
@@ -93,17 +100,66 @@ static int open_policy(run *r)
 	return rc;
 }
 
-static int rule_known(const run *r, const char *id)
+const ppreg_rule *run_find_rule(const run *r, const char *id)
+{
+	size_t n;
+	const ppreg_rule *core = core_rules(&n), *rule = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(core[i].id, id))
+			return &core[i];
+	for (size_t i = 0; !rule && i < r->n_plugins; i++)
+		rule = plugin_rule(&r->plugins[i], id);
+	return rule;
+}
+
+/* Whether a rule is known to the run; if not, *near is the nearest id. */
+static int rule_known(const run *r, const char *id, const char **near)
 {
 	size_t n;
 	const ppreg_rule *core = core_rules(&n);
+	suggestion sg;
+	if (run_find_rule(r, id))
+		return 1;
+	suggest_init(&sg, id);
 	for (size_t i = 0; i < n; i++)
-		if (!strcmp(core[i].id, id))
-			return 1;
+		suggest_offer(&sg, core[i].id);
 	for (size_t i = 0; i < r->n_plugins; i++)
-		if (plugin_rule(&r->plugins[i], id))
-			return 1;
+		for (size_t j = 0; j < r->plugins[i].desc->n_rules; j++)
+			suggest_offer(&sg, r->plugins[i].desc->rules[j].id);
+	*near = suggest_best(&sg);
 	return 0;
+}
+
+static void add_file(run *r, const char *file, int optional)
+{
+	for (size_t i = 0; i < r->n_files; i++)
+		if (!strcmp(r->files[i], file))
+			return;
+	r->files = xrealloc(r->files, (r->n_files + 1) * sizeof *r->files);
+	r->optional = xrealloc(r->optional, r->n_files + 1);
+	r->files[r->n_files] = xstrdup(file);
+	r->optional[r->n_files++] = (unsigned char)optional;
+}
+
+/* A plugin judges its files only if they are read: each loaded plugin's
+ * schema file is a declaration file, required unless the plugin says a
+ * platform may lack it, so that a plugin the policy names never judges
+ * nothing while its run says "compliant". */
+static void collect_files(run *r)
+{
+	for (size_t i = 0; i < r->pol->n_files; i++)
+		add_file(r, r->pol->files[i], 0);
+	for (size_t i = 0; i < r->n_plugins; i++) {
+		const ppreg_plugin *d = r->plugins[i].desc;
+		for (size_t j = 0; j < plugin_n_schemas(&r->plugins[i]); j++)
+			add_file(r, d->schemas[j].file, plugin_file_optional(&r->plugins[i], d->schemas[j].file));
+	}
+}
+
+size_t run_declaration_files(const run *r, const char ***out)
+{
+	*out = (const char **)r->files;
+	return r->n_files;
 }
 
 int run_load_plugins(run *r)
@@ -120,12 +176,16 @@ int run_load_plugins(run *r)
 		r->plugins[i].params = r->pol->plugins[i].params;
 		r->n_plugins = i + 1;
 	}
-	for (size_t i = 0; i < r->pol->n_overrides; i++)
-		if (!rule_known(r, r->pol->overrides[i].rule))
-			return error_set(_("policy %s: severity given for unknown rule '%s'"), r->policy_path,
-			                 r->pol->overrides[i].rule);
+	for (size_t i = 0; i < r->pol->n_overrides; i++) {
+		const char *near = NULL;
+		if (!rule_known(r, r->pol->overrides[i].rule, &near))
+			return error_set(_("policy %s: severity given for unknown rule '%s'%s%s%s"), r->policy_path,
+			                 r->pol->overrides[i].rule, near ? _("; did you mean '") : "",
+			                 near ? near : "", near ? "'?" : "");
+	}
 	r->overrides = r->pol->overrides;
 	r->n_overrides = r->pol->n_overrides;
+	collect_files(r);
 	return 0;
 }
 
@@ -145,9 +205,9 @@ field_set run_fields_for(const run *r, const char *file)
 /* Each declaration file's schema, compiled once for every platform. */
 static int compile_schemas(run *r)
 {
-	r->schemas = xcalloc(r->pol->n_files ? r->pol->n_files : 1, sizeof *r->schemas);
-	for (size_t i = 0; i < r->pol->n_files; i++) {
-		field_set fs = run_fields_for(r, r->pol->files[i]);
+	r->schemas = xcalloc(r->n_files ? r->n_files : 1, sizeof *r->schemas);
+	for (size_t i = 0; i < r->n_files; i++) {
+		field_set fs = run_fields_for(r, r->files[i]);
 		r->schemas[i] = schema_compile(&fs);
 		field_set_free(&fs);
 	}
@@ -194,9 +254,13 @@ void run_free(run *r)
 {
 	if (!r)
 		return;
-	for (size_t i = 0; r->schemas && i < r->pol->n_files; i++)
+	for (size_t i = 0; r->schemas && i < r->n_files; i++)
 		schema_free(r->schemas[i]);
 	free(r->schemas);
+	for (size_t i = 0; i < r->n_files; i++)
+		free(r->files[i]);
+	free(r->files);
+	free(r->optional);
 	for (size_t i = 0; i < r->n_plugins; i++)
 		plugin_unload(&r->plugins[i]);
 	free(r->plugins);
@@ -208,9 +272,52 @@ void run_free(run *r)
 	free(r);
 }
 
+static int listed_in(char **ids, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(ids[i], id))
+			return 1;
+	return 0;
+}
+
+int run_no_platform(run *r, const char *id)
+{
+	char **ids = NULL, **loose = NULL;
+	size_t n = 0, n_loose = 0;
+	const char *at = r->opts.worktree == REGISTRY_INDEX ? _("the staged content") :
+	                 r->opts.worktree ? _("the work tree") : r->opts.rev ? r->opts.rev : "HEAD";
+	if (registry_uncommitted_platforms(r->reg, &loose, &n_loose) == 0 && listed_in(loose, n_loose, id)) {
+		registry_free_ids(loose, n_loose);
+		return error_set(_("no platform '%s' at %s: platforms/%s is in the work tree but not committed; "
+		                   "commit it, or judge the work tree with --worktree"), id, at, id);
+	}
+	registry_free_ids(loose, n_loose);
+	suggestion sg;
+	suggest_init(&sg, id);
+	if (registry_platform_ids(r->reg, &ids, &n) == 0)
+		for (size_t i = 0; i < n; i++)
+			suggest_offer(&sg, ids[i]);
+	int rc = suggest_best(&sg)
+	         ? error_set(_("no platform '%s' in %s at %s; did you mean '%s'?"), id, r->opts.registry_path, at,
+	                     suggest_best(&sg))
+	         : error_set(_("no platform '%s' in %s at %s"), id, r->opts.registry_path, at);
+	registry_free_ids(ids, n);
+	return rc;
+}
+
 int run_platform_ids(run *r, char ***ids, size_t *n)
 {
 	return registry_platform_ids(r->reg, ids, n);
+}
+
+int run_named_ids(run *r, char *const *named, size_t n_named, char ***ids, size_t *n)
+{
+	if (!n_named)
+		return run_platform_ids(r, ids, n);
+	*ids = xcalloc(n_named, sizeof **ids);
+	for (*n = 0; *n < n_named; (*n)++)
+		(*ids)[*n] = xstrdup(named[*n]);
+	return 0;
 }
 
 size_t run_rules(const run *r, rule_ref **out)

@@ -91,7 +91,14 @@ typedef struct {
 	const char *plugin_dir;
 	severity_override *overrides;  /* the policy's, checked against known rules */
 	size_t n_overrides;
-	struct schema **schemas;       /* per declaration file (pol->files), compiled once */
+	/* The declaration files every platform is read for: the policy's
+	 * declaration_files, then each loaded plugin's schema files, in the
+	 * policy's order; optional[i] when a platform may lack files[i] (a
+	 * plugin's optional_files the policy does not list). */
+	char **files;
+	unsigned char *optional;
+	size_t n_files;
+	struct schema **schemas;       /* per declaration file (files), compiled once */
 	/* Set by the scheduler (judge.c) in a worker: which plugin is running
 	 * (index, -1 none) goes to shared memory, and plugins that crashed on
 	 * this platform before are skipped (bit i = plugins[i]). */
@@ -124,14 +131,30 @@ int run_load_plugins(run *r);
 /* The fields the loaded plugins declare for one declaration file. */
 field_set run_fields_for(const run *r, const char *file);
 
+/* The files a platform declares: the policy's declaration_files, then any
+ * other file a loaded plugin describes, each once (run.files). *out is the
+ * run's, valid while it is. */
+size_t run_declaration_files(const run *r, const char ***out);
+
+/* A rule of the core or of a loaded plugin, or NULL. */
+const ppreg_rule *run_find_rule(const run *r, const char *id);
+
 /* The policy reference ("fr-model/2026.1") registry.yaml names in `reg`,
  * opened at `rev` (for messages; NULL: HEAD); *ref is malloc'd. 0;
  * PPREG_ABSENT when there is no registry.yaml, ERR_OTHER_FORMAT for a
  * registry of another format, ERR_FAIL: each with error_last(). */
 int run_policy_ref(registry *reg, const char *rev, char **ref);
 
+/* ERR_FAIL with a message for a platform the registry lacks: that it is
+ * in the work tree but not committed (use --worktree), or the id that was
+ * probably meant. */
+int run_no_platform(run *r, const char *id);
+
 /* The platform ids of the registry, sorted. */
 int run_platform_ids(run *r, char ***ids, size_t *n);
+/* Copies of the ids named (--platform), or when none is, every platform's
+ * (run_platform_ids). Free with registry_free_ids. */
+int run_named_ids(run *r, char *const *named, size_t n_named, char ***ids, size_t *n);
 
 const char *verdict_name(verdict v);
 /* The verdict in the run's language, for prose (verdict_name is the

@@ -4,6 +4,7 @@
 #include "plugin/loader.h"
 #include "base/i18n.h"
 #include "base/util.h"
+#include "base/i18n.h"
 
 #include <dirent.h>
 #include <dlfcn.h>
@@ -17,6 +18,52 @@ const char *plugin_default_dir(void)
 {
 	static char dir[4096];
 	return data_dir(dir, sizeof dir, "PPREG_PLUGIN_DIR", "plugins", PPREG_REL_PLUGIN_DIR);
+}
+
+static const char *builtin_dir(void)
+{
+	static char dir[4096];
+	return data_dir(dir, sizeof dir, NULL, "plugins", PPREG_REL_PLUGIN_DIR);
+}
+
+char *plugin_dirs_expand(const char *dirs)
+{
+	ptrvec parts = {0};
+	size_t len = 1;
+	for (const char *p = dirs;; p++) {
+		size_t n = strcspn(p, ":");
+		char *d = n ? xstrndup(p, n) : xstrdup(builtin_dir());
+		len += strlen(d) + 1;
+		ptrvec_push(&parts, d);
+		p += n;
+		if (!*p)
+			break;
+	}
+	char *out = xcalloc(1, len);
+	for (size_t i = 0; i < parts.n; i++) {
+		strcat(strcat(out, i ? ":" : ""), parts.v[i]);
+		free(parts.v[i]);
+	}
+	free(parts.v);
+	return out;
+}
+
+/* The path of <name>.so in the first directory of `dirs` holding an entry
+ * of that name (whatever it is: plugin_load refuses what is not a regular
+ * file), or NULL when none does. */
+static char *find_plugin(const char *dirs, const char *name)
+{
+	char *list = plugin_dirs_expand(dirs), *save = NULL, *found = NULL;
+	for (char *d = strtok_r(list, ":", &save); d && !found; d = strtok_r(NULL, ":", &save)) {
+		char *path = xasprintf("%s/%s.so", d, name);
+		struct stat st;
+		if (lstat(path, &st) == 0)
+			found = path;
+		else
+			free(path);
+	}
+	free(list);
+	return found;
 }
 
 int plugin_name_ok(const char *name)
@@ -46,6 +93,40 @@ static int validate_field(const loaded_plugin *p, const ppreg_schema *s, size_t 
 	if (f->rule && !plugin_rule(p, f->rule))
 		return error_set(_("plugin %s (%s): field %.80s of %s reports under rule '%.80s', which is not "
 		                 "one of the plugin's rules"), p->name, p->path, f->path, s->file, f->rule);
+	return 0;
+}
+
+static const ppreg_schema *schema_of(const ppreg_plugin *d, const char *file)
+{
+	for (size_t i = 0; i < d->n_schemas; i++)
+		if (d->schemas[i].file && !strcmp(d->schemas[i].file, file))
+			return &d->schemas[i];
+	return NULL;
+}
+
+static const char *const *optional_files(const ppreg_plugin *d)
+{
+	return d->size >= MEMBER_END(ppreg_plugin, optional_files) ? d->optional_files : NULL;
+}
+
+/* Each optional file is the file of one of the plugin's schemas; the list
+ * ends within as many entries as there are schemas. */
+static int validate_optional(const loaded_plugin *p)
+{
+	const char *const *opt = optional_files(p->desc);
+	for (size_t i = 0; opt && opt[i]; i++)
+		if (i >= p->desc->n_schemas || !schema_of(p->desc, opt[i]))
+			return error_set(_("plugin %s (%s): optional file '%.80s' is not the file of one of its schemas"),
+			                 p->name, p->path, opt[i]);
+	return 0;
+}
+
+int plugin_file_optional(const loaded_plugin *p, const char *file)
+{
+	const char *const *opt = optional_files(p->desc);
+	for (size_t i = 0; opt && opt[i]; i++)
+		if (!strcmp(opt[i], file))
+			return 1;
 	return 0;
 }
 
@@ -79,6 +160,8 @@ static int validate(const loaded_plugin *p)
 			if (!strcmp(d->rules[j].id, r->id))
 				return error_set(_("plugin %s: rule %s declared twice"), p->name, r->id);
 	}
+	if (validate_optional(p) < 0)
+		return ERR_FAIL;
 	for (size_t i = 0; i < d->n_schemas; i++) {
 		const ppreg_schema *s = &d->schemas[i];
 		if (!s->file || (s->n_fields && !s->fields) || s->n_fields > PLUGIN_MAX_FIELDS)
@@ -91,13 +174,20 @@ static int validate(const loaded_plugin *p)
 	return 0;
 }
 
-int plugin_load(loaded_plugin *out, const char *dir, const char *name)
+int plugin_load(loaded_plugin *out, const char *dirs, const char *name)
 {
 	memset(out, 0, sizeof *out);
 	if (!plugin_name_ok(name))
 		return error_set(_("plugin name '%.80s' refused: only [a-z0-9_-], no slash or dot"), name);
 	out->name = xstrdup(name);
-	out->path = xasprintf("%s/%s.so", dir, name);
+	out->path = find_plugin(dirs, name);
+	if (!out->path) {
+		char *searched = plugin_dirs_expand(dirs);
+		error_set(_("plugin %s is missing: no %s.so in the plugin directories (%s); see --plugin-dir"), name,
+		          name, searched);
+		free(searched);
+		goto fail;
+	}
 	struct stat st;
 	if (lstat(out->path, &st) < 0 || !S_ISREG(st.st_mode)) {
 		error_set(_("plugin %s: %s is not a regular file in the plugin directory"), name, out->path);
@@ -124,7 +214,7 @@ int plugin_load(loaded_plugin *out, const char *dir, const char *name)
 	}
 	if (validate(out) < 0)
 		goto fail;
-	i18n_bind_plugin(name, dir);
+	i18n_bind_plugin(name, out->path);
 	return 0;
 fail:
 	plugin_unload(out);
@@ -147,24 +237,42 @@ static int str_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int plugin_list_dir(char ***names, size_t *n, const char *dir)
+static int list_one_dir(ptrvec *v, const char *dir)
 {
 	DIR *d = opendir(dir);
 	if (!d)
 		return error_set(_("plugin directory %s cannot be read"), dir);
-	ptrvec v = {0};
 	struct dirent *e;
 	while ((e = readdir(d))) {
-		size_t len = strlen(e->d_name);
-		if (len > 3 && !strcmp(e->d_name + len - 3, ".so")) {
-			char *name = xstrndup(e->d_name, len - 3);
-			if (plugin_name_ok(name))
-				ptrvec_push(&v, name);
-			else
-				free(name);
-		}
+		size_t len = strlen(e->d_name), seen = 0;
+		if (len <= 3 || strcmp(e->d_name + len - 3, ".so"))
+			continue;
+		char *name = xstrndup(e->d_name, len - 3);
+		for (size_t i = 0; i < v->n && !seen; i++)
+			seen = !strcmp(v->v[i], name);
+		if (plugin_name_ok(name) && !seen)
+			ptrvec_push(v, name);
+		else
+			free(name);
 	}
 	closedir(d);
+	return 0;
+}
+
+int plugin_list_dir(char ***names, size_t *n, const char *dirs)
+{
+	char *list = plugin_dirs_expand(dirs), *save = NULL;
+	ptrvec v = {0};
+	int rc = 0;
+	for (char *d = strtok_r(list, ":", &save); d && rc == 0; d = strtok_r(NULL, ":", &save))
+		rc = list_one_dir(&v, d);
+	free(list);
+	if (rc < 0) {
+		for (size_t i = 0; i < v.n; i++)
+			free(v.v[i]);
+		free(v.v);
+		return rc;
+	}
 	if (v.n)
 		qsort(v.v, v.n, sizeof *v.v, str_cmp);
 	*names = (char **)v.v;

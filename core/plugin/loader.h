@@ -24,22 +24,35 @@ typedef struct {
 	void *state;           /* what setup() returned, freed by teardown() at unload */
 } loaded_plugin;
 
-/* The plugin directory: --plugin-dir, else $PPREG_PLUGIN_DIR, else next to
- * the executable (build tree), else the installed lib/ppreg/plugins. */
+/* The plugin directories: --plugin-dir, else $PPREG_PLUGIN_DIR, else next
+ * to the executable (build tree), else the installed lib/ppreg/plugins.
+ * --plugin-dir and $PPREG_PLUGIN_DIR are lists separated by ':', searched
+ * in order; an empty element stands for the built-in directory, so that
+ * `--plugin-dir mine:` adds one plugin before the built-in ones. Plugins
+ * still come only from the directories listed. */
 const char *plugin_default_dir(void);
 int plugin_name_ok(const char *name);
 
-/* Loads one plugin; ERR_FAIL with an error_last() message naming it. */
-int plugin_load(loaded_plugin *out, const char *dir, const char *name);
+/* The list `dirs` with each empty element replaced by the built-in
+ * directory: what a run searches, for messages. Free it. */
+char *plugin_dirs_expand(const char *dirs);
+
+/* Loads one plugin, from the first directory of `dirs` that holds
+ * <name>.so; ERR_FAIL with an error_last() message naming it. */
+int plugin_load(loaded_plugin *out, const char *dirs, const char *name);
 void plugin_unload(loaded_plugin *p);
 
-/* Names of the *.so files of a directory, sorted; for `ppreg plugins`. */
-int plugin_list_dir(char ***names, size_t *n, const char *dir);
+/* Names of the *.so files of the directories `dirs`, sorted, each once
+ * (the first directory holding a name is the one plugin_load takes). */
+int plugin_list_dir(char ***names, size_t *n, const char *dirs);
 
 const ppreg_rule *plugin_rule(const loaded_plugin *p, const char *id);
 /* The descriptor's schemas/check, or empty when the plugin's struct is too
  * short to have them (an older ABI that did not). */
 size_t plugin_n_schemas(const loaded_plugin *p);
+/* Whether a platform may lack `file`, one of the plugin's schema files
+ * (ppreg_plugin.optional_files). */
+int plugin_file_optional(const loaded_plugin *p, const char *file);
 /* The descriptor's setup(), or NULL when it has none (or is too old to). */
 int (*plugin_setup_fn(const loaded_plugin *p))(ppreg_check *, void **);
 

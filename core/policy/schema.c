@@ -14,6 +14,8 @@
 #include "base/i18n.h"
 #include "yaml/node.h"
 #include "yaml/scalar.h"
+#include "base/i18n.h"
+#include "base/suggest.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +38,7 @@ void field_set_free(field_set *fs)
 	fs->n = fs->cap = 0;
 }
 
-static const char *type_name(ppreg_type t)
+const char *schema_type_name(ppreg_type t)
 {
 	static const char *names[] = {N_("a value"), N_("a string"), N_("an integer"), N_("a number"),
 		N_("true or false"), N_("a date YYYY-MM-DD"), N_("an ISO-8601 duration (e.g. P3Y)"),
@@ -89,9 +91,9 @@ int schema_type_ok(const ppreg_node *n, ppreg_type type, const char *values,
 			snprintf(why, why_len, _("expected one of %s, got '%.60s'"), values ? values : "?", got);
 		else if (n->kind == PPREG_NODE_SCALAR && !*n->text)
 			snprintf(why, why_len, _("expected %s, got an empty string"),
-			         type == PPREG_T_STRING ? _("a non-empty string") : type_name(type));
+			         type == PPREG_T_STRING ? _("a non-empty string") : schema_type_name(type));
 		else
-			snprintf(why, why_len, _("expected %s, got '%.60s'"), type_name(type), got);
+			snprintf(why, why_len, _("expected %s, got '%.60s'"), schema_type_name(type), got);
 	}
 	return ok;
 }
@@ -107,20 +109,10 @@ struct schema {
 	size_t n_fields;
 };
 
-struct schema_node {
-	const ppreg_field *field;   /* NULL: a path no plugin declares */
-	char *name;                 /* the key ("" for the root, "[]" for items) */
-	size_t name_len;
-	char *path;                 /* "a.b[].c", for messages */
-	schema_node **children;     /* map keys, sorted once compiled (by_name) */
-	size_t n_children, cap;
-	size_t n_required;          /* children whose field is required */
-	schema_node *items;         /* the "[]" child */
-};
-
-static schema_node *new_schema_node(const schema_node *parent, const char *name, size_t len)
+static schema_node *new_schema_node(const schema_node *parent, const char *name, size_t len, size_t order)
 {
 	schema_node *n = xcalloc(1, sizeof *n);
+	n->order = order;
 	n->name = xstrndup(name, len);
 	n->name_len = len;
 	if (!parent)
@@ -142,10 +134,10 @@ static int key_order(const char *a, size_t a_len, const schema_node *b)
 }
 
 /* The child of n named name[0..len), created when absent. */
-static schema_node *child_for(schema_node *n, const char *name, size_t len)
+static schema_node *child_for(schema_node *n, const char *name, size_t len, size_t order)
 {
 	if (len == 2 && !memcmp(name, "[]", 2))
-		return n->items ? n->items : (n->items = new_schema_node(n, name, len));
+		return n->items ? n->items : (n->items = new_schema_node(n, name, len, order));
 	for (size_t i = 0; i < n->n_children; i++)
 		if (key_order(name, len, n->children[i]) == 0)
 			return n->children[i];
@@ -153,11 +145,11 @@ static schema_node *child_for(schema_node *n, const char *name, size_t len)
 		n->cap = n->cap ? n->cap * 2 : 4;
 		n->children = xrealloc(n->children, n->cap * sizeof *n->children);
 	}
-	return n->children[n->n_children++] = new_schema_node(n, name, len);
+	return n->children[n->n_children++] = new_schema_node(n, name, len, order);
 }
 
 /* "a.b[].c" is the segments a, b, [], c. */
-static void add_field(schema_node *root, const ppreg_field *f)
+static void add_field(schema_node *root, const ppreg_field *f, size_t order)
 {
 	schema_node *n = root;
 	for (const char *p = f->path; *p;) {
@@ -167,7 +159,7 @@ static void add_field(schema_node *root, const ppreg_field *f)
 		else if (len == 0) { /* a stray '.' or '[': the path cannot be walked */
 			return;
 		}
-		n = child_for(n, p, len);
+		n = child_for(n, p, len, order);
 		p += len;
 		if (*p == '.')
 			p++;
@@ -202,10 +194,10 @@ static void sort_tree(schema_node *n)
 schema *schema_compile(const field_set *fields)
 {
 	schema *s = xcalloc(1, sizeof *s);
-	s->root = new_schema_node(NULL, "", 0);
+	s->root = new_schema_node(NULL, "", 0, 0);
 	s->n_fields = fields->n;
 	for (size_t i = 0; i < fields->n; i++)
-		add_field(s->root, fields->v[i]);
+		add_field(s->root, fields->v[i], i);
 	sort_tree(s->root);
 	return s;
 }
@@ -221,6 +213,16 @@ static void free_tree(schema_node *n)
 	free(n->name);
 	free(n->path);
 	free(n);
+}
+
+const schema_node *schema_root(const schema *s)
+{
+	return s->root;
+}
+
+size_t schema_n_fields(const schema *s)
+{
+	return s->n_fields;
 }
 
 void schema_free(schema *s)
@@ -265,13 +267,13 @@ static void check_value(walk_ctx *w, const ppreg_node *v, const schema_node *sn,
 	if (node_kind(v) == PPREG_NODE_NULL) {
 		if (list_item && f->type != PPREG_T_ANY)
 			sink_add(w->sink, "core.type", PPREG_SEV_ERROR, w->file, v->line, v->column,
-			         _("%s: expected %s%s%s, got an empty item"), sn->path, type_name(f->type),
+			         _("%s: expected %s%s%s, got an empty item"), sn->path, schema_type_name(f->type),
 			         f->type == PPREG_T_ENUM ? " " : "", f->type == PPREG_T_ENUM && f->values ? f->values : "");
 		return;
 	}
 	if (!schema_type_ok(v, f->type, f->values, why, sizeof why)) {
 		sink_add(w->sink, "core.type", PPREG_SEV_ERROR, w->file, v->line, v->column,
-		         "%s: %s", sn->path, why);
+		         _("%s: %s"), sn->path, why);
 		((ppreg_node *)v)->mistyped = 1; /* the walk owns the tree it was given */
 		return;
 	}
@@ -299,6 +301,26 @@ static void check_required(walk_ctx *w, const ppreg_node *map, const schema_node
 /* The required keys are counted as the map's keys are met (keys are
  * unique, a document with a repeated key is never walked): when all are
  * there with a value, as in nearly every map, none is looked up again. */
+
+/* core.unknown-field, with the field the key probably meant (a typo, or
+ * `share` for `share_percent`). */
+static void unknown_field(walk_ctx *w, const schema_node *sn, const ppreg_node *k)
+{
+	suggestion sg;
+	suggest_init(&sg, k->text);
+	for (size_t i = 0; i < sn->n_children; i++)
+		if (sn->children[i]->field)
+			suggest_offer(&sg, sn->children[i]->name);
+	const char *near = suggest_best(&sg);
+	/* whole sentences, so that a translator can order them */
+	sink_add(w->sink, "core.unknown-field", PPREG_SEV_WARNING, w->file, k->line, k->column,
+	         *sn->path ? (near ? _("unknown field '%.80s' in %.200s; did you mean '%.80s'?")
+	                           : _("unknown field '%.80s' in %.200s%.0s"))
+	                   : (near ? _("unknown field '%.80s'%.0s; did you mean '%.80s'?")
+	                           : _("unknown field '%.80s'%.0s%.0s")),
+	         k->text, sn->path, near ? near : "");
+}
+
 static void walk_map(walk_ctx *w, const ppreg_node *n, const schema_node *sn)
 {
 	size_t required = 0;
@@ -308,8 +330,7 @@ static void walk_map(walk_ctx *w, const ppreg_node *n, const schema_node *sn)
 			continue; /* the root's format: the core's own, checked in schema_check */
 		const schema_node *child = find_child(sn, k);
 		if (!child || !child->field) {
-			sink_add(w->sink, "core.unknown-field", PPREG_SEV_WARNING, w->file, k->line, k->column,
-			         *sn->path ? _("unknown field '%.80s' in %.200s") : _("unknown field '%.80s'%.0s"), k->text, sn->path);
+			unknown_field(w, sn, k);
 			continue;
 		}
 		required += is_required(child) && node_kind(n->items[i]) != PPREG_NODE_NULL;

@@ -9,6 +9,8 @@
 #include "base/util.h"
 #include "ppreg/plugin.h"
 #include "registry/registry_index.h"
+#include "registry/registry_worktree.h"
+#include "base/i18n.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -28,10 +30,18 @@ static int open_git(registry *r, const char *rev)
 	git_commit *commit = NULL;
 	git_tree *tree = NULL;
 	int rc;
+	if (git_repository_open_ext(NULL, r->path, 0, NULL) == GIT_ENOTFOUND)
+		return error_set(_("%s is in no Git repository: ppreg reads a registry from its commits; commit it "
+		                   "(git init, git add -A, git commit), or judge the files on disk with --worktree"),
+		                 r->path);
 	if (registry__open_repo(r) < 0)
 		return ERR_FAIL;
 	if ((rc = git_revparse_single(&obj, r->repo, rev)) < 0) {
-		rc = rc == GIT_ENOTFOUND ? (registry__git_fail(rev), PPREG_ABSENT) : registry__git_fail(rev);
+		if (rc == GIT_ENOTFOUND && !strcmp(rev, "HEAD") && git_repository_head_unborn(r->repo) == 1)
+			rc = (error_set(_("%s: the repository has no commit yet, no HEAD to read: commit the registry (git add -A, git "
+			                  "commit), or judge the files on disk with --worktree"), r->path), PPREG_ABSENT);
+		else
+			rc = rc == GIT_ENOTFOUND ? (registry__git_fail(rev), PPREG_ABSENT) : registry__git_fail(rev);
 		goto done;
 	}
 	if ((rc = registry__peel_commit(obj, &commit)) < 0) {
@@ -71,10 +81,12 @@ int registry_open(registry **out, const char *path, const char *rev, int worktre
 		return registry_open_index(out, path);
 	}
 	int rc = 0;
-	if (worktree)
+	if (worktree) {
 		r->prefix = xstrdup("");
-	else
+		rc = registry__worktree_open(r);
+	} else {
 		rc = open_git(r, rev ? rev : "HEAD");
+	}
 	if (rc < 0) {
 		registry_free(r);
 		return rc;
@@ -89,9 +101,11 @@ void registry_free(registry *r)
 		return;
 	git_tree_free(r->platforms);
 	git_tree_free(r->root);
+	git_index_free(r->wt_index);
 	git_repository_free(r->repo);
 	free(r->path);
 	free(r->prefix);
+	free(r->wt_prefix);
 	free(r);
 }
 
@@ -213,6 +227,8 @@ int registry_read_root_file(registry *r, const char *name, size_t max,
 		int rc = disk_folder_of(r, name);
 		if (rc)
 			return rc;
+		if (registry__worktree_skips(r, name, 0))
+			return PPREG_ABSENT;
 		char *p = path_join(r->path, name);
 		rc = read_disk(p, max, data, len);
 		free(p);
@@ -290,9 +306,12 @@ int registry_platform_ids(registry *r, char ***ids, size_t *n)
 		}
 		free(p);
 		struct dirent *e;
-		while (d && (e = readdir(d)))
-			if (e->d_name[0] != '.' && is_platform_on_disk(d, e->d_name))
+		while (d && (e = readdir(d))) {
+			char *rel = path_join("platforms", e->d_name);
+			if (e->d_name[0] != '.' && is_platform_on_disk(d, e->d_name) && !registry__worktree_skips(r, rel, 1))
 				ptrvec_push(&v, xstrdup(e->d_name));
+			free(rel);
+		}
 		if (d)
 			closedir(d);
 	} else {
@@ -374,7 +393,7 @@ static int walk_git(registry *r, walk_state *w, const git_tree *tree, const char
 	return 0;
 }
 
-static int walk_disk(walk_state *w, const char *dir, const char *base, int depth)
+static int walk_disk(registry *r, walk_state *w, const char *dir, const char *base, int depth)
 {
 	DIR *d = opendir(dir);
 	if (!d)
@@ -390,13 +409,21 @@ static int walk_disk(walk_state *w, const char *dir, const char *base, int depth
 		entry_kind kind = lstat(full, &st) < 0 ? ENTRY_SPECIAL : S_ISDIR(st.st_mode) ? ENTRY_DIR :
 		                  S_ISREG(st.st_mode) ? ((st.st_mode & 0111) ? ENTRY_EXEC : ENTRY_FILE) :
 		                  S_ISLNK(st.st_mode) ? ENTRY_SYMLINK : ENTRY_SPECIAL;
+		char *rel = xasprintf("platforms/%s/%s", w->platform, path);
+		int skip = registry__worktree_skips(r, rel, kind == ENTRY_DIR);
+		free(rel);
+		if (skip) { /* what .gitignore leaves out of a commit */
+			free(full);
+			free(path);
+			continue;
+		}
 		if (kind == ENTRY_DIR && !strcmp(de->d_name, ".git"))
 			kind = ENTRY_SUBMODULE;
 		add_entry(w, path, kind, NULL);
 		if (kind == ENTRY_DIR && depth >= MAX_DEPTH)
 			w->truncated = TRUNCATED_DEPTH;
 		else if (kind == ENTRY_DIR)
-			rc = walk_disk(w, full, path, depth + 1);
+			rc = walk_disk(r, w, full, path, depth + 1);
 		free(full);
 		free(path);
 		if (rc < 0) {
@@ -460,11 +487,24 @@ static int platform_disk(registry *r, platform_tree *t)
 		return rc;
 	}
 	t->kind = S_ISDIR(st.st_mode) ? ENTRY_DIR : S_ISLNK(st.st_mode) ? ENTRY_SYMLINK : ENTRY_SPECIAL;
+	char *rel = path_join("platforms", t->id);
+	int skipped = registry__worktree_skips(r, rel, t->kind == ENTRY_DIR);
+	free(rel);
+	if (skipped) {
+		free(dir);
+		return PPREG_ABSENT;
+	}
 	walk_state w = {{0}, 0, t->id};
-	int rc = t->kind == ENTRY_DIR ? walk_disk(&w, dir, "", 1) : 0;
+	int rc = t->kind == ENTRY_DIR ? walk_disk(r, &w, dir, "", 1) : 0;
 	free(dir);
 	finish_entries(t, &w);
 	return rc;
+}
+
+int registry_id_ok(const char *id)
+{
+	size_t n = strlen(id);
+	return n >= 2 && n <= 63 && strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-") == n && id[0] != '-';
 }
 
 /* A platform id names one entry of platforms/: in Git a tree entry's name

@@ -63,6 +63,9 @@ const char *registry_path(const registry *r);
 int registry_read_root_file(registry *r, const char *name, size_t max,
                             unsigned char **data, size_t *len);
 
+/* Whether `id` is a platform id: ^[a-z0-9][a-z0-9-]{1,62}$. */
+int registry_id_ok(const char *id);
+
 /* The folder names under platforms/, sorted. Free with registry_free_ids. */
 int registry_platform_ids(registry *r, char ***ids, size_t *n);
 void registry_free_ids(char **ids, size_t n);

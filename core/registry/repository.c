@@ -7,6 +7,7 @@
 #include "registry/repository.h"
 #include "base/i18n.h"
 #include "registry/git_alloc.h"
+#include "registry/registry_worktree.h"
 #include "base/util.h"
 
 #include <errno.h>
@@ -127,6 +128,7 @@ int registry__open_repo(registry *r)
 int registry__set_root(registry *r, git_tree *top, const char *what)
 {
 	git_tree_entry *sub = NULL;
+	registry__climb_to_root(r, top);
 	if (!*r->prefix)
 		return git_tree_dup(&r->root, top) < 0 ? git_fail(what) : 0;
 	int rc = registry__entry_bypath(&sub, top, r->prefix);

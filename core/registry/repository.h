@@ -20,6 +20,12 @@ struct registry {
 	git_tree *platforms;   /* root/platforms, looked up once (the only tree whose size follows N) */
 	char commit[GIT_OID_HEXSZ + 1];
 	char *prefix;
+	/* With --worktree: the repository the files are in (repo, NULL outside
+	 * Git), its index, and the registry root relative to its top, to leave
+	 * out what .gitignore excludes (registry_worktree.c). */
+	git_index *wt_index;
+	char *wt_prefix;
+	int outside_git;       /* the path is in no Git repository */
 };
 
 /* Whether an entry of platforms/ with this mode is a platform: anything but

@@ -64,4 +64,17 @@ static int tail(FILE *out, const report *rep, const report_summary *s, const rep
 	return 0;
 }
 
-const report_format report_format_github = {"github", NULL, NULL, platform, tail, NULL, NULL};
+/* A state that could not be judged: an error annotation that says why, so
+ * a workflow shows ppreg's reason rather than a bare exit status. */
+static int unjudged(FILE *out, report_doc *d, const report_state *st)
+{
+	(void)d;
+	fputs("::error title=ppreg::", out);
+	put_escaped(out, st->label, 0);
+	fputs(": cannot be judged: ", out);
+	put_escaped(out, st->error, 0);
+	fputc('\n', out);
+	return 0;
+}
+
+const report_format report_format_github = {"github", NULL, NULL, platform, tail, unjudged, NULL};

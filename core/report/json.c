@@ -117,8 +117,22 @@ static int state_begin(FILE *out, const report_doc *d, const report_state *st)
 	return put_members(out, j, "", 4);
 }
 
+/* A check that could not be judged is one object that says why:
+ * {"tool", "judging": what, "exit": 2, "error"}. */
+static int check_unjudged(FILE *out, const report_state *st)
+{
+	json_t *j = json_pack("{s:{s:s, s:s}, s:o, s:i, s:o}", "tool", "name", "ppreg", "version", PPREG_VERSION,
+	                      "judging", report_json_text(st->label), "exit", 2,
+	                      "error", report_json_text(st->error));
+	int rc = report_json_put(out, j, 0);
+	json_decref(j);
+	return rc;
+}
+
 static int unjudged(FILE *out, report_doc *d, const report_state *st)
 {
+	if (!d->hook)
+		return check_unjudged(out, st);
 	if (state_begin(out, d, st) < 0)
 		return ERR_FAIL;
 	json_t *j = json_pack("{s:o}", "error", report_json_text(st->error));

@@ -4,6 +4,7 @@
  */
 #include "report/report.h"
 #include "base/i18n.h"
+#include "base/suggest.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -19,6 +20,23 @@ static const report_format *const formats[] = {
 const char *report_format_names(void)
 {
 	return "text, json, tap, sarif, junit, github";
+}
+
+const char *report_format_near(const char *name)
+{
+	suggestion sg;
+	suggest_init(&sg, name);
+	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+		suggest_offer(&sg, formats[i]->name);
+	return suggest_best(&sg);
+}
+
+int report_colour_wanted(FILE *out)
+{
+	const char *no = getenv("NO_COLOR"), *force = getenv("CLICOLOR_FORCE");
+	if (no && *no)
+		return 0;
+	return (force && *force && strcmp(force, "0")) || isatty(fileno(out));
 }
 
 int report_is_registry_entry(const platform_result *p)

@@ -106,6 +106,8 @@ struct report_doc {
 	const report *rep;    /* the report being written */
 	report_cursor cur;
 	report_summary sum;   /* its totals, so far */
+	int colour;           /* text: ANSI colours (report_colour_wanted) */
+	int quiet;            /* text: the findings alone, no verdict or summary line */
 };
 int report_doc_open(report_doc *d, const report_format *f, const char *hook);
 /* One report in three steps (a full check writes each platform as it is
@@ -158,5 +160,12 @@ int report_rule_severity(const report *rep, const ppreg_rule *rule);
 
 /* The names --format accepts, for help and messages: "text, json, ...". */
 const char *report_format_names(void);
+/* The format name nearest to a mistyped one, or NULL. */
+const char *report_format_near(const char *name);
+
+/* Whether text written to `out` is coloured: a terminal, unless NO_COLOR
+ * is set to anything (no-color.org); CLICOLOR_FORCE (not "0") forces it
+ * elsewhere, NO_COLOR still winning. */
+int report_colour_wanted(FILE *out);
 
 #endif

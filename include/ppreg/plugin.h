@@ -254,9 +254,10 @@ typedef struct ppreg_api {
 	 * declared at `at` (NULL: the platform folder): an expiry date, a date
 	 * plus the policy's maximum age, the 31 December before a year that
 	 * becomes due. Reported whenever the date is read, whether or not it
-	 * has passed; the core keeps the earliest of the platform's lapses
-	 * whose rule is an error after the policy (check's valid_until) and
-	 * bounds an attestation's validity by them. An invalid date, or a rule
+	 * has passed; the core keeps every lapse whose rule is an error after
+	 * the policy, each with its rule, file, line and date: the earliest is
+	 * check's valid_until and bounds an attestation's validity, and all are
+	 * `ppreg expiring`'s rows. An invalid date, or a rule
 	 * the plugin does not declare, fails the check as report() does. */
 	void (*lapse)(ppreg_check *c, const char *rule, const ppreg_node *at, ppreg_date last_valid_day);
 
@@ -342,6 +343,18 @@ typedef struct ppreg_plugin {
 	 * isolated against its faults, not against malice. */
 	int (*setup)(ppreg_check *c, void **state);
 	void (*teardown)(void *state);
+
+	/* Added in ppreg 1.1 (plugin ABI 1 still; read only when `size` covers
+	 * it, so an older plugin has none): the files of this plugin's schemas
+	 * that a platform may lack, a NULL-terminated list, NULL for none.
+	 * Each loaded plugin's schema files are declaration files: read for
+	 * every platform, and a missing one is core.missing-file, unless it is
+	 * listed here (or the policy's declaration_files lists it: the policy
+	 * then requires it). For a missing optional file api->file() is NULL
+	 * and the plugin may report a finding of its own with report_at().
+	 * Each name must be the file of one of its schemas, or the plugin is
+	 * refused. PPREG_DEFINE_PLUGIN_OPTIONAL sets it. */
+	const char *const *optional_files;
 } ppreg_plugin;
 
 /* The one symbol a plugin exports. `core_abi` is the core's ABI version; a
@@ -561,6 +574,14 @@ static inline int ppreg_check_with_state(ppreg_check *c, int (*setup)(ppreg_chec
  *                       setup, judge, free);
  * TEARDOWN frees the state (free() for one without pointers of its own). */
 #define PPREG_DEFINE_PLUGIN(NAME, VERSION, SUMMARY, RULES, SCHEMAS, SETUP, JUDGE, TEARDOWN) \
+	PPREG_DEFINE_PLUGIN_OPTIONAL(NAME, VERSION, SUMMARY, RULES, SCHEMAS, NULL, SETUP, JUDGE, TEARDOWN)
+
+/* The same for a plugin with files a platform may lack (optional_files):
+ *   static const char *const optional[] = {"partnership.yaml", NULL};
+ *   PPREG_DEFINE_PLUGIN_OPTIONAL("partnership", "1.0.0", "...", rules,
+ *                                schemas, optional, setup, judge, free);
+ * Added in ppreg 1.1. */
+#define PPREG_DEFINE_PLUGIN_OPTIONAL(NAME, VERSION, SUMMARY, RULES, SCHEMAS, OPTIONAL, SETUP, JUDGE, TEARDOWN) \
 	static int ppreg_plugin_check_(ppreg_check *c) \
 	{ \
 		return ppreg_check_with_state(c, SETUP, TEARDOWN, JUDGE); \
@@ -578,6 +599,7 @@ static inline int ppreg_check_with_state(ppreg_check *c, int (*setup)(ppreg_chec
 		.check = ppreg_plugin_check_, \
 		.setup = SETUP, \
 		.teardown = TEARDOWN, \
+		.optional_files = OPTIONAL, \
 	}; \
 	PPREG_EXPORT const ppreg_plugin *ppreg_plugin_entry(unsigned core_abi) \
 	{ \

@@ -3,7 +3,9 @@
  * synthesis of 2026-05-28 points 7-8): the charter a platform adopts must be
  * the official text the policy lists, every active partner signs its current
  * version with every required clause and renews it in time, and the public
- * registry names partners only by pseudonym.
+ * registry names partners only by pseudonym. Policies from fr-model 2026.2
+ * switch on more (load_later_params): only the statuses L.1191-3 names must
+ * sign, each commitment lists its missions, the service countersigns.
  *
  * This file holds the descriptor (rules and the schema of charter.yaml),
  * reads and checks the policy's parameters, and runs the checks of
@@ -24,39 +26,60 @@
 #include <string.h>
 
 #define SOURCE_L11913 "CSP L.1191-3 (draft): déclaration d'engagement type"
+#define QUOTE_SIGN "« Les patients-partenaires bénévoles ou volontaires [...] doivent signer une déclaration " \
+	"d'engagement type arrêtée par le ou les ministres concernés »"
 
 static const ppreg_rule rules[] = {
 	{"charter.official-version", PPREG_SEV_ERROR,
 	 "the charter adopted is one the policy lists, identified by version and the SHA-256 of its official text",
-	 SOURCE_L11913 " arrêtée par le ministre; HAS 2026-05-28 point 8 (charte d'engagement)",
+	 SOURCE_L11913 " arrêtée par le ministre; model policy text charters/2026-1.md until that order, derived "
+	 "from it and HAS 2026-05-28 points 7-8",
 	 "Adopt the official text unchanged (policies/charters/<version>.md) and declare its version and "
 	 "the SHA-256 the policy lists for it (sha256sum of the text's bytes)."},
 	{"charter.clauses", PPREG_SEV_ERROR,
 	 "each active commitment covers every clause the policy requires",
-	 "CSP L.1191-2, L.1191-3, L.1191-5 (draft); HAS 2026-05-28 point 7 (confidentialité, secret "
+	 "model policy clauses, derived from CSP L.1191-3 (draft): « les règles auxquelles ils s'astreignent dans "
+	 "l'exercice de leurs missions »; L.1191-2, L.1191-5 (draft); HAS 2026-05-28 point 7 (confidentialité, secret "
 	 "professionnel, neutralité); note 2026-02-16 §4.1 (substitution, intérêts promotionnels)",
 	 "List every required clause in each active commitment (model: confidentiality, professional-secrecy, "
 	 "neutrality, no-substitution, no-promotion, alert-right), after the partner signed those articles."},
 	{"charter.signed", PPREG_SEV_ERROR,
-	 "each active partner signed the current charter version, on or after its effective date and not after the as-of date",
-	 SOURCE_L11913 ", signée par chaque patient partenaire; HAS 2026-05-28 point 8 (signature commune)",
+	 "each active partner who must sign (the policy's signing_statuses; without them, every one) signed the "
+	 "current charter version, on or after its effective date and not after the as-of date; with signing_statuses, "
+	 "each commitment gives partner_status and the active ones agree with transparency.yaml's by_status",
+	 "CSP L.1191-3 (draft): " QUOTE_SIGN "; model policy (2026.1): every active partner signs",
 	 "Have the partner sign the current version, then record charter_version and the real signed_on; "
-	 "a partner who stopped is recorded as status: withdrawn."},
+	 "give partner_status (salaried, volunteer, benevolent) and count the active partners of each status in "
+	 "transparency.yaml's patient_partners.by_status; a partner who stopped is recorded as status: withdrawn."},
 	{"charter.renewal", PPREG_SEV_ERROR,
 	 "no active partner's signature is older than the policy's renewal period",
-	 SOURCE_L11913 "; charter 2026-1, Signature (renouvellement); model policy renewal P3Y",
+	 "model policy (renewal P3Y), derived from CSP L.1191-3 (draft): " QUOTE_SIGN "; as charter 2026-1, "
+	 "Signature, words it: « signée de nouveau au moins tous les trois ans et à chaque nouvelle version du texte »",
 	 "Have the partner sign the charter again and record the new signed_on."},
 	{"charter.pseudonymous", PPREG_SEV_ERROR,
 	 "partners appear under pseudonyms: no name, e-mail address or phone number of a partner in charter.yaml or training.yaml",
 	 "RGPD art. 5(1)(c) (minimisation) and art. 9 (health data) in a public registry; CSP L.1110-4; "
-	 "charter 2026-1, Signature (pseudonymat)",
+	 "model policy pattern, derived from them and charter 2026-1, Signature (pseudonymat)",
 	 "Name each partner by a pseudonym matching the policy's pattern (model: pp- and 4 to 32 of a-z0-9, "
 	 "e.g. pp-a1b2) and remove names, e-mail addresses and phone numbers; keep the key to pseudonyms off the registry."},
 	{"charter.unique", PPREG_SEV_ERROR,
 	 "no partner has two commitments",
-	 SOURCE_L11913 " (one declaration per partner); CSP L.1191-4 (draft): transparency of the partners provided",
+	 SOURCE_L11913 " (one declaration per partner); CSP L.1191-4 (draft): obligations de transparence",
 	 "Keep one commitment per partner: record a renewal by updating charter_version and signed_on, "
 	 "a departure by status: withdrawn."},
+	{"charter.missions", PPREG_SEV_ERROR,
+	 "with require_missions: each active commitment lists the partner's missions, each a service id of registration.yaml",
+	 "CSP L.1191-3 (draft): la déclaration d'engagement précise « les règles auxquelles ils s'astreignent dans "
+	 "l'exercice de leurs missions », missions « telles qu'elles figurent dans leur déclaration d'engagement »",
+	 "List in missions the services[].id of registration.yaml the partner works in, e.g. "
+	 "missions: [accompagnement-oncologie]."},
+	{"charter.joint-signature", PPREG_SEV_ERROR,
+	 "with require_countersignature: each signed active commitment is countersigned for the service (signatory, "
+	 "signed_on), not after the as-of date and renewed within the renewal period",
+	 "HAS 2026-05-28 point 8: « signature commune d'une charte d'engagement dans le partenariat »; renewal: "
+	 "model policy, as charter.renewal",
+	 "Have the service's representative countersign the commitment and record "
+	 "countersignature: {signatory: <name>, role: <role>, signed_on: <date>}; countersign it again at each renewal."},
 };
 
 static const ppreg_field fields[] = {
@@ -67,10 +90,18 @@ static const ppreg_field fields[] = {
 	{"commitments[]", PPREG_T_MAP, 0, NULL, NULL},
 	{"commitments[].partner", PPREG_T_STRING, PPREG_REQUIRED, NULL, "charter.pseudonymous"},
 	{"commitments[].status", PPREG_T_ENUM, PPREG_REQUIRED, "active|withdrawn", NULL},
-	{"commitments[].charter_version", PPREG_T_STRING, PPREG_REQUIRED, NULL, "charter.signed"},
-	{"commitments[].signed_on", PPREG_T_DATE, PPREG_REQUIRED, NULL, "charter.signed"},
-	{"commitments[].clauses", PPREG_T_LIST, PPREG_REQUIRED, NULL, "charter.clauses"},
+	/* Required of a partner who must sign only, which the policy decides:
+	 * the plugin reports them missing (commitments.c), as the core did. */
+	{"commitments[].charter_version", PPREG_T_STRING, 0, NULL, "charter.signed"},
+	{"commitments[].signed_on", PPREG_T_DATE, 0, NULL, "charter.signed"},
+	{"commitments[].clauses", PPREG_T_LIST, 0, NULL, "charter.clauses"},
 	{"commitments[].clauses[]", PPREG_T_STRING, 0, NULL, NULL},
+	/* Fields of later policies, read by their rules only when the policy
+	 * switches them on: any value here, so that under a policy that does
+	 * not read them they weigh nothing (partners.c, countersign.c). */
+	{"commitments[].partner_status", PPREG_T_ANY, 0, NULL, NULL},
+	{"commitments[].missions", PPREG_T_ANY, 0, NULL, NULL},
+	{"commitments[].countersignature", PPREG_T_ANY, 0, NULL, NULL},
 };
 
 static const ppreg_schema schemas[] = {{"charter.yaml", fields, sizeof fields / sizeof *fields}};
@@ -185,6 +216,42 @@ static int load_clauses(ppreg_check *c, charter_policy *pol)
 	return 0;
 }
 
+/* A switch of a later policy: absent is off, the reading of the policies
+ * that did not have it. */
+static int load_switch(ppreg_check *c, const char *name, int *on)
+{
+	const ppreg_node *n = c->api->get(c->params, name);
+	*on = 0;
+	if (!n)
+		return 0;
+	if (c->api->boolean(n, on) != PPREG_OK)
+		return policy_fail(c, "policy: charter.params.%s must be true or false", name);
+	return 0;
+}
+
+/* The parameters 2026.2 added (docs/plugins/charter.md): each absent one
+ * keeps the 2026.1 reading. */
+static int load_later_params(ppreg_check *c, charter_policy *pol)
+{
+	const ppreg_api *api = c->api;
+	const ppreg_node *statuses = api->get(c->params, "signing_statuses");
+	if (statuses) {
+		if (api->kind(statuses) != PPREG_NODE_LIST)
+			return api->fail(c, "policy: charter.params.signing_statuses must be a list of partner statuses "
+			                    "(salaried, volunteer, benevolent)");
+		for (size_t i = 0; i < api->count(statuses); i++) {
+			const char *s = ppreg_text(c, api->item(statuses, i));
+			if (!s || !ppreg_one_of(s, CHARTER_STATUSES))
+				return policy_fail(c, "policy: charter.params.signing_statuses[%zu] is not one of salaried, "
+				                   "volunteer, benevolent", i);
+		}
+		pol->signing_statuses = statuses;
+	}
+	if (load_switch(c, "require_missions", &pol->missions) < 0)
+		return -1;
+	return load_switch(c, "require_countersignature", &pol->joint_signature);
+}
+
 /* Reads and checks the whole `params` block; on success the caller owns
  * pol->pseudonym and frees it with regfree(). */
 static int load_params(ppreg_check *c, void *state)
@@ -205,7 +272,7 @@ static int load_params(ppreg_check *c, void *state)
 	pol->compiled = 1;
 	if (!(pol->memo = calloc(CHARTER_MEMO_SLOTS, sizeof *pol->memo)))
 		return api->fail(c, "out of memory");
-	return 0;
+	return load_later_params(c, pol);
 }
 
 static void teardown(void *state)
@@ -234,13 +301,19 @@ static int judge(ppreg_check *c, const void *state)
 	const charter_policy *pol = state;
 	int rc = 0;
 	const ppreg_node *root = api->file(c, "charter.yaml");
+	charter_services sv = {NULL, 0, 0};
+	if (root && pol->missions && charter_services_load(c, &sv) < 0)
+		return -1;
 	if (root) {
 		const ppreg_node *commitments = api->get(root, "commitments");
 		charter_check_official(c, pol, api->get(root, "charter"));
 		if (api->kind(commitments) == PPREG_NODE_LIST)
 			for (size_t i = 0; i < api->count(commitments); i++)
-				charter_check_commitment(c, pol, api->item(commitments, i));
+				charter_check_commitment(c, pol, &sv, api->item(commitments, i));
+		if (pol->signing_statuses && api->kind(commitments) == PPREG_NODE_LIST)
+			charter_check_statuses(c, pol, commitments);
 		charter_check_pseudonyms(c, pol, root, "commitments");
+		free(sv.ids);
 		rc = charter_check_unique(c, pol, commitments);
 		if (rc == 0)
 			charter_check_comments(c, "charter.yaml");
@@ -253,6 +326,6 @@ static int judge(ppreg_check *c, const void *state)
 	return rc;
 }
 
-PPREG_DEFINE_PLUGIN("charter", "1.0.0",
+PPREG_DEFINE_PLUGIN("charter", "1.1.0",
                     "charter: the signed commitment declaration of each patient partner (draft L.1191-3 CSP, HAS point 8)",
                     rules, schemas, setup, judge, teardown);

@@ -1,7 +1,9 @@
 /*
  * charter.h - what the files of the charter plugin share: the policy's
  * parameters once read and checked (charter.c), and the checks
- * (commitments.c: what a commitment says; pseudonyms.c: who it names;
+ * (commitments.c: what a commitment says and who signed it; partners.c:
+ * the partner's status and missions, read against transparency.yaml and
+ * registration.yaml; pseudonyms.c: who it names;
  * the pure text helpers are plugins/lib/text.h, shared with training).
  */
 #ifndef PPREG_CHARTER_H
@@ -37,7 +39,25 @@ typedef struct {
 	regex_t pseudonym;            /* compiled, POSIX extended */
 	int compiled;                 /* pseudonym holds a compiled pattern */
 	charter_memo_slot *memo;      /* CHARTER_MEMO_SLOTS answers of `pseudonym` */
+	/* Readings of later policies, off when their parameter is absent: */
+	const ppreg_node *signing_statuses; /* partner_status values that must sign; NULL:
+	                                     * every commitment signs, partner_status unread */
+	int missions;                 /* charter.missions runs (require_missions) */
+	int joint_signature;          /* charter.joint-signature runs (require_countersignature) */
 } charter_policy;
+
+/* The partner statuses of L.1191-3 (professional, volunteer, benevolent),
+ * as transparency.yaml counts them in patient_partners.by_status. */
+#define CHARTER_STATUSES "salaried|volunteer|benevolent"
+
+/* The service ids of registration.yaml, sorted (partners.c), for the
+ * missions of every commitment: `known` is 0 when the file or its list
+ * cannot be read (the core reported why), and ids are then not compared. */
+typedef struct {
+	const char **ids;
+	size_t n;
+	int known;
+} charter_services;
 
 /* The policy's entry for a charter version, or NULL when it lists none. */
 const ppreg_node *charter_policy_entry(const ppreg_check *c, const charter_policy *pol,
@@ -45,8 +65,35 @@ const ppreg_node *charter_policy_entry(const ppreg_check *c, const charter_polic
 
 /* commitments.c */
 void charter_check_official(ppreg_check *c, const charter_policy *pol, const ppreg_node *charter);
-void charter_check_commitment(ppreg_check *c, const charter_policy *pol, const ppreg_node *commitment);
+void charter_check_commitment(ppreg_check *c, const charter_policy *pol, const charter_services *sv,
+                              const ppreg_node *commitment);
 int charter_check_unique(ppreg_check *c, const charter_policy *pol, const ppreg_node *commitments);
+
+/* Whether a commitment must carry a signature: always without
+ * signing_statuses; with them, when its partner_status is one of them or
+ * cannot be read (charter.signed reports that). */
+int charter_must_sign(const ppreg_check *c, const charter_policy *pol, const ppreg_node *commitment);
+
+/* partners.c (policies with signing_statuses, require_missions) */
+
+/* charter.signed: every commitment gives a partner_status, and the active
+ * commitments counted by status agree with transparency.yaml's
+ * patient_partners.by_status (reported at the count that differs). */
+void charter_check_statuses(ppreg_check *c, const charter_policy *pol, const ppreg_node *commitments);
+
+/* Fills sv from registration.yaml (-1 after api->fail()); the caller
+ * frees sv->ids. */
+int charter_services_load(ppreg_check *c, charter_services *sv);
+
+/* charter.missions: an active commitment lists its partner's missions,
+ * each a services[].id of registration.yaml. */
+void charter_check_missions(ppreg_check *c, const charter_policy *pol, const charter_services *sv,
+                            const ppreg_node *commitment);
+
+/* commitments.c, with require_countersignature:
+ * charter.joint-signature: a signed active commitment is countersigned for
+ * the service: who signed and when, renewed as the partner's signature. */
+void charter_check_countersignature(ppreg_check *c, const charter_policy *pol, const ppreg_node *commitment);
 
 /* Whether `id` matches the policy's pseudonym pattern. The answers for
  * short ids are remembered: a platform's partners come back in

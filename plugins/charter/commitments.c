@@ -50,6 +50,33 @@ void charter_check_official(ppreg_check *c, const charter_policy *pol, const ppr
 		              "the charter adopted must be the official text, unchanged", version, official);
 }
 
+/* What a signature's date says, for the partner's and the service's
+ * alike: after the as-of date (then nothing else is judged), before the
+ * current version took effect (for a signature of it), and its last valid
+ * day, signed_on + renewal, passed or not. Each caller reports under its
+ * own rule. */
+typedef struct {
+	int future, early, lapsed;
+	ppreg_date last;
+	date_text on, as_of, effective, last_text;
+} sign_dates;
+
+static sign_dates judge_dates(const ppreg_check *c, const charter_policy *pol, ppreg_date on, int current)
+{
+	const ppreg_api *api = c->api;
+	sign_dates v;
+	memset(&v, 0, sizeof v);
+	v.future = api->date_cmp(on, c->as_of) > 0;
+	v.early = current && api->date_cmp(on, pol->current_effective) < 0;
+	v.last = api->date_add(on, &pol->renewal, 1);
+	v.lapsed = api->date_cmp(v.last, c->as_of) < 0;
+	v.on = show_date(on);
+	v.as_of = show_date(c->as_of);
+	v.effective = show_date(pol->current_effective);
+	v.last_text = show_date(v.last);
+	return v;
+}
+
 /* Appends ", item" to a bounded list; once full, later items are dropped
  * and the text ends with "..." . */
 static void list_append(char *buf, size_t size, size_t *len, const char *item)
@@ -115,30 +142,125 @@ static void check_signature(ppreg_check *c, const charter_policy *pol, const ppr
 		              show_date(pol->current_effective).text);
 	if (api->date(sn, &signed_on) != PPREG_OK)
 		return;
-	if (api->date_cmp(signed_on, c->as_of) > 0) {
-		ppreg_reportf(c, "charter.signed", sn, "signed on %s, after the as-of date %s", show_date(signed_on).text,
-		              show_date(c->as_of).text);
+	sign_dates v = judge_dates(c, pol, signed_on, current);
+	if (v.future) {
+		ppreg_reportf(c, "charter.signed", sn, "signed on %s, after the as-of date %s", v.on.text, v.as_of.text);
 		return;
 	}
-	if (current && api->date_cmp(signed_on, pol->current_effective) < 0)
-		ppreg_reportf(c, "charter.signed", sn, "signed on %s, before version %s took effect on %s",
-		              show_date(signed_on).text, pol->current_version, show_date(pol->current_effective).text);
-	/* valid while signed_on + renewal >= as-of: `last` is its last valid day */
-	ppreg_date last = api->date_add(signed_on, &pol->renewal, 1);
-	ppreg_lapse(c, "charter.renewal", sn, last);
-	if (api->date_cmp(last, c->as_of) < 0)
+	if (v.early)
+		ppreg_reportf(c, "charter.signed", sn, "signed on %s, before version %s took effect on %s", v.on.text,
+		              pol->current_version, v.effective.text);
+	ppreg_lapse(c, "charter.renewal", sn, v.last);
+	if (v.lapsed)
 		ppreg_reportf(c, "charter.renewal", sn, "signed on %s: the signature was valid until %s (renewal every %s); "
-		              "the partner must sign again", show_date(signed_on).text, show_date(last).text,
+		              "the partner must sign again", v.on.text, v.last_text.text, pol->renewal_text);
+}
+
+/* charter.joint-signature for one active commitment that is signed: the
+ * service's countersignature names who signed for it and when; it is a
+ * signature of the current version like the partner's, and it lapses with
+ * the same renewal period. */
+void charter_check_countersignature(ppreg_check *c, const charter_policy *pol, const ppreg_node *commitment)
+{
+	const ppreg_api *api = c->api;
+	const ppreg_node *cs = api->get(commitment, "countersignature");
+	const char *who = charter_partner_label(c, pol, api->get(commitment, "partner"));
+	if (api->kind(cs) == PPREG_NODE_NULL) {
+		ppreg_reportf(c, "charter.joint-signature", cs ? cs : commitment, "the commitment of %s is not countersigned "
+		              "for the service (countersignature: {signatory, role, signed_on})", who);
+		return;
+	}
+	if (api->kind(cs) != PPREG_NODE_MAP) {
+		ppreg_reportf(c, "charter.joint-signature", cs, "countersignature is a mapping {signatory, role, signed_on}");
+		return;
+	}
+	const ppreg_node *sn = api->get(cs, "signatory"), *dn = api->get(cs, "signed_on");
+	const char *signatory = ppreg_text(c, sn);
+	if (!signatory || ppreg_blank(signatory))
+		ppreg_reportf(c, "charter.joint-signature", sn ? sn : cs, "the countersignature does not say who signed for "
+		              "the service (signatory)");
+	ppreg_date on;
+	if (api->date(dn, &on) != PPREG_OK) {
+		ppreg_reportf(c, "charter.joint-signature", dn ? dn : cs, "the countersignature has no date "
+		              "(signed_on: YYYY-MM-DD)");
+		return;
+	}
+	const char *version = ppreg_text(c, api->get(commitment, "charter_version"));
+	sign_dates v = judge_dates(c, pol, on, version && !strcmp(version, pol->current_version));
+	if (v.future) {
+		ppreg_reportf(c, "charter.joint-signature", dn, "countersigned on %s, after the as-of date %s", v.on.text,
+		              v.as_of.text);
+		return;
+	}
+	if (v.early)
+		ppreg_reportf(c, "charter.joint-signature", dn, "countersigned on %s, before version %s took effect on %s",
+		              v.on.text, pol->current_version, v.effective.text);
+	ppreg_lapse(c, "charter.joint-signature", dn, v.last);
+	if (v.lapsed)
+		ppreg_reportf(c, "charter.joint-signature", dn, "countersigned on %s: the countersignature was valid until %s "
+		              "(renewal every %s); the service must countersign again", v.on.text, v.last_text.text,
 		              pol->renewal_text);
 }
 
-void charter_check_commitment(ppreg_check *c, const charter_policy *pol, const ppreg_node *commitment)
+int charter_must_sign(const ppreg_check *c, const charter_policy *pol, const ppreg_node *commitment)
 {
+	if (!pol->signing_statuses)
+		return 1;
+	const char *status = ppreg_text(c, c->api->get(commitment, "partner_status"));
+	if (!status || !ppreg_one_of(status, CHARTER_STATUSES))
+		return 1;
+	return ppreg_list_has(c, pol->signing_statuses, status);
+}
+
+/* Where a field a signing partner gives is missing: the commitment, or
+ * the key's empty value; NULL when it has a value. *empty says which. */
+static const ppreg_node *missing_at(const ppreg_check *c, const ppreg_node *commitment, const char *key, int *empty)
+{
+	const ppreg_node *v = c->api->get(commitment, key);
+	*empty = v != NULL;
+	if (v && c->api->kind(v) != PPREG_NODE_NULL)
+		return NULL;
+	return v ? v : commitment;
+}
+
+/* The fields of a signature, required of a partner who must sign. The
+ * core's schema required them of every commitment, whatever its status,
+ * until the policy named the statuses that sign: the findings keep its
+ * rule, place and words, so that a 2026.1 verdict does not move. */
+static void check_signature_fields(ppreg_check *c, const ppreg_node *commitment)
+{
+	static const char *const what[] = {"missing required field", "required field"};
+	static const char *const tail[] = {"", " is empty"};
+	const ppreg_node *at;
+	int e;
+	if ((at = missing_at(c, commitment, "charter_version", &e)))
+		ppreg_reportf(c, "charter.signed", at, "%s 'commitments[].charter_version'%s", what[e], tail[e]);
+	if ((at = missing_at(c, commitment, "signed_on", &e)))
+		ppreg_reportf(c, "charter.signed", at, "%s 'commitments[].signed_on'%s", what[e], tail[e]);
+	if ((at = missing_at(c, commitment, "clauses", &e)))
+		ppreg_reportf(c, "charter.clauses", at, "%s 'commitments[].clauses'%s", what[e], tail[e]);
+}
+
+/* A commitment's clauses and signature are judged whenever it is active
+ * and gives them; giving them is required only of a partner who must sign
+ * (a salaried partner may sign, and what it records is then held true). */
+void charter_check_commitment(ppreg_check *c, const charter_policy *pol, const charter_services *sv,
+                              const ppreg_node *commitment)
+{
+	if (c->api->kind(commitment) != PPREG_NODE_MAP)
+		return;
+	int must_sign = charter_must_sign(c, pol, commitment);
+	if (must_sign)
+		check_signature_fields(c, commitment);
 	const char *status = ppreg_text(c, c->api->get(commitment, "status"));
 	if (!status || strcmp(status, "active"))
 		return;
 	check_clauses(c, pol, commitment);
 	check_signature(c, pol, commitment);
+	if (pol->missions)
+		charter_check_missions(c, pol, sv, commitment);
+	if (pol->joint_signature && (must_sign || c->api->get(commitment, "signed_on")))
+		charter_check_countersignature(c, pol, commitment);
 }
 
 typedef struct {

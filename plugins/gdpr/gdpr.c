@@ -323,9 +323,14 @@ static void check_dpia(ppreg_check *c, const ppreg_node *root, const gdpr_params
 		return; /* reported by the core */
 	if (c->api->date_cmp(done, c->as_of) > 0)
 		ppreg_reportf(c, "gdpr.dpia", dn, "the DPIA is dated after the as-of date");
-	else if (c->api->date_cmp(c->api->date_add(done, &p->max_dpia_age, 1), c->as_of) < 0)
-		ppreg_reportf(c, "gdpr.dpia", dn, "the DPIA is older than the policy allows: review it");
-	ppreg_lapse(c, "gdpr.dpia", dn, c->api->date_add(done, &p->max_dpia_age, 1));
+	ppreg_date last = c->api->date_add(done, &p->max_dpia_age, 1);
+	if (c->api->date_cmp(done, c->as_of) <= 0 && c->api->date_cmp(last, c->as_of) < 0) {
+		const char *age = ppreg_text(c, c->api->get(c->params, "max_dpia_age"));
+		ppreg_reportf(c, "gdpr.dpia", dn, "the DPIA done on %04d-%02d-%02d is older than the policy's max_dpia_age "
+		              "(%s): it held until %04d-%02d-%02d; review it", done.year, done.month, done.day,
+		              age ? age : "?", last.year, last.month, last.day);
+	}
+	ppreg_lapse(c, "gdpr.dpia", dn, last);
 }
 
 /* The authority hears of a breach within the policy's hours (Art. 33). */

@@ -28,6 +28,8 @@
 typedef struct {
 	const char *id;
 	unsigned char meets;
+	double hours;     /* its declared hours, read when it meets the specification */
+	size_t counted;   /* the last partner (1-based) whose hours counted it */
 } course_ref;
 
 typedef struct {
@@ -60,9 +62,13 @@ static course_ref *sort_courses(const ppreg_check *c, const ppreg_node *courses,
 	if (!refs)
 		return NULL;
 	for (size_t i = 0; i < n; i++) {
-		const char *id = ppreg_text(c, api->get(api->item(courses, i), "id"));
+		const ppreg_node *course = api->item(courses, i);
+		const char *id = ppreg_text(c, api->get(course, "id"));
+		double hours = 0;
+		if (meets[i] && api->number(api->get(course, "hours"), &hours) != PPREG_OK)
+			hours = 0;
 		if (id)
-			refs[m++] = (course_ref){id, meets[i]};
+			refs[m++] = (course_ref){id, meets[i], hours, 0};
 	}
 	qsort(refs, m, sizeof *refs, course_by_id);
 	for (size_t i = 1; i < m; i++)
@@ -75,15 +81,15 @@ static course_ref *sort_courses(const ppreg_check *c, const ppreg_node *courses,
 	return refs;
 }
 
-static const course_ref *find_course(const course_ref *refs, size_t n, const char *id)
+static course_ref *find_course(course_ref *refs, size_t n, const char *id)
 {
-	course_ref key = {id, 0};
+	course_ref key = {id, 0, 0, 0};
 	return id && n ? bsearch(&key, refs, n, sizeof *refs, course_by_id) : NULL;
 }
 
 /* The certifications sorted by partner; each one naming an unknown course
  * or dated after the as-of date is reported here. */
-static cert_ref *sort_certs(ppreg_check *c, const ppreg_node *certs, const course_ref *courses,
+static cert_ref *sort_certs(ppreg_check *c, const ppreg_node *certs, course_ref *courses,
                             size_t n_courses, size_t *out_n)
 {
 	const ppreg_api *api = c->api;
@@ -121,35 +127,76 @@ static int looks_pseudonymous(const char *id)
 	return text_echo_safe(id) && strpbrk(id, "0123456789") && strchr(id, '-');
 }
 
+/* What judging one partner needs beyond its certifications. */
+typedef struct {
+	const training_policy *pol;
+	const training_domains *domains;  /* with hours_by_domain only */
+	const ppreg_node *certs_node;
+	course_ref *courses;
+	size_t n_courses, partner;        /* partner: 1-based, for course_ref.counted */
+} partner_ctx;
+
+/* "the active partner pp-a1b2 (charter.yaml line 4)", the id written only
+ * when it looks like a pseudonym. */
+static void partner_words(const ppreg_check *c, const ppreg_node *partner_node, char *who, size_t size)
+{
+	const char *id = ppreg_text(c, partner_node), *file = NULL;
+	unsigned line = 0, column = 0;
+	c->api->where(partner_node, &file, &line, &column);
+	snprintf(who, size, "the active partner %s%s(charter.yaml line %u)",
+	         looks_pseudonymous(id) ? id : "", looks_pseudonymous(id) ? " " : "", line);
+}
+
+/* With hours_by_domain: the hours of the distinct courses that meet the
+ * specification and certify the partner must reach what its missions'
+ * domains ask. Reported at the first such certification's course. */
+static void check_partner_hours(ppreg_check *c, const partner_ctx *x, const ppreg_node *commitment,
+                                double have, const ppreg_node *at)
+{
+	const char *domain;
+	double need = training_hours_needed(c, x->pol, x->domains, commitment, &domain);
+	if (have >= need)
+		return;
+	char who[120];
+	partner_words(c, c->api->get(commitment, "partner"), who, sizeof who);
+	ppreg_reportf(c, "training.partner-certified", at, "%s has missions in %.60s, which asks for %g hours of "
+	              "training; the courses that certify it give %g", who, domain, need, have);
+}
+
 /* Judges one active partner against its certifications [first, last). */
-static void check_partner(ppreg_check *c, const ppreg_node *certs_node, const ppreg_node *partner_node,
-                          const cert_ref *first, const cert_ref *last, const course_ref *courses, size_t n_courses)
+static void check_partner(ppreg_check *c, const partner_ctx *x, const ppreg_node *commitment,
+                          const cert_ref *first, const cert_ref *last)
 {
 	const ppreg_api *api = c->api;
-	const ppreg_node *below_spec = NULL;
+	const ppreg_node *below_spec = NULL, *certified = NULL;
+	double hours = 0;
 	for (const cert_ref *r = first; r < last; r++) {
 		const ppreg_node *cn = api->get(r->cert, "course");
-		const course_ref *course = find_course(courses, n_courses, ppreg_text(c, cn));
+		course_ref *course = find_course(x->courses, x->n_courses, ppreg_text(c, cn));
 		ppreg_date when;
 		if (!course || api->date(api->get(r->cert, "obtained_on"), &when) != PPREG_OK ||
 		    api->date_cmp(when, c->as_of) > 0)
 			continue;
-		if (course->meets)
+		if (course->meets && !x->pol->hours_by_domain)
 			return;
-		if (!below_spec)
+		if (course->meets && course->counted != x->partner) {
+			course->counted = x->partner; /* a course certifies its hours once */
+			hours += course->hours;
+			certified = certified ? certified : cn;
+		}
+		if (!course->meets && !below_spec)
 			below_spec = cn;
+	}
+	if (certified) {
+		check_partner_hours(c, x, commitment, hours, certified);
+		return;
 	}
 	if (!below_spec && first != last)
 		return; /* none counts (undeclared course, later date): reported by sort_certs */
 	/* The partner as the message names it, written only now: nearly every
 	 * active partner holds a certification that meets the specification. */
-	const char *id = ppreg_text(c, partner_node);
 	char who[120];
-	unsigned line = 0, column = 0;
-	const char *file = NULL;
-	api->where(partner_node, &file, &line, &column);
-	snprintf(who, sizeof who, "the active partner %s%s(charter.yaml line %u)",
-	         looks_pseudonymous(id) ? id : "", looks_pseudonymous(id) ? " " : "", line);
+	partner_words(c, api->get(commitment, "partner"), who, sizeof who);
 	const char *course_id = below_spec ? ppreg_text(c, below_spec) : NULL;
 	if (below_spec && text_echo_safe(course_id))
 		ppreg_reportf(c, "training.partner-certified", below_spec, "course '%s' does not meet the specification (see its "
@@ -158,11 +205,10 @@ static void check_partner(ppreg_check *c, const ppreg_node *certs_node, const pp
 		ppreg_reportf(c, "training.partner-certified", below_spec, "the course does not meet the specification (see its "
 		              "findings): %s holds no certification from a course that does", who);
 	else if (first == last)
-		ppreg_reportf(c, "training.partner-certified", certs_node, "%s holds no certification", who);
+		ppreg_reportf(c, "training.partner-certified", x->certs_node, "%s holds no certification", who);
 }
 
-static void check_active_partners(ppreg_check *c, const ppreg_node *certs_node, const cert_ref *certs,
-                                  size_t n_certs, const course_ref *courses, size_t n_courses)
+static void check_active_partners(ppreg_check *c, partner_ctx *x, const cert_ref *certs, size_t n_certs)
 {
 	const ppreg_api *api = c->api;
 	const ppreg_node *commitments = api->get(api->file(c, "charter.yaml"), "commitments");
@@ -171,11 +217,10 @@ static void check_active_partners(ppreg_check *c, const ppreg_node *certs_node, 
 		const char *status = ppreg_text(c, api->get(k, "status")), *partner = ppreg_text(c, pn);
 		if (!partner || !status || strcmp(status, "active"))
 			continue;
-		cert_ref key = {partner, NULL, 0};
 		size_t lo = 0, hi = n_certs;
 		while (lo < hi) { /* the first certification of this partner */
 			size_t mid = lo + (hi - lo) / 2;
-			if (strcmp(certs[mid].partner, key.partner) < 0)
+			if (strcmp(certs[mid].partner, partner) < 0)
 				lo = mid + 1;
 			else
 				hi = mid;
@@ -183,24 +228,31 @@ static void check_active_partners(ppreg_check *c, const ppreg_node *certs_node, 
 		size_t end = lo;
 		while (end < n_certs && !strcmp(certs[end].partner, partner))
 			end++;
-		check_partner(c, certs_node, pn, certs + lo, certs + end, courses, n_courses);
+		x->partner = i + 1;
+		check_partner(c, x, k, certs + lo, certs + end);
 	}
 }
 
-int training_check_certifications(ppreg_check *c, const ppreg_node *root, const ppreg_node *courses,
-                                  const unsigned char *meets)
+int training_check_certifications(ppreg_check *c, const training_policy *pol, const ppreg_node *root,
+                                  const ppreg_node *courses, const unsigned char *meets)
 {
 	const ppreg_api *api = c->api;
 	const ppreg_node *certs = api->get(root, "certifications");
 	size_t n_courses = 0, n_certs = 0;
+	training_domains domains = {NULL, NULL, 0};
+	if (pol->hours_by_domain && api->kind(certs) == PPREG_NODE_LIST && training_domains_load(c, &domains) < 0)
+		return -1;
 	course_ref *course_refs = sort_courses(c, courses, meets, &n_courses);
 	cert_ref *cert_refs = course_refs && api->kind(certs) == PPREG_NODE_LIST ?
 	                      sort_certs(c, certs, course_refs, n_courses, &n_certs) : NULL;
 	int rc = 0;
-	if (!course_refs || (api->kind(certs) == PPREG_NODE_LIST && !cert_refs))
+	if (!course_refs || (api->kind(certs) == PPREG_NODE_LIST && !cert_refs)) {
 		rc = api->fail(c, "out of memory");
-	else if (api->kind(certs) == PPREG_NODE_LIST)
-		check_active_partners(c, certs, cert_refs, n_certs, course_refs, n_courses);
+	} else if (api->kind(certs) == PPREG_NODE_LIST) {
+		partner_ctx x = {pol, &domains, certs, course_refs, n_courses, 0};
+		check_active_partners(c, &x, cert_refs, n_certs);
+	}
+	training_domains_free(&domains);
 	free(cert_refs);
 	free(course_refs);
 	return rc;

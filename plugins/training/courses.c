@@ -77,7 +77,7 @@ static int is_placeholder(const char *s)
 
 /* A blank text (Unicode white space and zero-width characters included,
  * ppreg_blank) or a placeholder says nothing. */
-static int is_unstated(const char *s)
+int training_unstated(const char *s)
 {
 	return ppreg_blank(s) || is_placeholder(s);
 }
@@ -88,7 +88,7 @@ static int check_provider(ppreg_check *c, const ppreg_node *course)
 	const char *text = ppreg_text(c, name);
 	if (!text)
 		return 0; /* missing provider or name: the core reported it under this rule */
-	if (is_unstated(text)) {
+	if (training_unstated(text)) {
 		ppreg_reportf(c, "training.course-hours", name, "the course's provider has no name");
 		return 0;
 	}
@@ -264,7 +264,7 @@ static int check_assessment(ppreg_check *c, const ppreg_node *course)
 	const char *s = ppreg_text(c, n);
 	if (!s)
 		return 0; /* missing: reported by the core under this rule; not text: core.type */
-	if (is_unstated(s)) {
+	if (training_unstated(s)) {
 		ppreg_reportf(c, "training.assessment", n, "the assessment of learners is not described");
 		return 0;
 	}

@@ -5,7 +5,9 @@
  * joint training). Each course a platform declares must meet the policy's
  * specification (hours, topics, co-delivery, assessment: courses.c), and
  * every active partner of charter.yaml must hold a certification from such
- * a course (certifications.c).
+ * a course (certifications.c); from fr-model 2026.2, with as many hours as
+ * the domains of its missions ask, and the service says how partners get
+ * funded training (missions.c).
  *
  * This file holds the descriptor (rules and the schema of training.yaml),
  * reads and checks the policy's numbers, and runs the checks.
@@ -15,37 +17,48 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SOURCE_SPEC "CSP L.1191-4 (draft): cahier des charges; note 2026-02-16 §4.1: cahier des charges des formations"
+#define SOURCE_SPEC "note 2026-02-16 §4.1: « Un cahier des charges de tels enseignements [...] est devenu " \
+	"indispensable »; CSP L.1191-4 (draft): « Ils respectent un cahier des charges »"
 
 static const ppreg_rule rules[] = {
 	{"training.course-hours", PPREG_SEV_ERROR,
 	 "each course has a provider and at least the policy's minimum hours; its modules add up to no more than its total",
-	 SOURCE_SPEC,
+	 "model policy (40 hours), derived from " SOURCE_SPEC,
 	 "Name the course's provider and declare its real total hours (model: 40 at least), no fewer than the sum of "
 	 "its modules' hours; a course below the minimum cannot certify partners."},
 	{"training.required-modules", PPREG_SEV_ERROR,
 	 "each course covers every topic the policy requires, each for at least its minimum hours",
-	 SOURCE_SPEC " (principes du partenariat, biais populationnels); HAS 2026-05-28: quatre domaines, "
+	 "model policy (topics and hours), derived from " SOURCE_SPEC " (« les principes du partenariat en santé et les "
+	 "modalités d'exercice des patients-partenaires », biais populationnels); HAS 2026-05-28: quatre domaines, "
 	 "point 7 (confidentialité, secret, neutralité)",
 	 "Add a module for each missing or short topic (model: partnership-principles 6 h, experiential-knowledge 6, "
 	 "intervention-domains 8, confidentiality-secrecy 3, ethics-neutrality 3, role-boundaries 3, "
 	 "social-vulnerability-bias 3)."},
 	{"training.co-delivery", PPREG_SEV_ERROR,
 	 "each course is taught by at least the policy's number of patient partners and of professionals",
-	 "HAS 2026-05-28: formation conjointe, formation en équipe; " SOURCE_SPEC,
+	 "model policy (1 and 1), derived from HAS 2026-05-28: formation conjointe, formation en équipe; " SOURCE_SPEC,
 	 "Have the course co-taught: declare trainers.patient_partners and trainers.professionals, "
 	 "at least 1 each in the model policy."},
 	{"training.assessment", PPREG_SEV_ERROR,
 	 "each course says how learners are assessed",
-	 SOURCE_SPEC " (acquisitions de connaissances vérifiables)",
+	 "model policy, derived from " SOURCE_SPEC " (« acquisitions de connaissances spécifiques »)",
 	 "Describe the assessment in words (e.g. written thesis and oral defence before a mixed jury)."},
 	{"training.partner-certified", PPREG_SEV_ERROR,
 	 "every active partner of charter.yaml holds a certification from a declared course that meets the "
-	 "specification, obtained on or before the as-of date",
-	 "note 2026-02-16 §4.1: transparence sur les formations reçues et les certifications obtenues; "
-	 "CSP L.1191-4 (draft)",
+	 "specification, obtained on or before the as-of date; with hours_by_domain, such courses give it the hours "
+	 "the domains of its missions ask",
+	 "model policy, derived from note 2026-02-16 §4.1: « transparence sur les formations reçues, les certifications "
+	 "obtenues », and CSP L.1191-3 (draft): formation « correspondant à leurs missions telles qu'elles figurent dans "
+	 "leur déclaration d'engagement »",
 	 "Record each active partner's certification {partner, course, obtained_on} from a course of this file that "
-	 "meets the specification, or withdraw the partner until certified."},
+	 "meets the specification, with enough hours for the domains of its missions (model: care-pathways 60, "
+	 "education 50, care-offer and research 40), or withdraw the partner until certified."},
+	{"training.funding-access", PPREG_SEV_WARNING,
+	 "with funding_statuses and such partners: the service says how they obtain funded training or conferences on request",
+	 "CSP L.1191-3 (draft): « Sur leur demande les patients-partenaires bénévoles ou volontaires peuvent se voir "
+	 "reconnaître [...] la possibilité d'accéder au financement d'une formation ou de participation à des colloques "
+	 "correspondant à leurs missions »",
+	 "Declare funded_training: {on_request: true, how_to_request: <how a partner asks and who decides>}."},
 };
 
 static const ppreg_field fields[] = {
@@ -70,6 +83,10 @@ static const ppreg_field fields[] = {
 	{"certifications[].partner", PPREG_T_STRING, PPREG_REQUIRED, NULL, "training.partner-certified"},
 	{"certifications[].course", PPREG_T_STRING, PPREG_REQUIRED, NULL, "training.partner-certified"},
 	{"certifications[].obtained_on", PPREG_T_DATE, PPREG_REQUIRED, NULL, "training.partner-certified"},
+	/* A field of later policies, read by its rule only when the policy
+	 * switches it on (missions.c): any value here, so that under a policy
+	 * that does not read it, it weighs nothing. */
+	{"funded_training", PPREG_T_ANY, 0, NULL, NULL},
 };
 
 static const ppreg_schema schemas[] = {{"training.yaml", fields, sizeof fields / sizeof *fields}};
@@ -82,6 +99,31 @@ static int load_trainers(ppreg_check *c, training_policy *pol)
 	    pol->min_patient_partners < 0 || pol->min_professionals < 0)
 		return c->api->fail(c, "policy: training.params.min_trainers needs patient_partners and professionals, "
 		                       "integers >= 0");
+	return 0;
+}
+
+/* The parameters 2026.2 added (docs/plugins/training.md): each absent one
+ * keeps the 2026.1 reading. */
+static int load_later_params(ppreg_check *c, training_policy *pol)
+{
+	const ppreg_api *api = c->api;
+	const ppreg_node *hours = api->get(c->params, "hours_by_domain"), *statuses = api->get(c->params, "funding_statuses");
+	double v;
+	if (hours && api->kind(hours) != PPREG_NODE_MAP)
+		return api->fail(c, "policy: training.params.hours_by_domain must map each domain to the hours a partner "
+		                    "with missions in it needs");
+	for (size_t i = 0; hours && i < api->count(hours); i++)
+		if (!api->key(hours, i) || api->number(api->item(hours, i), &v) != PPREG_OK || v < 0)
+			return api->fail(c, "policy: training.params.hours_by_domain values must be numbers of hours >= 0");
+	if (statuses && api->kind(statuses) != PPREG_NODE_LIST)
+		return api->fail(c, "policy: training.params.funding_statuses must be a list of partner statuses");
+	for (size_t i = 0; statuses && i < api->count(statuses); i++) {
+		const char *s = ppreg_text(c, api->item(statuses, i));
+		if (!s || !ppreg_one_of(s, "salaried|volunteer|benevolent"))
+			return api->fail(c, "policy: training.params.funding_statuses lists salaried, volunteer or benevolent");
+	}
+	pol->hours_by_domain = hours;
+	pol->funding_statuses = statuses;
 	return 0;
 }
 
@@ -101,7 +143,9 @@ static int load_params(ppreg_check *c, void *state)
 	for (size_t i = 0; i < api->count(pol->topics); i++)
 		if (!api->key(pol->topics, i) || api->number(api->item(pol->topics, i), &v) != PPREG_OK || v < 0)
 			return api->fail(c, "policy: training.params.required_topics values must be numbers of hours >= 0");
-	return load_trainers(c, pol);
+	if (load_trainers(c, pol) < 0)
+		return -1;
+	return load_later_params(c, pol);
 }
 
 /* The policy's parameters are judged once, before any platform, so a
@@ -126,11 +170,13 @@ static int judge(ppreg_check *c, const void *state)
 		return api->fail(c, "out of memory");
 	for (size_t i = 0; i < n; i++)
 		meets[i] = (unsigned char)training_check_course(c, pol, api->item(courses, i));
-	int rc = training_check_certifications(c, root, n ? courses : NULL, meets);
+	int rc = training_check_certifications(c, pol, root, n ? courses : NULL, meets);
 	free(meets);
+	if (rc == 0 && pol->funding_statuses)
+		training_check_funding(c, pol, root);
 	return rc;
 }
 
-PPREG_DEFINE_PLUGIN("training", "1.0.0",
+PPREG_DEFINE_PLUGIN("training", "1.1.0",
                     "training: the course specification and the partners who hold it (note 2026-02-16 §4.1, draft L.1191-4 CSP)",
                     rules, schemas, setup, judge, free); /* the state holds no pointer of its own */

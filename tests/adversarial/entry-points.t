@@ -31,7 +31,9 @@ for where in entry setup teardown; do
 		else
 			is "$(printf '%s\n' "$ERR" | wc -l)" 1 "$a: one line"
 		fi
-		is "$OUT" "" "$a: no report"
+		# no report of platforms: the JSON document says the run failed, and why
+		is "$(printf '%s' "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["exit"], "platforms" in d, sys.argv[1] in d["error"])' "plugin $a")" \
+			"2 False True" "$a: no report, a document of the failure"
 	done
 	a=${where}_print
 	run_with "$a" --jobs 2 --format json

@@ -53,7 +53,7 @@ assert len(sub["digest"]["gitCommit"])==40 and len(sub["digest"]["gitTree"])==40
 p=s["predicate"]; assert p["verificationResult"]=="PASSED" and p["policy"]["uri"]=="fr-model/2026.2"
 assert p["ppreg"]["as_of"]=="2026-11-23" and p["ppreg"]["valid_until"]=="2026-12-31"
 assert p["ppreg"]["valid_until_reason"]=="lapse" and p["ppreg"]["lapses"][0]["rule"]=="transparency.funding"
-assert sorted(x["name"] for x in p["ppreg"]["plugins"])==["charter","gdpr","registration","training","transparency"]
+assert sorted(x["name"] for x in p["ppreg"]["plugins"])==["alert","charter","gdpr","partnership","registration","training","transparency"]
 assert any(i["uri"]=="platforms/entraide-sante/evidence/aipd-2026.pdf" for i in p["inputAttestations"])
 '
 ok $? "the statement names commit, tree, content digest, policy, plugins, dates"

@@ -99,6 +99,14 @@ make_registry
 policy renewal "transparency.funding: off" 's/renewal: P3Y/renewal: P1Y/'
 lapse_kind renewal charter.renewal charter.yaml 4 2027-07-10
 
+# alert.counts (policy 2026.2): the day before the next year's counts fall
+# due, 30 June with the model's P6M (2026 undeclared: 2027-06-30).
+make_registry
+edit platforms/entraide-sante/alert.yaml 's/  - \{year: 2026.*\n//'
+commit
+policy alert "transparency.funding: off"
+lapse_kind alert-counts alert.counts alert.yaml 4 2027-06-30
+
 # A requested validity shorter than every lapse: reason "requested".
 make_registry
 run_ppreg attest "$REG" --key "$K/k.pem" --platform entraide-sante --as-of "$SIGNED" --valid-for P7D -o "$TMP/short.json"
@@ -110,7 +118,7 @@ expect_err "expired: valid until 2026-12-11, as of 2026-12-12$" "an attestation 
 
 # A lapse whose rule the policy makes a warning bounds nothing: check
 # passes on the day after.
-policy warn "transparency.funding: warning, gdpr.hds-hosting: off"
+policy warn "transparency.funding: warning, gdpr.hds-hosting: off, alert.counts: off"
 check_reg --policy "$PF" --as-of "$SIGNED" --format json
 is "$(json_field 'p["valid_until"], p["valid_until_set_by"]["rule"]')" "('2029-01-15', 'gdpr.dpia')" \
    "a warning's lapse is not kept (funding is a warning)"
@@ -120,7 +128,7 @@ is "$(json_field 'p["valid_until"], p["valid_until_set_by"]["rule"]')" "('2029-0
 make_registry
 edit platforms/entraide-sante/registration.yaml 's/, expires_on: 2029-06-30//'
 commit
-policy none "transparency.funding: off, gdpr.hds-hosting: off, gdpr.dpia: off, charter.renewal: off"
+policy none "transparency.funding: off, gdpr.hds-hosting: off, gdpr.dpia: off, charter.renewal: off, charter.joint-signature: off, alert.counts: off"
 check_reg --policy "$PF" --as-of "$SIGNED" --format json
 is "$(json_field '"valid_until" in p, "valid_until_set_by" in p')" "(False, False)" \
    "no dated fact bounds the verdict: no valid_until key"

@@ -105,14 +105,20 @@ for lim in "max_depth: 20000" "max_nodes: 99999999" "max_file_bytes: 2000000000"
 done
 
 # An option given twice is a usage error, not a silent choice of the last.
-for opt in "--as-of $AS_OF" "--format json" "--jobs 2" "--policy $TEST_POLICY"; do
+for opt in "--as-of $AS_OF" "--jobs 2" "--policy $TEST_POLICY"; do
 	check_sample $opt $opt
 	expect_rc 2 "${opt%% *} given twice: exit 2"
 	printf '%s\n' "$ERR" | grep -q "^ppreg check: ${opt%% *} given twice$"
 	ok $? "${opt%% *} given twice: says so"
 done
 
-# Flags too, and every command: only --platform of check may repeat.
+# --format repeats for several reports, but two of them on stdout is an error.
+check_sample --format json --format json
+expect_rc 2 "two reports on stdout: exit 2"
+printf '%s\n' "$ERR" | grep -q "^ppreg check: --format json and --format json both write to stdout"
+ok $? "two reports on stdout: says so"
+
+# Flags too, and every command: only --platform (and --format) of check may repeat.
 for opt in --strict --worktree --fail-on-plugin-error; do
 	check_sample $opt $opt
 	expect_rc 2 "check $opt given twice: exit 2"

@@ -19,6 +19,11 @@ ok $s "pkg-config names the installed plugin directory ($plugdir)"
 mkdir -p "$plugdir"
 test -f "$prefix/share/ppreg/policies/fr-model-2026.2.yaml"
 ok $? "the model policy is installed"
+test -f "$prefix/share/man/man1/ppreg.1.gz" && test -f "$prefix/share/man/man1/ppreg-check.1.gz" &&
+	test -f "$prefix/share/man/man5/ppreg-registry.5.gz" && test -f "$prefix/share/man/man3/ppreg-plugin.3.gz"
+ok $? "the manual pages are installed"
+test -f "$prefix/share/bash-completion/completions/ppreg"
+ok $? "the bash completion is installed"
 
 cat >"$TMP/hello.c" <<'C'
 #include <ppreg/plugin.h>
@@ -65,6 +70,10 @@ expect_rc 1 "the installed ppreg finds its plugins and policies"
 expect_finding hello.greeting platforms/x/hello.yaml 2 "the new plugin's rule is reported"
 run_ppreg_installed rules hello.greeting
 expect_rc 0 "ppreg rules knows the new rule"
+run_ppreg_installed init nouveau "$REG"
+expect_rc 0 "ppreg init under the new plugin's policy"
+is "$(grep -v '^#' "$REG/platforms/nouveau/hello.yaml")" "$(printf 'format: ppreg/1\ngreeting:')" \
+	"ppreg init writes the new plugin's file, with its required field to fill in"
 
 # the catalogues: the core's under share/locale, and one a third-party
 # plugin installs beside it, in pkg-config's localedir (docs/i18n.md)

@@ -158,13 +158,15 @@ fi
 check_reg --changed HEAD~1..HEAD
 has "odd?name?.md:1:1: warning: core.outside-change" "(the text shows it cleaned)"
 
-# A report that cannot be built leaves stdout empty: nothing half-written
-# (JSON names the registry's path, which must be UTF-8 there).
+# A report that cannot be built is never half-written: the document says
+# the run failed and why (JSON names the registry's path, which must be
+# UTF-8 in a report).
 odd=$TMP/$'\xff'reg
 cp -R "$REG" "$odd"
 for range in "" "--changed HEAD~1..HEAD"; do
 	run_ppreg check "$odd" --as-of "$AS_OF" --format json $range
-	is "$RC:$OUT:$ERR" "2::ppreg check: cannot build the JSON report" \
+	got=$(printf '%s' "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["exit"], d["error"], "platforms" in d)')
+	is "$RC:$got:$ERR" "2:2 cannot build the JSON report False:ppreg check: cannot build the JSON report" \
 		"check ${range:+$range }--format json: a path not UTF-8 is said, and nothing is half-written"
 done
 

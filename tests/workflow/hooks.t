@@ -62,8 +62,15 @@ ok $((RC == 0)) "a push whose middle commit is bad is rejected"
 has "commit ${bad:0:12}: REJECTED" "the bad commit is named"
 has "$BAD_RULE" "with its rule"
 is "$(server_head)" "$before" "nothing of the push is accepted"
+has "pushing again cannot pass. Rewrite the history" "a later fix: the pusher is told to rewrite the history"
+has "git rebase -i ${before:0:12}" "and how, from the server's commit"
+hasnt "fix the findings above" "not to push again as it is"
 run_ppreg check "$WORK" --as-of "$AS_OF"
 expect_rc 0 "(the tip alone is compliant)"
+git -C "$WORK" reset -q --soft "$before" && wcommit "squashed"
+push origin HEAD:refs/heads/squashed
+expect_rc 0 "the advice followed (squashed), the push is accepted"
+git -C "$SRV" update-ref -d refs/heads/squashed
 
 # The same history without the bad commit is accepted, every commit judged.
 git -C "$WORK" reset -q --hard "$before"

@@ -122,14 +122,14 @@ policy 's/renewal: P3Y/renewal: P5M/'
 edit $P/$C 's/signed_on: 2026-08-02/signed_on: 2026-06-15/'
 commit
 check_reg --policy "$POLICY"
-expect_finding charter.renewal $P/$C 6 "signed 2026-06-15 under a P5M renewal, as of 2026-11-23"
+expect_finding charter.renewal $P/$C 7 "signed 2026-06-15 under a P5M renewal, as of 2026-11-23"
 expect_no_rule "charter.renewal: signed on 2026-07-10" "signed 2026-07-10 under a P5M renewal is still valid"
 
 make_registry
 policy 's/required_clauses: \[/required_clauses: [training-completed, /'
 check_reg --policy "$POLICY"
-expect_finding charter.clauses $P/$C 5 "a clause the policy adds is required of every active commitment"
-expect_finding charter.clauses $P/$C 7 "... of the second one too"
+expect_finding charter.clauses $P/$C 6 "a clause the policy adds is required of every active commitment"
+expect_finding charter.clauses $P/$C 9 "... of the second one too"
 
 policy 's/pseudonym_pattern: .*/pseudonym_pattern: "^partner-[0-9]+\$"/'
 check_reg --policy "$POLICY"
@@ -143,7 +143,7 @@ policy 's/pseudonym_pattern: .*/pseudonym_pattern: "^pp-[a-zA-Z0-9]{4,32}\$"/'
 edit $P/$C 's/partner: pp-c3d4/partner: pp-A1B2/'
 commit
 check_reg --policy "$POLICY"
-expect_finding charter.unique $P/$C 6 "pp-A1B2 beside pp-a1b2 under ^pp-[a-zA-Z0-9]{4,32}\$ is a second commitment"
+expect_finding charter.unique $P/$C 7 "pp-A1B2 beside pp-a1b2 under ^pp-[a-zA-Z0-9]{4,32}\$ is a second commitment"
 expect_no_rule charter.pseudonymous "... and pp-A1B2 is a pseudonym of that policy"
 make_registry
 edit $P/$C 's/partner: pp-c3d4/partner: pp-C3D4/'
@@ -161,5 +161,29 @@ commit
 check_reg --policy "$POLICY"
 expect_no_rule charter.official-version "an older version the policy still lists may be the one adopted"
 expect_rc 0 "an older listed version: exit 0"
+
+# The parameters of 2026.2: malformed, the run stops; a status added to
+# signing_statuses must sign.
+make_registry
+policy 's/signing_statuses: \[volunteer, benevolent\]/signing_statuses: [volunteer, trainee]/'
+check_reg --policy "$POLICY"
+fails "a status signing_statuses does not know" "charter.params.signing_statuses\[1\] is not one of salaried, volunteer, benevolent"
+policy 's/signing_statuses: \[volunteer, benevolent\]/signing_statuses: volunteer/'
+check_reg --policy "$POLICY"
+fails "signing_statuses as a text" "charter.params.signing_statuses must be a list"
+policy 's/require_missions: true/require_missions: yes please/'
+check_reg --policy "$POLICY"
+fails "require_missions in words" "charter.params.require_missions must be true or false"
+policy 's/require_countersignature: true/require_countersignature: 1/'
+check_reg --policy "$POLICY"
+fails "require_countersignature as a number" "charter.params.require_countersignature must be true or false"
+policy 's/signing_statuses: \[volunteer, benevolent\]/signing_statuses: [salaried, volunteer, benevolent]/'
+edit $P/$C 's/charter_version: "2026-1", signed_on: 2026-08-02, //'
+commit
+check_reg --policy "$POLICY"
+expect_finding charter.signed $P/$C 7 "a policy that has salaried partners sign asks pp-c3d4 to sign"
+policy 's/require_missions: true/require_missions: false/'
+check_reg --policy "$POLICY"
+expect_no_rule charter.missions "require_missions: false is off"
 
 done_testing

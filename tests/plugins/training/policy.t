@@ -72,4 +72,29 @@ policy 's/professionals: 1\}/professionals: 1.5}/'
 check_reg --policy "$POLICY"
 fails "a decimal number of trainers" "training.params.min_trainers needs patient_partners and professionals"
 
+# The parameters of 2026.2: each number moves the verdict at its boundary;
+# malformed, the run stops.
+make_registry
+policy 's/care-pathways: 60/care-pathways: 120/'
+check_reg --policy "$POLICY"
+expect_no_rule training.partner-certified "120 hours meet care-pathways' 120"
+policy 's/care-pathways: 60/care-pathways: 120.5/'
+check_reg --policy "$POLICY"
+expect_finding training.partner-certified $P/$T 18 "120 hours are fewer than care-pathways' 120.5"
+expect_grep -vE "^$P/$T:19:" "... pp-c3d4, in education, is not concerned"
+policy 's/hours_by_domain: \{[^}]*\}/hours_by_domain: {care-pathways: -1}/'
+check_reg --policy "$POLICY"
+fails "negative hours for a domain" "training.params.hours_by_domain values must be numbers of hours >= 0"
+policy 's/hours_by_domain: \{[^}]*\}/hours_by_domain: [care-pathways]/'
+check_reg --policy "$POLICY"
+fails "domains without hours" "training.params.hours_by_domain must map each domain"
+policy 's/funding_statuses: \[volunteer, benevolent\]/funding_statuses: [volunteers]/'
+check_reg --policy "$POLICY"
+fails "a status funding_statuses does not know" "training.params.funding_statuses lists salaried, volunteer or benevolent"
+policy 's/funding_statuses: \[volunteer, benevolent\]/funding_statuses: [benevolent]/'
+edit $P/$T 's/funded_training:\n.*\n.*\n//'
+commit
+check_reg --policy "$POLICY"
+expect_no_rule training.funding-access "funding_statuses without volunteer: a volunteer asks nothing"
+
 done_testing

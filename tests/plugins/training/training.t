@@ -122,9 +122,9 @@ make_case
 edit $P/charter.yaml 's/partner: pp-c3d4/partner: 06-12-34-56-78/'
 expect_finding training.partner-certified $P/$T 17 "an active partner named by a phone number holds no certification"
 no_echo "06-12-34-56-78" "... and the phone number, which has the shape of a pseudonym, is not repeated"
-expect_grep - "the active partner (charter.yaml line 6) holds no certification$" "... the message points at its line in charter.yaml instead"
+expect_grep - "the active partner (charter.yaml line 7) holds no certification$" "... the message points at its line in charter.yaml instead"
 breaks "an active partner without certification" $T 's/  - \{partner: pp-c3d4, .*\n//' training.partner-certified 17
-expect_grep - "the active partner pp-c3d4 (charter.yaml line 6) holds no certification$" "the message names the partner and its line in charter.yaml"
+expect_grep - "the active partner pp-c3d4 (charter.yaml line 7) holds no certification$" "the message names the partner and its line in charter.yaml"
 breaks "no certification at all" $T 's/certifications:\n(  - .*\n)+/certifications: []\n/' training.partner-certified 17
 breaks "a certification obtained after the as-of date" $T 's/obtained_on: 2026-06-30/obtained_on: 2026-11-24/' \
 	training.partner-certified 19

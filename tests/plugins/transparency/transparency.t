@@ -149,7 +149,11 @@ breaks "no yearly cap" $T 's/  max_indemnified_hours_per_year: 200\n//' transpar
 breaks "a yearly cap of 0 hours" $T 's/max_indemnified_hours_per_year: 200/max_indemnified_hours_per_year: 0/' transparency.volunteer-indemnity 19
 passes "an indemnity at the lower bound" $T 's/volunteer_indemnity_eur_per_hour: 15/volunteer_indemnity_eur_per_hour: 10/' transparency.volunteer-indemnity
 passes "an indemnity at the upper bound" $T 's/volunteer_indemnity_eur_per_hour: 15/volunteer_indemnity_eur_per_hour: 25/' transparency.volunteer-indemnity
-passes "no volunteer, no indemnity" $T 's/salaried: 1, volunteer: 1/salaried: 2, volunteer: 0/; s/  volunteer_indemnity.*\n  max_indemnified.*\n//' transparency.volunteer-indemnity
+make_case # charter.yaml gives the same statuses (charter.signed)
+edit $P/$T 's/salaried: 1, volunteer: 1/salaried: 2, volunteer: 0/; s/  volunteer_indemnity.*\n  max_indemnified.*\n//'
+edit $P/charter.yaml 's/partner_status: volunteer/partner_status: salaried/'
+expect_no_rule transparency.volunteer-indemnity "no volunteer, no indemnity"
+expect_rc 0 "no volunteer, no indemnity: exit 0"
 
 # pricing
 breaks "a service without price" $T 's/  - \{service: interventions-ifsi.*\n//' transparency.pricing 20
