@@ -67,7 +67,7 @@ static int write_new_file(const char *path, const void *data, size_t len, mode_t
 		unlink(tmp);
 	free(tmp);
 	if (!ok)
-		return error_set("%s: %s", path, exists ? "exists; refusing to overwrite a key" : strerror(errno ? errno : EIO));
+		return error_set("%s: %s", path, exists ? _("exists; refusing to overwrite a key") : strerror(errno ? errno : EIO));
 	return 0;
 }
 

@@ -322,7 +322,7 @@ static int judge_update(const hook_options *o, hook_output *h, const char *old, 
 	ptrvec by_authority = {0};
 	int rc = trust_check_range(&pb.trust, ref, *pb.base ? pb.base : NULL, new, h->msg, &by_authority);
 	if (rc < 0)
-		rc = cannot_judge_ref(h, ref, "cannot check who signed its commits");
+		rc = cannot_judge_ref(h, ref, _("cannot check who signed its commits"));
 	int earlier = 0, last = 0;
 	for (size_t i = 0; i < n; i++)
 		if (!seen_before(seen, ids[i])) {

@@ -27,18 +27,18 @@ static const struct {
 	int (*fn)(int, char **);
 	const char *summary;
 } commands[] = {
-	{"check", cmd_check, "validate the registry's platforms against the policy"},
-	{"attest", cmd_attest, "check one platform and sign a compliance attestation"},
-	{"verify", cmd_verify, "verify an attestation offline, optionally against the registry"},
-	{"keygen", cmd_keygen, "make a key pair for signing attestations"},
-	{"plugins", cmd_plugins, "list the plugins found, with version, ABI and rules"},
-	{"rules", cmd_rules, "the rule catalog, or one rule with its legal source and fix"},
-	{"expiring", cmd_expiring, "list the dated facts that lapse within a window, or have lapsed"},
-	{"diff", cmd_diff, "what changed between two revisions, or under a draft policy"},
-	{"hook", cmd_hook, "run as a Git hook (pre-receive, update, pre-commit), or install one"},
-	{"init", cmd_init, "start a new platform folder, every required field to fill in"},
-	{"schema", cmd_schema, "the JSON Schema of a declaration file, or of check's JSON"},
-	{"inspect", cmd_inspect, "show what an attestation says, signature verified or not"},
+	{"check", cmd_check, N_("validate the registry's platforms against the policy")},
+	{"attest", cmd_attest, N_("check one platform and sign a compliance attestation")},
+	{"verify", cmd_verify, N_("verify an attestation offline, optionally against the registry")},
+	{"keygen", cmd_keygen, N_("make a key pair for signing attestations")},
+	{"plugins", cmd_plugins, N_("list the plugins found, with version, ABI and rules")},
+	{"rules", cmd_rules, N_("the rule catalog, or one rule with its legal source and fix")},
+	{"expiring", cmd_expiring, N_("list the dated facts that lapse within a window, or have lapsed")},
+	{"diff", cmd_diff, N_("what changed between two revisions, or under a draft policy")},
+	{"hook", cmd_hook, N_("run as a Git hook (pre-receive, update, pre-commit), or install one")},
+	{"init", cmd_init, N_("start a new platform folder, every required field to fill in")},
+	{"schema", cmd_schema, N_("the JSON Schema of a declaration file, or of check's JSON")},
+	{"inspect", cmd_inspect, N_("show what an attestation says, signature verified or not")},
 };
 
 static void usage(FILE *out)

@@ -431,7 +431,7 @@ static int worker_lost(sched *s, size_t k, int timed_out)
 	/* Not through the policy's severities: a platform a plugin did not
 	 * judge is never compliant, whatever a policy says of this rule. */
 	char *folder = path_join("platforms", s->ids[t->index]);
-	char *message = xasprintf("plugin %s %s while judging this platform; its findings are missing",
+	char *message = xasprintf(_("plugin %s %s while judging this platform; its findings are missing"),
 	                          name, why);
 	findings_addv(&s->crashes[t->index], "core.plugin-error", PPREG_SEV_ERROR, folder, 1, 1, message);
 	free(message);

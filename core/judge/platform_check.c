@@ -180,8 +180,8 @@ static void api_lapse(ppreg_check *c, const char *rule, const ppreg_node *at, pp
 	snapshot *s = snap_of(c);
 	const ppreg_rule *r = rule ? plugin_rule(s->plugin, rule) : NULL;
 	if (!r || !date_valid(last_valid_day)) {
-		snprintf(s->fail_message, sizeof s->fail_message, r ? "plugin %s reported a lapse of rule '%.80s' on no real date"
-		         : "plugin %s reported a lapse of rule '%.80s' it does not declare", s->plugin->name,
+		snprintf(s->fail_message, sizeof s->fail_message, r ? _("plugin %s reported a lapse of rule '%.80s' on no real date")
+		         : _("plugin %s reported a lapse of rule '%.80s' it does not declare"), s->plugin->name,
 		         rule ? rule : "(null)");
 		s->failed = 1;
 		return;
