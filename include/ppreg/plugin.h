@@ -385,28 +385,30 @@ typedef const ppreg_plugin *(*ppreg_entry_fn)(unsigned core_abi);
 #define PPREG_N_(s) (s)
 #define PPREG_TEXT_MAX 64
 
-static inline const char *ppreg_tr(ppreg_check *c, const char *msgid) PPREG_FORMAT_ARG(2);
-static inline const char *ppreg_tr(ppreg_check *c, const char *msgid)
+/* (c is const for the helpers that only read it; the core's text() never
+ * changes it.) */
+static inline const char *ppreg_tr(const ppreg_check *c, const char *msgid) PPREG_FORMAT_ARG(2);
+static inline const char *ppreg_tr(const ppreg_check *c, const char *msgid)
 {
-	return PPREG_API_HAS(c->api, text) && c->api->text ? c->api->text(c, msgid) : msgid;
+	return PPREG_API_HAS(c->api, text) && c->api->text ? c->api->text((ppreg_check *)c, msgid) : msgid;
 }
 
 /* Convenience for plugins: api->amount_text() and api->date_text() into a
  * buffer of PPREG_TEXT_MAX bytes, in English in an older core. */
-static inline const char *ppreg_amount_text(ppreg_check *c, long long cents, const char *currency,
+static inline const char *ppreg_amount_text(const ppreg_check *c, long long cents, const char *currency,
                                             char buf[PPREG_TEXT_MAX])
 {
 	if (PPREG_API_HAS(c->api, amount_text) && c->api->amount_text)
-		return c->api->amount_text(c, cents, currency, buf, PPREG_TEXT_MAX);
+		return c->api->amount_text((ppreg_check *)c, cents, currency, buf, PPREG_TEXT_MAX);
 	unsigned long long u = cents < 0 ? 0ULL - (unsigned long long)cents : (unsigned long long)cents;
 	snprintf(buf, PPREG_TEXT_MAX, "%s%llu.%02llu %s", cents < 0 ? "-" : "", u / 100, u % 100, currency);
 	return buf;
 }
 
-static inline const char *ppreg_date_text(ppreg_check *c, ppreg_date d, char buf[PPREG_TEXT_MAX])
+static inline const char *ppreg_date_text(const ppreg_check *c, ppreg_date d, char buf[PPREG_TEXT_MAX])
 {
 	if (PPREG_API_HAS(c->api, date_text) && c->api->date_text)
-		return c->api->date_text(c, d, buf, PPREG_TEXT_MAX);
+		return c->api->date_text((ppreg_check *)c, d, buf, PPREG_TEXT_MAX);
 	snprintf(buf, PPREG_TEXT_MAX, "%04d-%02d-%02d", d.year, d.month, d.day);
 	return buf;
 }
