@@ -2,6 +2,7 @@
  * attest/bound.c - an attestation's validity bounded by the platform's lapses.
  */
 #include "attest/bound.h"
+#include "base/i18n.h"
 #include "yaml/date.h"
 
 int attest_bound(const platform_result *p, ppreg_date as_of, ppreg_date *until, const char **reason)
@@ -13,7 +14,7 @@ int attest_bound(const platform_result *p, ppreg_date as_of, ppreg_date *until, 
 	char day[11];
 	date_format(l->last_valid_day, day);
 	if (date_cmp(l->last_valid_day, as_of) < 0)
-		return error_set("%s (%s:%u) lapsed on %s, before the as-of date: nothing to attest", l->rule, l->file,
+		return error_set(_("%s (%s:%u) lapsed on %s, before the as-of date: nothing to attest"), l->rule, l->file,
 		                 l->line, day);
 	*until = l->last_valid_day;
 	*reason = BOUND_LAPSE;

@@ -2,6 +2,7 @@
  * attest/dsse.c - DSSE envelopes: PAE, base64, JSON in and out.
  */
 #include "attest/dsse.h"
+#include "base/i18n.h"
 #include "base/util.h"
 
 #include <stdlib.h>
@@ -71,7 +72,7 @@ int base64_decode(const char *text, unsigned char **out, size_t *out_len)
 {
 	size_t len = strlen(text), n = strcspn(text, "=");
 	if (!b64_shape_ok(text, n, len))
-		return error_set("bad base64");
+		return error_set(_("bad base64"));
 	unsigned char *buf = xmalloc(n * 3 / 4 + 1);
 	size_t o = 0;
 	unsigned acc = 0;
@@ -79,7 +80,7 @@ int base64_decode(const char *text, unsigned char **out, size_t *out_len)
 		int v = b64_value(text[i]);
 		if (v < 0) {
 			free(buf);
-			return error_set("bad base64 character");
+			return error_set(_("bad base64 character"));
 		}
 		acc = acc << 6 | (unsigned)v;
 		if (i % 4 == 3) {
@@ -94,7 +95,7 @@ int base64_decode(const char *text, unsigned char **out, size_t *out_len)
 	unsigned spare = n % 4 == 2 ? acc & 0xf : n % 4 == 3 ? acc & 0x3 : 0;
 	if (spare) {
 		free(buf);
-		return error_set("bad base64 (padding bits not zero)");
+		return error_set(_("bad base64 (padding bits not zero)"));
 	}
 	if (n % 4 == 2)
 		buf[o++] = (unsigned char)(acc >> 4);
@@ -125,9 +126,9 @@ static int parse_signature(dsse_signature *d, json_t *s)
 {
 	json_t *sig = json_object_get(s, "sig"), *kid = json_object_get(s, "keyid");
 	if (!json_is_string(sig) || (kid && !json_is_string(kid)))
-		return error_set("not {keyid, sig} strings");
+		return error_set(_("not {keyid, sig} strings"));
 	if (base64_decode(json_string_value(sig), &d->sig, &d->sig_len) < 0)
-		return error_set("bad base64 in sig");
+		return error_set(_("bad base64 in sig"));
 	d->keyid = xstrdup(kid ? json_string_value(kid) : "");
 	return 0;
 }
@@ -139,15 +140,15 @@ static int parse_signatures(dsse_envelope *env, json_t *sigs)
 {
 	size_t n = json_array_size(sigs);
 	if (!json_is_array(sigs) || n == 0)
-		return error_set("the envelope has no signatures");
+		return error_set(_("the envelope has no signatures"));
 	if (n > DSSE_MAX_SIGNATURES)
-		return error_set("too many signatures (%zu, at most %d)", n, DSSE_MAX_SIGNATURES);
+		return error_set(_("too many signatures (%zu, at most %d)"), n, DSSE_MAX_SIGNATURES);
 	env->sigs = xcalloc(n, sizeof *env->sigs);
 	for (size_t i = 0; i < n; i++) {
 		if (parse_signature(&env->sigs[env->n_sigs], json_array_get(sigs, i)) == 0)
 			env->n_sigs++;
 		else if (!env->skipped)
-			env->skipped = xasprintf("signature %zu: %s", i, error_last());
+			env->skipped = xasprintf(_("signature %zu: %s"), i, error_last());
 	}
 	return 0;
 }
@@ -158,13 +159,13 @@ int dsse_parse(dsse_envelope *env, const unsigned char *text, size_t len)
 	json_error_t jerr;
 	json_t *root = json_loadb((const char *)text, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!root)
-		return error_set("not valid JSON (line %d: %s)", jerr.line, jerr.text);
+		return error_set(_("not valid JSON (line %d: %s)"), jerr.line, jerr.text);
 	json_t *type = json_object_get(root, "payloadType"), *payload = json_object_get(root, "payload");
 	int rc = ERR_FAIL;
 	if (!json_is_object(root) || !json_is_string(type) || !json_is_string(payload))
-		error_set("not a DSSE envelope (payloadType, payload, signatures)");
+		error_set(_("not a DSSE envelope (payloadType, payload, signatures)"));
 	else if (base64_decode(json_string_value(payload), &env->payload, &env->payload_len) < 0)
-		error_set("bad base64 in payload");
+		error_set(_("bad base64 in payload"));
 	else if (parse_signatures(env, json_object_get(root, "signatures")) == 0) {
 		env->payload_type = xstrdup(json_string_value(type));
 		rc = 0;
@@ -198,6 +199,6 @@ int dsse_read_file(const char *file, unsigned char **data, size_t *len)
 {
 	struct stat st;
 	if (lstat(file, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode))
-		return error_set("%s: not a regular file", file);
+		return error_set(_("%s: not a regular file"), file);
 	return read_file_nofollow(file, DSSE_MAX_ENVELOPE, data, len);
 }

@@ -5,6 +5,7 @@
  * cleansed before they are freed, and nothing here prints a key.
  */
 #include "attest/signer.h"
+#include "base/i18n.h"
 #include "base/util.h"
 
 #include <errno.h>
@@ -31,11 +32,11 @@ static int is_supported(const EVP_PKEY *k, char *why, size_t cap)
 	if (EVP_PKEY_is_a(k, "EC")) {
 		if (EVP_PKEY_get_group_name(k, group, sizeof group, NULL) == 1 && !strcmp(group, "prime256v1"))
 			return 1;
-		snprintf(why, cap, "an EC key on curve %s", *group ? group : "with explicit parameters");
+		snprintf(why, cap, _("an EC key on curve %s"), *group ? group : "with explicit parameters");
 		return 0;
 	}
 	const char *type = EVP_PKEY_get0_type_name(k);
-	snprintf(why, cap, "a key of type %s", type ? type : "unknown");
+	snprintf(why, cap, _("a key of type %s"), type ? type : "unknown");
 	return 0;
 }
 
@@ -66,7 +67,7 @@ static int write_new_file(const char *path, const void *data, size_t len, mode_t
 		unlink(tmp);
 	free(tmp);
 	if (!ok)
-		return error_set("%s: %s", path, exists ? "exists; refusing to overwrite a key" : strerror(errno ? errno : EIO));
+		return error_set("%s: %s", path, exists ? _("exists; refusing to overwrite a key") : strerror(errno ? errno : EIO));
 	return 0;
 }
 
@@ -84,7 +85,7 @@ static int pem_of(EVP_PKEY *k, int private, char **out, size_t *len)
 		*len = (size_t)n;
 	}
 	BIO_free(bio); /* a secure-heap BIO cleanses on free */
-	return n > 0 ? 0 : error_set("cannot encode the key");
+	return n > 0 ? 0 : error_set(_("cannot encode the key"));
 }
 
 int signer_keygen(const char *private_path, const char *public_path, const char *algorithm)
@@ -95,15 +96,15 @@ int signer_keygen(const char *private_path, const char *public_path, const char 
 	else if (!strcmp(algorithm, "ecdsa-p256"))
 		k = EVP_PKEY_Q_keygen(NULL, NULL, "EC", "P-256");
 	else
-		return error_set("unknown algorithm '%s' (ed25519, ecdsa-p256)", algorithm);
+		return error_set(_("unknown algorithm '%s' (ed25519, ecdsa-p256)"), algorithm);
 	if (!k)
-		return error_set("key generation failed");
+		return error_set(_("key generation failed"));
 	char *priv = NULL, *pub = NULL;
 	size_t priv_len = 0, pub_len = 0;
 	struct stat st;
 	int rc = ERR_FAIL, wrote_private = 0;
 	if (stat(public_path, &st) == 0)
-		error_set("%s: exists; refusing to overwrite a key", public_path);
+		error_set(_("%s: exists; refusing to overwrite a key"), public_path);
 	else if (pem_of(k, 1, &priv, &priv_len) == 0 && pem_of(k, 0, &pub, &pub_len) == 0 &&
 	         write_new_file(private_path, priv, priv_len, 0600) == 0) {
 		wrote_private = 1;
@@ -138,24 +139,24 @@ static BIO *open_key_file(const char *path, int private)
 	struct stat st;
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
-		error_set("%s: cannot read the key: %s", path, strerror(errno));
+		error_set(_("%s: cannot read the key: %s"), path, strerror(errno));
 		return NULL;
 	}
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > KEY_MAX_BYTES) {
-		error_set("%s: not a regular file of at most %d bytes", path, KEY_MAX_BYTES);
+		error_set(_("%s: not a regular file of at most %d bytes"), path, KEY_MAX_BYTES);
 		close(fd);
 		return NULL;
 	}
 	if (private && (st.st_mode & 077)) {
-		error_set("%s: the private key may be read by its group or others (mode %03o); "
-		          "make it yours alone: chmod 600 %s", path, (unsigned)(st.st_mode & 0777), path);
+		error_set(_("%s: the private key may be read by its group or others (mode %03o); "
+		          "make it yours alone: chmod 600 %s"), path, (unsigned)(st.st_mode & 0777), path);
 		close(fd);
 		return NULL;
 	}
 	BIO *bio = BIO_new_fd(fd, BIO_CLOSE);
 	if (!bio) {
 		close(fd);
-		error_set("%s: cannot read the key", path);
+		error_set(_("%s: cannot read the key"), path);
 	}
 	return bio;
 }
@@ -171,11 +172,11 @@ static int load(signer_key **out, const char *path, int private)
 	                      : PEM_read_bio_PUBKEY(bio, NULL, no_passphrase, &asked);
 	BIO_free(bio);
 	if (!k && asked)
-		return error_set("%s: encrypted private keys are not supported (ppreg never asks for a passphrase)", path);
+		return error_set(_("%s: encrypted private keys are not supported (ppreg never asks for a passphrase)"), path);
 	if (!k)
-		return error_set("%s: not a PEM %s key", path, private ? "private" : "public");
+		return error_set(private ? _("%s: not a PEM private key") : _("%s: not a PEM public key"), path);
 	if (!is_supported(k, why, sizeof why)) {
-		error_set("%s: %s; ppreg uses Ed25519 or ECDSA P-256", path, why);
+		error_set(_("%s: %s; ppreg uses Ed25519 or ECDSA P-256"), path, why);
 		EVP_PKEY_free(k);
 		return ERR_FAIL;
 	}
@@ -192,7 +193,7 @@ int signer_keyid(const signer_key *key, char hex[65])
 	unsigned char *der = NULL;
 	int n = i2d_PUBKEY((EVP_PKEY *)key, &der);
 	if (n <= 0)
-		return error_set("cannot encode the public key");
+		return error_set(_("cannot encode the public key"));
 	int rc = sha256_hex(der, (size_t)n, hex);
 	OPENSSL_free(der);
 	return rc;
@@ -215,7 +216,7 @@ int signer_sign(signer_key *key, const unsigned char *msg, size_t len,
 	EVP_MD_CTX_free(ctx);
 	if (!ok) {
 		free(buf);
-		return error_set("signing failed");
+		return error_set(_("signing failed"));
 	}
 	*sig = buf;
 	*sig_len = n;

@@ -2,6 +2,7 @@
  * attest/statement.c - building and reading the attestation statement (jansson).
  */
 #include "attest/statement.h"
+#include "base/i18n.h"
 #include "attest/bound.h"
 #include "yaml/scalar.h"
 #include "yaml/date.h"
@@ -44,7 +45,7 @@ static int utf8_ok(const char *s)
 static int not_utf8(const char *what, const char *s)
 {
 	char *shown = display_text(s);
-	error_set("%s: %s that is not UTF-8 cannot be named faithfully in the statement", shown, what);
+	error_set(_("%s: %s that is not UTF-8 cannot be named faithfully in the statement"), shown, what);
 	free(shown);
 	return ERR_FAIL;
 }
@@ -54,14 +55,14 @@ static int append(json_t *a, json_t *item, const json_error_t *jerr, const char 
 {
 	if (item && json_array_append_new(a, item) == 0)
 		return 0;
-	return error_set("cannot put %s in the statement: %s", what, item ? "out of memory" : jerr->text);
+	return error_set(_("cannot put %s in the statement: %s"), what, item ? "out of memory" : jerr->text);
 }
 
 static json_t *new_array(void)
 {
 	json_t *a = json_array();
 	if (!a)
-		error_set("cannot build the statement: out of memory");
+		error_set(_("cannot build the statement: out of memory"));
 	return a;
 }
 
@@ -75,7 +76,7 @@ static json_t *plugins_json(const run *r, json_t *versions)
 		                           p->desc->version, "digest", "sha256", p->sha256), &jerr, p->name) < 0)
 			goto fail;
 		if (json_object_set_new(versions, p->name, json_string(p->desc->version)) < 0) {
-			error_set("cannot put plugin %s's version in the statement", p->name);
+			error_set(_("cannot put plugin %s's version in the statement"), p->name);
 			goto fail;
 		}
 	}
@@ -91,7 +92,7 @@ static json_t *inputs_json(const attest_input *in)
 	json_error_t jerr;
 	for (size_t i = 0; a && i < in->n_files; i++) {
 		char *uri = xasprintf("platforms/%s/%s", in->platform, in->files[i].path);
-		int rc = !utf8_ok(uri) ? not_utf8("a file name", uri)
+		int rc = !utf8_ok(uri) ? not_utf8(_("a file name"), uri)
 		       : append(a, json_pack_ex(&jerr, 0, "{s:s, s:{s:s}}", "uri", uri, "digest", "sha256",
 		                                in->files[i].sha256), &jerr, uri);
 		free(uri);
@@ -111,8 +112,8 @@ static json_t *warnings_json(const finding_list *f)
 		const finding *w = &f->v[i];
 		if (w->severity != PPREG_SEV_WARNING)
 			continue;
-		int rc = !utf8_ok(w->file) ? not_utf8("a warning's file name", w->file)
-		       : !utf8_ok(w->message) ? not_utf8("a warning's message", w->message)
+		int rc = !utf8_ok(w->file) ? not_utf8(_("a warning's file name"), w->file)
+		       : !utf8_ok(w->message) ? not_utf8(_("a warning's message"), w->message)
 		       : append(a, json_pack_ex(&jerr, 0, "{s:s, s:s, s:I, s:s}", "rule", w->rule, "file", w->file,
 		                                "line", (json_int_t)w->line, "message", w->message), &jerr, "a warning");
 		if (rc < 0) {
@@ -130,7 +131,7 @@ static json_t *lapses_json(const lapse *l, size_t n)
 	for (size_t i = 0; a && i < n; i++) {
 		char day[11];
 		date_format(l[i].last_valid_day, day);
-		int rc = !utf8_ok(l[i].file) ? not_utf8("a lapse's file name", l[i].file)
+		int rc = !utf8_ok(l[i].file) ? not_utf8(_("a lapse's file name"), l[i].file)
 		       : append(a, json_pack_ex(&jerr, 0, "{s:s, s:s, s:I, s:s}", "rule", l[i].rule, "file", l[i].file,
 		                                "line", (json_int_t)l[i].line, "last_valid_day", day), &jerr, "a lapse");
 		if (rc < 0) {
@@ -151,11 +152,11 @@ char *statement_build(const attest_input *in, size_t *len)
 	json_error_t jerr;
 	json_t *versions = NULL, *plugins = NULL, *inputs = NULL, *warnings = NULL, *lapses = NULL, *st = NULL;
 	if (!utf8_ok(name)) {
-		not_utf8("a platform name", name);
+		not_utf8(_("a platform name"), name);
 		goto done;
 	}
 	if (!(versions = json_pack_ex(&jerr, 0, "{s:s}", "ppreg", PPREG_VERSION)))
-		error_set("cannot build the statement: %s", jerr.text);
+		error_set(_("cannot build the statement: %s"), jerr.text);
 	if (!versions || !(plugins = plugins_json(in->run, versions)) || !(inputs = inputs_json(in)) ||
 	    !(warnings = warnings_json(in->findings)) || !(lapses = lapses_json(in->lapses, in->n_lapses)) ||
 	    folder_content_digest(in->files, in->n_files, content) < 0) {
@@ -178,9 +179,9 @@ char *statement_build(const attest_input *in, size_t *len)
 		"valid_until_reason", in->valid_until_reason ? in->valid_until_reason : BOUND_REQUESTED, "plugins", plugins,
 		"warnings", warnings, "lapses", lapses);
 	if (!st)
-		error_set("cannot build the statement: %s", jerr.text);
+		error_set(_("cannot build the statement: %s"), jerr.text);
 	else if (!(out = json_dumps(st, JSON_COMPACT | JSON_SORT_KEYS)))
-		error_set("cannot build the statement: out of memory");
+		error_set(_("cannot build the statement: out of memory"));
 	else
 		*len = strlen(out);
 done:
@@ -224,7 +225,7 @@ static int expired(json_t *st, const char *valid_until, const char *as_of)
 		if (!named && reason && !strcmp(reason, BOUND_LAPSE) && day && rule && file && json_is_integer(line) &&
 		    !strcmp(day, valid_until)) {
 			char *r = display_text(rule), *f = display_text(file);
-			error_set("expired: valid until %s, as of %s: the last valid day of %.80s (%.200s:%lld)", valid_until,
+			error_set(_("expired: valid until %s, as of %s: the last valid day of %.80s (%.200s:%lld)"), valid_until,
 			          as_of, r, f, (long long)json_integer_value(line));
 			free(r), free(f);
 			named = 1;
@@ -232,7 +233,7 @@ static int expired(json_t *st, const char *valid_until, const char *as_of)
 		free(day), free(rule), free(file);
 	}
 	free(reason);
-	return named ? ERR_FAIL : error_set("expired: valid until %s, as of %s", valid_until, as_of);
+	return named ? ERR_FAIL : error_set(_("expired: valid until %s, as of %s"), valid_until, as_of);
 }
 
 /* The statement's fields, each checked: ERR_FAIL with the first reason. */
@@ -250,23 +251,23 @@ static int read_fields(statement_view *v, json_t *st, const char *as_of)
 	v->as_of = dup_str(st, "predicate.ppreg.as_of");
 	v->valid_until = dup_str(st, "predicate.ppreg.valid_until");
 	if (!json_is_array(subjects) || json_array_size(subjects) != 1)
-		error_set("the statement must have exactly one subject");
+		error_set(_("the statement must have exactly one subject"));
 	else if (!name || strncmp(name, "platforms/", 10) || !name[10] || strchr(name + 10, '/'))
-		error_set("the subject is not a platform folder");
+		error_set(_("the subject is not a platform folder"));
 	else if (!v->commit || !v->content_sha256 || !v->policy_sha256 || !v->as_of || !v->valid_until)
-		error_set("the statement lacks a commit, digest, policy, as_of or validity");
+		error_set(_("the statement lacks a commit, digest, policy, as_of or validity"));
 	else if (!is_object_id(v->commit))
-		error_set("the subject's gitCommit is not a full commit id (40 or 64 lowercase hex digits)");
+		error_set(_("the subject's gitCommit is not a full commit id (40 or 64 lowercase hex digits)"));
 	else if (scalar_date(v->as_of, &from) < 0)
-		error_set("predicate.ppreg.as_of is not a date YYYY-MM-DD");
+		error_set(_("predicate.ppreg.as_of is not a date YYYY-MM-DD"));
 	else if (scalar_date(v->valid_until, &until) < 0)
-		error_set("predicate.ppreg.valid_until is not a date YYYY-MM-DD");
+		error_set(_("predicate.ppreg.valid_until is not a date YYYY-MM-DD"));
 	else if (date_cmp(until, from) < 0)
-		error_set("valid_until %s is before as_of %s", v->valid_until, v->as_of);
+		error_set(_("valid_until %s is before as_of %s"), v->valid_until, v->as_of);
 	else if (scalar_date(as_of, &now) < 0 || date_cmp(until, now) < 0)
 		expired(st, v->valid_until, as_of);
 	else if (date_cmp(now, from) < 0)
-		error_set("not valid yet: it attests the registry as of %s, after %s", v->as_of, as_of);
+		error_set(_("not valid yet: it attests the registry as of %s, after %s"), v->as_of, as_of);
 	else
 		rc = 0;
 	if (rc == 0)
@@ -281,16 +282,16 @@ int statement_read(statement_view *v, const unsigned char *payload, size_t len, 
 	json_error_t jerr;
 	json_t *st = json_loadb((const char *)payload, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!st)
-		return error_set("the statement is not valid JSON (%s)", jerr.text);
+		return error_set(_("the statement is not valid JSON (%s)"), jerr.text);
 	char *type = dup_str(st, "_type"), *ptype = dup_str(st, "predicateType");
 	char *result = dup_str(st, "predicate.verificationResult");
 	int rc = ERR_FAIL;
 	if (!type || strcmp(type, STATEMENT_TYPE))
-		error_set("the statement is not an in-toto Statement v1");
+		error_set(_("the statement is not an in-toto Statement v1"));
 	else if (!ptype || strcmp(ptype, VSA_TYPE))
-		error_set("the predicate is not a SLSA verification summary");
+		error_set(_("the predicate is not a SLSA verification summary"));
 	else if (!result || strcmp(result, "PASSED"))
-		error_set("the verification result is not PASSED");
+		error_set(_("the verification result is not PASSED"));
 	else
 		rc = read_fields(v, st, as_of);
 	free(type), free(ptype), free(result);

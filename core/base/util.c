@@ -2,6 +2,7 @@
  * base/util.c - checked allocation, digests, whole-file I/O.
  */
 #include "base/util.h"
+#include "base/i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -16,7 +17,7 @@
 
 static void *die_oom(void)
 {
-	fputs("ppreg: out of memory\n", stderr);
+	fputs(_("ppreg: out of memory\n"), stderr);
 	exit(2);
 }
 
@@ -112,7 +113,7 @@ int sha256_hex(const void *data, size_t len, char hex[65])
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int mdlen = 0;
 	if (!EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL) || mdlen != 32)
-		return error_set("SHA-256 failed");
+		return error_set(_("SHA-256 failed"));
 	hex_encode(md, 32, hex);
 	return 0;
 }
@@ -134,15 +135,15 @@ int read_file_nofollow(const char *path, size_t max, unsigned char **data, size_
 	 * refuses it (for a regular file the flag changes nothing). */
 	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
-		return error_set("%s: %s", path, errno == ELOOP ? "is a symbolic link" : strerror(errno));
+		return error_set("%s: %s", path, errno == ELOOP ? _("is a symbolic link") : strerror(errno));
 	struct stat st;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
-		return error_set("%s: not a regular file", path);
+		return error_set(_("%s: not a regular file"), path);
 	}
 	if ((unsigned long long)st.st_size > max) {
 		close(fd);
-		return error_set("%s: larger than %zu bytes", path, max), ERR_TOO_LARGE;
+		return error_set(_("%s: larger than %zu bytes"), path, max), ERR_TOO_LARGE;
 	}
 	size_t cap = (size_t)st.st_size, n = 0;
 	unsigned char *buf = xmalloc(cap + 1);
@@ -176,8 +177,8 @@ int write_file_atomic(const char *path, const void *data, size_t len, int mode)
 	struct stat st;
 	if (lstat(path, &st) == 0) {
 		if (!S_ISREG(st.st_mode))
-			return error_set("%s: not a regular file; ppreg writes only a new file or replaces a "
-			                 "regular one", path);
+			return error_set(_("%s: not a regular file; ppreg writes only a new file or replaces a "
+			                 "regular one"), path);
 		mode = (int)(st.st_mode & 07777);
 	} else if (errno != ENOENT) {
 		return error_set("%s: %s", path, strerror(errno));
@@ -185,7 +186,7 @@ int write_file_atomic(const char *path, const void *data, size_t len, int mode)
 	char *tmp = xasprintf("%s.tmp.XXXXXX", path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		error_set("%s: cannot create a temporary file: %s", path, strerror(errno));
+		error_set(_("%s: cannot create a temporary file: %s"), path, strerror(errno));
 		free(tmp);
 		return ERR_FAIL;
 	}
@@ -204,7 +205,7 @@ int write_file_atomic(const char *path, const void *data, size_t len, int mode)
 	ok = (close(fd) == 0) && ok;
 	ok = ok && rename(tmp, path) == 0;
 	if (!ok) {
-		error_set("%s: cannot write: %s", path, strerror(errno));
+		error_set(_("%s: cannot write: %s"), path, strerror(errno));
 		unlink(tmp);
 	}
 	free(tmp);

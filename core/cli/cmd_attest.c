@@ -3,6 +3,7 @@
  * compliant, sign a DSSE attestation of exactly what was judged.
  */
 #include "cli/cmd_attest.h"
+#include "base/i18n.h"
 #include "cli/options.h"
 #include "base/findings.h"
 #include "attest/bound.h"
@@ -22,8 +23,7 @@
 #include <string.h>
 #include <time.h>
 
-static const char help[] =
-	"usage: ppreg attest [PATH] --key KEY --platform ID [--rev REV] [--as-of DATE]\n"
+static const char *const help = N_("usage: ppreg attest [PATH] --key KEY --platform ID [--rev REV] [--as-of DATE]\n"
 	"                    [--valid-for DURATION] [-o FILE] [--policy FILE] [--plugin-dir DIR]\n\n"
 	"Checks platform ID of the registry at PATH (default .) at REV (default HEAD) and,\n"
 	"when it is compliant, writes a signed attestation (DSSE envelope over an in-toto\n"
@@ -35,7 +35,7 @@ static const char help[] =
 	"A non-compliant platform is refused (exit 1) and nothing is signed, and so is a\n"
 	"compliant one whose authorization is not granted: by the authority's record\n"
 	"(authority/authorizations.yaml) when the registry keeps one, else by its declaration.\n"
-	"SOURCE_DATE_EPOCH (seconds, 0 to 253402300799) fixes timeVerified.\n";
+	"SOURCE_DATE_EPOCH (seconds, 0 to 253402300799) fixes timeVerified.\n");
 
 typedef struct {
 	run_options run;
@@ -62,7 +62,7 @@ static int parse(attest_options *o, int argc, char **argv)
 		case 'P': bad = option_once("attest", &o->run.policy_file, "--policy"); break;
 		case 'D': bad = option_once("attest", &o->run.plugin_dir, "--plugin-dir"); break;
 		case 'o': bad = option_once("attest", &o->output, "-o"); break;
-		case 'h': fputs(help, stdout); return 1;
+		case 'h': fputs(_(help), stdout); return 1;
 		default: return option_error("attest", longopts, argv);
 		}
 	}
@@ -70,9 +70,9 @@ static int parse(attest_options *o, int argc, char **argv)
 		return bad;
 	o->run.registry_path = optind < argc ? argv[optind++] : ".";
 	if (optind < argc)
-		return usage_error("attest", "one registry PATH at most");
+		return usage_error("attest", _("one registry PATH at most"));
 	if (!o->key || !o->platform)
-		return usage_error("attest", "--key and --platform are required");
+		return usage_error("attest", _("--key and --platform are required"));
 	if (option_as_of("attest", as_of, &o->run.as_of))
 		return 2;
 	return 0;
@@ -89,15 +89,15 @@ static int validity(const run *r, const attest_options *o, ppreg_date *out)
 	ppreg_duration want;
 	ppreg_date end, max;
 	if (scalar_duration(text, &want) < 0)
-		return error_set("--valid-for '%s' is not an ISO-8601 duration", text);
+		return error_set(_("--valid-for '%s' is not an ISO-8601 duration"), text);
 	if (date_add_checked(o->run.as_of, &want, 1, &end) < 0)
-		return error_set("--valid-for %s goes past 9999-12-31", text);
+		return error_set(_("--valid-for %s goes past 9999-12-31"), text);
 	if (date_add_checked(o->run.as_of, &a->max_duration, 1, &max) < 0)
 		max = (ppreg_date){9999, 12, 31};
 	if (date_cmp(end, max) > 0)
-		return error_set("--valid-for %s exceeds the policy's maximum %s", text, a->max_valid_for);
+		return error_set(_("--valid-for %s exceeds the policy's maximum %s"), text, a->max_valid_for);
 	if (date_cmp(end, o->run.as_of) <= 0)
-		return error_set("--valid-for %s ends before it starts", text);
+		return error_set(_("--valid-for %s ends before it starts"), text);
 	*out = end;
 	return 0;
 }
@@ -117,14 +117,14 @@ static int time_verified(char out[21])
 		long long v = strtoll(epoch, &end, 10);
 		if (!isdigit((unsigned char)*epoch) || *end || errno || v > EPOCH_MAX) {
 			char *shown = display_text(epoch);
-			error_set("SOURCE_DATE_EPOCH '%.40s' is not a number of seconds from 0 to %lld", shown, EPOCH_MAX);
+			error_set(_("SOURCE_DATE_EPOCH '%.40s' is not a number of seconds from 0 to %lld"), shown, EPOCH_MAX);
 			free(shown);
 			return ERR_FAIL;
 		}
 		t = (time_t)v;
 	}
 	if (t == (time_t)-1 || !gmtime_r(&t, &tm) || strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm) != 20)
-		return error_set("cannot tell the time");
+		return error_set(_("cannot tell the time"));
 	return 0;
 }
 
@@ -170,12 +170,25 @@ static int sign_and_write(run *r, const attest_options *o, const platform_result
 		rc = signer_sign(key, pae, pae_len, &sig, &sig_len);
 	}
 	if (rc == 0 && !(env = dsse_serialize(DSSE_INTOTO_TYPE, (unsigned char *)statement, len, keyid, sig, sig_len)))
-		rc = error_set("cannot write the envelope");
+		rc = error_set(_("cannot write the envelope"));
 	if (rc == 0)
 		rc = o->output ? write_file_atomic(o->output, env, strlen(env), 0644)
-		               : (fputs(env, stdout) < 0 || fflush(stdout) ? error_set("cannot write to stdout") : 0);
+		               : (fputs(env, stdout) < 0 || fflush(stdout) ? error_set(_("cannot write to stdout")) : 0);
 	free(uri), free(statement), free(pae), free(sig), free(env);
 	return rc;
+}
+
+/* What a statement records never depends on the signer's locale: the
+ * warnings' messages it carries are judged again in English. */
+static int judge_in_english(run *r, char **ids, const judge_options *jo, platform_result *p)
+{
+	platform_result_free(p);
+	memset(p, 0, sizeof *p);
+	int was = i18n_english_only(1);
+	int rc = judge_platforms(r, ids, 1, jo, p);
+	i18n_english_only(was);
+	return rc < 0 ? rc : p->verdict == VERDICT_COMPLIANT && !p->withheld ? 0
+	       : error_set(_("platforms/%s: judged again in English, it is no longer compliant"), ids[0]);
 }
 
 int cmd_attest(int argc, char **argv)
@@ -200,13 +213,17 @@ int cmd_attest(int argc, char **argv)
 			fprintf(stderr, "%s\n", line);
 			free(line);
 		}
-		fprintf(stderr, "ppreg attest: platforms/%s is %s: nothing signed\n", p.id, verdict_name(p.verdict));
+		fprintf(stderr, _("ppreg attest: platforms/%s is %s: nothing signed\n"), p.id, verdict_text(p.verdict));
 		rc = 1;
 		goto done;
 	}
 	if (p.withheld) { /* compliant, and yet not to be attested (an authorization not granted) */
-		fprintf(stderr, "ppreg attest: platforms/%s: %s: nothing signed\n", p.id, p.withheld);
+		fprintf(stderr, _("ppreg attest: platforms/%s: %s: nothing signed\n"), p.id, p.withheld);
 		rc = 1;
+		goto done;
+	}
+	if (p.findings.n && i18n_translating() && judge_in_english(r, ids, &jo, &p) < 0) {
+		rc = usage_error("attest", "%s", error_last());
 		goto done;
 	}
 	rc = sign_and_write(r, &o, &p, key) < 0 ? usage_error("attest", "%s", error_last()) : 0;

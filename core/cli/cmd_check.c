@@ -3,6 +3,7 @@
  * registry at a revision, and report in the chosen format.
  */
 #include "judge/changed.h"
+#include "base/i18n.h"
 #include "cli/cmd_check.h"
 #include "cli/options.h"
 #include "judge/judge.h"
@@ -18,8 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
-	"usage: ppreg check [PATH] [--rev REV | --worktree] [--platform ID]...\n"
+static const char *const help = N_("usage: ppreg check [PATH] [--rev REV | --worktree] [--platform ID]...\n"
 	"                   [--changed BASE..HEAD] [--policy FILE] [--as-of DATE]\n"
 	"                   [--format F[=FILE]]... [-o FILE] [--quiet] [--strict]\n"
 	"                   [--jobs N] [--plugin-dir DIR] [--fail-on-plugin-error]\n\n"
@@ -58,7 +58,7 @@ static const char help[] =
 	"On a terminal the text report is coloured, unless NO_COLOR is set. With a\n"
 	"structured --format, a run that cannot be judged still writes a valid\n"
 	"document that says why.\n\n"
-	"Exit status: 0 all compliant, 1 a finding of severity error, 2 nothing judged.\n";
+	"Exit status: 0 all compliant, 1 a finding of severity error, 2 nothing judged.\n");
 
 typedef struct {
 	run_options run;
@@ -79,13 +79,13 @@ static int parse_changed(check_options *o)
 {
 	const char *dots = strstr(o->changed, "..");
 	if (o->run.rev || o->run.worktree || o->platforms.n)
-		return usage_error("check", "--changed excludes --rev, --worktree and --platform");
+		return usage_error("check", _("--changed excludes --rev, --worktree and --platform"));
 	if (!dots || dots == o->changed)
-		return usage_error("check", "--changed '%s' is not BASE..HEAD", o->changed);
+		return usage_error("check", _("--changed '%s' is not BASE..HEAD"), o->changed);
 	o->merge_base = dots[2] == '.';
 	const char *head = dots + 2 + o->merge_base;
 	if (strstr(head, ".."))
-		return usage_error("check", "--changed '%s' is not BASE..HEAD", o->changed);
+		return usage_error("check", _("--changed '%s' is not BASE..HEAD"), o->changed);
 	o->base = xstrndup(o->changed, (size_t)(dots - o->changed));
 	o->run.rev = *head ? head : "HEAD";
 	return 0;
@@ -155,17 +155,17 @@ static int parse_options(check_options *o, int argc, char **argv)
 		case 'D': bad = option_once("check", &o->run.plugin_dir, "--plugin-dir"); break;
 		case 'F': bad = flag_once("check", &o->fail_on_plugin_error, "--fail-on-plugin-error"); break;
 		case 'c': bad = option_once("check", &o->changed, "--changed"); break;
-		case 'h': fputs(help, stdout); return 1;
+		case 'h': fputs(_(help), stdout); return 1;
 		default: return option_error("check", longopts, argv);
 		}
 	}
 	if (bad)
 		return bad;
 	if (optind < argc - 1)
-		return usage_error("check", "one registry PATH at most");
+		return usage_error("check", _("one registry PATH at most"));
 	o->run.registry_path = optind < argc ? argv[optind] : ".";
 	if (o->run.worktree && o->run.rev)
-		return usage_error("check", "--rev and --worktree exclude each other");
+		return usage_error("check", _("--rev and --worktree exclude each other"));
 	if (option_as_of("check", as_of, &o->run.as_of))
 		return 2;
 	if (parse_formats(o))

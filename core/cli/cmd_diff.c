@@ -12,8 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
-	"usage: ppreg diff [PATH] A..B [--platform ID]... [--policy FILE]\n"
+static const char *const help = N_("usage: ppreg diff [PATH] A..B [--platform ID]... [--policy FILE]\n"
 	"                  [--as-of DATE] [--format text|json] [--jobs N] [--plugin-dir DIR]\n"
 	"       ppreg diff --policy OLD --policy NEW [PATH] [--rev REV | --worktree]\n"
 	"                  [--platform ID]... [--as-of DATE] [--format text|json] ...\n\n"
@@ -30,7 +29,7 @@ static const char help[] =
 	"  --format F        text (default) or json\n"
 	"  --jobs N          platforms judged in parallel (default: one per core)\n"
 	"  --plugin-dir DIR  load plugins from DIR\n\n"
-	"Exit status: 0 compared (whatever the differences), 2 nothing compared.\n";
+	"Exit status: 0 compared (whatever the differences), 2 nothing compared.\n");
 
 typedef struct {
 	run_options a, b;
@@ -104,7 +103,7 @@ static int parse_options(diff_options *o, int argc, char **argv)
 		case 'f': bad = option_once("diff", &format, "--format"); break;
 		case 'j': bad = option_once("diff", &jobs, "--jobs"); break;
 		case 'D': bad = option_once("diff", &o->a.plugin_dir, "--plugin-dir"); break;
-		case 'h': fputs(help, stdout); return 1;
+		case 'h': fputs(_(help), stdout); return 1;
 		default: return usage_error("diff", _("see 'ppreg diff --help'"));
 		}
 	}

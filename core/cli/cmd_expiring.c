@@ -14,8 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
-	"usage: ppreg expiring [PATH] [--rev REV | --worktree] --within DURATION\n"
+static const char *const help = N_("usage: ppreg expiring [PATH] [--rev REV | --worktree] --within DURATION\n"
 	"                      [--platform ID]... [--policy FILE] [--as-of DATE]\n"
 	"                      [--format text|json] [--jobs N] [--plugin-dir DIR]\n\n"
 	"Lists every dated fact of the registry's platforms (an authorization's end,\n"
@@ -34,7 +33,7 @@ static const char help[] =
 	"  --jobs N          platforms judged in parallel (default: one per core)\n"
 	"  --plugin-dir DIR  load plugins from DIR\n\n"
 	"Exit status: 0 nothing lapses by the window's end, 1 a fact has lapsed or\n"
-	"lapses inside the window, 2 nothing could be read.\n";
+	"lapses inside the window, 2 nothing could be read.\n");
 
 typedef struct {
 	run_options run;
@@ -80,7 +79,7 @@ static int parse_options(expiring_options *o, int argc, char **argv)
 		case 'W': bad = option_once("expiring", &o->within, "--within"); break;
 		case 'j': bad = option_once("expiring", &jobs, "--jobs"); break;
 		case 'D': bad = option_once("expiring", &o->run.plugin_dir, "--plugin-dir"); break;
-		case 'h': fputs(help, stdout); return 1;
+		case 'h': fputs(_(help), stdout); return 1;
 		default: return usage_error("expiring", _("see 'ppreg expiring --help'"));
 		}
 	}

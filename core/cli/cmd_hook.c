@@ -30,6 +30,7 @@
  * output and its one document are hook/output.c's, install hook/install.c's.
  */
 #include "judge/changed.h"
+#include "base/i18n.h"
 #include "cli/cmd_hook.h"
 #include "cli/options.h"
 #include "hook/install.h"
@@ -46,8 +47,7 @@
 
 #define MAX_LISTED 10   /* platform ids named in a commit's header line */
 
-static const char help[] =
-	"usage: ppreg hook pre-receive [PATH] [options]  (server: reads OLD NEW REF lines)\n"
+static const char *const help = N_("usage: ppreg hook pre-receive [PATH] [options]  (server: reads OLD NEW REF lines)\n"
 	"       ppreg hook update REF OLD NEW [options]  (server: one reference)\n"
 	"       ppreg hook pre-commit [PATH] [options]   (checkout: the staged content)\n"
 	"       ppreg hook install [PATH] [--hook NAME] [--force] [options]\n\n"
@@ -72,7 +72,7 @@ static const char help[] =
 	"                    changed or not, so `pre-commit run --all-files` judges all\n"
 	"  --hook NAME       install: pre-receive, update or pre-commit\n"
 	"  --force           install: replace any hook\n\n"
-	"Exit status: 0 accepted, 1 rejected for a finding, 2 rejected: nothing judged.\n";
+	"Exit status: 0 accepted, 1 rejected for a finding, 2 rejected: nothing judged.\n");
 
 static int parse_options(hook_options *o, int argc, char **argv)
 {
@@ -96,7 +96,7 @@ static int parse_options(hook_options *o, int argc, char **argv)
 		case 'H': bad = option_once("hook", &o->hook, "--hook"); break;
 		case 'F': bad = flag_once("hook", &o->force, "--force"); break;
 		case 'L': bad = flag_once("hook", &o->files, "--files"); break;
-		case 'h': fputs(help, stdout); return 1;
+		case 'h': fputs(_(help), stdout); return 1;
 		default: return option_error("hook", longopts, argv);
 		}
 	}
@@ -109,7 +109,7 @@ static int parse_options(hook_options *o, int argc, char **argv)
 	if (option_as_of("hook", o->as_of_text, &o->run.as_of))
 		return 2;
 	if (!report_format_named(o->format))
-		return usage_error("hook", "unknown --format '%s' (%s)", o->format, report_format_names());
+		return usage_error("hook", _("unknown --format '%s' (%s)"), o->format, report_format_names());
 	return 0;
 }
 
@@ -117,29 +117,30 @@ static int parse_options(hook_options *o, int argc, char **argv)
 
 static void print_ids(FILE *f, const char *what, char **ids, size_t n)
 {
-	fprintf(f, "; %s ", what);
+	fprintf(f, _("; %s "), what);
 	for (size_t i = 0; i < n && i < MAX_LISTED; i++)
 		fprintf(f, "%s%s", i ? ", " : "", ids[i]);
 	if (n > MAX_LISTED)
-		fprintf(f, " and %zu more", n - MAX_LISTED);
+		fprintf(f, _(" and %zu more"), n - MAX_LISTED);
 }
 
 /* One line that says what was judged, so the pusher sees it was:
  * "ppreg: LABEL: ok; checked a, b; removed c; registry.yaml checked". */
 static void print_header(FILE *f, const char *label, const registry_changes *ch, int rejected)
 {
-	fprintf(f, "ppreg: %s: %s", label, rejected ? "REJECTED" : "ok");
+	fprintf(f, _("ppreg: %s: %s"), label, rejected ? _("REJECTED") : _("ok"));
 	if (!ch->n_checked && !ch->n_removed && !ch->registry_yaml && !ch->n_outside)
-		fprintf(f, "; nothing in the registry changed");
+		fprintf(f, _("; nothing in the registry changed"));
 	if (ch->n_checked)
-		print_ids(f, "checked", ch->checked, ch->n_checked);
+		print_ids(f, _("checked"), ch->checked, ch->n_checked);
 	if (ch->n_removed)
-		print_ids(f, "removed", ch->removed, ch->n_removed);
+		print_ids(f, _("removed"), ch->removed, ch->n_removed);
 	if (ch->registry_yaml)
-		fprintf(f, "; registry.yaml checked");
+		fprintf(f, _("; registry.yaml checked"));
 	if (ch->n_outside)
-		fprintf(f, "; %zu file%s changed outside the platform folders", ch->n_outside + ch->n_outside_more,
-		        ch->n_outside + ch->n_outside_more == 1 ? "" : "s");
+		fprintf(f, i18n_ntext("; %zu file changed outside the platform folders",
+		                      "; %zu files changed outside the platform folders", ch->n_outside + ch->n_outside_more),
+		        ch->n_outside + ch->n_outside_more);
 	fputc('\n', f);
 }
 
@@ -207,7 +208,7 @@ static int judge_state(const hook_options *o, hook_output *h, const char *ref, c
 	rc = id.status = report_exit_status(&s);
 	print_header(h->msg, label, &ch, rc);
 	if (hook_write_report(h, &rep, &id, s.errors || s.warnings || s.invalid) < 0) {
-		char *why = xasprintf("cannot write the report: %s", error_last());
+		char *why = xasprintf(_("cannot write the report: %s"), error_last());
 		rc = hook_cannot_judge(h, &id, why);
 		free(why);
 	}
@@ -275,9 +276,9 @@ static int judge_commit(const hook_options *o, hook_output *h, const push_base *
 	int rc = 0;
 	push_policies(pb, o->run.registry_path, id, by_authority, files, &n);
 	for (size_t k = 0; k < n; k++) {
-		char *l = n == 1 ? xasprintf("%s commit %.12s", ref, id)
-		        : files[k] ? xasprintf("%s commit %.12s, under the base's policy %s", ref, id, pb->base_ref)
-		                   : xasprintf("%s commit %.12s, under the policy it names", ref, id);
+		char *l = n == 1 ? xasprintf(_("%s commit %.12s"), ref, id)
+		        : files[k] ? xasprintf(_("%s commit %.12s, under the base's policy %s"), ref, id, pb->base_ref)
+		                   : xasprintf(_("%s commit %.12s, under the policy it names"), ref, id);
 		rc = worse(rc, judge_state(o, h, ref, id, l, files[k]));
 		free(l);
 	}
@@ -289,15 +290,15 @@ static int judge_update(const hook_options *o, hook_output *h, const char *old, 
                         const char *ref, seen_set *seen)
 {
 	if (!is_object_id(old) || !is_object_id(new) || !*ref) {
-		char *why = xasprintf("'%s %s %s' is not OLD NEW REF", old, new, ref);
+		char *why = xasprintf(_("'%s %s %s' is not OLD NEW REF"), old, new, ref);
 		report_state id = {*ref ? ref : NULL, NULL, *ref ? ref : "input", 0, NULL};
 		int rc = hook_cannot_judge(h, &id, why);
 		free(why);
 		return rc;
 	}
 	if (!registry_is_state_ref(ref))
-		return fprintf(h->msg, "ppreg: %s: %s\n", ref, push_is_zero_id(new) ? "deleted; nothing to check"
-		               : "not a branch or tag; accepted without judging"), 0;
+		return fprintf(h->msg, _("ppreg: %s: %s\n"), ref, push_is_zero_id(new) ? _("deleted; nothing to check")
+		               : _("not a branch or tag; accepted without judging")), 0;
 	char **ids = NULL;
 	size_t n = 0;
 	push_base pb;
@@ -307,21 +308,21 @@ static int judge_update(const hook_options *o, hook_output *h, const char *old, 
 	if (moved != 0 || push_is_zero_id(new)) {
 		push_base_close(&pb);
 		if (moved < 0)
-			return cannot_judge_ref(h, ref, "cannot read its base");
-		return moved ? 1 : (fprintf(h->msg, "ppreg: %s: deleted; nothing to check\n", ref), 0);
+			return cannot_judge_ref(h, ref, _("cannot read its base"));
+		return moved ? 1 : (fprintf(h->msg, _("ppreg: %s: deleted; nothing to check\n"), ref), 0);
 	}
 	if (registry_new_commits(o->run.registry_path, new, &ids, &n) < 0) {
 		push_base_close(&pb);
-		return cannot_judge_ref(h, ref, "cannot list its commits");
+		return cannot_judge_ref(h, ref, _("cannot list its commits"));
 	}
 	if (!n)
-		fprintf(h->msg, "ppreg: %s: %s; no new commit to check\n", ref,
-		        push_is_zero_id(old) ? "created" : "updated");
+		fprintf(h->msg, _("ppreg: %s: %s; no new commit to check\n"), ref,
+		        push_is_zero_id(old) ? _("created") : _("updated"));
 	/* who signed what, over all the branch gains; then what is new, judged */
 	ptrvec by_authority = {0};
 	int rc = trust_check_range(&pb.trust, ref, *pb.base ? pb.base : NULL, new, h->msg, &by_authority);
 	if (rc < 0)
-		rc = cannot_judge_ref(h, ref, "cannot check who signed its commits");
+		rc = cannot_judge_ref(h, ref, _("cannot check who signed its commits"));
 	int earlier = 0, last = 0;
 	for (size_t i = 0; i < n; i++)
 		if (!seen_before(seen, ids[i])) {
@@ -348,10 +349,10 @@ static int verdict_line(const hook_output *h, int rc, const seen_set *seen)
 		                  "commit`), then push again (`git push --force-with-lease` if the branch was pushed "
 		                  "before)\n"), *base ? base : "@{upstream}", *base ? base : "@{upstream}");
 	else if (rc == 1)
-		fprintf(h->msg, "ppreg: push rejected: fix the findings above (`ppreg rules RULE` explains "
-		        "one) and push again\n");
+		fprintf(h->msg, _("ppreg: push rejected: fix the findings above (`ppreg rules RULE` explains "
+		        "one) and push again\n"));
 	else if (rc)
-		fprintf(h->msg, "ppreg: push rejected: it could not be judged\n");
+		fprintf(h->msg, _("ppreg: push rejected: it could not be judged\n"));
 	fflush(h->msg);
 	return rc;
 }
@@ -380,7 +381,7 @@ static int hook_pre_receive(const hook_options *o)
 	free(line);
 	registry_free_ids((char **)seen.ids.v, seen.ids.n);
 	if (!any)
-		fprintf(h.msg, "ppreg: no reference updated; nothing to check\n");
+		fprintf(h.msg, _("ppreg: no reference updated; nothing to check\n"));
 	rc = verdict_line(&h, hook_finish(&h, rc), &seen);
 	free(seen.fixed_later);
 	return rc;
@@ -389,7 +390,7 @@ static int hook_pre_receive(const hook_options *o)
 static int hook_update(const hook_options *o)
 {
 	if (o->args.n != 3)
-		return usage_error("hook", "update takes REF OLD NEW (as Git gives them)");
+		return usage_error("hook", _("update takes REF OLD NEW (as Git gives them)"));
 	seen_set seen = {{0}, NULL};
 	hook_output h;
 	if (hook_output_init(&h, "update", o->format) < 0)
@@ -458,7 +459,7 @@ static int hook_pre_commit(hook_options *o)
 	if (o->files && files_to_platforms(o, &from_files))
 		return 2;
 	if (o->args.n > 1 && !o->files)
-		return usage_error("hook", "pre-commit takes one registry PATH at most");
+		return usage_error("hook", _("pre-commit takes one registry PATH at most"));
 	o->run.registry_path = o->files ? (from_files ? from_files : ".") : o->args.n ? o->args.v[0] : ".";
 	int rc = hook_pre_commit_judge(o);
 	free(from_files);
@@ -475,7 +476,7 @@ static int hook_pre_commit_judge(hook_options *o)
 		return usage_error("hook", "%s", error_last());
 	int rc = hook_finish(&h, judge_state(o, &h, NULL, NULL, "staged changes", NULL));
 	if (rc == 1)
-		fprintf(h.msg, "ppreg: commit refused: fix the findings above, `git add` the files, commit again\n");
+		fprintf(h.msg, _("ppreg: commit refused: fix the findings above, `git add` the files, commit again\n"));
 	fflush(h.msg);
 	return rc;
 }
@@ -486,7 +487,7 @@ static int install(const hook_options *o)
 	char *file;
 	if (hook_install(o, &file) < 0)
 		return usage_error("hook", "%s", error_last());
-	printf("ppreg: installed %s\n", file);
+	printf(_("ppreg: installed %s\n"), file);
 	free(file);
 	return 0;
 }
@@ -494,9 +495,9 @@ static int install(const hook_options *o)
 int cmd_hook(int argc, char **argv)
 {
 	if (argc < 2)
-		return usage_error("hook", "which hook? see 'ppreg hook --help'");
+		return usage_error("hook", _("which hook? see 'ppreg hook --help'"));
 	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
-		fputs(help, stdout);
+		fputs(_(help), stdout);
 		return 0;
 	}
 	hook_options o = {.format = "text"};
@@ -510,8 +511,8 @@ int cmd_hook(int argc, char **argv)
 	if (!strcmp(sub, "pre-receive")) {
 		if (o.args.n == 1)
 			o.run.registry_path = o.args.v[0];
-		rc = o.args.n > 1 ? usage_error("hook", "pre-receive takes one repository PATH at most "
-		                                "(Git's updates come on stdin)")
+		rc = o.args.n > 1 ? usage_error("hook", _("pre-receive takes one repository PATH at most "
+		                                "(Git's updates come on stdin)"))
 		                  : hook_pre_receive(&o);
 	}
 	else if (!strcmp(sub, "update"))
@@ -521,7 +522,7 @@ int cmd_hook(int argc, char **argv)
 	else if (!strcmp(sub, "install"))
 		rc = install(&o);
 	else
-		rc = usage_error("hook", "'%s' is not a hook (pre-receive, update, pre-commit, install)", sub);
+		rc = usage_error("hook", _("'%s' is not a hook (pre-receive, update, pre-commit, install)"), sub);
 	free(o.args.v);
 	return rc;
 }

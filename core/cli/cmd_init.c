@@ -22,8 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const char help[] =
-	"usage: ppreg init ID [PATH] [--policy FILE] [--plugin-dir DIR]\n\n"
+static const char *const help = N_("usage: ppreg init ID [PATH] [--policy FILE] [--plugin-dir DIR]\n\n"
 	"Creates platforms/ID in the registry at PATH (default: .) with every\n"
 	"declaration file its policy's plugins describe. Each required field is there\n"
 	"with an empty value to fill in and, above it, its type and the rule that\n"
@@ -34,7 +33,7 @@ static const char help[] =
 	"                    registry.yaml names\n"
 	"  --plugin-dir DIR  load plugins from DIR\n\n"
 	"Exit status: 0 created, 2 nothing created (usage, an existing folder, a\n"
-	"registry or policy that cannot be read).\n";
+	"registry or policy that cannot be read).\n");
 
 static const char header[] =
 	"# platforms/%s/%s, started by 'ppreg init' under policy %s/%s.\n"
@@ -140,7 +139,7 @@ int cmd_init(int argc, char **argv)
 	while (!bad && (c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		if (c == 'P') bad = option_once("init", &o.policy_file, "--policy");
 		else if (c == 'D') bad = option_once("init", &o.plugin_dir, "--plugin-dir");
-		else if (c == 'h') return fputs(help, stdout), 0;
+		else if (c == 'h') return fputs(_(help), stdout), 0;
 		else return usage_error("init", _("see 'ppreg init --help'"));
 	}
 	if (bad)

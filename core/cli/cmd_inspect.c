@@ -22,8 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
-	"usage: ppreg inspect ATTESTATION [--pubkey PUB] [--format text|json]\n\n"
+static const char *const help = N_("usage: ppreg inspect ATTESTATION [--pubkey PUB] [--format text|json]\n\n"
 	"Shows what an attestation (ppreg attest's DSSE envelope) says: platform,\n"
 	"commit, policy, plugins, as-of date, validity and the lapses that bound it,\n"
 	"warnings and files. Without --pubkey the signature is not verified and the\n"
@@ -34,7 +33,7 @@ static const char help[] =
 	"                    {checked, verified, keyids}, payloadType, statement}\n\n"
 	"Exit status: 0 shown (and, with --pubkey, a signature verifies), 1 with\n"
 	"--pubkey when no signature verifies, 2 a file that cannot be read as an\n"
-	"attestation, or a key that cannot be read.\n";
+	"attestation, or a key that cannot be read.\n");
 
 typedef struct {
 	const char *file;
@@ -177,7 +176,7 @@ int cmd_inspect(int argc, char **argv)
 	while (!bad && (c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		if (c == 'k') bad = option_once("inspect", &pub, "--pubkey");
 		else if (c == 'f') bad = option_once("inspect", &format, "--format");
-		else if (c == 'h') return fputs(help, stdout), 0;
+		else if (c == 'h') return fputs(_(help), stdout), 0;
 		else return usage_error("inspect", _("see 'ppreg inspect --help'"));
 	}
 	if (bad)

@@ -2,6 +2,7 @@
  * cli/cmd_plugins.c - `ppreg plugins`: what the plugin directory holds.
  */
 #include "cli/cmd_plugins.h"
+#include "base/i18n.h"
 #include "cli/options.h"
 #include "plugin/catalog.h"
 #include "base/findings.h"
@@ -12,10 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
-	"usage: ppreg plugins [--plugin-dir DIRS]\n\n"
+static const char *const help = N_("usage: ppreg plugins [--plugin-dir DIRS]\n\n"
 	"Lists the plugins of the plugin directory with their version, ABI and rules.\n"
-	"A plugin that fails to load is named on stderr and the exit status is 2.\n";
+	"A plugin that fails to load is named on stderr and the exit status is 2.\n");
 
 /* Shared by plugins and rules: only --plugin-dir and --help. */
 int cmd_plugins(int argc, char **argv)
@@ -26,7 +26,7 @@ int cmd_plugins(int argc, char **argv)
 	if (rc || shown)
 		return rc;
 	if (optind < argc)
-		return usage_error("plugins", "takes no argument");
+		return usage_error("plugins", _("takes no argument"));
 	if (!dir)
 		dir = plugin_default_dir();
 	plugin_catalog cat;
@@ -37,12 +37,12 @@ int cmd_plugins(int argc, char **argv)
 	free(searched);
 	for (size_t i = 0; i < cat.n; i++) {
 		const ppreg_plugin *d = cat.v[i].desc;
-		printf("%s %s (ABI %u): %s\n", d->name, d->version, d->abi_version, d->summary ? d->summary : "");
+		printf(_("%s %s (ABI %u): %s\n"), d->name, d->version, d->abi_version, d->summary ? i18n_plugin_text(d->name, d->summary) : "");
 		for (size_t j = 0; j < d->n_rules; j++)
 			printf("  %-34s %s\n", d->rules[j].id, severity_name(d->rules[j].severity));
 	}
 	for (size_t i = 0; i < cat.n_errors; i++)
-		fprintf(stderr, "ppreg plugins: %s\n", cat.errors[i]);
+		fprintf(stderr, _("ppreg plugins: %s\n"), cat.errors[i]);
 	rc = cat.n_errors ? 2 : 0;
 	plugin_catalog_free(&cat);
 	return rc;

@@ -3,6 +3,7 @@
  * plugin of the plugin directory), or one rule with its legal source and fix.
  */
 #include "cli/cmd_rules.h"
+#include "base/i18n.h"
 #include "cli/options.h"
 #include "base/i18n.h"
 #include "base/suggest.h"
@@ -16,18 +17,23 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char help[] =
-	"usage: ppreg rules [RULE] [--plugin-dir DIR]\n\n"
+static const char *const help = N_("usage: ppreg rules [RULE] [--plugin-dir DIR]\n\n"
 	"Without RULE, lists every rule: id, default severity, what it checks.\n"
 	"With RULE, prints its legal source and how to fix a finding of it.\n"
-	"Exit status 2 when RULE is unknown.\n";
+	"Exit status 2 when RULE is unknown.\n");
+
+/* A descriptor's text in the run's language, from its plugin's catalogue. */
+static const char *text(const char *plugin, const char *s)
+{
+	return s ? i18n_plugin_text(plugin, s) : "";
+}
 
 static void print_rule(const ppreg_rule *r, const char *plugin)
 {
-	printf("%s\n  plugin:       %s\n  severity:     %s\n  checks:       %s\n"
-	       "  legal source: %s\n  how to fix:   %s\n",
-	       r->id, plugin, severity_name(r->severity), r->summary ? r->summary : "",
-	       r->legal_source ? r->legal_source : "", r->fix ? r->fix : "");
+	printf(_("%s\n  plugin:       %s\n  severity:     %s\n  checks:       %s\n"
+	       "  legal source: %s\n  how to fix:   %s\n"),
+	       r->id, plugin, severity_name(r->severity), text(plugin, r->summary), text(plugin, r->legal_source),
+	       text(plugin, r->fix));
 }
 
 int cmd_rules(int argc, char **argv)
@@ -38,7 +44,7 @@ int cmd_rules(int argc, char **argv)
 	if (rc || shown)
 		return rc;
 	if (optind < argc - 1)
-		return usage_error("rules", "one RULE at most");
+		return usage_error("rules", _("one RULE at most"));
 	const char *wanted = optind < argc ? argv[optind] : NULL;
 	plugin_catalog cat;
 	if (plugin_catalog_load(&cat, dir ? dir : plugin_default_dir()) < 0)
@@ -50,7 +56,7 @@ int cmd_rules(int argc, char **argv)
 	for (size_t i = 0; i < n_core; i++) {
 		suggest_offer(&sg, core[i].id);
 		if (!wanted)
-			printf("%-36s %-8s %s\n", core[i].id, severity_name(core[i].severity), core[i].summary);
+			printf("%-36s %-8s %s\n", core[i].id, severity_name(core[i].severity), text("core", core[i].summary));
 		else if (!strcmp(wanted, core[i].id))
 			print_rule(&core[i], "core"), found++;
 	}
@@ -60,13 +66,13 @@ int cmd_rules(int argc, char **argv)
 			suggest_offer(&sg, d->rules[i].id);
 			if (!wanted)
 				printf("%-36s %-8s %s\n", d->rules[i].id, severity_name(d->rules[i].severity),
-				       d->rules[i].summary ? d->rules[i].summary : "");
+				       text(d->name, d->rules[i].summary));
 			else if (!strcmp(wanted, d->rules[i].id))
 				print_rule(&d->rules[i], d->name), found++;
 		}
 	}
 	for (size_t i = 0; i < cat.n_errors; i++)
-		fprintf(stderr, "ppreg rules: %s\n", cat.errors[i]);
+		fprintf(stderr, _("ppreg rules: %s\n"), cat.errors[i]);
 	rc = cat.n_errors ? 2 : 0;
 	if (wanted && !found && suggest_best(&sg))
 		rc = usage_error("rules", _("no rule '%s'; did you mean '%s'?"), wanted, suggest_best(&sg));

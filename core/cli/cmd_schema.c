@@ -14,8 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
-	"usage: ppreg schema FILE [PATH] [--policy FILE] [--plugin-dir DIR]\n"
+static const char *const help = N_("usage: ppreg schema FILE [PATH] [--policy FILE] [--plugin-dir DIR]\n"
 	"       ppreg schema --report json\n\n"
 	"Prints the JSON Schema (draft 2020-12) of the declaration file FILE\n"
 	"(charter.yaml, or a path ending in it; or registry.yaml) as the policy of\n"
@@ -28,7 +27,7 @@ static const char help[] =
 	"                    registry.yaml names\n"
 	"  --plugin-dir DIR  load plugins from DIR\n\n"
 	"Exit status: 0 printed, 2 a file no plugin of the policy describes, or a\n"
-	"registry or policy that cannot be read.\n";
+	"registry or policy that cannot be read.\n");
 
 static int has_file(const char **files, size_t n, const char *name)
 {
@@ -79,7 +78,7 @@ int cmd_schema(int argc, char **argv)
 		if (c == 'R') bad = option_once("schema", &report, "--report");
 		else if (c == 'P') bad = option_once("schema", &o.policy_file, "--policy");
 		else if (c == 'D') bad = option_once("schema", &o.plugin_dir, "--plugin-dir");
-		else if (c == 'h') return fputs(help, stdout), 0;
+		else if (c == 'h') return fputs(_(help), stdout), 0;
 		else return usage_error("schema", _("see 'ppreg schema --help'"));
 	}
 	if (bad)

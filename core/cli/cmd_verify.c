@@ -5,6 +5,7 @@
  * same platform digests under the policy shipped.
  */
 #include "cli/cmd_verify.h"
+#include "base/i18n.h"
 #include "cli/options.h"
 #include "attest/dsse.h"
 #include "judge/judge.h"
@@ -20,8 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
-	"usage: ppreg verify ATTESTATION --pubkey PUB [--platform ID] [--commit SHA]\n"
+static const char *const help = N_("usage: ppreg verify ATTESTATION --pubkey PUB [--platform ID] [--commit SHA]\n"
 	"                    [--registry PATH] [--as-of DATE] [--policy FILE] [--plugin-dir DIR]\n\n"
 	"--platform and --commit state what the caller expects: an attestation of another\n"
 	"platform, or of a commit whose id does not start with SHA (7 to 64 hex digits), is\n"
@@ -30,11 +30,11 @@ static const char help[] =
 	"Exit 0 when the attestation is valid, 1 with one line saying why when it is not,\n"
 	"2 when the key or the attestation cannot be read, the key is of an unknown type,\n"
 	"or the registry given cannot be judged (no repository, no registry.yaml, a\n"
-	"policy or plugin that does not load).\n";
+	"policy or plugin that does not load).\n");
 
 static int reject(const char *file, const char *why)
 {
-	fprintf(stderr, "ppreg verify: %s: %s\n", file, why);
+	fprintf(stderr, _("ppreg verify: %s: %s\n"), file, why);
 	return 1;
 }
 
@@ -54,15 +54,17 @@ static int head_verdict(run *r, const statement_view *v, const char *payload_sha
 		(void)node_str(node_get(rev, "revoked_on"), &on);
 		(void)node_str(node_get(rev, "reason"), &reason);
 		char *shown = display_text(reason);
-		snprintf(why, cap, "revoked by the authority on %.10s: %.200s", on, shown);
+		snprintf(why, cap, _("revoked by the authority on %.10s: %.200s"), on, shown);
 		free(shown);
 		return 1;
 	}
 	int rc = registry_platform(r->reg, v->platform, &t);
 	if (rc == PPREG_ABSENT || (rc == 0 && v->tree_id && strcmp(t->tree_id, v->tree_id)))
-		rc = 1, snprintf(why, cap, "superseded: platforms/%s at the registry's HEAD (%.12s) is %s the attested "
-		                 "one of commit %.12s", v->platform, registry_commit(r->reg),
-		                 rc == PPREG_ABSENT ? "gone, not" : "another folder than", v->commit);
+		rc = 1, snprintf(why, cap, rc == PPREG_ABSENT
+		                 ? _("superseded: platforms/%s at the registry's HEAD (%.12s) is gone, not the attested "
+		                     "one of commit %.12s")
+		                 : _("superseded: platforms/%s at the registry's HEAD (%.12s) is another folder than the "
+		                     "attested one of commit %.12s"), v->platform, registry_commit(r->reg), v->commit);
 	else if (rc < 0)
 		rc = 2, snprintf(why, cap, "%s", error_last());
 	platform_tree_free(t);
@@ -84,7 +86,7 @@ static int registry_usable(run_options *ro, const statement_view *v, const char 
 	if (run_open(&r, ro) < 0)
 		snprintf(why, cap, "%s", error_last());
 	else if (registry_read_root_file(r->reg, "registry.yaml", 1, &data, &len) == PPREG_ABSENT)
-		snprintf(why, cap, "%s: not a ppreg registry (no registry.yaml)", ro->registry_path);
+		snprintf(why, cap, _("%s: not a ppreg registry (no registry.yaml)"), ro->registry_path);
 	else if ((*now = head_verdict(r, v, payload_sha256, why, cap)) == 2)
 		*now = 0;
 	else
@@ -129,7 +131,7 @@ static int check_registry(const statement_view *v, const char *payload_sha256, r
 		return 2;
 	}
 	if (!present) {
-		snprintf(why, cap, "commit %s is not in the registry", v->commit);
+		snprintf(why, cap, _("commit %s is not in the registry"), v->commit);
 		return 1;
 	}
 	ro->rev = v->commit;
@@ -138,9 +140,9 @@ static int check_registry(const statement_view *v, const char *payload_sha256, r
 	else if (folder_content_digest(p.files, p.n_files, content) < 0)
 		snprintf(why, cap, "%s", error_last());
 	else if (strcmp(content, v->content_sha256) || (v->tree_id && strcmp(p.tree_id, v->tree_id)))
-		rc = 1, snprintf(why, cap, "platforms/%s at %.12s no longer gives the attested digests", v->platform, v->commit);
+		rc = 1, snprintf(why, cap, _("platforms/%s at %.12s no longer gives the attested digests"), v->platform, v->commit);
 	else if (strcmp(r->pol->sha256, v->policy_sha256))
-		rc = 1, snprintf(why, cap, "the policy's digest %s is not the attested %s", r->pol->sha256, v->policy_sha256);
+		rc = 1, snprintf(why, cap, _("the policy's digest %s is not the attested %s"), r->pol->sha256, v->policy_sha256);
 	else if (now)
 		rc = 1, snprintf(why, cap, "%s", now_why);
 	else
@@ -168,11 +170,11 @@ static int is_commit_prefix(const char *s)
 static int as_expected(const statement_view *v, const expected *want, char *why, size_t cap)
 {
 	if (want->platform && strcmp(v->platform, want->platform)) {
-		snprintf(why, cap, "it attests platforms/%s, not platforms/%s", v->platform, want->platform);
+		snprintf(why, cap, _("it attests platforms/%s, not platforms/%s"), v->platform, want->platform);
 		return 0;
 	}
 	if (want->commit && strncmp(v->commit, want->commit, strlen(want->commit))) {
-		snprintf(why, cap, "it attests commit %s, not %s", v->commit, want->commit);
+		snprintf(why, cap, _("it attests commit %s, not %s"), v->commit, want->commit);
 		return 0;
 	}
 	return 1;
@@ -198,16 +200,16 @@ int cmd_verify(int argc, char **argv)
 		else if (c == 'D') bad = option_once("verify", &ro.plugin_dir, "--plugin-dir");
 		else if (c == 'p') bad = option_once("verify", &want.platform, "--platform");
 		else if (c == 'c') bad = option_once("verify", &want.commit, "--commit");
-		else if (c == 'h') return fputs(help, stdout), 0;
+		else if (c == 'h') return fputs(_(help), stdout), 0;
 		else return option_error("verify", longopts, argv);
 	}
 	if (bad)
 		return bad;
 	if (optind != argc - 1 || !pub)
-		return usage_error("verify", "one ATTESTATION and --pubkey are required");
+		return usage_error("verify", _("one ATTESTATION and --pubkey are required"));
 	const char *file = argv[optind];
 	if (want.commit && !is_commit_prefix(want.commit))
-		return usage_error("verify", "--commit '%s' is not 7 to 64 lowercase hex digits", want.commit);
+		return usage_error("verify", _("--commit '%s' is not 7 to 64 lowercase hex digits"), want.commit);
 	if (option_as_of("verify", as_of_text, &ro.as_of))
 		return 2;
 	char as_of[11], why[600], payload_sha256[65];
@@ -221,16 +223,18 @@ int cmd_verify(int argc, char **argv)
 	if (signer_load_public(&key, pub) < 0) {
 		rc = usage_error("verify", "%s", error_last());
 	} else if ((rc = dsse_read_file(file, &data, &len)) < 0) {
-		rc = rc == ERR_TOO_LARGE ? reject(file, "too large to be an attestation")
+		rc = rc == ERR_TOO_LARGE ? reject(file, _("too large to be an attestation"))
 		                         : usage_error("verify", "%s", error_last());
 	} else if (dsse_parse(&env, data, len) < 0) {
 		rc = reject(file, error_last());
 	} else if (!signer_verify_envelope(key, &env)) {
-		snprintf(why, sizeof why, "no signature verifies with this public key%s%s%s",
-		         env.skipped ? " (skipped " : "", env.skipped ? env.skipped : "", env.skipped ? ")" : "");
+		if (env.skipped)
+			snprintf(why, sizeof why, _("no signature verifies with this public key (skipped %s)"), env.skipped);
+		else
+			snprintf(why, sizeof why, "%s", _("no signature verifies with this public key"));
 		rc = reject(file, why);
 	} else if (strcmp(env.payload_type, DSSE_INTOTO_TYPE)) {
-		rc = reject(file, "the payload type is not application/vnd.in-toto+json");
+		rc = reject(file, _("the payload type is not application/vnd.in-toto+json"));
 	} else if (statement_read(&v, env.payload, env.payload_len, as_of) < 0) {
 		rc = reject(file, error_last());
 	} else if (sha256_hex(env.payload, env.payload_len, payload_sha256) < 0) {
@@ -240,7 +244,7 @@ int cmd_verify(int argc, char **argv)
 	} else if (ro.registry_path && (rc = check_registry(&v, payload_sha256, &ro, why, sizeof why)) != 0) {
 		rc = rc == 1 ? reject(file, why) : usage_error("verify", "%s", why);
 	} else {
-		printf("%s: valid: platforms/%s at commit %.12s, policy %s, valid until %s%s\n", file, v.platform,
+		printf(_("%s: valid: platforms/%s at commit %.12s, policy %s, valid until %s%s\n"), file, v.platform,
 		       v.commit, v.policy_uri ? v.policy_uri : "?", v.valid_until,
 		       ro.registry_path ? ", registry digests match" : "");
 		rc = 0;

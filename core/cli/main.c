@@ -27,29 +27,31 @@ static const struct {
 	int (*fn)(int, char **);
 	const char *summary;
 } commands[] = {
-	{"check", cmd_check, "validate the registry's platforms against the policy"},
-	{"attest", cmd_attest, "check one platform and sign a compliance attestation"},
-	{"verify", cmd_verify, "verify an attestation offline, optionally against the registry"},
-	{"keygen", cmd_keygen, "make a key pair for signing attestations"},
-	{"plugins", cmd_plugins, "list the plugins found, with version, ABI and rules"},
-	{"rules", cmd_rules, "the rule catalog, or one rule with its legal source and fix"},
-	{"expiring", cmd_expiring, "list the dated facts that lapse within a window, or have lapsed"},
-	{"diff", cmd_diff, "what changed between two revisions, or under a draft policy"},
-	{"hook", cmd_hook, "run as a Git hook (pre-receive, update, pre-commit), or install one"},
-	{"init", cmd_init, "start a new platform folder, every required field to fill in"},
-	{"schema", cmd_schema, "the JSON Schema of a declaration file, or of check's JSON"},
-	{"inspect", cmd_inspect, "show what an attestation says, signature verified or not"},
+	{"check", cmd_check, N_("validate the registry's platforms against the policy")},
+	{"attest", cmd_attest, N_("check one platform and sign a compliance attestation")},
+	{"verify", cmd_verify, N_("verify an attestation offline, optionally against the registry")},
+	{"keygen", cmd_keygen, N_("make a key pair for signing attestations")},
+	{"plugins", cmd_plugins, N_("list the plugins found, with version, ABI and rules")},
+	{"rules", cmd_rules, N_("the rule catalog, or one rule with its legal source and fix")},
+	{"expiring", cmd_expiring, N_("list the dated facts that lapse within a window, or have lapsed")},
+	{"diff", cmd_diff, N_("what changed between two revisions, or under a draft policy")},
+	{"hook", cmd_hook, N_("run as a Git hook (pre-receive, update, pre-commit), or install one")},
+	{"init", cmd_init, N_("start a new platform folder, every required field to fill in")},
+	{"schema", cmd_schema, N_("the JSON Schema of a declaration file, or of check's JSON")},
+	{"inspect", cmd_inspect, N_("show what an attestation says, signature verified or not")},
 };
 
 static void usage(FILE *out)
 {
-	fprintf(out, "usage: ppreg <command> [options]\n\n"
+	fputs(_("usage: ppreg <command> [options] [--lang fr|en]\n\n"
 	        "ppreg checks the declarations of services that provide patient partners\n"
-	        "(draft article L.1191-4 of the French public-health code).\n\ncommands:\n");
+	        "(draft article L.1191-4 of the French public-health code).\n\ncommands:\n"), out);
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-		fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
-	fprintf(out, "\n'ppreg <command> --help' describes a command. Exit status: 0 compliant,\n"
-	        "1 a finding of severity error, 2 nothing could be judged.\n");
+		fprintf(out, "  %-9s %s\n", commands[i].name, _(commands[i].summary));
+	fputs(_("\n'ppreg <command> --help' describes a command. Exit status: 0 compliant,\n"
+	        "1 a finding of severity error, 2 nothing could be judged.\n"
+	        "--lang fr|en, with any command, chooses the language of the messages\n"
+	        "(default: LANGUAGE, LC_ALL, LC_MESSAGES, LANG; English without them).\n"), out);
 }
 
 /* Each platform allocates and frees a few megabytes (blobs, trees of
@@ -67,6 +69,8 @@ static void keep_heap(void)
 int main(int argc, char **argv)
 {
 	keep_heap();
+	if (i18n_setup(&argc, argv))
+		return 2;
 	if (argc < 2) {
 		usage(stderr);
 		return 2;
@@ -82,7 +86,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version")) {
-		printf("ppreg %s (plugin ABI %d)\n", PPREG_VERSION, PPREG_ABI_VERSION);
+		printf(_("ppreg %s (plugin ABI %d)\n"), PPREG_VERSION, PPREG_ABI_VERSION);
 		return 0;
 	}
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)

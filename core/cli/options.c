@@ -15,7 +15,7 @@
 int usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(stderr, "ppreg %s: ", cmd);
+	fprintf(stderr, _("ppreg %s: "), cmd);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
@@ -26,7 +26,7 @@ int usage_error(const char *cmd, const char *fmt, ...)
 int option_once(const char *cmd, const char **slot, const char *name)
 {
 	if (*slot)
-		return usage_error(cmd, "%s given twice", name);
+		return usage_error(cmd, _("%s given twice"), name);
 	*slot = optarg;
 	return 0;
 }
@@ -34,7 +34,7 @@ int option_once(const char *cmd, const char **slot, const char *name)
 int flag_once(const char *cmd, int *flag, const char *name)
 {
 	if (*flag)
-		return usage_error(cmd, "%s given twice", name);
+		return usage_error(cmd, _("%s given twice"), name);
 	*flag = 1;
 	return 0;
 }
@@ -46,7 +46,7 @@ int option_jobs(const char *cmd, const char *text, long *jobs)
 	char *end;
 	long n = strtol(text, &end, 10);
 	if (*end || end == text || n < 1 || n > 1024)
-		return usage_error(cmd, "--jobs must be between 1 and 1024");
+		return usage_error(cmd, _("--jobs must be between 1 and 1024"));
 	*jobs = n;
 	return 0;
 }
@@ -129,7 +129,7 @@ int parse_plugin_dir_option(const char *cmd, const char *usage_text, int argc, c
 			if (option_once(cmd, dir, "--plugin-dir"))
 				return 2;
 		} else if (c == 'h') {
-			fputs(usage_text, stdout);
+			fputs(_(usage_text), stdout);
 			*help_shown = 1;
 			return 0;
 		} else {

@@ -4,6 +4,7 @@
  * of a hook ppreg wrote, the only kind it replaces without --force.
  */
 #include "hook/install.h"
+#include "base/i18n.h"
 #include "registry/registry_diff.h"
 #include "report/report.h"
 #include "yaml/scalar.h"
@@ -78,7 +79,7 @@ static int hook_command(const hook_options *o, const char *hook, const char *pre
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n <= 0)
-		return error_set("cannot find this executable's path");
+		return error_set(_("cannot find this executable's path"));
 	exe[n] = '\0';
 	ptrvec parts = {0};
 	int rc = 0;
@@ -96,6 +97,8 @@ static int hook_command(const hook_options *o, const char *hook, const char *pre
 		ptrvec_push(&parts, xstrdup("--strict"));
 	if (strcmp(o->format, "text"))
 		ptrvec_push(&parts, xasprintf("--format %s", o->format));
+	if (i18n_lang_option()) /* "fr" or "en": nothing to quote */
+		ptrvec_push(&parts, xasprintf("--lang %s", i18n_lang_option()));
 	size_t len = 1;
 	for (size_t i = 0; i < parts.n; i++)
 		len += strlen(parts.v[i]) + 1;
@@ -228,15 +231,15 @@ static int may_replace(const char *file, int force)
 	free(data);
 	if (ours || force)
 		return 0;
-	return error_set("%s exists and is not a hook as ppreg writes it (another program's, or one "
-	                 "edited since); keep it, or replace it with --force", file);
+	return error_set(_("%s exists and is not a hook as ppreg writes it (another program's, or one "
+	                 "edited since); keep it, or replace it with --force"), file);
 }
 
 int hook_install(const hook_options *o, char **installed)
 {
 	*installed = NULL;
 	if (o->args.n > 1)
-		return error_set("install takes one repository PATH at most");
+		return error_set(_("install takes one repository PATH at most"));
 	const char *path = o->args.n ? o->args.v[0] : ".";
 	registry_layout l;
 	char *file = NULL, *cmd = NULL, *script = NULL;
@@ -245,11 +248,11 @@ int hook_install(const hook_options *o, char **installed)
 		return ERR_FAIL;
 	const char *hook = o->hook ? o->hook : l.bare ? "pre-receive" : "pre-commit";
 	if (strcmp(hook, "pre-receive") && strcmp(hook, "update") && strcmp(hook, "pre-commit")) {
-		error_set("--hook '%s': pre-receive, update or pre-commit", hook);
+		error_set(_("--hook '%s': pre-receive, update or pre-commit"), hook);
 		goto done;
 	}
 	if (l.bare && !strcmp(hook, "pre-commit")) {
-		error_set("%s is bare: it has no commits made in it, install pre-receive", path);
+		error_set(_("%s is bare: it has no commits made in it, install pre-receive"), path);
 		goto done;
 	}
 	file = path_join(l.hooks_dir, hook);

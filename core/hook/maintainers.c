@@ -9,6 +9,7 @@
  * a pattern or an option to it.
  */
 #include "hook/maintainers.h"
+#include "base/i18n.h"
 #include "attest/dsse.h"
 #include "policy/policy.h"
 #include "yaml/loader.h"
@@ -73,15 +74,15 @@ static void add_key(maintainers *m, char *key, const char *principal)
 static int read_keys(maintainers *m, const ppreg_node *list, const char *principal)
 {
 	if (node_kind(list) != PPREG_NODE_LIST)
-		return fail_at(list, "expected a list of SSH public keys");
+		return fail_at(list, _("expected a list of SSH public keys"));
 	for (size_t i = 0; i < node_count(list); i++) {
 		const ppreg_node *n = node_item(list, i);
 		const char *s;
 		if (node_str(n, &s) != PPREG_OK)
-			return fail_at(n, "expected an SSH public key, 'type base64 [comment]'");
+			return fail_at(n, _("expected an SSH public key, 'type base64 [comment]'"));
 		char *key = parse_key(s);
 		if (!key) {
-			char *why = xasprintf("key '%.60s' does not parse as an OpenSSH public key", s);
+			char *why = xasprintf(_("key '%.60s' does not parse as an OpenSSH public key"), s);
 			fail_at(n, why);
 			free(why);
 			return ERR_FAIL;
@@ -94,7 +95,7 @@ static int read_keys(maintainers *m, const ppreg_node *list, const char *princip
 static int read_platforms(maintainers *m, const ppreg_node *map)
 {
 	if (node_kind(map) != PPREG_NODE_MAP)
-		return fail_at(map, "expected 'platforms:' to map platform ids to lists of keys");
+		return fail_at(map, _("expected 'platforms:' to map platform ids to lists of keys"));
 	for (size_t i = 0; i < node_count(map); i++) {
 		const char *id = node_key(map, i);
 		if (!registry_id_ok(id)) {
@@ -116,17 +117,17 @@ static int read_root(maintainers *m, const ppreg_node *root)
 {
 	const char *s;
 	if (node_kind(root) != PPREG_NODE_MAP)
-		return fail_at(root, "expected a map with format, authority and platforms");
+		return fail_at(root, _("expected a map with format, authority and platforms"));
 	for (size_t i = 0; i < node_count(root); i++) {
 		const char *k = node_key(root, i);
 		if (strcmp(k, "format") && strcmp(k, "authority") && strcmp(k, "platforms"))
-			return fail_at(node_item(root, i), "unknown key (format, authority, platforms)");
+			return fail_at(node_item(root, i), _("unknown key (format, authority, platforms)"));
 	}
 	if (node_str(node_get(root, "format"), &s) != PPREG_OK || strcmp(s, "ppreg/1"))
-		return fail_at(root, "expected 'format: ppreg/1'");
+		return fail_at(root, _("expected 'format: ppreg/1'"));
 	const ppreg_node *a = node_get(root, "authority"), *p = node_get(root, "platforms");
 	if (!a)
-		return fail_at(root, "'authority:' lists the authority's keys and is required");
+		return fail_at(root, _("'authority:' lists the authority's keys and is required"));
 	int rc = read_keys(m, a, MAINTAINERS_AUTHORITY);
 	return rc < 0 || !p ? rc : read_platforms(m, p);
 }
@@ -141,7 +142,7 @@ int maintainers_parse(maintainers *m, const unsigned char *data, size_t len)
 	if (!doc || fl.n) {
 		findings_sort(&fl);
 		rc = fl.n ? error_set("%s:%u:%u: %s", MAINTAINERS_FILE, fl.v[0].line, fl.v[0].column, fl.v[0].message)
-		          : error_set("%s: cannot be parsed", MAINTAINERS_FILE);
+		          : error_set(_("%s: cannot be parsed"), MAINTAINERS_FILE);
 	} else
 		rc = read_root(m, ydoc_root(doc));
 	findings_free(&fl);

@@ -4,6 +4,7 @@
  * document that the format composes (report/report.h's report_doc).
  */
 #include "hook/output.h"
+#include "base/i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +21,7 @@ int hook_output_init(hook_output *h, const char *hook, const char *format)
 
 int hook_cannot_judge(hook_output *h, const report_state *id, const char *why)
 {
-	fprintf(h->msg, "ppreg: %s: REJECTED, cannot be judged: %s\n", id->label, why);
+	fprintf(h->msg, _("ppreg: %s: REJECTED, cannot be judged: %s\n"), id->label, why);
 	if (h->structured) {
 		report_state st = *id;
 		st.status = 2;
@@ -41,7 +42,7 @@ int hook_write_report(hook_output *h, const report *rep, const report_state *id,
 int hook_finish(hook_output *h, int rc)
 {
 	if (h->structured && (h->failed || report_doc_finish(&h->doc, stdout, rc) < 0)) {
-		fprintf(h->msg, "ppreg: cannot write the %s document: %s\n", h->format,
+		fprintf(h->msg, _("ppreg: cannot write the %s document: %s\n"), h->format,
 		        h->failed ? h->failed : error_last());
 		rc = 2;
 	}

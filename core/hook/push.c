@@ -3,6 +3,7 @@
  * its commits (push.h).
  */
 #include "hook/push.h"
+#include "base/i18n.h"
 #include "judge/run.h"
 #include "registry/registry_commit.h"
 
@@ -38,11 +39,11 @@ int push_base_open(push_base *p, const char *repo, const char *old, const char *
 	if (rc < 0)
 		return rc;
 	if (*p->base && !policy_file && policy_ref_at(repo, p->base, &p->base_ref) < 0)
-		return error_set("the base %.12s: %s", p->base, error_last());
+		return error_set(_("the base %.12s: %s"), p->base, error_last());
 	if (p->base_ref && policy_path_for_ref(&p->base_policy, policy_default_dir(), p->base_ref) < 0)
 		return ERR_FAIL;
 	if (trust_open(&p->trust, repo, *p->base ? p->base : NULL) < 0)
-		return error_set("the base %.12s: %s", p->base, error_last());
+		return error_set(_("the base %.12s: %s"), p->base, error_last());
 	return 0;
 }
 
@@ -63,11 +64,11 @@ int push_check_move(const push_base *p, const char *repo, const char *old, const
 	if (rc < 0 || rc == 1)
 		return rc < 0 ? rc : 0;
 	if (push_is_zero_id(new))
-		fprintf(msg, "ppreg: %s: REJECTED: the default branch of a registry with %s is never deleted\n",
+		fprintf(msg, _("ppreg: %s: REJECTED: the default branch of a registry with %s is never deleted\n"),
 		        ref, MAINTAINERS_FILE);
 	else
-		fprintf(msg, "ppreg: %s: REJECTED: %.12s is not a descendant of %.12s: a branch of a registry "
-		        "with %s only moves forward, since a rewind changes folders with no commit to sign\n",
+		fprintf(msg, _("ppreg: %s: REJECTED: %.12s is not a descendant of %.12s: a branch of a registry "
+		        "with %s only moves forward, since a rewind changes folders with no commit to sign\n"),
 		        ref, new, old, MAINTAINERS_FILE);
 	return 1;
 }

@@ -9,6 +9,7 @@
  * shell; its stdin is the signed data, read from a file of our folder.
  */
 #include "hook/sshsig.h"
+#include "base/i18n.h"
 #include "base/util.h"
 
 #include <errno.h>
@@ -28,7 +29,7 @@ static int write_in(const sshsig_files *f, const char *name, const void *data, s
 	int ok = fd >= 0 && write(fd, data, len) == (ssize_t)len;
 	if (fd >= 0 && close(fd) < 0)
 		ok = 0;
-	return ok ? 0 : error_set("%s: cannot write: %s", *path, strerror(errno));
+	return ok ? 0 : error_set(_("%s: cannot write: %s"), *path, strerror(errno));
 }
 
 int sshsig_open(sshsig_files *f, const char *allowed_signers)
@@ -37,7 +38,7 @@ int sshsig_open(sshsig_files *f, const char *allowed_signers)
 	char *tpl = xasprintf("%s/ppreg-sig-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	memset(f, 0, sizeof *f);
 	if (!mkdtemp(tpl)) {
-		int rc = error_set("%s: cannot make a folder: %s", tpl, strerror(errno));
+		int rc = error_set(_("%s: cannot make a folder: %s"), tpl, strerror(errno));
 		free(tpl);
 		return rc;
 	}
@@ -75,7 +76,7 @@ static int keygen(char *const argv[], const char *input, char *out, size_t cap)
 {
 	int p[2];
 	if (pipe(p) < 0)
-		return error_set("ssh-keygen: %s", strerror(errno));
+		return error_set(_("ssh-keygen: %s"), strerror(errno));
 	pid_t pid = fork();
 	if (pid == 0)
 		child(argv, input, p[1]);
@@ -92,9 +93,9 @@ static int keygen(char *const argv[], const char *input, char *out, size_t cap)
 	close(p[0]);
 	int st;
 	if (pid < 0 || waitpid(pid, &st, 0) < 0)
-		return error_set("ssh-keygen: cannot run: %s", strerror(errno));
+		return error_set(_("ssh-keygen: cannot run: %s"), strerror(errno));
 	if (!WIFEXITED(st) || WEXITSTATUS(st) == 127)
-		return error_set("ssh-keygen cannot be run (is openssh-client installed?)");
+		return error_set(_("ssh-keygen cannot be run (is openssh-client installed?)"));
 	return WEXITSTATUS(st);
 }
 

@@ -3,6 +3,7 @@
  * (trust.h).
  */
 #include "hook/trust.h"
+#include "base/i18n.h"
 #include "registry/registry.h"
 #include "registry/registry_commit.h"
 #include "policy/policy.h"
@@ -32,7 +33,7 @@ int trust_open(trust *t, const char *repo, const char *base)
 	if (rc == PPREG_ABSENT)
 		return 0;
 	if (rc == PPREG_SYMLINK || rc == ERR_TOO_LARGE)
-		rc = error_set("%s: not a regular file of at most %zu bytes", MAINTAINERS_FILE,
+		rc = error_set(_("%s: not a regular file of at most %zu bytes"), MAINTAINERS_FILE,
 		               policy_default_limits.max_bytes);
 	if (rc == 0)
 		rc = maintainers_parse(&t->m, data, len);
@@ -88,11 +89,11 @@ static char *owner_words(const char *owner)
 static const char *why_not(const sshsig_result *s)
 {
 	switch (s->status) {
-	case SSHSIG_UNKNOWN_KEY: return "signed by a key maintainers.yaml does not name";
-	case SSHSIG_BAD: return "its signature does not verify";
-	case SSHSIG_NOT_SSH: return "not signed with an SSH key (gpg.format=ssh)";
-	case SSHSIG_NONE: return "the commit is not signed";
-	default: return "signed by a key not allowed there";
+	case SSHSIG_UNKNOWN_KEY: return _("signed by a key maintainers.yaml does not name");
+	case SSHSIG_BAD: return _("its signature does not verify");
+	case SSHSIG_NOT_SSH: return _("not signed with an SSH key (gpg.format=ssh)");
+	case SSHSIG_NONE: return _("the commit is not signed");
+	default: return _("signed by a key not allowed there");
 	}
 }
 
@@ -114,11 +115,11 @@ static void say_refused(const trust *t, FILE *msg, const char *label, const sshs
                         const char *path)
 {
 	char *owner = owner_of(t, path), *words = owner_words(owner);
-	const char *why = s->status == SSHSIG_GOOD ? "signed by a key not allowed there" : why_not(s);
-	fprintf(msg, "ppreg: %s: REJECTED: %s: %s", label, path, why);
+	const char *why = s->status == SSHSIG_GOOD ? _("signed by a key not allowed there") : why_not(s);
+	fprintf(msg, _("ppreg: %s: REJECTED: %s: %s"), label, path, why);
 	if (*s->key)
 		fprintf(msg, " (%s)", s->key);
-	fprintf(msg, "; only %s keys in %s may sign a change to it\n", words, MAINTAINERS_FILE);
+	fprintf(msg, _("; only %s keys in %s may sign a change to it\n"), words, MAINTAINERS_FILE);
 	free(words);
 	free(owner);
 }
@@ -174,7 +175,7 @@ int trust_check_range(trust *t, const char *ref, const char *base, const char *t
 		return ERR_FAIL;
 	int rc = 0;
 	for (size_t i = 0; rc >= 0 && i < n; i++) {
-		char *label = xasprintf("%s commit %.12s", ref, ids[i]);
+		char *label = xasprintf(_("%s commit %.12s"), ref, ids[i]);
 		int auth = 0, one = trust_check_commit(t, label, ids[i], msg, &auth);
 		rc = one < 0 ? one : rc | one;
 		if (auth)

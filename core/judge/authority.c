@@ -2,6 +2,7 @@
  * judge/authority.c - reading the authority's record (authority.h).
  */
 #include "judge/authority.h"
+#include "base/i18n.h"
 #include "policy/schema.h"
 #include "yaml/loader.h"
 #include "yaml/node.h"
@@ -52,7 +53,7 @@ static int first_error(const finding_list *fl)
 	if (!fl->n)
 		return 0;
 	const finding *f = &fl->v[0];
-	return error_set("%s:%u:%u: %s: %s (the authority's record cannot be read, so no platform is judged)",
+	return error_set(_("%s:%u:%u: %s: %s (the authority's record cannot be read, so no platform is judged)"),
 	                 f->file, f->line, f->column, f->rule, f->message);
 }
 
@@ -69,9 +70,9 @@ static int load_record(run *r, size_t k, ydoc **doc)
 	if (rc == PPREG_ABSENT)
 		rc = 0;
 	else if (rc == PPREG_SYMLINK)
-		rc = error_set("%s: not a regular file in a folder (a link?); the authority's record is not followed", file);
+		rc = error_set(_("%s: not a regular file in a folder (a link?); the authority's record is not followed"), file);
 	else if (rc == ERR_TOO_LARGE)
-		rc = error_set("%s: %zu bytes, more than the policy's %zu", file, len, r->pol->limits.max_bytes);
+		rc = error_set(_("%s: %zu bytes, more than the policy's %zu"), file, len, r->pol->limits.max_bytes);
 	else if (rc == 0) {
 		*doc = ydoc_parse(file, data, len, &r->pol->limits, &sink);
 		if (*doc) {
@@ -84,7 +85,7 @@ static int load_record(run *r, size_t k, ydoc **doc)
 		findings_sort(&fl);
 		rc = first_error(&fl);
 		if (!*doc && rc == 0)
-			rc = error_set("%s: cannot be parsed", file);
+			rc = error_set(_("%s: cannot be parsed"), file);
 	}
 	free(data);
 	findings_free(&fl);
@@ -180,7 +181,7 @@ int authority_check_ids(run *r, finding_sink *sink)
 		}
 		if (id)
 			sink_add(sink, "core.authority-record", PPREG_SEV_WARNING, pn->file, pn->line, pn->column,
-			         "the authority's record names platform '%.80s', which the registry does not hold", id);
+			         _("the authority's record names platform '%.80s', which the registry does not hold"), id);
 	}
 	registry_free_ids(ids, n);
 	return 0;

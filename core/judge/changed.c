@@ -11,6 +11,7 @@
  *     warning, unless the policy's `severity` raises it).
  */
 #include "judge/changed.h"
+#include "base/i18n.h"
 #include "judge/authority.h"
 #include "yaml/node.h"
 #include "policy/schema.h"
@@ -43,15 +44,15 @@ static int check_registry_yaml(run *r, finding_sink *sink)
 	int rc = registry_read_root_file(r->reg, "registry.yaml", r->pol->limits.max_bytes, &data, &len);
 	if (rc == PPREG_ABSENT) {
 		sink_add(sink, "core.missing-file", PPREG_SEV_ERROR, "registry.yaml", 1, 1,
-		         "registry.yaml is missing from the registry root");
+		         _("registry.yaml is missing from the registry root"));
 		return 1;
 	}
 	if (rc == ERR_FAIL)
 		return rc;
 	if (rc < 0) {
 		sink_add(sink, rc == ERR_TOO_LARGE ? "core.limits" : "core.tree-entry", PPREG_SEV_ERROR,
-		         "registry.yaml", 1, 1, "registry.yaml cannot be read (%s)",
-		         rc == ERR_TOO_LARGE ? "too large" : "not a regular file");
+		         "registry.yaml", 1, 1, _("registry.yaml cannot be read (%s)"),
+		         rc == ERR_TOO_LARGE ? _("too large") : _("not a regular file"));
 		return 1;
 	}
 	ydoc *doc = ydoc_parse("registry.yaml", data, len, &r->pol->limits, sink);
@@ -95,11 +96,13 @@ static int judge_registry_entry(run *r, const registry_changes *ch, platform_res
 	for (size_t i = 0; i < ch->n_outside; i++) {
 		if (i + 1 == ch->n_outside && ch->n_outside_more)
 			sink_add(&sink, "core.outside-change", PPREG_SEV_WARNING, ch->outside[i], 1, 1,
-			         "changed outside the platform folders and registry.yaml (and %zu more files)",
+			         i18n_ntext("changed outside the platform folders and registry.yaml (and %zu more file)",
+			                    "changed outside the platform folders and registry.yaml (and %zu more files)",
+			                    ch->n_outside_more),
 			         ch->n_outside_more);
 		else
 			sink_add(&sink, "core.outside-change", PPREG_SEV_WARNING, ch->outside[i], 1, 1,
-			         "changed outside the platform folders and registry.yaml");
+			         _("changed outside the platform folders and registry.yaml"));
 	}
 	findings_sort(&p->findings);
 	p->verdict = unreadable ? VERDICT_INVALID :

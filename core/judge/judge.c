@@ -39,6 +39,7 @@
  * between replacements (docs/benchmark.md): memory decides RECYCLE_AFTER.
  */
 #include "judge/judge.h"
+#include "base/i18n.h"
 #include "judge/wire.h"
 #include "judge/digest_memo.h"
 #include "judge/platform_check.h"
@@ -264,10 +265,10 @@ static int spawn(sched *s, size_t k)
 {
 	int tp[2], rp[2];
 	if (pipe(tp) < 0)
-		return error_set("cannot create a pipe: %s", strerror(errno));
+		return error_set(_("cannot create a pipe: %s"), strerror(errno));
 	if (pipe(rp) < 0) {
 		close(tp[0]), close(tp[1]);
-		return error_set("cannot create a pipe: %s", strerror(errno));
+		return error_set(_("cannot create a pipe: %s"), strerror(errno));
 	}
 	/* Every stream, the report's temporary file included: a worker inherits
 	 * the buffers, and a plugin that calls exit() there (or valgrind's
@@ -280,7 +281,7 @@ static int spawn(sched *s, size_t k)
 	pid_t pid = fork();
 	if (pid < 0) {
 		close(tp[0]), close(tp[1]), close(rp[0]), close(rp[1]);
-		return error_set("cannot fork a worker: %s", strerror(errno));
+		return error_set(_("cannot fork a worker: %s"), strerror(errno));
 	}
 	if (pid == 0) {
 		/* The worker leads a process group of its own, which is killed
@@ -346,11 +347,11 @@ static void reap(worker *w, int kill_it, int *status)
 static void describe_death(int status, int timed_out, unsigned timeout, char *out, size_t cap)
 {
 	if (timed_out)
-		snprintf(out, cap, "did not finish within %u s", timeout);
+		snprintf(out, cap, _("did not finish within %u s"), timeout);
 	else if (WIFSIGNALED(status))
-		snprintf(out, cap, "crashed (signal %d, %s)", WTERMSIG(status), strsignal(WTERMSIG(status)));
+		snprintf(out, cap, _("crashed (signal %d, %s)"), WTERMSIG(status), strsignal(WTERMSIG(status)));
 	else
-		snprintf(out, cap, "exited with status %d", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+		snprintf(out, cap, _("exited with status %d"), WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
 
 /* The platform the slot says was being judged, if the worker holds it. */
@@ -417,20 +418,20 @@ static int worker_lost(sched *s, size_t k, int timed_out)
 	char why[128];
 	describe_death(status, timed_out, timeout_of(s), why, sizeof why);
 	if (plugin >= 0 && (size_t)plugin < s->r->n_plugins && culprit < 0)
-		return error_set("plugin %s: a worker %s in setup()", s->r->plugins[plugin].name, why);
+		return error_set(_("plugin %s: a worker %s in setup()"), s->r->plugins[plugin].name, why);
 	if (n_held == 0)
-		return error_set("a worker %s between platforms", why);
+		return error_set(_("a worker %s between platforms"), why);
 	if (culprit < 0 || plugin < 0 || (size_t)plugin >= s->r->n_plugins || plugin >= POLICY_MAX_PLUGINS)
-		return error_set("platforms/%s: the worker judging it %s outside any plugin",
+		return error_set(_("platforms/%s: the worker judging it %s outside any plugin"),
 		                 s->ids[held[culprit < 0 ? 0 : culprit].index], why);
 	wire_task *t = &held[culprit];
 	const char *name = s->r->plugins[plugin].name;
 	if (s->o->fail_on_plugin_error)
-		return error_set("platforms/%s: plugin %s %s", s->ids[t->index], name, why);
+		return error_set(_("platforms/%s: plugin %s %s"), s->ids[t->index], name, why);
 	/* Not through the policy's severities: a platform a plugin did not
 	 * judge is never compliant, whatever a policy says of this rule. */
 	char *folder = path_join("platforms", s->ids[t->index]);
-	char *message = xasprintf("plugin %s %s while judging this platform; its findings are missing",
+	char *message = xasprintf(_("plugin %s %s while judging this platform; its findings are missing"),
 	                          name, why);
 	findings_addv(&s->crashes[t->index], "core.plugin-error", PPREG_SEV_ERROR, folder, 1, 1, message);
 	free(message);
@@ -489,8 +490,8 @@ static void skip_given_up(sched *s, wire_task *t)
 		if (!((newly >> p) & 1))
 			continue;
 		char *folder = path_join("platforms", s->ids[t->index]);
-		char *message = xasprintf("plugin %s was not run: it did not finish within %u s on %u platforms "
-		                          "in a row; its findings are missing", s->r->plugins[p].name,
+		char *message = xasprintf(_("plugin %s was not run: it did not finish within %u s on %u platforms "
+		                          "in a row; its findings are missing"), s->r->plugins[p].name,
 		                          timeout_of(s), s->r->pol->plugin_timeouts_in_a_row);
 		findings_addv(&s->crashes[t->index], "core.plugin-error", PPREG_SEV_ERROR, folder, 1, 1, message);
 		free(message);
@@ -628,7 +629,7 @@ static int step(sched *s)
 		return rc;
 	int ready = poll(pfd, n, wake < 0 ? -1 : wake > now ? (int)(wake - now) : 0);
 	if (ready < 0 && errno != EINTR)
-		return error_set("poll: %s", strerror(errno));
+		return error_set(_("poll: %s"), strerror(errno));
 	for (size_t i = 0; i < n && rc == 0 && ready > 0; i++)
 		if (pfd[i].revents)
 			rc = receive(s, who[i]);
@@ -732,7 +733,7 @@ int judge_platforms_each(run *r, char *const *ids, size_t n, const judge_options
 	size_t slots_size = (size_t)jobs * sizeof *s.slots;
 	s.slots = mmap(NULL, slots_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (s.slots == MAP_FAILED)
-		return error_set("cannot map shared memory: %s", strerror(errno));
+		return error_set(_("cannot map shared memory: %s"), strerror(errno));
 	s.w = xcalloc(s.n_workers, sizeof *s.w);
 	s.crashes = xcalloc(n, sizeof *s.crashes);
 	s.held = xcalloc(n, sizeof *s.held);

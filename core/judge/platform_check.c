@@ -17,6 +17,7 @@
 #include "judge/platform_check.h"
 #include "judge/probe.h"
 #include "judge/authority.h"
+#include "base/i18n.h"
 
 #include <stdlib.h>
 #include <stdatomic.h>
@@ -88,7 +89,7 @@ static void api_withhold(ppreg_check *c, const char *reason)
 {
 	snapshot *s = snap_of(c);
 	if (s->out && !s->out->withheld)
-		s->out->withheld = display_text(reason && *reason ? reason : "withheld by a plugin");
+		s->out->withheld = display_text(reason && *reason ? reason : _("withheld by a plugin"));
 }
 
 static const char *api_comment(ppreg_check *c, const char *file, size_t i, unsigned *line, unsigned *column)
@@ -106,7 +107,7 @@ static void add_plugin_finding(snapshot *s, const char *rule, ppreg_severity sev
 	const ppreg_rule *r = rule ? plugin_rule(s->plugin, rule) : NULL;
 	if (!r) {
 		snprintf(s->fail_message, sizeof s->fail_message,
-		         "plugin %s reported rule '%.80s' it does not declare", s->plugin->name, rule ? rule : "(null)");
+		         _("plugin %s reported rule '%.80s' it does not declare"), s->plugin->name, rule ? rule : "(null)");
 		s->failed = 1;
 		return;
 	}
@@ -179,8 +180,8 @@ static void api_lapse(ppreg_check *c, const char *rule, const ppreg_node *at, pp
 	snapshot *s = snap_of(c);
 	const ppreg_rule *r = rule ? plugin_rule(s->plugin, rule) : NULL;
 	if (!r || !date_valid(last_valid_day)) {
-		snprintf(s->fail_message, sizeof s->fail_message, r ? "plugin %s reported a lapse of rule '%.80s' on no real date"
-		         : "plugin %s reported a lapse of rule '%.80s' it does not declare", s->plugin->name,
+		snprintf(s->fail_message, sizeof s->fail_message, r ? _("plugin %s reported a lapse of rule '%.80s' on no real date")
+		         : _("plugin %s reported a lapse of rule '%.80s' it does not declare"), s->plugin->name,
 		         rule ? rule : "(null)");
 		s->failed = 1;
 		return;
@@ -194,8 +195,8 @@ static int api_fail(ppreg_check *c, const char *message)
 {
 	snapshot *s = snap_of(c);
 	if (!s->failed)
-		snprintf(s->fail_message, sizeof s->fail_message, "plugin %s: %s", s->plugin->name,
-		         message ? message : "failed");
+		snprintf(s->fail_message, sizeof s->fail_message, _("plugin %s: %s"), s->plugin->name,
+		         message ? message : _("failed"));
 	s->failed = 1;
 	return -1;
 }
@@ -356,6 +357,23 @@ static int api_country_valid(const char *s)
 	return s && scalar_country(s) == 0;
 }
 
+static const char *api_text(ppreg_check *c, const char *msgid)
+{
+	return i18n_plugin_text(snap_of(c)->plugin->name, msgid);
+}
+
+static const char *api_amount_text(ppreg_check *c, long long cents, const char *currency, char *buf, size_t size)
+{
+	(void)c;
+	return size ? i18n_amount(cents, currency ? currency : "", buf, size) : buf;
+}
+
+static const char *api_date_text(ppreg_check *c, ppreg_date d, char *buf, size_t size)
+{
+	(void)c;
+	return size ? i18n_date(d, buf, size) : buf;
+}
+
 static const ppreg_api api_table = {
 	.size = sizeof(ppreg_api),
 	.abi_version = PPREG_ABI_VERSION,
@@ -389,29 +407,32 @@ static const ppreg_api api_table = {
 	.authority = api_authority,
 	.withhold = api_withhold,
 	.lapse = api_lapse,
+	.text = api_text,
+	.amount_text = api_amount_text,
+	.date_text = api_date_text,
 };
 
 /* ---- the core's own checks ---- */
 
 static void check_tree_entries(snapshot *s)
 {
-	static const char *why[] = {"", "has the executable bit", "is a symbolic link",
-		"is a submodule", "", "is not a regular file (a FIFO, socket or device)"};
+	static const char *why[] = {"", N_("has the executable bit"), N_("is a symbolic link"),
+		N_("is a submodule"), "", N_("is not a regular file (a FIFO, socket or device)")};
 	for (size_t i = 0; i < s->tree->n_entries; i++) {
 		const platform_entry *e = &s->tree->entries[i];
 		if (e->kind == ENTRY_FILE || e->kind == ENTRY_DIR)
 			continue;
 		char *file = path_join(s->folder, e->path);
 		sink_add(&s->sink, "core.tree-entry", PPREG_SEV_ERROR, file, 1, 1,
-		         "%s %s; only regular files and folders are read", e->path, why[e->kind]);
+		         _("%s %s; only regular files and folders are read"), e->path, _(why[e->kind]));
 		free(file);
 	}
 	if (s->tree->truncated == TRUNCATED_ENTRIES)
 		sink_add(&s->sink, "core.limits", PPREG_SEV_ERROR, s->folder, 1, 1,
-		         "the folder holds more than %d entries: it is not read", PLATFORM_MAX_ENTRIES);
+		         _("the folder holds more than %d entries: it is not read"), PLATFORM_MAX_ENTRIES);
 	else if (s->tree->truncated)
 		sink_add(&s->sink, "core.limits", PPREG_SEV_ERROR, s->folder, 1, 1,
-		         "the folder nests folders more than %d levels deep: it is not read", PLATFORM_MAX_DEPTH);
+		         _("the folder nests folders more than %d levels deep: it is not read"), PLATFORM_MAX_DEPTH);
 }
 
 /* Reads one declaration file's bytes; problems with the file are findings,
@@ -434,10 +455,10 @@ static int read_declaration(snapshot *s, declaration *d, int optional)
 		/* the plugin that reads it says what its absence means */
 	} else if (rc == PPREG_ABSENT) {
 		sink_add(&s->sink, "core.missing-file", PPREG_SEV_ERROR, file, 1, 1,
-		         "%s is missing from the platform folder", d->name);
+		         _("%s is missing from the platform folder"), d->name);
 	} else if (rc == ERR_TOO_LARGE) {
 		sink_add(&s->sink, "core.limits", PPREG_SEV_ERROR, file, 1, 1,
-		         "file is %zu bytes, more than the policy's %zu", len, s->run->pol->limits.max_bytes);
+		         _("file is %zu bytes, more than the policy's %zu"), len, s->run->pol->limits.max_bytes);
 		s->unreadable = 1;
 	} else {
 		s->unreadable = 1; /* PPREG_SYMLINK: core.tree-entry already says why */
@@ -490,7 +511,7 @@ static int run_plugins(snapshot *s, const platform_tree *t)
 		if (s->run->progress)
 			*s->run->progress = (int)i;
 		if (p->desc->check(&c) < 0 && !s->failed)
-			api_fail(&c, "check failed without a reason");
+			api_fail(&c, _("check failed without a reason"));
 		if (!results_pipe_intact(s->run))
 			_exit(4); /* the scheduler blames the plugin the slot still names */
 		if (s->run->finished)
@@ -531,12 +552,12 @@ int run_setup_plugins(run *r)
 		if (r->progress)
 			*r->progress = -1;
 		if (rc == 0 && !s.failed && fl.n)
-			snprintf(s.fail_message, sizeof s.fail_message, "plugin %s reported a finding in setup()", p->name);
+			snprintf(s.fail_message, sizeof s.fail_message, _("plugin %s reported a finding in setup()"), p->name);
 		else if (rc < 0 && !s.failed)
-			snprintf(s.fail_message, sizeof s.fail_message, "plugin %s: setup failed without a reason", p->name);
+			snprintf(s.fail_message, sizeof s.fail_message, _("plugin %s: setup failed without a reason"), p->name);
 		findings_free(&fl);
 		if (rc < 0 || s.failed || s.fail_message[0])
-			return error_set("policy %s: %s", r->policy_path, s.fail_message);
+			return error_set(_("policy %s: %s"), r->policy_path, s.fail_message);
 	}
 	return 0;
 }
@@ -555,10 +576,10 @@ static int digest_files(snapshot *s, platform_result *out)
 		size_t len;
 		int rc = entry_sha256(s, e, f->sha256, &len);
 		if (rc == ERR_TOO_LARGE)
-			return error_set("%s/%s: %zu bytes, more than the %zu a file may have to be attested", s->folder,
+			return error_set(_("%s/%s: %zu bytes, more than the %zu a file may have to be attested"), s->folder,
 			                 e->path, len, MAX_EVIDENCE_BYTES);
 		if (rc < 0)
-			return error_set("%s/%s: cannot be read and hashed to be attested%s%s", s->folder, e->path,
+			return error_set(_("%s/%s: cannot be read and hashed to be attested%s%s"), s->folder, e->path,
 			                 rc == ERR_FAIL ? ": " : "", rc == ERR_FAIL ? error_last() : "");
 		f->path = xstrdup(e->path);
 		out->n_files++;
@@ -602,7 +623,7 @@ int run_check_platform(run *r, const char *id, platform_result *out)
 	snprintf(out->tree_id, sizeof out->tree_id, "%s", s.tree->tree_id);
 	if (s.tree->kind != ENTRY_DIR) {
 		sink_add(&s.sink, "core.tree-entry", PPREG_SEV_ERROR, s.folder, 1, 1,
-		         "platforms/%s is not a folder (a link, a file or a special file); it is not followed", id);
+		         _("platforms/%s is not a folder (a link, a file or a special file); it is not followed"), id);
 		s.unreadable = 1;
 		goto done;
 	}

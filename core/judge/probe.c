@@ -13,6 +13,7 @@
  * second time is malice, which plugin isolation does not claim to stop.
  */
 #include "judge/probe.h"
+#include "base/i18n.h"
 #include "judge/platform_check.h"
 
 #include <errno.h>
@@ -116,19 +117,19 @@ static int listen_to(int fd, unsigned seconds, heard *h)
 
 static const char *step_name(char step)
 {
-	return step == STEP_SETUP ? "setup()" : step == STEP_TEARDOWN ? "teardown()" : "its entry point";
+	return step == STEP_SETUP ? "setup()" : step == STEP_TEARDOWN ? "teardown()" : _("its entry point");
 }
 
 int probe_plugins(run *r)
 {
 	int fds[2];
 	if (pipe(fds) < 0)
-		return error_set("cannot create a pipe: %s", strerror(errno));
+		return error_set(_("cannot create a pipe: %s"), strerror(errno));
 	fflush(NULL);
 	pid_t parent = getpid(), pid = fork();
 	if (pid < 0) {
 		close(fds[0]), close(fds[1]);
-		return error_set("cannot fork: %s", strerror(errno));
+		return error_set(_("cannot fork: %s"), strerror(errno));
 	}
 	if (pid == 0) {
 		close(fds[0]);
@@ -151,11 +152,11 @@ int probe_plugins(run *r)
 		return error_set("%s", h.why);
 	const char *name = h.plugin < r->pol->n_plugins ? r->pol->plugins[h.plugin].name : "?";
 	if (!in_time)
-		return error_set("plugin %s: %s did not finish within %u s", name, step_name(h.step),
+		return error_set(_("plugin %s: %s did not finish within %u s"), name, step_name(h.step),
 		                 r->pol->plugin_seconds);
 	if (WIFSIGNALED(status))
-		return error_set("plugin %s: %s crashed (signal %d, %s)", name, step_name(h.step),
+		return error_set(_("plugin %s: %s crashed (signal %d, %s)"), name, step_name(h.step),
 		                 WTERMSIG(status), strsignal(WTERMSIG(status)));
-	return error_set("plugin %s: %s exited with status %d", name, step_name(h.step),
+	return error_set(_("plugin %s: %s exited with status %d"), name, step_name(h.step),
 	                 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }

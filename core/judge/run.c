@@ -6,6 +6,7 @@
  * having judged none.
  */
 #include "judge/run.h"
+#include "base/i18n.h"
 #include "judge/digest_memo.h"
 #include "yaml/node.h"
 #include "yaml/loader.h"
@@ -22,6 +23,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+const char *verdict_text(verdict v)
+{
+	return v == VERDICT_COMPLIANT ? _("compliant") : v == VERDICT_NON_COMPLIANT ? _("non-compliant") : _("invalid");
+}
 
 const char *verdict_name(verdict v)
 {
@@ -44,7 +50,7 @@ int run_policy_ref(registry *reg, const char *rev, char **ref)
 	if (rc == ERR_FAIL)
 		return rc; /* the registry's message names the file and its object */
 	if (rc < 0)
-		return error_set("%s/registry.yaml: cannot be read%s", registry_path(reg),
+		return error_set(_("%s/registry.yaml: cannot be read%s"), registry_path(reg),
 		                 rc == ERR_TOO_LARGE ? " (too large)" : "");
 	finding_list fl = {0};
 	finding_sink sink = {.list = &fl};
@@ -53,15 +59,15 @@ int run_policy_ref(registry *reg, const char *rev, char **ref)
 	const char *s = NULL;
 	if (!doc || fl.n) {
 		findings_sort(&fl);
-		rc = fl.n ? error_set("registry.yaml:%u:%u: %s: %s", fl.v[0].line, fl.v[0].column,
+		rc = fl.n ? error_set(_("registry.yaml:%u:%u: %s: %s"), fl.v[0].line, fl.v[0].column,
 		                      fl.v[0].rule, fl.v[0].message)
-		          : error_set("registry.yaml: cannot be parsed");
+		          : error_set(_("registry.yaml: cannot be parsed"));
 	} else if (node_str(node_get(ydoc_root(doc), "format"), &s) != PPREG_OK || strcmp(s, "ppreg/1")) {
 		/* a registry of another format is not one this ppreg can judge */
-		rc = (error_set("registry.yaml: expected 'format: ppreg/1'; a registry of another format cannot be judged"),
+		rc = (error_set(_("registry.yaml: expected 'format: ppreg/1'; a registry of another format cannot be judged")),
 		      ERR_OTHER_FORMAT);
 	} else if (node_str(node_get(ydoc_root(doc), "policy"), &s) != PPREG_OK) {
-		rc = error_set("registry.yaml: 'policy: <id>/<version>' is missing");
+		rc = error_set(_("registry.yaml: 'policy: <id>/<version>' is missing"));
 	} else {
 		*ref = xstrdup(s);
 		rc = 0;
@@ -87,7 +93,7 @@ static int open_policy(run *r)
 	if (rc == 0 && !r->opts.policy_file) {
 		char *have = xasprintf("%s/%s", r->pol->id, r->pol->version);
 		if (strcmp(have, ref))
-			rc = error_set("%s: declares policy %s, registry.yaml names %s", r->policy_path, have, ref);
+			rc = error_set(_("%s: declares policy %s, registry.yaml names %s"), r->policy_path, have, ref);
 		free(have);
 	}
 	free(ref);
@@ -163,7 +169,7 @@ int run_load_plugins(run *r)
 	for (size_t i = 0; i < r->pol->n_plugins; i++) {
 		for (size_t j = 0; j < i; j++)
 			if (!strcmp(r->pol->plugins[j].name, r->pol->plugins[i].name))
-				return error_set("policy %s: plugin %s listed twice", r->policy_path, r->pol->plugins[i].name);
+				return error_set(_("policy %s: plugin %s listed twice"), r->policy_path, r->pol->plugins[i].name);
 		probe_step(r, 'L', i);
 		if (plugin_load(&r->plugins[i], r->plugin_dir, r->pol->plugins[i].name) < 0)
 			return ERR_FAIL;
@@ -218,12 +224,12 @@ static int load_plugins_quietly(run *r)
 	if (saved < 0 || dup2(STDERR_FILENO, STDOUT_FILENO) < 0) {
 		if (saved >= 0)
 			close(saved);
-		return error_set("cannot set stdout aside: %s", strerror(errno));
+		return error_set(_("cannot set stdout aside: %s"), strerror(errno));
 	}
 	int rc = run_load_plugins(r);
 	fflush(stdout);
 	if (dup2(saved, STDOUT_FILENO) < 0)
-		rc = error_set("cannot restore stdout: %s", strerror(errno));
+		rc = error_set(_("cannot restore stdout: %s"), strerror(errno));
 	close(saved);
 	return rc;
 }

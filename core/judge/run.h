@@ -157,6 +157,9 @@ int run_platform_ids(run *r, char ***ids, size_t *n);
 int run_named_ids(run *r, char *const *named, size_t n_named, char ***ids, size_t *n);
 
 const char *verdict_name(verdict v);
+/* The verdict in the run's language, for prose (verdict_name is the
+ * machine formats' value). */
+const char *verdict_text(verdict v);
 
 /* Every rule known to this run (core's, then each plugin's), for reporters. */
 typedef struct {

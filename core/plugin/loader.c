@@ -2,6 +2,7 @@
  * plugin/loader.c - finding, opening and validating plugin shared objects.
  */
 #include "plugin/loader.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "base/i18n.h"
 
@@ -85,13 +86,13 @@ static int validate_field(const loaded_plugin *p, const ppreg_schema *s, size_t 
 {
 	const ppreg_field *f = &s->fields[i];
 	if (!f->path || !*f->path)
-		return error_set("plugin %s (%s): field %zu of %s has no path", p->name, p->path, i, s->file);
+		return error_set(_("plugin %s (%s): field %zu of %s has no path"), p->name, p->path, i, s->file);
 	if ((unsigned)f->type > PPREG_T_AMOUNT || (f->type == PPREG_T_ENUM && !f->values))
-		return error_set("plugin %s (%s): field %.80s of %s has an unknown type or an enum without "
-		                 "values", p->name, p->path, f->path, s->file);
+		return error_set(_("plugin %s (%s): field %.80s of %s has an unknown type or an enum without "
+		                 "values"), p->name, p->path, f->path, s->file);
 	if (f->rule && !plugin_rule(p, f->rule))
-		return error_set("plugin %s (%s): field %.80s of %s reports under rule '%.80s', which is not "
-		                 "one of the plugin's rules", p->name, p->path, f->path, s->file, f->rule);
+		return error_set(_("plugin %s (%s): field %.80s of %s reports under rule '%.80s', which is not "
+		                 "one of the plugin's rules"), p->name, p->path, f->path, s->file, f->rule);
 	return 0;
 }
 
@@ -115,7 +116,7 @@ static int validate_optional(const loaded_plugin *p)
 	const char *const *opt = optional_files(p->desc);
 	for (size_t i = 0; opt && opt[i]; i++)
 		if (i >= p->desc->n_schemas || !schema_of(p->desc, opt[i]))
-			return error_set("plugin %s (%s): optional file '%.80s' is not the file of one of its schemas",
+			return error_set(_("plugin %s (%s): optional file '%.80s' is not the file of one of its schemas"),
 			                 p->name, p->path, opt[i]);
 	return 0;
 }
@@ -135,36 +136,36 @@ static int validate(const loaded_plugin *p)
 {
 	const ppreg_plugin *d = p->desc;
 	if (d->abi_version < PPREG_ABI_MIN || d->abi_version > PPREG_ABI_VERSION)
-		return error_set("plugin %s (%s): ABI version %u, this core supports %d to %d",
+		return error_set(_("plugin %s (%s): ABI version %u, this core supports %d to %d"),
 		                 p->name, p->path, d->abi_version, PPREG_ABI_MIN, PPREG_ABI_VERSION);
 	if (d->size < MEMBER_END(ppreg_plugin, check))
-		return error_set("plugin %s (%s): descriptor of %zu bytes is too short for ABI %u",
+		return error_set(_("plugin %s (%s): descriptor of %zu bytes is too short for ABI %u"),
 		                 p->name, p->path, d->size, d->abi_version);
 	if (!d->name || strcmp(d->name, p->name))
-		return error_set("plugin %s (%s): descriptor names itself '%.80s'", p->name, p->path,
+		return error_set(_("plugin %s (%s): descriptor names itself '%.80s'"), p->name, p->path,
 		                 d->name ? d->name : "(null)");
 	if (!d->version || !d->check || (d->n_rules && !d->rules) || (d->n_schemas && !d->schemas))
-		return error_set("plugin %s (%s): incomplete descriptor", p->name, p->path);
+		return error_set(_("plugin %s (%s): incomplete descriptor"), p->name, p->path);
 	if (d->n_rules > PLUGIN_MAX_RULES || d->n_schemas > PLUGIN_MAX_SCHEMAS)
-		return error_set("plugin %s (%s): %zu rules and %zu schemas; at most %d and %d",
+		return error_set(_("plugin %s (%s): %zu rules and %zu schemas; at most %d and %d"),
 		                 p->name, p->path, d->n_rules, d->n_schemas, PLUGIN_MAX_RULES, PLUGIN_MAX_SCHEMAS);
 	size_t nl = strlen(p->name);
 	for (size_t i = 0; i < d->n_rules; i++) {
 		const ppreg_rule *r = &d->rules[i];
 		if (!r->id || strncmp(r->id, p->name, nl) || r->id[nl] != '.' || !r->summary ||
 		    (r->severity != PPREG_SEV_ERROR && r->severity != PPREG_SEV_WARNING))
-			return error_set("plugin %s (%s): rule %zu must be '%s.<check>' with a summary and "
-			                 "severity error or warning", p->name, p->path, i, p->name);
+			return error_set(_("plugin %s (%s): rule %zu must be '%s.<check>' with a summary and "
+			                 "severity error or warning"), p->name, p->path, i, p->name);
 		for (size_t j = 0; j < i; j++)
 			if (!strcmp(d->rules[j].id, r->id))
-				return error_set("plugin %s: rule %s declared twice", p->name, r->id);
+				return error_set(_("plugin %s: rule %s declared twice"), p->name, r->id);
 	}
 	if (validate_optional(p) < 0)
 		return ERR_FAIL;
 	for (size_t i = 0; i < d->n_schemas; i++) {
 		const ppreg_schema *s = &d->schemas[i];
 		if (!s->file || (s->n_fields && !s->fields) || s->n_fields > PLUGIN_MAX_FIELDS)
-			return error_set("plugin %s (%s): schema %zu is incomplete or has more than %d fields",
+			return error_set(_("plugin %s (%s): schema %zu is incomplete or has more than %d fields"),
 			                 p->name, p->path, i, PLUGIN_MAX_FIELDS);
 		for (size_t j = 0; j < s->n_fields; j++)
 			if (validate_field(p, s, j) < 0)
@@ -177,7 +178,7 @@ int plugin_load(loaded_plugin *out, const char *dirs, const char *name)
 {
 	memset(out, 0, sizeof *out);
 	if (!plugin_name_ok(name))
-		return error_set("plugin name '%.80s' refused: only [a-z0-9_-], no slash or dot", name);
+		return error_set(_("plugin name '%.80s' refused: only [a-z0-9_-], no slash or dot"), name);
 	out->name = xstrdup(name);
 	out->path = find_plugin(dirs, name);
 	if (!out->path) {
@@ -189,7 +190,7 @@ int plugin_load(loaded_plugin *out, const char *dirs, const char *name)
 	}
 	struct stat st;
 	if (lstat(out->path, &st) < 0 || !S_ISREG(st.st_mode)) {
-		error_set("plugin %s: %s is not a regular file in the plugin directory", name, out->path);
+		error_set(_("plugin %s: %s is not a regular file in the plugin directory"), name, out->path);
 		goto fail;
 	}
 	if (sha256_file_hex(out->path, out->sha256) < 0)
@@ -197,22 +198,23 @@ int plugin_load(loaded_plugin *out, const char *dirs, const char *name)
 	out->handle = dlopen(out->path, RTLD_NOW | RTLD_LOCAL);
 	if (!out->handle) {
 		const char *why = dlerror();
-		error_set("plugin %s: cannot load %s: %s", name, out->path, why ? why : "unknown error");
+		error_set(_("plugin %s: cannot load %s: %s"), name, out->path, why ? why : "unknown error");
 		goto fail;
 	}
 	ppreg_entry_fn entry;
 	*(void **)&entry = dlsym(out->handle, PPREG_ENTRY_SYMBOL);
 	if (!entry) {
-		error_set("plugin %s (%s): no %s symbol", name, out->path, PPREG_ENTRY_SYMBOL);
+		error_set(_("plugin %s (%s): no %s symbol"), name, out->path, PPREG_ENTRY_SYMBOL);
 		goto fail;
 	}
 	out->desc = entry(PPREG_ABI_VERSION);
 	if (!out->desc) {
-		error_set("plugin %s (%s): refuses core ABI %d", name, out->path, PPREG_ABI_VERSION);
+		error_set(_("plugin %s (%s): refuses core ABI %d"), name, out->path, PPREG_ABI_VERSION);
 		goto fail;
 	}
 	if (validate(out) < 0)
 		goto fail;
+	i18n_bind_plugin(name, out->path);
 	return 0;
 fail:
 	plugin_unload(out);

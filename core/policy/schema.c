@@ -11,6 +11,7 @@
  * for every child.
  */
 #include "policy/schema.h"
+#include "base/i18n.h"
 #include "yaml/node.h"
 #include "yaml/scalar.h"
 #include "base/i18n.h"
@@ -39,12 +40,12 @@ void field_set_free(field_set *fs)
 
 const char *schema_type_name(ppreg_type t)
 {
-	static const char *names[] = {"a value", "a string", "an integer", "a number",
-		"true or false", "a date YYYY-MM-DD", "an ISO-8601 duration (e.g. P3Y)",
-		"one of", "an http(s) URL", "an e-mail address", "an ISO 3166-1 alpha-2 country code",
-		"a SHA-256 (64 lowercase hex digits)", "a list", "a mapping",
-		"an amount exact to the cent (a number with at most two decimals)"};
-	return (unsigned)t < sizeof names / sizeof *names ? names[t] : "a value";
+	static const char *names[] = {N_("a value"), N_("a string"), N_("an integer"), N_("a number"),
+		N_("true or false"), N_("a date YYYY-MM-DD"), N_("an ISO-8601 duration (e.g. P3Y)"),
+		N_("one of"), N_("an http(s) URL"), N_("an e-mail address"), N_("an ISO 3166-1 alpha-2 country code"),
+		N_("a SHA-256 (64 lowercase hex digits)"), N_("a list"), N_("a mapping"),
+		N_("an amount exact to the cent (a number with at most two decimals)")};
+	return _((unsigned)t < sizeof names / sizeof *names ? names[t] : names[0]);
 }
 
 static int scalar_type_ok(const ppreg_node *n, ppreg_type type, const char *values)
@@ -84,15 +85,15 @@ int schema_type_ok(const ppreg_node *n, ppreg_type type, const char *values,
 	else
 		ok = n->kind == PPREG_NODE_SCALAR && scalar_type_ok(n, type, values);
 	if (!ok) {
-		const char *got = n->kind == PPREG_NODE_LIST ? "a list" :
-		                  n->kind == PPREG_NODE_MAP ? "a mapping" : n->text;
+		const char *got = n->kind == PPREG_NODE_LIST ? _("a list") :
+		                  n->kind == PPREG_NODE_MAP ? _("a mapping") : n->text;
 		if (type == PPREG_T_ENUM)
-			snprintf(why, why_len, "expected one of %s, got '%.60s'", values ? values : "?", got);
+			snprintf(why, why_len, _("expected one of %s, got '%.60s'"), values ? values : "?", got);
 		else if (n->kind == PPREG_NODE_SCALAR && !*n->text)
-			snprintf(why, why_len, "expected %s%s, got an empty string", type == PPREG_T_STRING ? "a non-empty " : "",
-			         type == PPREG_T_STRING ? "string" : schema_type_name(type));
+			snprintf(why, why_len, _("expected %s, got an empty string"),
+			         type == PPREG_T_STRING ? _("a non-empty string") : schema_type_name(type));
 		else
-			snprintf(why, why_len, "expected %s, got '%.60s'", schema_type_name(type), got);
+			snprintf(why, why_len, _("expected %s, got '%.60s'"), schema_type_name(type), got);
 	}
 	return ok;
 }
@@ -266,13 +267,13 @@ static void check_value(walk_ctx *w, const ppreg_node *v, const schema_node *sn,
 	if (node_kind(v) == PPREG_NODE_NULL) {
 		if (list_item && f->type != PPREG_T_ANY)
 			sink_add(w->sink, "core.type", PPREG_SEV_ERROR, w->file, v->line, v->column,
-			         "%s: expected %s%s%s, got an empty item", sn->path, schema_type_name(f->type),
+			         _("%s: expected %s%s%s, got an empty item"), sn->path, schema_type_name(f->type),
 			         f->type == PPREG_T_ENUM ? " " : "", f->type == PPREG_T_ENUM && f->values ? f->values : "");
 		return;
 	}
 	if (!schema_type_ok(v, f->type, f->values, why, sizeof why)) {
 		sink_add(w->sink, "core.type", PPREG_SEV_ERROR, w->file, v->line, v->column,
-		         "%s: %s", sn->path, why);
+		         _("%s: %s"), sn->path, why);
 		((ppreg_node *)v)->mistyped = 1; /* the walk owns the tree it was given */
 		return;
 	}
@@ -293,7 +294,7 @@ static void check_required(walk_ctx *w, const ppreg_node *map, const schema_node
 			continue;
 		const ppreg_node *at = v ? v : map;
 		sink_add(w->sink, f->rule ? f->rule : "core.type", PPREG_SEV_ERROR, w->file, at->line, at->column,
-		         v ? "required field '%s' is empty" : "missing required field '%s'", f->path);
+		         v ? _("required field '%s' is empty") : _("missing required field '%s'"), f->path);
 	}
 }
 
@@ -311,9 +312,13 @@ static void unknown_field(walk_ctx *w, const schema_node *sn, const ppreg_node *
 		if (sn->children[i]->field)
 			suggest_offer(&sg, sn->children[i]->name);
 	const char *near = suggest_best(&sg);
+	/* whole sentences, so that a translator can order them */
 	sink_add(w->sink, "core.unknown-field", PPREG_SEV_WARNING, w->file, k->line, k->column,
-	         _("unknown field '%.80s'%s%.200s%s%.80s%s"), k->text, *sn->path ? _(" in ") : "", sn->path,
-	         near ? _("; did you mean '") : "", near ? near : "", near ? "'?" : "");
+	         *sn->path ? (near ? _("unknown field '%.80s' in %.200s; did you mean '%.80s'?")
+	                           : _("unknown field '%.80s' in %.200s%.0s"))
+	                   : (near ? _("unknown field '%.80s'%.0s; did you mean '%.80s'?")
+	                           : _("unknown field '%.80s'%.0s%.0s")),
+	         k->text, sn->path, near ? near : "");
 }
 
 static void walk_map(walk_ctx *w, const ppreg_node *n, const schema_node *sn)
@@ -355,7 +360,7 @@ void schema_check_compiled(const ppreg_node *root, const char *file, const schem
 {
 	if (!root || root->kind != PPREG_NODE_MAP) {
 		sink_add(sink, "core.type", PPREG_SEV_ERROR, file, root ? root->line : 1,
-		         root ? root->column : 1, "a declaration is a mapping that starts with 'format: %s'",
+		         root ? root->column : 1, _("a declaration is a mapping that starts with 'format: %s'"),
 		         FORMAT_VALUE);
 		return;
 	}
@@ -363,7 +368,7 @@ void schema_check_compiled(const ppreg_node *root, const char *file, const schem
 	const char *text;
 	if (node_str(fmt, &text) != PPREG_OK || strcmp(text, FORMAT_VALUE))
 		sink_add(sink, "core.type", PPREG_SEV_ERROR, file, fmt ? fmt->line : root->line,
-		         fmt ? fmt->column : root->column, "expected 'format: %s'", FORMAT_VALUE);
+		         fmt ? fmt->column : root->column, _("expected 'format: %s'"), FORMAT_VALUE);
 	if (s->n_fields == 0)
 		return; /* no plugin describes this file: only the format is known */
 	walk_ctx w = {file, sink};

@@ -130,14 +130,14 @@ char *schema_template(const schema *s, const schema_export *x)
 	size_t len = 0;
 	FILE *out = open_memstream(&text, &len);
 	if (!out)
-		return error_set("cannot write the template: out of memory"), NULL;
+		return error_set(_("cannot write the template: out of memory")), NULL;
 	template_ctx t = {out, x, {0}};
 	fputs(FORMAT_LINE "\n", out);
 	template_keys(&t, schema_root(s), 0, 0);
 	free(t.rules_told.v);
 	if (fclose(out) != 0) {
 		free(text);
-		return error_set("cannot write the template: out of memory"), NULL;
+		return error_set(_("cannot write the template: out of memory")), NULL;
 	}
 	return text;
 }
@@ -241,6 +241,6 @@ char *schema_json(const schema *s, const schema_export *x)
 	json_decref(head);
 	json_decref(root);
 	if (!text)
-		error_set("cannot build the JSON Schema of %s: out of memory", x->file);
+		error_set(_("cannot build the JSON Schema of %s: out of memory"), x->file);
 	return text;
 }

@@ -4,6 +4,7 @@
  * entry's kind is reported and the caller decides.
  */
 #include "registry/git_alloc.h"
+#include "base/i18n.h"
 #include "registry/repository.h"
 #include "base/util.h"
 #include "ppreg/plugin.h"
@@ -45,7 +46,7 @@ static int open_git(registry *r, const char *rev)
 	}
 	if ((rc = registry__peel_commit(obj, &commit)) < 0) {
 		if (rc == PPREG_BADTYPE)
-			error_set("%s: not a commit", rev);
+			error_set(_("%s: not a commit"), rev);
 		goto done;
 	}
 	git_oid_tostr(r->commit, sizeof r->commit, git_commit_id(commit));
@@ -71,7 +72,7 @@ int registry_open(registry **out, const char *path, const char *rev, int worktre
 	r->worktree = worktree;
 	struct stat st;
 	if (stat(path, &st) < 0 || !S_ISDIR(st.st_mode)) {
-		error_set("%s: not a folder", path);
+		error_set(_("%s: not a folder"), path);
 		registry_free(r);
 		return ERR_FAIL;
 	}
@@ -161,7 +162,7 @@ static int read_object(git_odb *odb, const git_oid *id, object_name b, size_t ma
 	if (git_odb_read(obj, odb, id) < 0)
 		return object_fail(b, id, NULL);
 	if (git_odb_object_size(*obj) != *size)
-		return object_fail(b, id, "its size is not the one its header gives");
+		return object_fail(b, id, _("its size is not the one its header gives"));
 	return 0;
 }
 
@@ -176,7 +177,7 @@ static int read_blob(registry *r, const git_oid *id, object_name b, size_t max, 
 	int rc = read_object(odb, id, b, max, &obj, &size);
 	*len = size;
 	if (rc == 0 && git_odb_object_type(obj) != GIT_OBJECT_BLOB)
-		rc = object_fail(b, id, "not a blob");
+		rc = object_fail(b, id, _("not a blob"));
 	else if (rc == 0 && size > max)
 		rc = ERR_TOO_LARGE;
 	if (rc == 0) {
@@ -277,14 +278,14 @@ static int platforms_entry_ok(registry *r)
 		int rc = lstat(p, &st);
 		free(p);
 		if (rc < 0)
-			return errno == ENOENT ? 0 : error_set("%s/platforms: %s", r->path, strerror(errno));
-		return S_ISDIR(st.st_mode) ? 0 : error_set("%s/platforms is not a folder (a link or a file); it is "
-		                                          "not followed", r->path);
+			return errno == ENOENT ? 0 : error_set(_("%s/platforms: %s"), r->path, strerror(errno));
+		return S_ISDIR(st.st_mode) ? 0 : error_set(_("%s/platforms is not a folder (a link or a file); it is "
+		                                          "not followed"), r->path);
 	}
 	const git_tree_entry *e = git_tree_entry_byname(r->root, "platforms");
 	if (e && git_tree_entry_type(e) != GIT_OBJECT_TREE)
-		return error_set("%s: platforms is not a folder at %.12s (a file, a link or a submodule); it is not "
-		                 "followed", r->path, r->commit);
+		return error_set(_("%s: platforms is not a folder at %.12s (a file, a link or a submodule); it is not "
+		                 "followed"), r->path, r->commit);
 	return 0;
 }
 

@@ -6,6 +6,7 @@
  * touches both its old and its new path, and a signer must own both.
  */
 #include "registry/registry_commit.h"
+#include "base/i18n.h"
 #include "registry/repository.h"
 #include "base/util.h"
 
@@ -16,7 +17,7 @@ static int lookup_commit(registry *r, const char *id, git_commit **out)
 {
 	git_oid oid;
 	if (git_oid_fromstr(&oid, id) < 0)
-		return error_set("'%s' is not a commit id", id);
+		return error_set(_("'%s' is not a commit id"), id);
 	return git_commit_lookup(out, r->repo, &oid) < 0 ? registry__git_fail_object("commit", &oid) : 0;
 }
 
@@ -28,7 +29,7 @@ int registry_commit_signature(const char *path, const char *id, char **sig, char
 	git_oid oid;
 	int rc = registry__open_path(&r, path);
 	if (rc == 0 && git_oid_fromstr(&oid, id) < 0)
-		rc = error_set("'%s' is not a commit id", id);
+		rc = error_set(_("'%s' is not a commit id"), id);
 	if (rc == 0) {
 		int g = git_commit_extract_signature(&s, &d, r->repo, &oid, NULL);
 		rc = g == GIT_ENOTFOUND ? PPREG_ABSENT : g < 0 ? registry__git_fail_object("commit", &oid) : 0;
@@ -161,7 +162,7 @@ int registry_descends(const char *path, const char *old, const char *new)
 	git_oid a, b;
 	int rc = registry__open_path(&r, path);
 	if (rc == 0 && (git_oid_fromstr(&a, old) < 0 || git_oid_fromstr(&b, new) < 0))
-		rc = error_set("'%s' or '%s' is not an object id", old, new);
+		rc = error_set(_("'%s' or '%s' is not an object id"), old, new);
 	if (rc == 0 && !git_oid_equal(&a, &b)) {
 		rc = git_graph_descendant_of(r->repo, &b, &a);
 		if (rc < 0)

@@ -16,6 +16,7 @@
  * the old one removed, which is what a check must do with a rename anyway.
  */
 #include "registry/registry_diff.h"
+#include "base/i18n.h"
 #include "registry/repository.h"
 #include "base/util.h"
 
@@ -224,7 +225,7 @@ static int lookup_commit(registry *r, const char *rev, git_commit **out)
 	}
 	rc = registry__peel_commit(obj, out);
 	git_object_free(obj);
-	return rc == PPREG_BADTYPE ? error_set("%s: not a commit", rev) : rc;
+	return rc == PPREG_BADTYPE ? error_set(_("%s: not a commit"), rev) : rc;
 }
 
 /* The commit to compare with; *out NULL when there is none (everything in
@@ -241,7 +242,7 @@ static int base_commit(registry *r, const char *base, int merge_base, git_commit
 	if (base) {
 		rc = lookup_commit(r, base, &b);
 		if (rc == PPREG_ABSENT)
-			return error_set("%s: no such revision", base);
+			return error_set(_("%s: no such revision"), base);
 		if (rc < 0 || !merge_base) {
 			*out = b;
 			return rc;
@@ -249,11 +250,11 @@ static int base_commit(registry *r, const char *base, int merge_base, git_commit
 	}
 	if (!*r->commit) {
 		git_commit_free(b);
-		return error_set("%s: a comparison needs a commit, not the working files", r->path);
+		return error_set(_("%s: a comparison needs a commit, not the working files"), r->path);
 	}
 	if ((rc = lookup_commit(r, r->commit, &head)) < 0) {
 		git_commit_free(b);
-		return rc == PPREG_ABSENT ? error_set("%s: commit not found", r->commit) : rc;
+		return rc == PPREG_ABSENT ? error_set(_("%s: commit not found"), r->commit) : rc;
 	}
 	if (!base) {
 		if (git_commit_parentcount(head) > 0 && git_commit_parent(out, head, 0) < 0)
@@ -262,7 +263,7 @@ static int base_commit(registry *r, const char *base, int merge_base, git_commit
 		git_oid mb;
 		rc = git_merge_base(&mb, r->repo, git_commit_id(b), git_commit_id(head));
 		if (rc == GIT_ENOTFOUND)
-			rc = error_set("%s and %s have no common ancestor", base, r->commit);
+			rc = error_set(_("%s and %s have no common ancestor"), base, r->commit);
 		else if (rc < 0 || git_commit_lookup(out, r->repo, &mb) < 0)
 			rc = registry__git_fail("merge base");
 	}
@@ -278,7 +279,7 @@ int registry_changes_since(registry *r, const char *base, int merge_base, regist
 	git_tree *old_root = NULL;
 	memset(out, 0, sizeof *out);
 	if (r->worktree)
-		return error_set("%s: changes are read from Git, not from the working files", r->path);
+		return error_set(_("%s: changes are read from Git, not from the working files"), r->path);
 	int rc = base_commit(r, base, merge_base, &bc);
 	if (rc == 0 && bc)
 		rc = registry__root_at(r, bc, &old_root);

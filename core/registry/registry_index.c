@@ -13,6 +13,7 @@
  * revision.
  */
 #include "registry/repository.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "registry/registry_index.h"
 
@@ -87,7 +88,7 @@ static int index_tree(registry *r, git_tree **out)
 		goto done;
 	}
 	if (git_index_has_conflicts(index)) {
-		error_set("%s: the index has unmerged paths; resolve them first", r->path);
+		error_set(_("%s: the index has unmerged paths; resolve them first"), r->path);
 		goto done;
 	}
 	if (without_intent_to_add(index, &committed) < 0)
@@ -114,13 +115,13 @@ int registry_open_index(registry **out, const char *path)
 	struct stat st;
 	int rc = ERR_FAIL;
 	if (stat(path, &st) < 0 || !S_ISDIR(st.st_mode)) {
-		error_set("%s: not a folder", path);
+		error_set(_("%s: not a folder"), path);
 		goto done;
 	}
 	if (registry__open_repo(r) < 0)
 		goto done;
 	if (git_repository_is_bare(r->repo)) {
-		error_set("%s: a bare repository has no index", path);
+		error_set(_("%s: a bare repository has no index"), path);
 		goto done;
 	}
 	if (add_memory_odb(r) < 0 || index_tree(r, &top) < 0)

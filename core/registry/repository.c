@@ -5,6 +5,7 @@
  * the core's (base/error.h), naming the object when there is one.
  */
 #include "registry/repository.h"
+#include "base/i18n.h"
 #include "registry/git_alloc.h"
 #include "registry/registry_worktree.h"
 #include "base/util.h"
@@ -34,7 +35,7 @@ int registry__git_fail(const char *what)
  * inflate loose object"), and it is what `git cat-file` is asked about. */
 int registry__fail_object(const char *path, const git_oid *id, const char *why)
 {
-	return error_set("%s (object %s): %s", path, git_oid_tostr_s(id), why ? why : git_message());
+	return error_set(_("%s (object %s): %s"), path, git_oid_tostr_s(id), why ? why : git_message());
 }
 
 int registry__git_fail_object(const char *path, const git_oid *id)
@@ -134,7 +135,7 @@ int registry__set_root(registry *r, git_tree *top, const char *what)
 	if (rc == 0 && git_tree_entry_type(sub) != GIT_OBJECT_TREE)
 		rc = PPREG_ABSENT;
 	if (rc == PPREG_ABSENT)
-		error_set("%s: folder '%s' is not in %s", r->path, r->prefix, what);
+		error_set(_("%s: folder '%s' is not in %s"), r->path, r->prefix, what);
 	else if (rc == 0 && git_tree_lookup(&r->root, r->repo, git_tree_entry_id(sub)) < 0)
 		rc = registry__git_fail_object(r->prefix, git_tree_entry_id(sub));
 	git_tree_entry_free(sub);

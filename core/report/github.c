@@ -8,6 +8,7 @@
  * expects (%, CR, LF; and ':' ',' inside properties).
  */
 #include "report/report.h"
+#include "base/i18n.h"
 
 #include <stdlib.h>
 
@@ -53,12 +54,13 @@ static int platform(FILE *out, const report *rep, const platform_result *p, repo
 static int tail(FILE *out, const report *rep, const report_summary *s, const report_cursor *c)
 {
 	(void)c;
-	fprintf(out, "ppreg: %zu platform%s checked: %zu compliant, %zu non-compliant, %zu invalid; "
-	        "%zu error%s, %zu warning%s\n", s->platforms, s->platforms == 1 ? "" : "s", s->compliant,
-	        s->non_compliant, s->invalid, s->errors, s->errors == 1 ? "" : "s", s->warnings,
-	        s->warnings == 1 ? "" : "s");
+	fprintf(out, i18n_ntext("ppreg: %zu platform checked: ", "ppreg: %zu platforms checked: ", s->platforms),
+	        s->platforms);
+	fprintf(out, _("%zu compliant, %zu non-compliant, %zu invalid; "), s->compliant, s->non_compliant, s->invalid);
+	fprintf(out, i18n_ntext("%zu error, ", "%zu errors, ", s->errors), s->errors);
+	fprintf(out, i18n_ntext("%zu warning\n", "%zu warnings\n", s->warnings), s->warnings);
 	for (size_t i = 0; i < rep->n_removed; i++)
-		fprintf(out, "ppreg: %s removed\n", rep->removed[i]);
+		fprintf(out, _("ppreg: %s removed\n"), rep->removed[i]);
 	return 0;
 }
 

@@ -7,6 +7,7 @@
  * would.
  */
 #include "report/report.h"
+#include "base/i18n.h"
 #include "yaml/date.h"
 
 #include <jansson.h>
@@ -77,7 +78,7 @@ static int put_members(FILE *out, json_t *obj, const char *sep, int indent)
 	size_t n = text ? strlen(text) : 0;
 	if (n < 4 || text[0] != '{' || text[n - 1] != '}') {
 		free(text);
-		return error_set("cannot build the JSON report");
+		return error_set(_("cannot build the JSON report"));
 	}
 	fputs(sep, out);
 	report_put_indented(out, text + 1, n - 3, indent); /* "\n  ...\n}" less "\n}" */

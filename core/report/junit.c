@@ -12,6 +12,7 @@
  * well-formed.
  */
 #include "report/report.h"
+#include "base/i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -83,7 +84,9 @@ static void put_case(FILE *out, const report *rep, const platform_result *p, con
 		put_findings(out, p, id, PPREG_SEV_ERROR);
 		fputs("</failure>\n", out);
 	} else if (!warn) {
-		fputs("      <skipped message=\"switched off by the policy\"/>\n", out);
+		fputs("      <skipped message=\"", out);
+		report_xml_put(out, _("switched off by the policy"), 1);
+		fputs("\"/>\n", out);
 	}
 	if (warn) {
 		fputs("      <system-out>", out);

@@ -3,6 +3,7 @@
  * and the document that carries one report or several through a format.
  */
 #include "report/report.h"
+#include "base/i18n.h"
 #include "base/suggest.h"
 
 #include <errno.h>
@@ -107,12 +108,12 @@ int report_doc_open(report_doc *d, const report_format *f, const char *hook)
 	d->fmt = f;
 	d->hook = hook;
 	d->body = tmpfile();
-	return d->body ? 0 : error_set("cannot open a temporary file for the report: %s", strerror(errno));
+	return d->body ? 0 : error_set(_("cannot open a temporary file for the report: %s"), strerror(errno));
 }
 
 static int body_failed(void)
 {
-	return error_set("cannot write the report's temporary file: %s", strerror(errno));
+	return error_set(_("cannot write the report's temporary file: %s"), strerror(errno));
 }
 
 int report_doc_begin(report_doc *d, const report *rep, const report_state *st)
@@ -184,16 +185,16 @@ int report_doc_finish(report_doc *d, FILE *out, int status)
 	size_t n;
 	d->status = status;
 	if (fflush(d->body) != 0 || fseek(d->body, 0, SEEK_SET) != 0)
-		return error_set("cannot read the report's temporary file: %s", strerror(errno));
+		return error_set(_("cannot read the report's temporary file: %s"), strerror(errno));
 	if (d->fmt->doc_begin && d->fmt->doc_begin(out, d) < 0)
 		return ERR_FAIL;
 	while ((n = fread(buf, 1, sizeof buf, d->body)) > 0)
 		if (fwrite(buf, 1, n, out) != n)
-			return error_set("cannot write the report: %s", strerror(errno));
+			return error_set(_("cannot write the report: %s"), strerror(errno));
 	if (ferror(d->body))
-		return error_set("cannot read the report's temporary file: %s", strerror(errno));
+		return error_set(_("cannot read the report's temporary file: %s"), strerror(errno));
 	if ((d->fmt->doc_end && d->fmt->doc_end(out, d) < 0) || ferror(out))
-		return error_set("cannot write the %s report", d->fmt->name);
+		return error_set(_("cannot write the %s report"), d->fmt->name);
 	return 0;
 }
 
@@ -245,10 +246,10 @@ int report_json_put(FILE *out, const void *json, int indent)
 {
 	char *text = json ? json_dumps(json, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
 	if (!text)
-		return error_set("cannot build the JSON report");
+		return error_set(_("cannot build the JSON report"));
 	report_put_indented(out, text, strlen(text), indent);
 	free(text);
-	return ferror(out) ? error_set("cannot write the report") : 0;
+	return ferror(out) ? error_set(_("cannot write the report")) : 0;
 }
 
 /* Length of the valid UTF-8 sequence at s (1-4), or 0 when invalid. */

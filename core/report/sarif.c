@@ -11,6 +11,7 @@
  * region is the one character at that line and column.
  */
 #include "report/report.h"
+#include "base/i18n.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -33,18 +34,20 @@ static json_t *rule_json(const report *rep, const rule_ref *ref)
 {
 	const ppreg_rule *r = ref->rule;
 	int sev = report_rule_severity(rep, r);
-	char *full = xasprintf("%s. Legal source: %s.", r->summary ? r->summary : r->id,
-	                       r->legal_source ? r->legal_source : "none given");
-	char *help = xasprintf("%s (rule %s, plugin %s; `ppreg rules %s` tells more)",
-	                       r->fix ? r->fix : "See the rule's documentation.", r->id, ref->plugin, r->id);
+	const char *summary = r->summary ? i18n_plugin_text(ref->plugin, r->summary) : r->id;
+	char *full = xasprintf(_("%s. Legal source: %s."), summary,
+	                       r->legal_source ? i18n_plugin_text(ref->plugin, r->legal_source) : _("none given"));
+	char *help = xasprintf(_("%s (rule %s, plugin %s; `ppreg rules %s` tells more)"),
+	                       r->fix ? i18n_plugin_text(ref->plugin, r->fix) : _("See the rule's documentation."),
+	                       r->id, ref->plugin, r->id);
 	json_t *j = json_pack("{s:s, s:o, s:o, s:o, s:{s:s, s:b}, s:{s:s, s:o}}",
 	                      "id", r->id,
-	                      "shortDescription", message_json(r->summary ? r->summary : r->id),
+	                      "shortDescription", message_json(summary),
 	                      "fullDescription", message_json(full),
 	                      "help", message_json(help),
 	                      "defaultConfiguration", "level", severity_name(sev), "enabled", sev != PPREG_SEV_OFF,
 	                      "properties", "plugin", ref->plugin, "legal_source",
-	                      report_json_text(r->legal_source ? r->legal_source : ""));
+	                      report_json_text(r->legal_source ? i18n_plugin_text(ref->plugin, r->legal_source) : ""));
 	free(full);
 	free(help);
 	return j;
@@ -139,7 +142,7 @@ static int doc_end(FILE *out, const report_doc *d)
 /* A state that could not be judged: a run whose invocation failed, and why. */
 static int unjudged(FILE *out, report_doc *d, const report_state *st)
 {
-	char *text = xasprintf("%s: cannot be judged: %s", st->label, st->error);
+	char *text = xasprintf(_("%s: cannot be judged: %s"), st->label, st->error);
 	json_t *j = json_pack("{s:{s:{s:s, s:s, s:s}}, s:[{s:b, s:[{s:s, s:{s:o}}]}], s:{s:o, s:o}}",
 	                      "tool", "driver", "name", "ppreg", "version", PPREG_VERSION,
 	                      "semanticVersion", PPREG_VERSION,

@@ -4,6 +4,7 @@
  * warnings pass with their message as a diagnostic.
  */
 #include "report/report.h"
+#include "base/i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -55,7 +56,8 @@ static int platform(FILE *out, const report *rep, const platform_result *p, repo
 static int unjudged(FILE *out, report_doc *d, const report_state *st)
 {
 	char *label = display_text(st->label), *why = display_text(st->error);
-	fprintf(out, "# %s\nnot ok %zu - %s: cannot be judged: %s\n", label, ++d->numbered, label, why);
+	fprintf(out, "# %s\nnot ok %zu - %s: ", label, ++d->numbered, label);
+	fprintf(out, _("cannot be judged: %s\n"), why);
 	free(label);
 	free(why);
 	return 0;

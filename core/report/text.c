@@ -7,6 +7,7 @@
  */
 #include "report/report.h"
 #include "yaml/date.h"
+#include "base/i18n.h"
 
 #include <stdlib.h>
 
@@ -34,12 +35,12 @@ static int platform(FILE *out, const report *rep, const platform_result *p, repo
 	(void)rep;
 	if (!c->doc->quiet) {
 		const char *v = p->verdict == VERDICT_COMPLIANT ? GREEN : RED;
-		fprintf(out, "== %s: %s%s%s\n", p->id, colour_of(c, v), verdict_name(p->verdict), colour_of(c, RESET));
+		fprintf(out, "== %s: %s%s%s\n", p->id, colour_of(c, v), verdict_text(p->verdict), colour_of(c, RESET));
 	}
 	if (p->n_lapses && !c->doc->quiet) {
-		char day[11];
-		date_format(p->lapses[0].last_valid_day, day);
-		fprintf(out, "   valid until %s (%s, %s:%u)\n", day, p->lapses[0].rule, p->lapses[0].file, p->lapses[0].line);
+		char day[PPREG_TEXT_MAX];
+		i18n_date(p->lapses[0].last_valid_day, day, sizeof day);
+		fprintf(out, _("   valid until %s (%s, %s:%u)\n"), day, p->lapses[0].rule, p->lapses[0].file, p->lapses[0].line);
 	}
 	for (size_t j = 0; j < p->findings.n; j++)
 		put_finding(out, &p->findings.v[j], c);
@@ -51,14 +52,16 @@ static int tail(FILE *out, const report *rep, const report_summary *s, const rep
 	if (c->doc->quiet)
 		return 0;
 	for (size_t i = 0; i < rep->n_removed; i++)
-		fprintf(out, "== %s: removed\n", rep->removed[i]);
-	fprintf(out, "%zu platform%s: %zu compliant, %zu non-compliant, %zu invalid; "
-	        "%zu error%s, %zu warning%s (policy %s/%s, as of %s%s%.12s)\n",
-	        s->platforms, s->platforms == 1 ? "" : "s", s->compliant, s->non_compliant, s->invalid,
-	        s->errors, s->errors == 1 ? "" : "s", s->warnings, s->warnings == 1 ? "" : "s",
-	        rep->run->pol->id, rep->run->pol->version, rep->as_of,
-	        *rep->commit ? ", commit " : rep->run->opts.worktree == REGISTRY_INDEX ? ", staged content" : ", work tree",
-	        rep->commit);
+		fprintf(out, "== %s: %s\n", rep->removed[i], _("removed"));
+	/* the counts apart, each in its plural form */
+	fprintf(out, i18n_ntext("%zu platform: ", "%zu platforms: ", s->platforms), s->platforms);
+	fprintf(out, _("%zu compliant, %zu non-compliant, %zu invalid; "), s->compliant, s->non_compliant, s->invalid);
+	fprintf(out, i18n_ntext("%zu error, ", "%zu errors, ", s->errors), s->errors);
+	fprintf(out, i18n_ntext("%zu warning", "%zu warnings", s->warnings), s->warnings);
+	const char *where = *rep->commit ? _(", commit ")
+	                  : rep->run->opts.worktree == REGISTRY_INDEX ? _(", staged content") : _(", work tree");
+	fprintf(out, _(" (policy %s/%s, as of %s%s%.12s)\n"), rep->run->pol->id, rep->run->pol->version, rep->as_of,
+	        where, rep->commit);
 	return 0;
 }
 

@@ -14,6 +14,7 @@
  * read for certain.
  */
 #include "yaml/node.h"
+#include "base/i18n.h"
 #include "yaml/scalar.h"
 #include "base/utf8.h"
 #include "yaml/loader.h"
@@ -82,6 +83,27 @@ typedef struct {
 	int failed;  /* a finding that makes the document unusable */
 } loader;
 
+/* libyaml's own messages, translated where they are printed (parse_error) */
+static const char *const libyaml_messages[] __attribute__((unused)) = {
+	N_("did not find expected key"), N_("mapping values are not allowed in this context"),
+	N_("found character that cannot start any token"), N_("did not find expected '-' indicator"),
+	N_("could not find expected ':'"), N_("found unexpected end of stream"),
+	N_("did not find expected node content"), N_("found undefined tag handle"),
+	N_("found a tab character that violates indentation"), N_("found unknown escape character"),
+	N_("found a tab character where an indentation space is expected"),
+	N_("did not find expected ',' or ']'"), N_("did not find expected ',' or '}'"),
+	N_("block sequence entries are not allowed in this context"),
+	N_("found duplicate anchor; first occurrence"), N_("control characters are not allowed"),
+	N_("invalid leading UTF-8 octet"), N_("invalid trailing UTF-8 octet"),
+	N_("incomplete UTF-8 octet sequence"), N_("invalid Unicode character"),
+	N_("while parsing a block mapping"), N_("while parsing a block collection"),
+	N_("while parsing a flow mapping"), N_("while parsing a flow sequence"),
+	N_("while parsing a node"), N_("while scanning a simple key"),
+	N_("while scanning a quoted scalar"), N_("while scanning a plain scalar"),
+	N_("while scanning a block scalar"), N_("while scanning an anchor"), N_("while scanning an alias"),
+	N_("while scanning a tag"), N_("while scanning a directive"),
+};
+
 static int fail(loader *l, const char *rule, const yaml_mark_t *m, const char *fmt, ...) PRINTF_LIKE(4, 5);
 static int fail(loader *l, const char *rule, const yaml_mark_t *m, const char *fmt, ...)
 {
@@ -123,7 +145,7 @@ static int count_nodes(loader *l, size_t weight, const yaml_mark_t *m)
 {
 	l->nodes += weight;
 	if (l->nodes > l->limits->max_nodes) {
-		return fail(l, "core.limits", m, "more than %zu nodes (aliases expanded)", l->limits->max_nodes);
+		return fail(l, "core.limits", m, _("more than %zu nodes (aliases expanded)"), l->limits->max_nodes);
 	}
 	return 0;
 }
@@ -157,7 +179,7 @@ static ppreg_node *find_anchor(loader *l, const yaml_char_t *name)
 static int check_key(loader *l, ppreg_node *k)
 {
 	if (k->kind != PPREG_NODE_SCALAR) {
-		note(l, "core.type", k, "a mapping key must be a string");
+		note(l, "core.type", k, _("a mapping key must be a string"));
 		return -1;
 	}
 	if (!k->plain)
@@ -172,12 +194,12 @@ static int check_key(loader *l, ppreg_node *k)
 	long long i;
 	int b;
 	if (k->text[0] == '<' && !strcmp(k->text, "<<")) {
-		note(l, "core.type", k, "merge keys (<<) are not part of the format");
+		note(l, "core.type", k, _("merge keys (<<) are not part of the format"));
 		return -1;
 	}
 	if (scalar_is_null(k->text, k->plain) || scalar_bool(k->text, k->plain, &b) == 0 ||
 	    scalar_int(k->text, k->plain, &i) == 0 || scalar_number(k->text, k->plain, NULL) == 0) {
-		note(l, "core.type", k, "mapping key '%s' is not a string", k->text);
+		note(l, "core.type", k, _("mapping key '%s' is not a string"), k->text);
 		return -1;
 	}
 	return 0;
@@ -207,7 +229,7 @@ static void attach(loader *l, ppreg_node *n)
 static int push(loader *l, ppreg_node *n, const yaml_mark_t *m)
 {
 	if (l->depth >= l->limits->max_depth) {
-		return fail(l, "core.limits", m, "nesting deeper than %zu levels", l->limits->max_depth);
+		return fail(l, "core.limits", m, _("nesting deeper than %zu levels"), l->limits->max_depth);
 	}
 	if (l->depth == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 16;
@@ -230,7 +252,7 @@ static int key_cmp(const void *a, const void *b)
 static void report_duplicate(loader *l, const ppreg_node *first, const ppreg_node *again)
 {
 	char msg[256];
-	snprintf(msg, sizeof msg, "duplicate key '%.80s' (first at line %u)", again->text, first->line);
+	snprintf(msg, sizeof msg, _("duplicate key '%.80s' (first at line %u)"), again->text, first->line);
 	sink_addv(l->sink, "core.duplicate-key", PPREG_SEV_ERROR, l->doc->file, again->line, again->column, msg);
 	l->failed = 1;
 }
@@ -304,7 +326,7 @@ static int on_scalar(loader *l, yaml_event_t *ev)
 	 * of a double-quoted scalar ("\0", "\xff") can make a value that is not. */
 	if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
 	    (memchr(v, '\0', len) || utf8_first_invalid((const unsigned char *)v, len) != (size_t)-1))
-		return fail(l, "core.encoding", &ev->start_mark, "a scalar holds a NUL or invalid UTF-8");
+		return fail(l, "core.encoding", &ev->start_mark, _("a scalar holds a NUL or invalid UTF-8"));
 	char *text = arena_alloc(l->doc, len + 1);
 	memcpy(text, v, len);
 	text[len] = '\0';
@@ -313,7 +335,7 @@ static int on_scalar(loader *l, yaml_event_t *ev)
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	n->null = scalar_is_null(n->text, n->plain) != 0;
 	if (ev->data.scalar.tag)
-		note(l, "core.type", n, "YAML tag '%.60s' is not part of the format", (const char *)ev->data.scalar.tag);
+		note(l, "core.type", n, _("YAML tag '%.60s' is not part of the format"), (const char *)ev->data.scalar.tag);
 	if (count_nodes(l, 1, &ev->start_mark) < 0)
 		return -1;
 	add_anchor(l, ev->data.scalar.anchor, n);
@@ -329,7 +351,7 @@ static int on_collection_start(loader *l, yaml_event_t *ev, int kind)
 	const yaml_char_t *name = kind == PPREG_NODE_LIST ? ev->data.sequence_start.anchor
 	                                                  : ev->data.mapping_start.anchor;
 	if (tag)
-		note(l, "core.type", n, "YAML tag '%.60s' is not part of the format", (const char *)tag);
+		note(l, "core.type", n, _("YAML tag '%.60s' is not part of the format"), (const char *)tag);
 	if (count_nodes(l, 1, &ev->start_mark) < 0 || push(l, n, &ev->start_mark) < 0)
 		return -1;
 	add_anchor(l, name, n);
@@ -339,14 +361,14 @@ static int on_collection_start(loader *l, yaml_event_t *ev, int kind)
 static int on_alias(loader *l, yaml_event_t *ev)
 {
 	if (++l->aliases > l->limits->max_aliases) {
-		return fail(l, "core.limits", &ev->start_mark, "more than %zu aliases", l->limits->max_aliases);
+		return fail(l, "core.limits", &ev->start_mark, _("more than %zu aliases"), l->limits->max_aliases);
 	}
 	ppreg_node *target = find_anchor(l, ev->data.alias.anchor);
 	if (!target)
-		return fail(l, "core.yaml-syntax", &ev->start_mark, "alias to an unknown anchor '%.60s'",
+		return fail(l, "core.yaml-syntax", &ev->start_mark, _("alias to an unknown anchor '%.60s'"),
 		            (const char *)ev->data.alias.anchor);
 	if (target->open)
-		return fail(l, "core.yaml-syntax", &ev->start_mark, "alias '%.60s' refers to itself",
+		return fail(l, "core.yaml-syntax", &ev->start_mark, _("alias '%.60s' refers to itself"),
 		            (const char *)ev->data.alias.anchor);
 	if (count_nodes(l, target->weight, &ev->start_mark) < 0)
 		return -1;
@@ -360,7 +382,7 @@ static int on_event(loader *l, yaml_event_t *ev)
 	case YAML_DOCUMENT_START_EVENT:
 		if (++l->documents > 1)
 			return fail(l, "core.yaml-syntax", &ev->start_mark,
-			            "more than one YAML document in the file");
+			            _("more than one YAML document in the file"));
 		return 0;
 	case YAML_SCALAR_EVENT:
 		return on_scalar(l, ev);
@@ -396,7 +418,7 @@ static int check_bytes(loader *l, const unsigned char *data, size_t len)
 {
 	if (len > l->limits->max_bytes) {
 		sink_add(l->sink, "core.limits", PPREG_SEV_ERROR, l->doc->file, 1, 1,
-		         "file is %zu bytes, more than the policy's %zu", len, l->limits->max_bytes);
+		         _("file is %zu bytes, more than the policy's %zu"), len, l->limits->max_bytes);
 		return -1;
 	}
 	size_t bad = utf8_first_invalid(data, len);
@@ -404,7 +426,7 @@ static int check_bytes(loader *l, const unsigned char *data, size_t len)
 		unsigned line, col;
 		offset_position(data, bad, &line, &col);
 		sink_add(l->sink, "core.encoding", PPREG_SEV_ERROR, l->doc->file, line, col,
-		         "%s 0x%02x", data[bad] ? "invalid UTF-8 byte" : "NUL byte", (unsigned)data[bad]);
+		         data[bad] ? _("invalid UTF-8 byte 0x%02x") : _("NUL byte 0x%02x"), (unsigned)data[bad]);
 		return -1;
 	}
 	return 0;
@@ -419,13 +441,13 @@ static void report_parse_error(loader *l, const yaml_parser_t *parser, const uns
 		unsigned line, col;
 		offset_position(input, parser->problem_offset, &line, &col);
 		yaml_mark_t m = {0, line - 1, col - 1};
-		fail(l, "core.encoding", &m, "%s (U+%04X)", parser->problem ? parser->problem
-		     : "a character YAML does not allow", (unsigned)parser->problem_value);
+		fail(l, "core.encoding", &m, "%s (U+%04X)", parser->problem ? _(parser->problem)
+		     : _("a character YAML does not allow"), (unsigned)parser->problem_value);
 		return;
 	}
 	char msg[300];
-	snprintf(msg, sizeof msg, "%s%s%s", parser->problem ? parser->problem : "syntax error",
-	         parser->context ? " " : "", parser->context ? parser->context : "");
+	snprintf(msg, sizeof msg, "%s%s%s", parser->problem ? _(parser->problem) : _("syntax error"),
+	         parser->context ? " " : "", parser->context ? _(parser->context) : "");
 	fail(l, "core.yaml-syntax", &parser->problem_mark, "%s", msg);
 }
 
@@ -434,7 +456,7 @@ static void parse_events(loader *l, const unsigned char *data, size_t len)
 	yaml_parser_t parser;
 	if (!yaml_parser_initialize(&parser)) {
 		yaml_mark_t m = {0, 0, 0};
-		fail(l, "core.yaml-syntax", &m, "cannot initialise the YAML parser");
+		fail(l, "core.yaml-syntax", &m, _("cannot initialise the YAML parser"));
 		return;
 	}
 	size_t skipped = 0;

@@ -260,6 +260,23 @@ typedef struct ppreg_api {
 	 * `ppreg expiring`'s rows. An invalid date, or a rule
 	 * the plugin does not declare, fails the check as report() does. */
 	void (*lapse)(ppreg_check *c, const char *rule, const ppreg_node *at, ppreg_date last_valid_day);
+
+	/* Translation (docs/i18n.md). `text` is msgid in the run's language
+	 * (--lang, else the environment's LANGUAGE, LC_ALL, LC_MESSAGES,
+	 * LANG): from the plugin's own catalogue, text domain
+	 * "ppreg-<name>", which the core binds when it loads the plugin
+	 * (locale/ beside the plugin when there is one, else the core's
+	 * share/locale), else from the core's, else msgid itself. A plugin
+	 * calls it through ppreg_tr(), and ppreg_reportf() translates its
+	 * format through it. */
+	const char *(*text)(ppreg_check *c, const char *msgid);
+	/* An amount of `cents` in `currency` (ISO 4217: "EUR") and a date as
+	 * the run's language writes them in a sentence: "15000.00 EUR" and
+	 * "2028-01-31" in English, "15 000,00 €" and "31 janvier 2028" in
+	 * French. They return buf, always terminated (PPREG_TEXT_MAX bytes
+	 * hold any). For prose only: a date a machine reads stays ISO. */
+	const char *(*amount_text)(ppreg_check *c, long long cents, const char *currency, char *buf, size_t size);
+	const char *(*date_text)(ppreg_check *c, ppreg_date d, char *buf, size_t size);
 } ppreg_api;
 
 #define PPREG_API_HAS(api, member) \
@@ -348,10 +365,53 @@ typedef const ppreg_plugin *(*ppreg_entry_fn)(unsigned core_abi);
 #if defined(__GNUC__)
 #define PPREG_EXPORT __attribute__((visibility("default")))
 #define PPREG_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#define PPREG_FORMAT_ARG(n) __attribute__((format_arg(n)))
 #else
 #define PPREG_EXPORT
 #define PPREG_PRINTF(f, a)
+#define PPREG_FORMAT_ARG(n)
 #endif
+
+/* Translation, for plugins (docs/i18n.md): the messages are English in
+ * the source, and xgettext finds them by these keywords:
+ *   ppreg_reportf's and ppreg_reportf_sev's format, which they translate
+ *   themselves: write it as a literal at the call;
+ *   ppreg_tr(c, "text"): any other text a person reads (a piece of a
+ *   message, a withhold() reason, a fail() message);
+ *   PPREG_N_("text"): a string kept in a table, translated where it is
+ *   used with ppreg_tr(); the core translates the descriptor's summary,
+ *   legal_source and fix itself, which are marked with PPREG_N_ too.
+ * Rule ids, field names, paths and enum values are never marked. */
+#define PPREG_N_(s) (s)
+#define PPREG_TEXT_MAX 64
+
+/* (c is const for the helpers that only read it; the core's text() never
+ * changes it.) */
+static inline const char *ppreg_tr(const ppreg_check *c, const char *msgid) PPREG_FORMAT_ARG(2);
+static inline const char *ppreg_tr(const ppreg_check *c, const char *msgid)
+{
+	return PPREG_API_HAS(c->api, text) && c->api->text ? c->api->text((ppreg_check *)c, msgid) : msgid;
+}
+
+/* Convenience for plugins: api->amount_text() and api->date_text() into a
+ * buffer of PPREG_TEXT_MAX bytes, in English in an older core. */
+static inline const char *ppreg_amount_text(const ppreg_check *c, long long cents, const char *currency,
+                                            char buf[PPREG_TEXT_MAX])
+{
+	if (PPREG_API_HAS(c->api, amount_text) && c->api->amount_text)
+		return c->api->amount_text((ppreg_check *)c, cents, currency, buf, PPREG_TEXT_MAX);
+	unsigned long long u = cents < 0 ? 0ULL - (unsigned long long)cents : (unsigned long long)cents;
+	snprintf(buf, PPREG_TEXT_MAX, "%s%llu.%02llu %s", cents < 0 ? "-" : "", u / 100, u % 100, currency);
+	return buf;
+}
+
+static inline const char *ppreg_date_text(const ppreg_check *c, ppreg_date d, char buf[PPREG_TEXT_MAX])
+{
+	if (PPREG_API_HAS(c->api, date_text) && c->api->date_text)
+		return c->api->date_text((ppreg_check *)c, d, buf, PPREG_TEXT_MAX);
+	snprintf(buf, PPREG_TEXT_MAX, "%04d-%02d-%02d", d.year, d.month, d.day);
+	return buf;
+}
 
 /* Declared here so that the compiler checks each plugin's definition
  * against the type the core calls through (ppreg_entry_fn). */
@@ -438,7 +498,8 @@ static inline void ppreg_lapse(ppreg_check *c, const char *rule, const ppreg_nod
 		c->api->lapse(c, rule, at, last_valid_day);
 }
 
-/* Convenience for plugins: a printf-style report, truncated to 512 bytes. */
+/* Convenience for plugins: a printf-style report, truncated to 512 bytes,
+ * its format translated (ppreg_tr). */
 static inline void ppreg_reportf(ppreg_check *c, const char *rule, const ppreg_node *at,
                                  const char *fmt, ...) PPREG_PRINTF(4, 5);
 static inline void ppreg_reportf(ppreg_check *c, const char *rule, const ppreg_node *at,
@@ -447,7 +508,7 @@ static inline void ppreg_reportf(ppreg_check *c, const char *rule, const ppreg_n
 	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, ppreg_tr(c, fmt), ap);
 	va_end(ap);
 	c->api->report(c, rule, PPREG_SEV_DEFAULT, at, msg);
 }
@@ -461,7 +522,7 @@ static inline void ppreg_reportf_sev(ppreg_check *c, const char *rule, ppreg_sev
 	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, ppreg_tr(c, fmt), ap);
 	va_end(ap);
 	c->api->report(c, rule, sev, at, msg);
 }
@@ -476,7 +537,7 @@ static inline int ppreg_setup_state(ppreg_check *c, void **state, size_t size,
 	void *s = calloc(1, size);
 	*state = NULL;
 	if (!s)
-		return c->api->fail(c, "out of memory");
+		return c->api->fail(c, ppreg_tr(c, "out of memory"));
 	if (load(c, s) < 0) {
 		teardown(s);
 		return -1;

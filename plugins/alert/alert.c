@@ -17,26 +17,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define L1191_5 "CSP L.1191-5 (draft)"
-
 static const ppreg_rule rules[] = {
-	{"alert.authority", PPREG_SEV_ERROR, "alerts go to an authority the policy names (model: the minister for health; "
-	 "an ARS alone does not pass)", L1191_5 ": « S'agissant des services visés à l'article L. 1191-4 ce droit "
-	 "d'alerte s'exerce auprès du ministre chargé de la santé »; policy `authorities`",
-	 "Pass every alert on to the minister for health and declare authority: minister (one of the policy's "
-	 "authorities); the copy an establishment's user sends to the ARS does not replace it for these services."},
-	{"alert.procedure", PPREG_SEV_ERROR, "the service's procedure for receiving alerts and passing them on is filed as "
-	 "evidence whose SHA-256 matches", L1191_5 ": « dispose d'un droit d'alerte auprès de l'établissement ou du "
+	{"alert.authority", PPREG_SEV_ERROR,
+	 PPREG_N_("alerts go to an authority the policy names (model: the minister for health; "
+	 "an ARS alone does not pass)"),
+	 PPREG_N_("CSP L.1191-5 (draft): « S'agissant des services visés à l'article L. 1191-4 ce droit "
+	 "d'alerte s'exerce auprès du ministre chargé de la santé »; policy `authorities`"),
+	 PPREG_N_("Pass every alert on to the minister for health and declare authority: minister (one of the policy's "
+	 "authorities); the copy an establishment's user sends to the ARS does not replace it for these services.")},
+	{"alert.procedure", PPREG_SEV_ERROR,
+	 PPREG_N_("the service's procedure for receiving alerts and passing them on is filed as "
+	 "evidence whose SHA-256 matches"),
+	 PPREG_N_("CSP L.1191-5 (draft): « dispose d'un droit d'alerte auprès de l'établissement ou du "
 	 "service concerné » (the modalities are left to an order: « Un arrêté du ministre chargé de la santé précise "
-	 "les modalités de ce droit d'alerte »); model policy, derived from it; evidence as note 2026-02-16 §4.1",
-	 "Write down how the service receives alerts and passes them on, commit the document as a regular file under "
-	 "evidence/ and declare procedure: {path, sha256} with its `sha256sum` digest."},
-	{"alert.counts", PPREG_SEV_ERROR, "the alerts received and passed on are counted for every year the policy asks "
-	 "for (model: the previous year, due by 30 June)", "model policy, derived from " L1191_5 " (« droit d'alerte "
+	 "les modalités de ce droit d'alerte »); model policy, derived from it; evidence as note 2026-02-16 §4.1"),
+	 PPREG_N_("Write down how the service receives alerts and passes them on, commit the document as a regular file under "
+	 "evidence/ and declare procedure: {path, sha256} with its `sha256sum` digest.")},
+	{"alert.counts", PPREG_SEV_ERROR,
+	 PPREG_N_("the alerts received and passed on are counted for every year the policy asks "
+	 "for (model: the previous year, due by 30 June)"),
+	 PPREG_N_("model policy, derived from CSP L.1191-5 (draft) (« droit d'alerte "
 	 "auprès de l'établissement ou du service concerné »; « s'exerce auprès du ministre chargé de la santé »): the "
-	 "text asks for no count; policy `count_years`, `count_grace`",
-	 "Add {year, received, passed_on} to counts for each year the policy asks for, once each, passed_on not more "
-	 "than received."},
+	 "text asks for no count; policy `count_years`, `count_grace`"),
+	 PPREG_N_("Add {year, received, passed_on} to counts for each year the policy asks for, once each, passed_on not more "
+	 "than received.")},
 };
 
 static const ppreg_field fields[] = {
@@ -76,15 +80,15 @@ static int load_params(ppreg_check *c, void *state)
 	const ppreg_api *api = c->api;
 	const ppreg_node *gn = api->get(c->params, "count_grace");
 	if (!PPREG_API_HAS(api, lapse))
-		return api->fail(c, "alert needs a core that keeps lapse dates (ppreg_api.lapse)");
+		return api->fail(c, ppreg_tr(c, "alert needs a core that keeps lapse dates (ppreg_api.lapse)"));
 	p->authorities = api->get(c->params, "authorities");
 	if (!is_name_list(c, p->authorities))
-		return api->fail(c, "policy: alert.params.authorities must be a non-empty list of authority names");
+		return api->fail(c, ppreg_tr(c, "policy: alert.params.authorities must be a non-empty list of authority names"));
 	if (api->integer(api->get(c->params, "count_years"), &p->count_years) != PPREG_OK || p->count_years < 0 ||
 	    p->count_years > 100)
-		return api->fail(c, "policy: alert.params.count_years must be an integer from 0 to 100");
+		return api->fail(c, ppreg_tr(c, "policy: alert.params.count_years must be an integer from 0 to 100"));
 	if (api->duration(gn, &p->count_grace) != PPREG_OK || !(p->count_grace_text = ppreg_text(c, gn)))
-		return api->fail(c, "policy: alert.params.count_grace must be an ISO-8601 duration");
+		return api->fail(c, ppreg_tr(c, "policy: alert.params.count_grace must be an ISO-8601 duration"));
 	return 0;
 }
 
@@ -143,5 +147,5 @@ static int judge(ppreg_check *c, const void *state)
 }
 
 PPREG_DEFINE_PLUGIN("alert", "1.0.0",
-                    "alert: the right of alert, its authority, procedure and yearly counts (CSP L.1191-5, draft)",
+                    PPREG_N_("alert: the right of alert, its authority, procedure and yearly counts (CSP L.1191-5, draft)"),
                     rules, schemas, setup, judge, free); /* the state's nodes belong to the policy */

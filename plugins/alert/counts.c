@@ -96,10 +96,11 @@ void alert_check_counts(ppreg_check *c, const ppreg_node *root, const alert_para
 	int first = first_year(c, p);
 	for (int year = first; year < c->as_of.year; year++) {
 		ppreg_date due = due_on(c, p, year);
+		char day[PPREG_TEXT_MAX];
 		if (c->api->date_cmp(due, c->as_of) <= 0 && !entry_for(c, counts, year, (size_t)-1))
-			ppreg_reportf(c, "alert.counts", counts, "no counts of alerts declared for %d, due since %04d-%02d-%02d "
-			              "(the policy asks for each year since %d, %s after its end)", year, due.year % 10000,
-			              due.month % 100, due.day % 100, first, p->count_grace_text);
+			ppreg_reportf(c, "alert.counts", counts, "no counts of alerts declared for %d, due since %s "
+			              "(the policy asks for each year since %d, %s after its end)", year,
+			              ppreg_date_text(c, due, day), first, p->count_grace_text);
 	}
 	counts_lapse(c, counts, p);
 }

@@ -25,61 +25,57 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SOURCE_L11913 "CSP L.1191-3 (draft): déclaration d'engagement type"
-#define QUOTE_SIGN "« Les patients-partenaires bénévoles ou volontaires [...] doivent signer une déclaration " \
-	"d'engagement type arrêtée par le ou les ministres concernés »"
-
 static const ppreg_rule rules[] = {
 	{"charter.official-version", PPREG_SEV_ERROR,
-	 "the charter adopted is one the policy lists, identified by version and the SHA-256 of its official text",
-	 SOURCE_L11913 " arrêtée par le ministre; model policy text charters/2026-1.md until that order, derived "
-	 "from it and HAS 2026-05-28 points 7-8",
-	 "Adopt the official text unchanged (policies/charters/<version>.md) and declare its version and "
-	 "the SHA-256 the policy lists for it (sha256sum of the text's bytes)."},
+	 PPREG_N_("the charter adopted is one the policy lists, identified by version and the SHA-256 of its official text"),
+	 PPREG_N_("CSP L.1191-3 (draft): déclaration d'engagement type arrêtée par le ministre; model policy text charters/2026-1.md until that order, derived "
+	 "from it and HAS 2026-05-28 points 7-8"),
+	 PPREG_N_("Adopt the official text unchanged (policies/charters/<version>.md) and declare its version and "
+	 "the SHA-256 the policy lists for it (sha256sum of the text's bytes).")},
 	{"charter.clauses", PPREG_SEV_ERROR,
-	 "each active commitment covers every clause the policy requires",
-	 "model policy clauses, derived from CSP L.1191-3 (draft): « les règles auxquelles ils s'astreignent dans "
+	 PPREG_N_("each active commitment covers every clause the policy requires"),
+	 PPREG_N_("model policy clauses, derived from CSP L.1191-3 (draft): « les règles auxquelles ils s'astreignent dans "
 	 "l'exercice de leurs missions »; L.1191-2, L.1191-5 (draft); HAS 2026-05-28 point 7 (confidentialité, secret "
-	 "professionnel, neutralité); note 2026-02-16 §4.1 (substitution, intérêts promotionnels)",
-	 "List every required clause in each active commitment (model: confidentiality, professional-secrecy, "
-	 "neutrality, no-substitution, no-promotion, alert-right), after the partner signed those articles."},
+	 "professionnel, neutralité); note 2026-02-16 §4.1 (substitution, intérêts promotionnels)"),
+	 PPREG_N_("List every required clause in each active commitment (model: confidentiality, professional-secrecy, "
+	 "neutrality, no-substitution, no-promotion, alert-right), after the partner signed those articles.")},
 	{"charter.signed", PPREG_SEV_ERROR,
-	 "each active partner who must sign (the policy's signing_statuses; without them, every one) signed the "
+	 PPREG_N_("each active partner who must sign (the policy's signing_statuses; without them, every one) signed the "
 	 "current charter version, on or after its effective date and not after the as-of date; with signing_statuses, "
-	 "each commitment gives partner_status and the active ones agree with transparency.yaml's by_status",
-	 "CSP L.1191-3 (draft): " QUOTE_SIGN "; model policy (2026.1): every active partner signs",
-	 "Have the partner sign the current version, then record charter_version and the real signed_on; "
+	 "each commitment gives partner_status and the active ones agree with transparency.yaml's by_status"),
+	 PPREG_N_("CSP L.1191-3 (draft): « Les patients-partenaires bénévoles ou volontaires [...] doivent signer une déclaration d'engagement type arrêtée par le ou les ministres concernés »; model policy (2026.1): every active partner signs"),
+	 PPREG_N_("Have the partner sign the current version, then record charter_version and the real signed_on; "
 	 "give partner_status (salaried, volunteer, benevolent) and count the active partners of each status in "
-	 "transparency.yaml's patient_partners.by_status; a partner who stopped is recorded as status: withdrawn."},
+	 "transparency.yaml's patient_partners.by_status; a partner who stopped is recorded as status: withdrawn.")},
 	{"charter.renewal", PPREG_SEV_ERROR,
-	 "no active partner's signature is older than the policy's renewal period",
-	 "model policy (renewal P3Y), derived from CSP L.1191-3 (draft): " QUOTE_SIGN "; as charter 2026-1, "
-	 "Signature, words it: « signée de nouveau au moins tous les trois ans et à chaque nouvelle version du texte »",
-	 "Have the partner sign the charter again and record the new signed_on."},
+	 PPREG_N_("no active partner's signature is older than the policy's renewal period"),
+	 PPREG_N_("model policy (renewal P3Y), derived from CSP L.1191-3 (draft): « Les patients-partenaires bénévoles ou volontaires [...] doivent signer une déclaration d'engagement type arrêtée par le ou les ministres concernés »; as charter 2026-1, "
+	 "Signature, words it: « signée de nouveau au moins tous les trois ans et à chaque nouvelle version du texte »"),
+	 PPREG_N_("Have the partner sign the charter again and record the new signed_on.")},
 	{"charter.pseudonymous", PPREG_SEV_ERROR,
-	 "partners appear under pseudonyms: no name, e-mail address or phone number of a partner in charter.yaml or training.yaml",
-	 "RGPD art. 5(1)(c) (minimisation) and art. 9 (health data) in a public registry; CSP L.1110-4; "
-	 "model policy pattern, derived from them and charter 2026-1, Signature (pseudonymat)",
-	 "Name each partner by a pseudonym matching the policy's pattern (model: pp- and 4 to 32 of a-z0-9, "
-	 "e.g. pp-a1b2) and remove names, e-mail addresses and phone numbers; keep the key to pseudonyms off the registry."},
+	 PPREG_N_("partners appear under pseudonyms: no name, e-mail address or phone number of a partner in charter.yaml or training.yaml"),
+	 PPREG_N_("RGPD art. 5(1)(c) (minimisation) and art. 9 (health data) in a public registry; CSP L.1110-4; "
+	 "model policy pattern, derived from them and charter 2026-1, Signature (pseudonymat)"),
+	 PPREG_N_("Name each partner by a pseudonym matching the policy's pattern (model: pp- and 4 to 32 of a-z0-9, "
+	 "e.g. pp-a1b2) and remove names, e-mail addresses and phone numbers; keep the key to pseudonyms off the registry.")},
 	{"charter.unique", PPREG_SEV_ERROR,
-	 "no partner has two commitments",
-	 SOURCE_L11913 " (one declaration per partner); CSP L.1191-4 (draft): obligations de transparence",
-	 "Keep one commitment per partner: record a renewal by updating charter_version and signed_on, "
-	 "a departure by status: withdrawn."},
+	 PPREG_N_("no partner has two commitments"),
+	 PPREG_N_("CSP L.1191-3 (draft): déclaration d'engagement type (one declaration per partner); CSP L.1191-4 (draft): obligations de transparence"),
+	 PPREG_N_("Keep one commitment per partner: record a renewal by updating charter_version and signed_on, "
+	 "a departure by status: withdrawn.")},
 	{"charter.missions", PPREG_SEV_ERROR,
-	 "with require_missions: each active commitment lists the partner's missions, each a service id of registration.yaml",
-	 "CSP L.1191-3 (draft): la déclaration d'engagement précise « les règles auxquelles ils s'astreignent dans "
-	 "l'exercice de leurs missions », missions « telles qu'elles figurent dans leur déclaration d'engagement »",
-	 "List in missions the services[].id of registration.yaml the partner works in, e.g. "
-	 "missions: [accompagnement-oncologie]."},
+	 PPREG_N_("with require_missions: each active commitment lists the partner's missions, each a service id of registration.yaml"),
+	 PPREG_N_("CSP L.1191-3 (draft): la déclaration d'engagement précise « les règles auxquelles ils s'astreignent dans "
+	 "l'exercice de leurs missions », missions « telles qu'elles figurent dans leur déclaration d'engagement »"),
+	 PPREG_N_("List in missions the services[].id of registration.yaml the partner works in, e.g. "
+	 "missions: [accompagnement-oncologie].")},
 	{"charter.joint-signature", PPREG_SEV_ERROR,
-	 "with require_countersignature: each signed active commitment is countersigned for the service (signatory, "
-	 "signed_on), not after the as-of date and renewed within the renewal period",
-	 "HAS 2026-05-28 point 8: « signature commune d'une charte d'engagement dans le partenariat »; renewal: "
-	 "model policy, as charter.renewal",
-	 "Have the service's representative countersign the commitment and record "
-	 "countersignature: {signatory: <name>, role: <role>, signed_on: <date>}; countersign it again at each renewal."},
+	 PPREG_N_("with require_countersignature: each signed active commitment is countersigned for the service (signatory, "
+	 "signed_on), not after the as-of date and renewed within the renewal period"),
+	 PPREG_N_("HAS 2026-05-28 point 8: « signature commune d'une charte d'engagement dans le partenariat »; renewal: "
+	 "model policy, as charter.renewal"),
+	 PPREG_N_("Have the service's representative countersign the commitment and record "
+	 "countersignature: {signatory: <name>, role: <role>, signed_on: <date>}; countersign it again at each renewal.")},
 };
 
 static const ppreg_field fields[] = {
@@ -145,21 +141,21 @@ static int verify_official_text(ppreg_check *c, const char *version, const char 
 {
 	char actual[65];
 	if (!PPREG_API_HAS(c->api, policy_file_sha256))
-		return c->api->fail(c, "this core cannot read the charter text beside the policy (no policy_file_sha256)");
+		return c->api->fail(c, ppreg_tr(c, "this core cannot read the charter text beside the policy (no policy_file_sha256)"));
 	switch (c->api->policy_file_sha256(c, text, actual)) {
 	case PPREG_OK:
 		if (strcmp(actual, listed))
-			return policy_fail(c, "policy charter text digest mismatch: %s (version %s) has SHA-256 %s, "
-			                   "charter.params.charters lists %s", text, version, actual, listed);
+			return policy_fail(c, ppreg_tr(c, "policy charter text digest mismatch: %s (version %s) has SHA-256 %s, "
+			                   "charter.params.charters lists %s"), text, version, actual, listed);
 		return 0;
 	case PPREG_ABSENT:
-		return policy_fail(c, "policy: charter text %s (version %s) is missing beside the policy", text, version);
+		return policy_fail(c, ppreg_tr(c, "policy: charter text %s (version %s) is missing beside the policy"), text, version);
 	case PPREG_SYMLINK:
 	case PPREG_ESCAPES:
-		return policy_fail(c, "policy: charter.params.charters text '%.80s' must be a regular file "
-		                   "inside the policy's folder", text);
+		return policy_fail(c, ppreg_tr(c, "policy: charter.params.charters text '%.80s' must be a regular file "
+		                   "inside the policy's folder"), text);
 	default:
-		return policy_fail(c, "cannot read the charter text %s beside the policy", text);
+		return policy_fail(c, ppreg_tr(c, "cannot read the charter text %s beside the policy"), text);
 	}
 }
 
@@ -171,8 +167,8 @@ static int load_charters(ppreg_check *c, charter_policy *pol)
 	pol->charters = api->get(c->params, "charters");
 	pol->current_version = ppreg_text(c, api->get(c->params, "current_version"));
 	if (api->kind(pol->charters) != PPREG_NODE_LIST || api->count(pol->charters) == 0)
-		return api->fail(c, "policy: charter.params.charters must be a non-empty list of "
-		                    "{version, text, effective_on, sha256}");
+		return api->fail(c, ppreg_tr(c, "policy: charter.params.charters must be a non-empty list of "
+		                    "{version, text, effective_on, sha256}"));
 	for (size_t i = 0; i < api->count(pol->charters); i++) {
 		const ppreg_node *entry = api->item(pol->charters, i);
 		const char *version = ppreg_text(c, api->get(entry, "version"));
@@ -181,18 +177,18 @@ static int load_charters(ppreg_check *c, charter_policy *pol)
 		ppreg_date effective;
 		if (!version || !text || !sha || !is_sha256_hex(sha) ||
 		    api->date(api->get(entry, "effective_on"), &effective) != PPREG_OK)
-			return policy_fail(c, "policy: charter.params.charters[%zu] needs version, text, "
-			                   "effective_on (a date) and sha256 (64 lowercase hex digits)", i);
+			return policy_fail(c, ppreg_tr(c, "policy: charter.params.charters[%zu] needs version, text, "
+			                   "effective_on (a date) and sha256 (64 lowercase hex digits)"), i);
 		if (charter_policy_entry(c, pol, version) != entry)
-			return policy_fail(c, "policy: charter.params.charters lists version %.40s twice", version);
+			return policy_fail(c, ppreg_tr(c, "policy: charter.params.charters lists version %.40s twice"), version);
 		if (verify_official_text(c, version, text, sha) < 0)
 			return -1;
 	}
 	if (!pol->current_version)
-		return api->fail(c, "policy: charter.params.current_version is missing");
+		return api->fail(c, ppreg_tr(c, "policy: charter.params.current_version is missing"));
 	pol->current = charter_policy_entry(c, pol, pol->current_version);
 	if (!pol->current)
-		return policy_fail(c, "policy: charter.params.current_version %.40s is not in charter.params.charters",
+		return policy_fail(c, ppreg_tr(c, "policy: charter.params.current_version %.40s is not in charter.params.charters"),
 		                   pol->current_version);
 	return api->date(api->get(pol->current, "effective_on"), &pol->current_effective) == PPREG_OK ? 0 : -1;
 }
@@ -204,15 +200,15 @@ static int load_clauses(ppreg_check *c, charter_policy *pol)
 	const ppreg_api *api = c->api;
 	const ppreg_node *required = api->get(c->params, "required_clauses");
 	if (api->kind(required) != PPREG_NODE_LIST || api->count(required) == 0)
-		return api->fail(c, "policy: charter.params.required_clauses must be a non-empty list of clause ids");
+		return api->fail(c, ppreg_tr(c, "policy: charter.params.required_clauses must be a non-empty list of clause ids"));
 	pol->n_required = api->count(required);
 	pol->required_texts = calloc(pol->n_required, sizeof *pol->required_texts);
 	pol->clause_seen = calloc(pol->n_required, 1);
 	if (!pol->required_texts || !pol->clause_seen)
-		return api->fail(c, "out of memory");
+		return api->fail(c, ppreg_tr(c, "out of memory"));
 	for (size_t i = 0; i < pol->n_required; i++)
 		if (!(pol->required_texts[i] = ppreg_text(c, api->item(required, i))))
-			return policy_fail(c, "policy: charter.params.required_clauses[%zu] is not a clause id", i);
+			return policy_fail(c, ppreg_tr(c, "policy: charter.params.required_clauses[%zu] is not a clause id"), i);
 	return 0;
 }
 
@@ -225,7 +221,7 @@ static int load_switch(ppreg_check *c, const char *name, int *on)
 	if (!n)
 		return 0;
 	if (c->api->boolean(n, on) != PPREG_OK)
-		return policy_fail(c, "policy: charter.params.%s must be true or false", name);
+		return policy_fail(c, ppreg_tr(c, "policy: charter.params.%s must be true or false"), name);
 	return 0;
 }
 
@@ -237,13 +233,13 @@ static int load_later_params(ppreg_check *c, charter_policy *pol)
 	const ppreg_node *statuses = api->get(c->params, "signing_statuses");
 	if (statuses) {
 		if (api->kind(statuses) != PPREG_NODE_LIST)
-			return api->fail(c, "policy: charter.params.signing_statuses must be a list of partner statuses "
-			                    "(salaried, volunteer, benevolent)");
+			return api->fail(c, ppreg_tr(c, "policy: charter.params.signing_statuses must be a list of partner statuses "
+			                    "(salaried, volunteer, benevolent)"));
 		for (size_t i = 0; i < api->count(statuses); i++) {
 			const char *s = ppreg_text(c, api->item(statuses, i));
 			if (!s || !ppreg_one_of(s, CHARTER_STATUSES))
-				return policy_fail(c, "policy: charter.params.signing_statuses[%zu] is not one of salaried, "
-				                   "volunteer, benevolent", i);
+				return policy_fail(c, ppreg_tr(c, "policy: charter.params.signing_statuses[%zu] is not one of salaried, "
+				                   "volunteer, benevolent"), i);
 		}
 		pol->signing_statuses = statuses;
 	}
@@ -260,18 +256,18 @@ static int load_params(ppreg_check *c, void *state)
 	const ppreg_api *api = c->api;
 	memset(pol, 0, sizeof *pol);
 	if (api->kind(c->params) != PPREG_NODE_MAP)
-		return api->fail(c, "policy: the charter plugin needs its params block");
+		return api->fail(c, ppreg_tr(c, "policy: the charter plugin needs its params block"));
 	if (load_charters(c, pol) < 0 || load_clauses(c, pol) < 0)
 		return -1;
 	pol->renewal_text = ppreg_text(c, api->get(c->params, "renewal"));
 	if (api->duration(api->get(c->params, "renewal"), &pol->renewal) != PPREG_OK || !pol->renewal_text)
-		return api->fail(c, "policy: charter.params.renewal must be an ISO-8601 duration (model: P3Y)");
+		return api->fail(c, ppreg_tr(c, "policy: charter.params.renewal must be an ISO-8601 duration (model: P3Y)"));
 	pol->pattern = ppreg_text(c, api->get(c->params, "pseudonym_pattern"));
 	if (!pol->pattern || regcomp(&pol->pseudonym, pol->pattern, REG_EXTENDED | REG_NOSUB) != 0)
-		return api->fail(c, "policy: charter.params.pseudonym_pattern must be a POSIX extended regular expression");
+		return api->fail(c, ppreg_tr(c, "policy: charter.params.pseudonym_pattern must be a POSIX extended regular expression"));
 	pol->compiled = 1;
 	if (!(pol->memo = calloc(CHARTER_MEMO_SLOTS, sizeof *pol->memo)))
-		return api->fail(c, "out of memory");
+		return api->fail(c, ppreg_tr(c, "out of memory"));
 	return load_later_params(c, pol);
 }
 
@@ -327,5 +323,5 @@ static int judge(ppreg_check *c, const void *state)
 }
 
 PPREG_DEFINE_PLUGIN("charter", "1.1.0",
-                    "charter: the signed commitment declaration of each patient partner (draft L.1191-3 CSP, HAS point 8)",
+                    PPREG_N_("charter: the signed commitment declaration of each patient partner (draft L.1191-3 CSP, HAS point 8)"),
                     rules, schemas, setup, judge, teardown);

@@ -15,12 +15,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct { char text[40]; } date_text;
+typedef struct { char text[PPREG_TEXT_MAX]; } date_text;
 
-static date_text show_date(ppreg_date d)
+/* A date in the run's language, for a message. */
+static date_text show_date(const ppreg_check *c, ppreg_date d)
 {
 	date_text t;
-	snprintf(t.text, sizeof t.text, "%04d-%02d-%02d", d.year, d.month, d.day);
+	ppreg_date_text(c, d, t.text);
 	return t;
 }
 
@@ -70,10 +71,10 @@ static sign_dates judge_dates(const ppreg_check *c, const charter_policy *pol, p
 	v.early = current && api->date_cmp(on, pol->current_effective) < 0;
 	v.last = api->date_add(on, &pol->renewal, 1);
 	v.lapsed = api->date_cmp(v.last, c->as_of) < 0;
-	v.on = show_date(on);
-	v.as_of = show_date(c->as_of);
-	v.effective = show_date(pol->current_effective);
-	v.last_text = show_date(v.last);
+	v.on = show_date(c, on);
+	v.as_of = show_date(c, c->as_of);
+	v.effective = show_date(c, pol->current_effective);
+	v.last_text = show_date(c, v.last);
 	return v;
 }
 
@@ -135,11 +136,11 @@ static void check_signature(ppreg_check *c, const charter_policy *pol, const ppr
 	if (version && !current && text_echo_safe(version))
 		ppreg_reportf(c, "charter.signed", vn, "signed version '%s', not the current charter %s (in force since %s): "
 		              "the partner must sign the current version", version, pol->current_version,
-		              show_date(pol->current_effective).text);
+		              show_date(c, pol->current_effective).text);
 	else if (version && !current) /* may be personal data: pointed at, not repeated */
 		ppreg_reportf(c, "charter.signed", vn, "signed another version than the current charter %s (in force since %s): "
 		              "the partner must sign the current version", pol->current_version,
-		              show_date(pol->current_effective).text);
+		              show_date(c, pol->current_effective).text);
 	if (api->date(sn, &signed_on) != PPREG_OK)
 		return;
 	sign_dates v = judge_dates(c, pol, signed_on, current);
@@ -227,18 +228,25 @@ static const ppreg_node *missing_at(const ppreg_check *c, const ppreg_node *comm
  * core's schema required them of every commitment, whatever its status,
  * until the policy named the statuses that sign: the findings keep its
  * rule, place and words, so that a 2026.1 verdict does not move. */
+/* The core's words for a required field, missing or empty. */
+static void report_missing(ppreg_check *c, const char *rule, const ppreg_node *at, int empty, const char *key)
+{
+	if (empty)
+		ppreg_reportf(c, rule, at, "required field 'commitments[].%s' is empty", key);
+	else
+		ppreg_reportf(c, rule, at, "missing required field 'commitments[].%s'", key);
+}
+
 static void check_signature_fields(ppreg_check *c, const ppreg_node *commitment)
 {
-	static const char *const what[] = {"missing required field", "required field"};
-	static const char *const tail[] = {"", " is empty"};
 	const ppreg_node *at;
 	int e;
 	if ((at = missing_at(c, commitment, "charter_version", &e)))
-		ppreg_reportf(c, "charter.signed", at, "%s 'commitments[].charter_version'%s", what[e], tail[e]);
+		report_missing(c, "charter.signed", at, e, "charter_version");
 	if ((at = missing_at(c, commitment, "signed_on", &e)))
-		ppreg_reportf(c, "charter.signed", at, "%s 'commitments[].signed_on'%s", what[e], tail[e]);
+		report_missing(c, "charter.signed", at, e, "signed_on");
 	if ((at = missing_at(c, commitment, "clauses", &e)))
-		ppreg_reportf(c, "charter.clauses", at, "%s 'commitments[].clauses'%s", what[e], tail[e]);
+		report_missing(c, "charter.clauses", at, e, "clauses");
 }
 
 /* A commitment's clauses and signature are judged whenever it is active
@@ -288,7 +296,7 @@ int charter_check_unique(ppreg_check *c, const charter_policy *pol, const ppreg_
 		return 0;
 	partner_ref *refs = calloc(n, sizeof *refs);
 	if (!refs)
-		return api->fail(c, "out of memory");
+		return api->fail(c, ppreg_tr(c, "out of memory"));
 	for (size_t i = 0; i < n; i++) {
 		const ppreg_node *pn = api->get(api->item(commitments, i), "partner");
 		const char *id = ppreg_text(c, pn);

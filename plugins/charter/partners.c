@@ -33,7 +33,7 @@ int charter_services_load(ppreg_check *c, charter_services *sv)
 	if (!n)
 		return 0;
 	if (!(sv->ids = calloc(n, sizeof *sv->ids)))
-		return api->fail(c, "out of memory");
+		return api->fail(c, ppreg_tr(c, "out of memory"));
 	for (size_t i = 0; i < n; i++) {
 		const char *id = ppreg_text(c, api->get(api->item(services, i), "id"));
 		if (id)
@@ -146,7 +146,7 @@ void charter_check_statuses(ppreg_check *c, const charter_policy *pol, const ppr
 			continue;
 		ppreg_reportf(c, "charter.signed", n, "patient_partners.by_status.%s is %lld, but charter.yaml has %lld active "
 		              "commitment%s with partner_status %s%s%s%s", status_names[s], declared, count[s],
-		              count[s] == 1 ? "" : "s", status_names[s], count[s] > 1 ? " (lines " : count[s] ? " (line " : "", lines[s],
+		              count[s] == 1 ? "" : "s", status_names[s], count[s] > 1 ? ppreg_tr(c, " (lines ") : count[s] ? ppreg_tr(c, " (line ") : "", lines[s],
 		              count[s] ? ")" : "");
 	}
 }

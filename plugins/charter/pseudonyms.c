@@ -52,7 +52,7 @@ const char *charter_partner_label(const ppreg_check *c, const charter_policy *po
 	const char *id = ppreg_text(c, partner);
 	if (id && charter_is_pseudonym(pol, id) && !text_contact_kind(id))
 		return id;
-	return "this partner";
+	return ppreg_tr(c, "this partner");
 }
 
 static void check_partner(ppreg_check *c, const charter_policy *pol, const ppreg_node *pn)
@@ -64,12 +64,12 @@ static void check_partner(ppreg_check *c, const charter_policy *pol, const ppreg
 	int pseudonym = charter_is_pseudonym(pol, id);
 	if (!pseudonym && contact)
 		ppreg_reportf(c, "charter.pseudonymous", pn, "the partner is named by %s; a public registry names partners only by "
-		              "pseudonyms matching %s", contact, pol->pattern);
+		              "pseudonyms matching %s", ppreg_tr(c, contact), pol->pattern);
 	else if (!pseudonym)
 		ppreg_reportf(c, "charter.pseudonymous", pn, "the partner id is not a pseudonym matching %s: a public registry "
 		              "holds no name of a partner", pol->pattern);
 	else if (contact)
-		ppreg_reportf(c, "charter.pseudonymous", pn, "the partner id holds %s", contact);
+		ppreg_reportf(c, "charter.pseudonymous", pn, "the partner id holds %s", ppreg_tr(c, contact));
 }
 
 /* ---- scalars and keys ---- */
@@ -85,7 +85,7 @@ static void scan(ppreg_check *c, const ppreg_node *n, const ppreg_node *list, in
 	const char *what;
 	if (kind == PPREG_NODE_SCALAR) {
 		if ((what = text_contact_kind(ppreg_text(c, n))) != NULL)
-			ppreg_reportf(c, "charter.pseudonymous", n, "%s in a public registry: partners appear under pseudonyms only", what);
+			ppreg_reportf(c, "charter.pseudonymous", n, "%s in a public registry: partners appear under pseudonyms only", ppreg_tr(c, what));
 		return;
 	}
 	if (kind != PPREG_NODE_LIST && kind != PPREG_NODE_MAP)
@@ -98,7 +98,7 @@ static void scan(ppreg_check *c, const ppreg_node *n, const ppreg_node *list, in
 		const ppreg_node *value = api->item(n, i);
 		const char *key = kind == PPREG_NODE_MAP ? api->key(n, i) : NULL;
 		if (key && (what = text_contact_kind(key)) != NULL)
-			ppreg_reportf(c, "charter.pseudonymous", value, "a key holds %s: partners appear under pseudonyms only", what);
+			ppreg_reportf(c, "charter.pseudonymous", value, "a key holds %s: partners appear under pseudonyms only", ppreg_tr(c, what));
 		if (key && in_item && text_is_identity_key(key)) {
 			/* the key folds to a word of the list: safe to repeat */
 			ppreg_reportf(c, "charter.pseudonymous", value, "a '%s' field identifies the partner: a public registry holds "
@@ -136,8 +136,8 @@ void charter_check_comments(ppreg_check *c, const char *file)
 		if (!what)
 			continue;
 		char msg[200];
-		snprintf(msg, sizeof msg, "a comment holds %s: the public registry publishes comments too; "
-		         "partners appear under pseudonyms only", what);
+		snprintf(msg, sizeof msg, ppreg_tr(c, "a comment holds %s: the public registry publishes comments too; "
+		         "partners appear under pseudonyms only"), ppreg_tr(c, what));
 		c->api->report_at(c, "charter.pseudonymous", PPREG_SEV_DEFAULT, file, line, column, msg);
 	}
 }

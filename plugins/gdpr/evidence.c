@@ -67,7 +67,7 @@ int gdpr_check_evidence(ppreg_check *c, const ppreg_node *item)
 		return 0;
 	default: {
 		char msg[160];
-		snprintf(msg, sizeof msg, "evidence %.100s could not be read", path);
+		snprintf(msg, sizeof msg, ppreg_tr(c, "evidence %.100s could not be read"), path);
 		return api->fail(c, msg);
 	}
 	}

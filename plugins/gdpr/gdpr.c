@@ -22,42 +22,64 @@
 #include <string.h>
 
 static const ppreg_rule rules[] = {
-	{"gdpr.controller", PPREG_SEV_ERROR, "the controller's SIREN is the registration's SIREN", "RGPD art. 4(7), art. 24",
-	 "Name as controller the legal entity of registration.yaml, with the same SIREN."},
-	{"gdpr.dpo", PPREG_SEV_ERROR, "a data-protection officer is designated (large-scale health data), with contact and "
-	 "designation reference", "RGPD art. 37(1)(c), art. 37(7)",
-	 "Designate a DPO with the CNIL and declare name, e-mail and the designation reference."},
-	{"gdpr.record-of-processing", PPREG_SEV_ERROR, "each processing activity has the Art. 30 fields: purposes, legal basis (Art. 6), data "
-	 "categories, data subjects, recipients, retention, processors", "RGPD art. 30, art. 6(1)",
-	 "Complete the record of each activity; legal_basis is one of consent, contract, legal-obligation, "
-	 "vital-interests, public-task, legitimate-interests."},
-	{"gdpr.special-categories", PPREG_SEV_ERROR, "health data names an Art. 9(2) condition", "RGPD art. 9(2)",
-	 "Add special_categories: {health: true, condition: explicit-consent|vital-interests|health-care|"
-	 "public-interest-health|research|other}."},
-	{"gdpr.retention", PPREG_SEV_ERROR, "retention periods are ISO-8601 durations no longer than the policy's maximum",
-	 "RGPD art. 5(1)(e)", "Give each retention as an ISO-8601 duration such as P2Y, within the policy's maximum "
-	 "(model: P20Y)."},
-	{"gdpr.hds-hosting", PPREG_SEV_ERROR, "every host of health data holds an HDS certificate: number, certifier, activities 1-6, "
-	 "a window of at most 3 years covering the as-of date", "CSP L.1111-8 (HDS), R.1111-9",
-	 "Host health data with an HDS-certified host and declare its certificate: number, certifier, activities "
-	 "(1 to 6), valid_from and valid_until."},
-	{"gdpr.transfers", PPREG_SEV_ERROR, "data leaving the EEA names a mechanism (adequacy decision listed in the policy, "
-	 "SCC or BCR)", "RGPD ch. V art. 44-49",
-	 "Declare {country, mechanism} in transfers_outside_eea for each host country outside the EEA; adequacy only "
-	 "for a country with an adequacy decision, scc or bcr otherwise."},
-	{"gdpr.dpia", PPREG_SEV_ERROR, "a data-protection impact assessment exists, not older than the policy allows, as "
-	 "evidence", "RGPD art. 35",
-	 "Carry out or review the DPIA (model: at least every 3 years) and add its document under evidence/ with "
-	 "its SHA-256."},
-	{"gdpr.breach-procedure", PPREG_SEV_ERROR, "a breach procedure notifies the authority within 72 hours or less, as evidence",
-	 "RGPD art. 33", "Adopt a breach procedure notifying the CNIL within 72 hours; add it under evidence/ with "
-	 "its SHA-256."},
-	{"gdpr.processor-contracts", PPREG_SEV_ERROR, "each processor has an Art. 28 contract as evidence", "RGPD art. 28",
-	 "Declare each processor as a hosting entry (by its id) with contract: {path, sha256} of the signed "
-	 "Art. 28 contract."},
-	{"gdpr.evidence", PPREG_SEV_ERROR, "every evidence item names a file of the platform's evidence/ folder at the same "
-	 "revision whose SHA-256 matches", "note 2026-02-16 §4.1; RGPD art. 5(2) (accountability)",
-	 "Commit the document as a regular file under evidence/ and declare its path and its `sha256sum` digest."},
+	{"gdpr.controller", PPREG_SEV_ERROR,
+	 PPREG_N_("the controller's SIREN is the registration's SIREN"),
+	 PPREG_N_("RGPD art. 4(7), art. 24"),
+	 PPREG_N_("Name as controller the legal entity of registration.yaml, with the same SIREN.")},
+	{"gdpr.dpo", PPREG_SEV_ERROR,
+	 PPREG_N_("a data-protection officer is designated (large-scale health data), with contact and "
+	 "designation reference"),
+	 PPREG_N_("RGPD art. 37(1)(c), art. 37(7)"),
+	 PPREG_N_("Designate a DPO with the CNIL and declare name, e-mail and the designation reference.")},
+	{"gdpr.record-of-processing", PPREG_SEV_ERROR,
+	 PPREG_N_("each processing activity has the Art. 30 fields: purposes, legal basis (Art. 6), data "
+	 "categories, data subjects, recipients, retention, processors"),
+	 PPREG_N_("RGPD art. 30, art. 6(1)"),
+	 PPREG_N_("Complete the record of each activity; legal_basis is one of consent, contract, legal-obligation, "
+	 "vital-interests, public-task, legitimate-interests.")},
+	{"gdpr.special-categories", PPREG_SEV_ERROR,
+	 PPREG_N_("health data names an Art. 9(2) condition"),
+	 PPREG_N_("RGPD art. 9(2)"),
+	 PPREG_N_("Add special_categories: {health: true, condition: explicit-consent|vital-interests|health-care|"
+	 "public-interest-health|research|other}.")},
+	{"gdpr.retention", PPREG_SEV_ERROR,
+	 PPREG_N_("retention periods are ISO-8601 durations no longer than the policy's maximum"),
+	 PPREG_N_("RGPD art. 5(1)(e)"),
+	 PPREG_N_("Give each retention as an ISO-8601 duration such as P2Y, within the policy's maximum "
+	 "(model: P20Y).")},
+	{"gdpr.hds-hosting", PPREG_SEV_ERROR,
+	 PPREG_N_("every host of health data holds an HDS certificate: number, certifier, activities 1-6, "
+	 "a window of at most 3 years covering the as-of date"),
+	 PPREG_N_("CSP L.1111-8 (HDS), R.1111-9"),
+	 PPREG_N_("Host health data with an HDS-certified host and declare its certificate: number, certifier, activities "
+	 "(1 to 6), valid_from and valid_until.")},
+	{"gdpr.transfers", PPREG_SEV_ERROR,
+	 PPREG_N_("data leaving the EEA names a mechanism (adequacy decision listed in the policy, "
+	 "SCC or BCR)"),
+	 PPREG_N_("RGPD ch. V art. 44-49"),
+	 PPREG_N_("Declare {country, mechanism} in transfers_outside_eea for each host country outside the EEA; adequacy only "
+	 "for a country with an adequacy decision, scc or bcr otherwise.")},
+	{"gdpr.dpia", PPREG_SEV_ERROR,
+	 PPREG_N_("a data-protection impact assessment exists, not older than the policy allows, as "
+	 "evidence"),
+	 PPREG_N_("RGPD art. 35"),
+	 PPREG_N_("Carry out or review the DPIA (model: at least every 3 years) and add its document under evidence/ with "
+	 "its SHA-256.")},
+	{"gdpr.breach-procedure", PPREG_SEV_ERROR,
+	 PPREG_N_("a breach procedure notifies the authority within 72 hours or less, as evidence"),
+	 PPREG_N_("RGPD art. 33"),
+	 PPREG_N_("Adopt a breach procedure notifying the CNIL within 72 hours; add it under evidence/ with "
+	 "its SHA-256.")},
+	{"gdpr.processor-contracts", PPREG_SEV_ERROR,
+	 PPREG_N_("each processor has an Art. 28 contract as evidence"),
+	 PPREG_N_("RGPD art. 28"),
+	 PPREG_N_("Declare each processor as a hosting entry (by its id) with contract: {path, sha256} of the signed "
+	 "Art. 28 contract.")},
+	{"gdpr.evidence", PPREG_SEV_ERROR,
+	 PPREG_N_("every evidence item names a file of the platform's evidence/ folder at the same "
+	 "revision whose SHA-256 matches"),
+	 PPREG_N_("note 2026-02-16 §4.1; RGPD art. 5(2) (accountability)"),
+	 PPREG_N_("Commit the document as a regular file under evidence/ and declare its path and its `sha256sum` digest.")},
 };
 
 static const ppreg_field fields[] = {
@@ -142,22 +164,22 @@ static int load_params(ppreg_check *c, void *state)
 	const ppreg_node *params = c->params;
 	const ppreg_node *rn = api->get(params, "max_retention");
 	if (!PPREG_API_HAS(api, country_valid))
-		return api->fail(c, "gdpr needs a core that gives the text formats (ppreg_api.country_valid)");
+		return api->fail(c, ppreg_tr(c, "gdpr needs a core that gives the text formats (ppreg_api.country_valid)"));
 	if (api->duration(rn, &p->max_retention) != PPREG_OK || !(p->max_retention_text = ppreg_text(c, rn)))
-		return api->fail(c, "policy: gdpr.params.max_retention must be an ISO-8601 duration");
+		return api->fail(c, ppreg_tr(c, "policy: gdpr.params.max_retention must be an ISO-8601 duration"));
 	if (api->duration(api->get(params, "max_dpia_age"), &p->max_dpia_age) != PPREG_OK)
-		return api->fail(c, "policy: gdpr.params.max_dpia_age must be an ISO-8601 duration");
+		return api->fail(c, ppreg_tr(c, "policy: gdpr.params.max_dpia_age must be an ISO-8601 duration"));
 	if (api->duration(api->get(params, "max_hds_window"), &p->max_hds_window) != PPREG_OK)
-		return api->fail(c, "policy: gdpr.params.max_hds_window must be an ISO-8601 duration");
+		return api->fail(c, ppreg_tr(c, "policy: gdpr.params.max_hds_window must be an ISO-8601 duration"));
 	if (api->number(api->get(params, "max_breach_notification_hours"), &p->max_breach_hours) != PPREG_OK ||
 	    p->max_breach_hours <= 0)
-		return api->fail(c, "policy: gdpr.params.max_breach_notification_hours must be a number > 0");
+		return api->fail(c, ppreg_tr(c, "policy: gdpr.params.max_breach_notification_hours must be a number > 0"));
 	p->eea = api->get(params, "eea");
 	p->adequacy = api->get(params, "adequacy");
 	if (!is_country_list(c, p->eea))
-		return api->fail(c, "policy: gdpr.params.eea must be a list of ISO 3166-1 alpha-2 codes");
+		return api->fail(c, ppreg_tr(c, "policy: gdpr.params.eea must be a list of ISO 3166-1 alpha-2 codes"));
 	if (!is_country_list(c, p->adequacy))
-		return api->fail(c, "policy: gdpr.params.adequacy must be a list of ISO 3166-1 alpha-2 codes");
+		return api->fail(c, ppreg_tr(c, "policy: gdpr.params.adequacy must be a list of ISO 3166-1 alpha-2 codes"));
 	return 0;
 }
 
@@ -212,7 +234,7 @@ static void check_record(ppreg_check *c, const ppreg_node *acts, size_t i)
 		}
 	}
 	if (basis && !ppreg_one_of(basis, LEGAL_BASES))
-		ppreg_reportf(c, "gdpr.record-of-processing", bn, "legal basis '%.40s' is not one of art. 6(1)'s: " LEGAL_BASES, basis);
+		ppreg_reportf(c, "gdpr.record-of-processing", bn, "legal basis '%.40s' is not one of art. 6(1)'s: %s", basis, LEGAL_BASES);
 	check_record_lists(c, act);
 }
 
@@ -266,7 +288,7 @@ static void check_special_categories(ppreg_check *c, const ppreg_node *act)
 	if (api->kind(hn) != PPREG_NODE_NULL && api->boolean(hn, &health) != PPREG_OK)
 		ppreg_reportf(c, "gdpr.special-categories", hn, "health must be true or false");
 	if (condition && !ppreg_one_of(condition, ART9_CONDITIONS))
-		ppreg_reportf(c, "gdpr.special-categories", cn, "'%.40s' is not an art. 9(2) condition: " ART9_CONDITIONS, condition);
+		ppreg_reportf(c, "gdpr.special-categories", cn, "'%.40s' is not an art. 9(2) condition: %s", condition, ART9_CONDITIONS);
 	if (!processes_health(c, act))
 		return;
 	if (api->kind(sc) == PPREG_NODE_NULL)
@@ -326,9 +348,10 @@ static void check_dpia(ppreg_check *c, const ppreg_node *root, const gdpr_params
 	ppreg_date last = c->api->date_add(done, &p->max_dpia_age, 1);
 	if (c->api->date_cmp(done, c->as_of) <= 0 && c->api->date_cmp(last, c->as_of) < 0) {
 		const char *age = ppreg_text(c, c->api->get(c->params, "max_dpia_age"));
-		ppreg_reportf(c, "gdpr.dpia", dn, "the DPIA done on %04d-%02d-%02d is older than the policy's max_dpia_age "
-		              "(%s): it held until %04d-%02d-%02d; review it", done.year, done.month, done.day,
-		              age ? age : "?", last.year, last.month, last.day);
+		char on[PPREG_TEXT_MAX], until[PPREG_TEXT_MAX];
+		ppreg_reportf(c, "gdpr.dpia", dn, "the DPIA done on %s is older than the policy's max_dpia_age "
+		              "(%s): it held until %s; review it", ppreg_date_text(c, done, on),
+		              age ? age : "?", ppreg_date_text(c, last, until));
 	}
 	ppreg_lapse(c, "gdpr.dpia", dn, last);
 }
@@ -384,5 +407,5 @@ static int judge(ppreg_check *c, const void *state)
 }
 
 PPREG_DEFINE_PLUGIN("gdpr", "1.0.0",
-                    "gdpr: data protection backed by verified evidence (RGPD, CSP L.1111-8; note 2026-02-16 §4.1)",
+                    PPREG_N_("gdpr: data protection backed by verified evidence (RGPD, CSP L.1111-8; note 2026-02-16 §4.1)"),
                     rules, schemas, setup, judge, free); /* the state holds no pointer of its own */

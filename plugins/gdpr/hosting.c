@@ -13,13 +13,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* A date as YYYY-MM-DD, for messages. */
-static const char *date_text(ppreg_date d, char out[16])
-{
-	snprintf(out, 16, "%04d-%02d-%02d", d.year % 10000, d.month % 100, d.day % 100);
-	return out;
-}
-
 /* HDS activities are numbered 1 to 6 (CSP R.1111-9); at least one. */
 static void check_activities(ppreg_check *c, const ppreg_node *cert)
 {
@@ -43,19 +36,19 @@ static void check_validity(ppreg_check *c, const ppreg_node *cert, const gdpr_pa
 	const ppreg_api *api = c->api;
 	const ppreg_node *fn = api->get(cert, "valid_from"), *un = api->get(cert, "valid_until");
 	ppreg_date from, until;
-	char a[16], b[16];
+	char a[PPREG_TEXT_MAX], b[PPREG_TEXT_MAX];
 	if (api->date(fn, &from) != PPREG_OK || api->date(un, &until) != PPREG_OK)
 		return; /* reported by the core */
 	if (api->date_cmp(from, c->as_of) > 0)
 		ppreg_reportf(c, "gdpr.hds-hosting", fn, "the HDS certificate is valid only from %s, after the as-of date %s",
-		              date_text(from, a), date_text(c->as_of, b));
+		              ppreg_date_text(c, from, a), ppreg_date_text(c, c->as_of, b));
 	else if (api->date_cmp(until, c->as_of) < 0)
 		ppreg_reportf(c, "gdpr.hds-hosting", un, "the HDS certificate expired on %s, before the as-of date %s",
-		              date_text(until, a), date_text(c->as_of, b));
+		              ppreg_date_text(c, until, a), ppreg_date_text(c, c->as_of, b));
 	ppreg_lapse(c, "gdpr.hds-hosting", un, until);
 	if (api->date_cmp(until, api->date_add(from, &p->max_hds_window, 1)) > 0)
 		ppreg_reportf(c, "gdpr.hds-hosting", un, "a validity window from %s to %s is longer than the policy allows",
-		              date_text(from, a), date_text(until, b));
+		              ppreg_date_text(c, from, a), ppreg_date_text(c, until, b));
 }
 
 /* A host of health data and its certificate. */

@@ -25,10 +25,10 @@ static int compare_digest(ppreg_check *c, const ppreg_node *dn, const char *path
 	if (!want)
 		return 0; /* missing or mistyped: reported by the core */
 	if (!is_sha256_hex(want))
-		snprintf(msg, size, "the sha256 of %.80s must be 64 lowercase hex digits (sha256sum %.80s)", path, path);
+		snprintf(msg, size, ppreg_tr(c, "the sha256 of %.80s must be 64 lowercase hex digits (sha256sum %.80s)"), path, path);
 	else if (strcmp(want, hex))
-		snprintf(msg, size, "%.80s has SHA-256 %s, not the declared one: the document is not the one the claim "
-		         "names", path, hex);
+		snprintf(msg, size, ppreg_tr(c, "%.80s has SHA-256 %s, not the declared one: the document is not the one the claim "
+		         "names"), path, hex);
 	else
 		return 0;
 	return 1;
@@ -45,19 +45,19 @@ int evidence_judge(ppreg_check *c, const ppreg_node *item, const ppreg_node **at
 		return 0; /* missing or mistyped: reported by the core */
 	int rc = api->file_sha256(c, path, hex);
 	if (rc == PPREG_ESCAPES)
-		snprintf(msg, size, "'%.80s' leaves the platform folder (an absolute path, '..' or an empty part); evidence "
-		         "is a file under evidence/", path);
+		snprintf(msg, size, ppreg_tr(c, "'%.80s' leaves the platform folder (an absolute path, '..' or an empty part); evidence "
+		         "is a file under evidence/"), path);
 	else if (strncmp(path, EVIDENCE_DIR, strlen(EVIDENCE_DIR)))
-		snprintf(msg, size, "'%.80s' is not inside evidence/", path);
+		snprintf(msg, size, ppreg_tr(c, "'%.80s' is not inside evidence/"), path);
 	else if (rc == PPREG_OK) {
 		*at = api->get(item, "sha256");
 		return compare_digest(c, *at, path, hex, msg, size);
 	} else if (rc == PPREG_ABSENT)
-		snprintf(msg, size, "%.80s is not in the platform folder at this revision: a claim without its document",
+		snprintf(msg, size, ppreg_tr(c, "%.80s is not in the platform folder at this revision: a claim without its document"),
 		         path);
 	else if (rc == PPREG_SYMLINK)
-		snprintf(msg, size, "%.80s is a symbolic link or not a regular file (or lies behind one); it is not "
-		         "followed", path);
+		snprintf(msg, size, ppreg_tr(c, "%.80s is a symbolic link or not a regular file (or lies behind one); it is not "
+		         "followed"), path);
 	else {
 		char why[160];
 		snprintf(why, sizeof why, "evidence %.100s could not be read", path);

@@ -10,6 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* as in ppreg/plugin.h, which this library does not include: marks a
+ * message for xgettext, translated by the plugin that prints it */
+#ifndef PPREG_N_
+#define PPREG_N_(s) (s)
+#endif
+
 static int is_digit(unsigned char ch)
 {
 	return ch >= '0' && ch <= '9';
@@ -214,12 +220,11 @@ const char *text_contact_kind(const char *text)
 		return NULL;
 	unsigned found = contact_cues(text);
 	if ((found & CUE_EMAIL) && has_email(text))
-		return "an e-mail address";
+		return PPREG_N_("an e-mail address");
 	if ((found & CUE_PHONE) && has_phone(text))
-		return "a phone number";
+		return PPREG_N_("a phone number");
 	return NULL;
 }
-
 
 /* ---- values fit to repeat ---- */
 

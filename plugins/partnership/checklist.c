@@ -16,15 +16,15 @@
 #include <string.h>
 
 const pship_item pship_items[PSHIP_N_ITEMS] = {
-	{"shared_diagnosis", CO_DECISION, "is there a shared diagnosis?"},
-	{"steering", CO_DECISION, "does a steering body include at least one patient partner?"},
-	{"deliberative_vote", CO_DECISION, "do the patient partners have a deliberative vote?"},
-	{"joint_minutes", CO_DECISION, "are the conclusions of meetings validated by all the partners?"},
-	{"roadmap", CO_CONDUCT, "is a guidance document (action sheet, roadmap, roles and missions) established?"},
-	{"co_led_actions", CO_CONDUCT, "are meetings or actions led by a professional and a patient together?"},
-	{"joint_objectives", CO_EVALUATION, "are precise objectives and evaluation criteria adopted together at the start?"},
-	{"joint_promotion", CO_EVALUATION, "is the promotion of the results made jointly?"},
-	{"results_returned", CO_EVALUATION, "are the beneficiaries informed of the results?"},
+	{"shared_diagnosis", CO_DECISION, PPREG_N_("is there a shared diagnosis?")},
+	{"steering", CO_DECISION, PPREG_N_("does a steering body include at least one patient partner?")},
+	{"deliberative_vote", CO_DECISION, PPREG_N_("do the patient partners have a deliberative vote?")},
+	{"joint_minutes", CO_DECISION, PPREG_N_("are the conclusions of meetings validated by all the partners?")},
+	{"roadmap", CO_CONDUCT, PPREG_N_("is a guidance document (action sheet, roadmap, roles and missions) established?")},
+	{"co_led_actions", CO_CONDUCT, PPREG_N_("are meetings or actions led by a professional and a patient together?")},
+	{"joint_objectives", CO_EVALUATION, PPREG_N_("are precise objectives and evaluation criteria adopted together at the start?")},
+	{"joint_promotion", CO_EVALUATION, PPREG_N_("is the promotion of the results made jointly?")},
+	{"results_returned", CO_EVALUATION, PPREG_N_("are the beneficiaries informed of the results?")},
 };
 
 static const char *const phase_keys[] = {"co_decision", "co_conduct", "co_evaluation"};
@@ -48,16 +48,16 @@ static int check_answer(ppreg_check *c, const ppreg_node *project, const pship_i
 	const char *answer = ppreg_text(c, an), *status = ppreg_text(c, api->get(project, "status"));
 	char msg[400];
 	if (api->kind(an) == PPREG_NODE_NULL)
-		snprintf(msg, sizeof msg, "%s has no answer: %s (HAS checklist)", it->key, it->question);
+		snprintf(msg, sizeof msg, ppreg_tr(c, "%s has no answer: %s (HAS checklist)"), it->key, ppreg_tr(c, it->question));
 	else if (answer && !ppreg_one_of(answer, PSHIP_ANSWERS))
-		snprintf(msg, sizeof msg, "%s: the answer is yes, no or in-progress", it->key);
+		snprintf(msg, sizeof msg, ppreg_tr(c, "%s: the answer is yes, no or in-progress"), it->key);
 	else if (answer && !strcmp(answer, "no"))
-		snprintf(msg, sizeof msg, "%s answered no: %s (HAS checklist)", it->key, it->question);
+		snprintf(msg, sizeof msg, ppreg_tr(c, "%s answered no: %s (HAS checklist)"), it->key, ppreg_tr(c, it->question));
 	else if (answer && !strcmp(answer, "in-progress") && status && !strcmp(status, "completed"))
-		snprintf(msg, sizeof msg, "%s still in progress in a completed project: %s (HAS checklist)", it->key,
-		         it->question);
+		snprintf(msg, sizeof msg, ppreg_tr(c, "%s still in progress in a completed project: %s (HAS checklist)"), it->key,
+		         ppreg_tr(c, it->question));
 	else if (answer && !strcmp(answer, "yes") && api->kind(ev) == PPREG_NODE_NULL)
-		snprintf(msg, sizeof msg, "%s answered yes without its document (evidence: {path, sha256})", it->key);
+		snprintf(msg, sizeof msg, ppreg_tr(c, "%s answered yes without its document (evidence: {path, sha256})"), it->key);
 	else
 		msg[0] = '\0';
 	if (msg[0])
@@ -91,8 +91,8 @@ int pship_check_checklist(ppreg_check *c, const ppreg_node *project, const pship
 		}
 		if (api->kind(item) != PPREG_NODE_NULL)
 			continue; /* mistyped: reported by the core */
-		snprintf(msg, sizeof msg, "%s.%s is not answered: %s (HAS checklist)", phase_keys[it->phase], it->key,
-		         it->question);
+		snprintf(msg, sizeof msg, ppreg_tr(c, "%s.%s is not answered: %s (HAS checklist)"), phase_keys[it->phase], it->key,
+		         ppreg_tr(c, it->question));
 		report_item(c, it->phase, api->kind(phase) == PPREG_NODE_MAP ? phase : project, msg);
 	}
 	return 0;

@@ -22,39 +22,52 @@
 #define HAS "HAS, synthèse « Partenariat en santé et patients partenaires », 28 May 2026 (guidance)"
 
 static const ppreg_rule rules[] = {
-	{"partnership.declared", PPREG_SEV_WARNING, "the service declares its partnership projects in partnership.yaml",
-	 HAS ", point 9: « Le partenariat en santé et le déploiement des patients partenaires doivent être visibles et "
+	{"partnership.declared", PPREG_SEV_WARNING,
+	 PPREG_N_("the service declares its partnership projects in partnership.yaml"),
+	 PPREG_N_("HAS, synthèse « Partenariat en santé et patients partenaires », 28 May 2026 (guidance), point 9: « Le partenariat en santé et le déploiement des patients partenaires doivent être visibles et "
 	 "lisibles »; CSP L.1191-1 (draft): « Un référentiel de bonnes pratiques de la Haute autorité de santé détermine "
-	 "les conditions relatives à la conduite opérationnelle de ces partenariats »",
-	 "Add partnership.yaml listing the projects run with patient partners (docs/plugins/partnership.md)."},
-	{"partnership.projects", PPREG_SEV_WARNING, "at least one project, each with an id of its own, a title and a "
-	 "status (ongoing or completed)", HAS ": « mode projet »; « document de cadrage »",
-	 "List each project once under projects with id, title and status: ongoing or completed."},
-	{"partnership.partners", PPREG_SEV_WARNING, "each project involves at least the policy's number of patient "
-	 "partners (model: 2), each an active partner of charter.yaml", HAS ", check-list: « Y a-t-il au moins 2 "
-	 "patients partenaires impliqués ? »; « nombre suffisant d'usagers »; policy `min_partners`",
-	 "List under partners the pseudonyms of the project's patient partners, each with an active commitment in "
-	 "charter.yaml, as many as the policy asks."},
-	{"partnership.co-decision", PPREG_SEV_WARNING, "co-decision: shared diagnosis, steering with partners, deliberative "
-	 "vote, conclusions validated by all, answered yes with a document", HAS ": « la co-décision (partage réel des "
+	 "les conditions relatives à la conduite opérationnelle de ces partenariats »"),
+	 PPREG_N_("Add partnership.yaml listing the projects run with patient partners (docs/plugins/partnership.md).")},
+	{"partnership.projects", PPREG_SEV_WARNING,
+	 PPREG_N_("at least one project, each with an id of its own, a title and a "
+	 "status (ongoing or completed)"),
+	 PPREG_N_("HAS, synthèse « Partenariat en santé et patients partenaires », 28 May 2026 (guidance): « mode projet »; « document de cadrage »"),
+	 PPREG_N_("List each project once under projects with id, title and status: ongoing or completed.")},
+	{"partnership.partners", PPREG_SEV_WARNING,
+	 PPREG_N_("each project involves at least the policy's number of patient "
+	 "partners (model: 2), each an active partner of charter.yaml"),
+	 PPREG_N_("HAS, synthèse « Partenariat en santé et patients partenaires », 28 May 2026 (guidance), check-list: « Y a-t-il au moins 2 "
+	 "patients partenaires impliqués ? »; « nombre suffisant d'usagers »; policy `min_partners`"),
+	 PPREG_N_("List under partners the pseudonyms of the project's patient partners, each with an active commitment in "
+	 "charter.yaml, as many as the policy asks.")},
+	{"partnership.co-decision", PPREG_SEV_WARNING,
+	 PPREG_N_("co-decision: shared diagnosis, steering with partners, deliberative "
+	 "vote, conclusions validated by all, answered yes with a document"),
+	 PPREG_N_("HAS, synthèse « Partenariat en santé et patients partenaires », 28 May 2026 (guidance): « la co-décision (partage réel des "
 	 "choix) »; check-list questions 1, 3, 4, 7; CSP L.1191-2 (draft): « Ils sont associés au pilotage des "
-	 "partenariats qui les concernent »; policy `checklist`",
-	 "Answer each co_decision item yes with its document (evidence: {path, sha256}); in-progress only while the "
-	 "project is ongoing."},
-	{"partnership.co-conduct", PPREG_SEV_WARNING, "co-conduct: a guidance document (roadmap, roles and missions) and "
-	 "actions led by a professional and a patient together, answered yes with a document", HAS ": « la co-conduite "
-	 "(responsabilités et moyens partagés) »; check-list questions 5, 6; policy `checklist`",
-	 "Answer each co_conduct item yes with its document (evidence: {path, sha256}); in-progress only while the "
-	 "project is ongoing."},
-	{"partnership.co-evaluation", PPREG_SEV_WARNING, "co-evaluation: objectives and criteria adopted together, joint "
-	 "promotion, results returned to those concerned, answered yes with a document", HAS ": « la co-évaluation "
-	 "(définition et analyse conjointes des résultats) »; check-list questions 8, 9, 10; policy `checklist`",
-	 "Answer each co_evaluation item yes with its document (evidence: {path, sha256}); in-progress only while the "
-	 "project is ongoing."},
-	{"partnership.evidence", PPREG_SEV_WARNING, "every document a checklist answer names is a file of the platform's "
-	 "evidence/ folder at the same revision whose SHA-256 matches", HAS ": « document de cadrage, pilotage "
-	 "représentatif, évaluation, restitution »; evidence as note 2026-02-16 §4.1",
-	 "Commit the document as a regular file under evidence/ and declare its path and its `sha256sum` digest."},
+	 "partenariats qui les concernent »; policy `checklist`"),
+	 PPREG_N_("Answer each co_decision item yes with its document (evidence: {path, sha256}); in-progress only while the "
+	 "project is ongoing.")},
+	{"partnership.co-conduct", PPREG_SEV_WARNING,
+	 PPREG_N_("co-conduct: a guidance document (roadmap, roles and missions) and "
+	 "actions led by a professional and a patient together, answered yes with a document"),
+	 PPREG_N_("HAS, synthèse « Partenariat en santé et patients partenaires », 28 May 2026 (guidance): « la co-conduite "
+	 "(responsabilités et moyens partagés) »; check-list questions 5, 6; policy `checklist`"),
+	 PPREG_N_("Answer each co_conduct item yes with its document (evidence: {path, sha256}); in-progress only while the "
+	 "project is ongoing.")},
+	{"partnership.co-evaluation", PPREG_SEV_WARNING,
+	 PPREG_N_("co-evaluation: objectives and criteria adopted together, joint "
+	 "promotion, results returned to those concerned, answered yes with a document"),
+	 PPREG_N_("HAS, synthèse « Partenariat en santé et patients partenaires », 28 May 2026 (guidance): « la co-évaluation "
+	 "(définition et analyse conjointes des résultats) »; check-list questions 8, 9, 10; policy `checklist`"),
+	 PPREG_N_("Answer each co_evaluation item yes with its document (evidence: {path, sha256}); in-progress only while the "
+	 "project is ongoing.")},
+	{"partnership.evidence", PPREG_SEV_WARNING,
+	 PPREG_N_("every document a checklist answer names is a file of the platform's "
+	 "evidence/ folder at the same revision whose SHA-256 matches"),
+	 PPREG_N_("HAS, synthèse « Partenariat en santé et patients partenaires », 28 May 2026 (guidance): « document de cadrage, pilotage "
+	 "représentatif, évaluation, restitution »; evidence as note 2026-02-16 §4.1"),
+	 PPREG_N_("Commit the document as a regular file under evidence/ and declare its path and its `sha256sum` digest.")},
 };
 
 /* No field is PPREG_REQUIRED: the core reports a missing required field as
@@ -125,16 +138,16 @@ static int load_checklist(ppreg_check *c, pship_params *p)
 {
 	const ppreg_node *list = ppreg_list(c, c->api->get(c->params, "checklist"));
 	if (!list)
-		return c->api->fail(c, "policy: partnership.params.checklist must be a list of checklist items");
+		return c->api->fail(c, ppreg_tr(c, "policy: partnership.params.checklist must be a list of checklist items"));
 	for (size_t i = 0; i < c->api->count(list); i++) {
 		const char *s = ppreg_text(c, c->api->item(list, i));
 		size_t k = 0;
 		while (s && k < PSHIP_N_ITEMS && strcmp(s, pship_items[k].key))
 			k++;
 		if (!s || k == PSHIP_N_ITEMS || p->asked[k])
-			return c->api->fail(c, "policy: partnership.params.checklist names an unknown item, or one twice "
+			return c->api->fail(c, ppreg_tr(c, "policy: partnership.params.checklist names an unknown item, or one twice "
 			                    "(shared_diagnosis, steering, deliberative_vote, joint_minutes, roadmap, "
-			                    "co_led_actions, joint_objectives, joint_promotion, results_returned)");
+			                    "co_led_actions, joint_objectives, joint_promotion, results_returned)"));
 		p->asked[k] = 1;
 	}
 	return 0;
@@ -147,7 +160,7 @@ static int load_params(ppreg_check *c, void *state)
 	pship_params *p = state;
 	if (c->api->integer(c->api->get(c->params, "min_partners"), &p->min_partners) != PPREG_OK ||
 	    p->min_partners < 1 || p->min_partners > 1000)
-		return c->api->fail(c, "policy: partnership.params.min_partners must be an integer from 1 to 1000");
+		return c->api->fail(c, ppreg_tr(c, "policy: partnership.params.min_partners must be an integer from 1 to 1000"));
 	return load_checklist(c, p);
 }
 
@@ -201,7 +214,7 @@ static void check_partners(ppreg_check *c, const ppreg_node *project, const pshi
 		distinct++;
 		if (charter && !is_active_partner(c, who))
 			ppreg_reportf(c, "partnership.partners", n, "%s has no active commitment in charter.yaml",
-			              text_echo_safe(who) ? who : "this partner");
+			              text_echo_safe(who) ? who : ppreg_tr(c, "this partner"));
 	}
 	if (distinct < p->min_partners)
 		ppreg_reportf(c, "partnership.partners", list, "patient partners involved: %lld, fewer than the %lld the "

@@ -47,14 +47,14 @@ static unsigned read_set(ppreg_check *c, const char *rule, const ppreg_node *lis
 			continue;
 		int k = index_of(s, names, n_names);
 		if (k < 0)
-			ppreg_reportf(c, rule, item, "'%.80s' is not a %s", s, what);
+			ppreg_reportf(c, rule, item, "'%.80s' is not a %s", s, ppreg_tr(c, what));
 		else if (set & (1u << k))
-			ppreg_reportf(c, rule, item, "%s '%s' is listed twice", what, s);
+			ppreg_reportf(c, rule, item, "%s '%s' is listed twice", ppreg_tr(c, what), s);
 		else
 			set |= 1u << k;
 	}
 	if (list && n == 0)
-		ppreg_reportf(c, rule, list, "no %s is listed", what);
+		ppreg_reportf(c, rule, list, "no %s is listed", ppreg_tr(c, what));
 	return set;
 }
 
@@ -84,7 +84,7 @@ void reg_check_kind(ppreg_check *c, const ppreg_node *platform)
 	if (kind && strcmp(kind, "commercial") && strcmp(kind, "non-commercial"))
 		ppreg_reportf(c, "registration.kind", kn, "kind '%.80s' is neither commercial nor non-commercial", kind);
 	const ppreg_node *channels = ppreg_list(c, c->api->get(platform, "channels"));
-	unsigned set = read_set(c, "registration.kind", channels, channel_names, N_OF(channel_names), "channel");
+	unsigned set = read_set(c, "registration.kind", channels, channel_names, N_OF(channel_names), PPREG_N_("channel"));
 	check_website(c, platform, (set & CHANNEL_DIGITAL) != 0);
 }
 
@@ -108,7 +108,7 @@ void reg_check_domains(ppreg_check *c, const ppreg_node *root)
 	const ppreg_api *api = c->api;
 	const ppreg_node *declared = ppreg_list(c, api->get(root, "domains"));
 	const ppreg_node *services = ppreg_list(c, api->get(root, "services"));
-	unsigned set = read_set(c, "registration.domains", declared, domain_names, N_OF(domain_names), "HAS domain");
+	unsigned set = read_set(c, "registration.domains", declared, domain_names, N_OF(domain_names), PPREG_N_("HAS domain"));
 	char names[96];
 	describe_set(names, sizeof names, set);
 	size_t n = api->count(services);
@@ -122,7 +122,7 @@ void reg_check_domains(ppreg_check *c, const ppreg_node *root)
 			ppreg_reportf(c, "registration.domains", dn, "service domain '%.80s' is not a HAS domain", d);
 		else if (api->count(declared) > 0) /* an empty list is one finding, not one per service */
 			ppreg_reportf(c, "registration.domains", dn, "service domain '%s' is not among the declared domains (%s)",
-			              d, set ? names : "none valid");
+			              d, set ? names : ppreg_tr(c, "none valid"));
 	}
 	if (services && n == 0)
 		ppreg_reportf(c, "registration.domains", services, "no service is declared");

@@ -19,9 +19,6 @@
 
 #include <string.h>
 
-#define DATE_FMT "%04d-%02d-%02d"
-#define DATE_ARGS(d) (d).year, (d).month, (d).day
-
 /* The number and both dates a granted authorization needs, each reported
  * missing at the authorization map. A value of the wrong type is present
  * (the core reported it). */
@@ -42,15 +39,16 @@ static void check_window(ppreg_check *c, const ppreg_node *auth)
 	ppreg_date granted, expires;
 	int has_granted = api->date(gn, &granted) == PPREG_OK;
 	int has_expires = api->date(en, &expires) == PPREG_OK;
+	char a[PPREG_TEXT_MAX], b[PPREG_TEXT_MAX];
 	if (has_granted && api->date_cmp(granted, c->as_of) > 0)
-		ppreg_reportf(c, "registration.authorization", gn, "granted_on " DATE_FMT " is after the as-of date " DATE_FMT,
-		              DATE_ARGS(granted), DATE_ARGS(c->as_of));
+		ppreg_reportf(c, "registration.authorization", gn, "granted_on %s is after the as-of date %s",
+		              ppreg_date_text(c, granted, a), ppreg_date_text(c, c->as_of, b));
 	if (has_granted && has_expires && api->date_cmp(expires, granted) <= 0)
-		ppreg_reportf(c, "registration.authorization", en, "expires_on " DATE_FMT " is not after granted_on " DATE_FMT,
-		              DATE_ARGS(expires), DATE_ARGS(granted));
+		ppreg_reportf(c, "registration.authorization", en, "expires_on %s is not after granted_on %s",
+		              ppreg_date_text(c, expires, a), ppreg_date_text(c, granted, b));
 	else if (has_expires && api->date_cmp(expires, c->as_of) < 0)
-		ppreg_reportf(c, "registration.authorization", en, "the authorization expired on " DATE_FMT ", before the as-of date "
-		              DATE_FMT, DATE_ARGS(expires), DATE_ARGS(c->as_of));
+		ppreg_reportf(c, "registration.authorization", en, "the authorization expired on %s, before the as-of date %s",
+		              ppreg_date_text(c, expires, a), ppreg_date_text(c, c->as_of, b));
 	if (has_expires) /* no term, no lapse */
 		ppreg_lapse(c, "registration.authorization", en, expires);
 }
@@ -81,7 +79,7 @@ static void check_record(ppreg_check *c, const ppreg_node *auth, const ppreg_nod
 	if (!entry) {
 		ppreg_reportf(c, "registration.authorization", auth, "platforms/%.80s is not in the authority's record "
 		              "(authority/authorizations.yaml): it is not authorized", c->platform);
-		api->withhold(c, "the platform is not in the authority's record of authorizations");
+		api->withhold(c, ppreg_tr(c, "the platform is not in the authority's record of authorizations"));
 		return;
 	}
 	const ppreg_node *sn = api->get(entry, "status");
@@ -89,7 +87,7 @@ static void check_record(ppreg_check *c, const ppreg_node *auth, const ppreg_nod
 	if (status && strcmp(status, "granted")) {
 		ppreg_reportf(c, "registration.authorization", sn, "the authority's record says the authorization is %s",
 		              status);
-		api->withhold(c, "the authority's record does not grant the authorization");
+		api->withhold(c, ppreg_tr(c, "the authority's record does not grant the authorization"));
 	} else {
 		check_window(c, entry);
 	}
@@ -110,7 +108,7 @@ void reg_check_authorization(ppreg_check *c, const ppreg_node *auth, const reg_p
 		require_granted_fields(c, auth);
 		check_window(c, auth);
 	} else if (!strcmp(status, "applied")) {
-		c->api->withhold(c, "the authorization is applied for, not granted");
+		c->api->withhold(c, ppreg_tr(c, "the authorization is applied for, not granted"));
 		if (p->applied != PPREG_SEV_OFF)
 			ppreg_reportf_sev(c, "registration.authorization", p->applied, sn,
 			                  "the authorization is applied for, not granted yet");

@@ -25,7 +25,7 @@ void reg_check_id(ppreg_check *c, const ppreg_node *root)
 		ppreg_reportf(c, "registration.id-matches-folder", n, "platform.id '%.80s' is not a slug ^[a-z0-9][a-z0-9-]{1,62}$", id);
 	else if (strcmp(id, c->platform))
 		ppreg_reportf(c, "registration.id-matches-folder", n, "platform.id '%s' differs from its folder platforms/%.80s%s", id,
-		              c->platform, slug_valid(c->platform) ? "" : " (not a valid id either)");
+		              c->platform, slug_valid(c->platform) ? "" : ppreg_tr(c, " (not a valid id either)"));
 }
 
 static void check_siren(ppreg_check *c, const ppreg_node *n, const char *siren)
@@ -52,7 +52,7 @@ static void check_siret(ppreg_check *c, const ppreg_node *n, const char *siret, 
 		break;
 	case ID_CHECKSUM:
 		ppreg_reportf(c, "registration.siret", n, "SIRET '%s' fails its Luhn checksum%s", siret,
-		              strncmp(siret, LA_POSTE_SIREN, 9) ? "" : " and its digit sum is not a multiple of 5");
+		              strncmp(siret, LA_POSTE_SIREN, 9) ? "" : ppreg_tr(c, " and its digit sum is not a multiple of 5"));
 		break;
 	default:
 		ppreg_reportf(c, "registration.siret", n, "SIRET '%.80s' is not 14 digits", siret);

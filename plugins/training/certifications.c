@@ -107,9 +107,10 @@ static cert_ref *sort_certs(ppreg_check *c, const ppreg_node *certs, course_ref 
 			              "not declare", course);
 		else if (course && !find_course(courses, n_courses, course)) /* may be personal data */
 			ppreg_reportf(c, "training.partner-certified", cn, "certification from a course that training.yaml does not declare");
+		char day[PPREG_TEXT_MAX];
 		if (api->date(dn, &when) == PPREG_OK && api->date_cmp(when, c->as_of) > 0)
-			ppreg_reportf(c, "training.partner-certified", dn, "certification obtained on %04d-%02d-%02d, after the as-of date",
-			              when.year, when.month, when.day);
+			ppreg_reportf(c, "training.partner-certified", dn, "certification obtained on %s, after the as-of date",
+			              ppreg_date_text(c, when, day));
 		if (partner)
 			refs[m++] = (cert_ref){partner, cert, i};
 	}
@@ -143,7 +144,7 @@ static void partner_words(const ppreg_check *c, const ppreg_node *partner_node, 
 	const char *id = ppreg_text(c, partner_node), *file = NULL;
 	unsigned line = 0, column = 0;
 	c->api->where(partner_node, &file, &line, &column);
-	snprintf(who, size, "the active partner %s%s(charter.yaml line %u)",
+	snprintf(who, size, ppreg_tr(c, "the active partner %s%s(charter.yaml line %u)"),
 	         looks_pseudonymous(id) ? id : "", looks_pseudonymous(id) ? " " : "", line);
 }
 
@@ -247,7 +248,7 @@ int training_check_certifications(ppreg_check *c, const training_policy *pol, co
 	                      sort_certs(c, certs, course_refs, n_courses, &n_certs) : NULL;
 	int rc = 0;
 	if (!course_refs || (api->kind(certs) == PPREG_NODE_LIST && !cert_refs)) {
-		rc = api->fail(c, "out of memory");
+		rc = api->fail(c, ppreg_tr(c, "out of memory"));
 	} else if (api->kind(certs) == PPREG_NODE_LIST) {
 		partner_ctx x = {pol, &domains, certs, course_refs, n_courses, 0};
 		check_active_partners(c, &x, cert_refs, n_certs);

@@ -209,7 +209,7 @@ static int check_modules(ppreg_check *c, const training_policy *pol, const ppreg
 	size_t n_topics = api->count(pol->topics);
 	topic_tally *tally = calloc(n_topics ? n_topics : 1, sizeof *tally);
 	if (!tally) {
-		api->fail(c, "out of memory");
+		api->fail(c, ppreg_tr(c, "out of memory"));
 		return 0;
 	}
 	if (!tally_modules(c, modules, pol->topics, tally, &hours_read)) {
@@ -226,9 +226,9 @@ static int check_modules(ppreg_check *c, const training_policy *pol, const ppreg
 		if (have.unreadable)
 			continue;
 		if (have.modules)
-			snprintf(item, sizeof item, "%.80s has %g hours of %g", topic, have.hours, need);
+			snprintf(item, sizeof item, ppreg_tr(c, "%.80s has %g hours of %g"), topic, have.hours, need);
 		else
-			snprintf(item, sizeof item, "%.80s is missing (%g hours)", topic, need);
+			snprintf(item, sizeof item, ppreg_tr(c, "%.80s is missing (%g hours)"), topic, need);
 		append(gaps, sizeof gaps, &len, item);
 	}
 	free(tally);
@@ -254,8 +254,9 @@ static int check_trainer_count(ppreg_check *c, const ppreg_node *trainers, const
 static int check_trainers(ppreg_check *c, const training_policy *pol, const ppreg_node *course)
 {
 	const ppreg_node *trainers = c->api->get(course, "trainers");
-	int ok = check_trainer_count(c, trainers, "patient_partners", "patient partners", pol->min_patient_partners);
-	return check_trainer_count(c, trainers, "professionals", "professionals", pol->min_professionals) && ok;
+	int ok = check_trainer_count(c, trainers, "patient_partners", ppreg_tr(c, "patient partners"),
+	                             pol->min_patient_partners);
+	return check_trainer_count(c, trainers, "professionals", ppreg_tr(c, "professionals"), pol->min_professionals) && ok;
 }
 
 static int check_assessment(ppreg_check *c, const ppreg_node *course)

@@ -36,7 +36,7 @@ int training_domains_load(ppreg_check *c, training_domains *d)
 	service_ref *refs = calloc(n ? n : 1, sizeof *refs);
 	memset(d, 0, sizeof *d);
 	if (!refs)
-		return api->fail(c, "out of memory");
+		return api->fail(c, ppreg_tr(c, "out of memory"));
 	for (size_t i = 0; i < n; i++) {
 		const ppreg_node *s = api->item(services, i);
 		const char *id = ppreg_text(c, api->get(s, "id")), *domain = ppreg_text(c, api->get(s, "domain"));
@@ -49,7 +49,7 @@ int training_domains_load(ppreg_check *c, training_domains *d)
 	if (!d->ids || !d->domains) {
 		free(refs);
 		training_domains_free(d);
-		return api->fail(c, "out of memory");
+		return api->fail(c, ppreg_tr(c, "out of memory"));
 	}
 	for (size_t i = 0; i < m; i++) {
 		d->ids[i] = refs[i].id;

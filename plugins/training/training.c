@@ -17,48 +17,45 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SOURCE_SPEC "note 2026-02-16 §4.1: « Un cahier des charges de tels enseignements [...] est devenu " \
-	"indispensable »; CSP L.1191-4 (draft): « Ils respectent un cahier des charges »"
-
 static const ppreg_rule rules[] = {
 	{"training.course-hours", PPREG_SEV_ERROR,
-	 "each course has a provider and at least the policy's minimum hours; its modules add up to no more than its total",
-	 "model policy (40 hours), derived from " SOURCE_SPEC,
-	 "Name the course's provider and declare its real total hours (model: 40 at least), no fewer than the sum of "
-	 "its modules' hours; a course below the minimum cannot certify partners."},
+	 PPREG_N_("each course has a provider and at least the policy's minimum hours; its modules add up to no more than its total"),
+	 PPREG_N_("model policy (40 hours), derived from note 2026-02-16 §4.1: « Un cahier des charges de tels enseignements [...] est devenu indispensable »; CSP L.1191-4 (draft): « Ils respectent un cahier des charges »"),
+	 PPREG_N_("Name the course's provider and declare its real total hours (model: 40 at least), no fewer than the sum of "
+	 "its modules' hours; a course below the minimum cannot certify partners.")},
 	{"training.required-modules", PPREG_SEV_ERROR,
-	 "each course covers every topic the policy requires, each for at least its minimum hours",
-	 "model policy (topics and hours), derived from " SOURCE_SPEC " (« les principes du partenariat en santé et les "
+	 PPREG_N_("each course covers every topic the policy requires, each for at least its minimum hours"),
+	 PPREG_N_("model policy (topics and hours), derived from note 2026-02-16 §4.1: « Un cahier des charges de tels enseignements [...] est devenu indispensable »; CSP L.1191-4 (draft): « Ils respectent un cahier des charges » (« les principes du partenariat en santé et les "
 	 "modalités d'exercice des patients-partenaires », biais populationnels); HAS 2026-05-28: quatre domaines, "
-	 "point 7 (confidentialité, secret, neutralité)",
-	 "Add a module for each missing or short topic (model: partnership-principles 6 h, experiential-knowledge 6, "
+	 "point 7 (confidentialité, secret, neutralité)"),
+	 PPREG_N_("Add a module for each missing or short topic (model: partnership-principles 6 h, experiential-knowledge 6, "
 	 "intervention-domains 8, confidentiality-secrecy 3, ethics-neutrality 3, role-boundaries 3, "
-	 "social-vulnerability-bias 3)."},
+	 "social-vulnerability-bias 3).")},
 	{"training.co-delivery", PPREG_SEV_ERROR,
-	 "each course is taught by at least the policy's number of patient partners and of professionals",
-	 "model policy (1 and 1), derived from HAS 2026-05-28: formation conjointe, formation en équipe; " SOURCE_SPEC,
-	 "Have the course co-taught: declare trainers.patient_partners and trainers.professionals, "
-	 "at least 1 each in the model policy."},
+	 PPREG_N_("each course is taught by at least the policy's number of patient partners and of professionals"),
+	 PPREG_N_("model policy (1 and 1), derived from HAS 2026-05-28: formation conjointe, formation en équipe; note 2026-02-16 §4.1: « Un cahier des charges de tels enseignements [...] est devenu indispensable »; CSP L.1191-4 (draft): « Ils respectent un cahier des charges »"),
+	 PPREG_N_("Have the course co-taught: declare trainers.patient_partners and trainers.professionals, "
+	 "at least 1 each in the model policy.")},
 	{"training.assessment", PPREG_SEV_ERROR,
-	 "each course says how learners are assessed",
-	 "model policy, derived from " SOURCE_SPEC " (« acquisitions de connaissances spécifiques »)",
-	 "Describe the assessment in words (e.g. written thesis and oral defence before a mixed jury)."},
+	 PPREG_N_("each course says how learners are assessed"),
+	 PPREG_N_("model policy, derived from note 2026-02-16 §4.1: « Un cahier des charges de tels enseignements [...] est devenu indispensable »; CSP L.1191-4 (draft): « Ils respectent un cahier des charges » (« acquisitions de connaissances spécifiques »)"),
+	 PPREG_N_("Describe the assessment in words (e.g. written thesis and oral defence before a mixed jury).")},
 	{"training.partner-certified", PPREG_SEV_ERROR,
-	 "every active partner of charter.yaml holds a certification from a declared course that meets the "
+	 PPREG_N_("every active partner of charter.yaml holds a certification from a declared course that meets the "
 	 "specification, obtained on or before the as-of date; with hours_by_domain, such courses give it the hours "
-	 "the domains of its missions ask",
-	 "model policy, derived from note 2026-02-16 §4.1: « transparence sur les formations reçues, les certifications "
+	 "the domains of its missions ask"),
+	 PPREG_N_("model policy, derived from note 2026-02-16 §4.1: « transparence sur les formations reçues, les certifications "
 	 "obtenues », and CSP L.1191-3 (draft): formation « correspondant à leurs missions telles qu'elles figurent dans "
-	 "leur déclaration d'engagement »",
-	 "Record each active partner's certification {partner, course, obtained_on} from a course of this file that "
+	 "leur déclaration d'engagement »"),
+	 PPREG_N_("Record each active partner's certification {partner, course, obtained_on} from a course of this file that "
 	 "meets the specification, with enough hours for the domains of its missions (model: care-pathways 60, "
-	 "education 50, care-offer and research 40), or withdraw the partner until certified."},
+	 "education 50, care-offer and research 40), or withdraw the partner until certified.")},
 	{"training.funding-access", PPREG_SEV_WARNING,
-	 "with funding_statuses and such partners: the service says how they obtain funded training or conferences on request",
-	 "CSP L.1191-3 (draft): « Sur leur demande les patients-partenaires bénévoles ou volontaires peuvent se voir "
+	 PPREG_N_("with funding_statuses and such partners: the service says how they obtain funded training or conferences on request"),
+	 PPREG_N_("CSP L.1191-3 (draft): « Sur leur demande les patients-partenaires bénévoles ou volontaires peuvent se voir "
 	 "reconnaître [...] la possibilité d'accéder au financement d'une formation ou de participation à des colloques "
-	 "correspondant à leurs missions »",
-	 "Declare funded_training: {on_request: true, how_to_request: <how a partner asks and who decides>}."},
+	 "correspondant à leurs missions »"),
+	 PPREG_N_("Declare funded_training: {on_request: true, how_to_request: <how a partner asks and who decides>}.")},
 };
 
 static const ppreg_field fields[] = {
@@ -97,8 +94,8 @@ static int load_trainers(ppreg_check *c, training_policy *pol)
 	if (c->api->integer(c->api->get(t, "patient_partners"), &pol->min_patient_partners) != PPREG_OK ||
 	    c->api->integer(c->api->get(t, "professionals"), &pol->min_professionals) != PPREG_OK ||
 	    pol->min_patient_partners < 0 || pol->min_professionals < 0)
-		return c->api->fail(c, "policy: training.params.min_trainers needs patient_partners and professionals, "
-		                       "integers >= 0");
+		return c->api->fail(c, ppreg_tr(c, "policy: training.params.min_trainers needs patient_partners and professionals, "
+		                       "integers >= 0"));
 	return 0;
 }
 
@@ -110,17 +107,17 @@ static int load_later_params(ppreg_check *c, training_policy *pol)
 	const ppreg_node *hours = api->get(c->params, "hours_by_domain"), *statuses = api->get(c->params, "funding_statuses");
 	double v;
 	if (hours && api->kind(hours) != PPREG_NODE_MAP)
-		return api->fail(c, "policy: training.params.hours_by_domain must map each domain to the hours a partner "
-		                    "with missions in it needs");
+		return api->fail(c, ppreg_tr(c, "policy: training.params.hours_by_domain must map each domain to the hours a partner "
+		                    "with missions in it needs"));
 	for (size_t i = 0; hours && i < api->count(hours); i++)
 		if (!api->key(hours, i) || api->number(api->item(hours, i), &v) != PPREG_OK || v < 0)
-			return api->fail(c, "policy: training.params.hours_by_domain values must be numbers of hours >= 0");
+			return api->fail(c, ppreg_tr(c, "policy: training.params.hours_by_domain values must be numbers of hours >= 0"));
 	if (statuses && api->kind(statuses) != PPREG_NODE_LIST)
-		return api->fail(c, "policy: training.params.funding_statuses must be a list of partner statuses");
+		return api->fail(c, ppreg_tr(c, "policy: training.params.funding_statuses must be a list of partner statuses"));
 	for (size_t i = 0; statuses && i < api->count(statuses); i++) {
 		const char *s = ppreg_text(c, api->item(statuses, i));
 		if (!s || !ppreg_one_of(s, "salaried|volunteer|benevolent"))
-			return api->fail(c, "policy: training.params.funding_statuses lists salaried, volunteer or benevolent");
+			return api->fail(c, ppreg_tr(c, "policy: training.params.funding_statuses lists salaried, volunteer or benevolent"));
 	}
 	pol->hours_by_domain = hours;
 	pol->funding_statuses = statuses;
@@ -136,13 +133,13 @@ static int load_params(ppreg_check *c, void *state)
 	double v;
 	memset(pol, 0, sizeof *pol);
 	if (api->number(api->get(c->params, "min_course_hours"), &pol->min_hours) != PPREG_OK || pol->min_hours < 0)
-		return api->fail(c, "policy: training.params.min_course_hours must be a number >= 0");
+		return api->fail(c, ppreg_tr(c, "policy: training.params.min_course_hours must be a number >= 0"));
 	pol->topics = api->get(c->params, "required_topics");
 	if (api->kind(pol->topics) != PPREG_NODE_MAP)
-		return api->fail(c, "policy: training.params.required_topics must map each topic to its minimum hours");
+		return api->fail(c, ppreg_tr(c, "policy: training.params.required_topics must map each topic to its minimum hours"));
 	for (size_t i = 0; i < api->count(pol->topics); i++)
 		if (!api->key(pol->topics, i) || api->number(api->item(pol->topics, i), &v) != PPREG_OK || v < 0)
-			return api->fail(c, "policy: training.params.required_topics values must be numbers of hours >= 0");
+			return api->fail(c, ppreg_tr(c, "policy: training.params.required_topics values must be numbers of hours >= 0"));
 	if (load_trainers(c, pol) < 0)
 		return -1;
 	return load_later_params(c, pol);
@@ -167,7 +164,7 @@ static int judge(ppreg_check *c, const void *state)
 	size_t n = api->kind(courses) == PPREG_NODE_LIST ? api->count(courses) : 0;
 	unsigned char *meets = calloc(n ? n : 1, 1);
 	if (!meets)
-		return api->fail(c, "out of memory");
+		return api->fail(c, ppreg_tr(c, "out of memory"));
 	for (size_t i = 0; i < n; i++)
 		meets[i] = (unsigned char)training_check_course(c, pol, api->item(courses, i));
 	int rc = training_check_certifications(c, pol, root, n ? courses : NULL, meets);
@@ -178,5 +175,5 @@ static int judge(ppreg_check *c, const void *state)
 }
 
 PPREG_DEFINE_PLUGIN("training", "1.1.0",
-                    "training: the course specification and the partners who hold it (note 2026-02-16 §4.1, draft L.1191-4 CSP)",
+                    PPREG_N_("training: the course specification and the partners who hold it (note 2026-02-16 §4.1, draft L.1191-4 CSP)"),
                     rules, schemas, setup, judge, free); /* the state holds no pointer of its own */

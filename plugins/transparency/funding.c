@@ -46,11 +46,11 @@ static int first_funding_year(ppreg_check *c, const tr_params *p)
 	ppreg_date created;
 	if (api->date(cn, &created) != PPREG_OK)
 		return first; /* absent, or mistyped: reported by the core */
+	char on[PPREG_TEXT_MAX], today[PPREG_TEXT_MAX];
 	if (api->date_cmp(created, c->as_of) > 0)
-		ppreg_reportf(c, "transparency.funding", cn, "the entity is declared created on %04d-%02d-%02d, after the as-of date "
-		              "%04d-%02d-%02d: funding is required for every year of the policy's window",
-		              created.year % 10000, created.month % 100, created.day % 100, c->as_of.year % 10000,
-		              c->as_of.month % 100, c->as_of.day % 100);
+		ppreg_reportf(c, "transparency.funding", cn, "the entity is declared created on %s, after the as-of date "
+		              "%s: funding is required for every year of the policy's window",
+		              ppreg_date_text(c, created, on), ppreg_date_text(c, c->as_of, today));
 	else if (created.year > first)
 		first = created.year;
 	return first;
@@ -212,12 +212,12 @@ static void check_link_entry(ppreg_check *c, const ppreg_node *link)
 static void report_undeclared(ppreg_check *c, const company_amount *first, long long received,
                               long long declared, long long threshold)
 {
-	char threshold_eur[32];
+	char threshold_eur[32], got[PPREG_TEXT_MAX], links[PPREG_TEXT_MAX];
 	tr_format_eur(threshold, threshold_eur);
 	ppreg_reportf(c, "transparency.industry-links", first->at,
-	              "%.120s paid %lld.%02lld EUR of industry funding but links of interest are declared "
-	              "for %lld.%02lld EUR: declare every link at or above %s EUR", first->company,
-	              received / 100, received % 100, declared / 100, declared % 100, threshold_eur);
+	              "%.120s paid %s of industry funding but links of interest are declared "
+	              "for %s: declare every link at or above %s EUR", first->company,
+	              ppreg_amount_text(c, received, "EUR", got), ppreg_amount_text(c, declared, "EUR", links), threshold_eur);
 }
 
 /* Each company's industry money, once it reaches the threshold, is covered
@@ -239,7 +239,7 @@ int tr_check_industry_links(ppreg_check *c, const ppreg_node *root, const tr_par
 	if (collect_amounts(c, funding, 1, &paid, &n_paid) < 0 ||
 	    collect_amounts(c, links, 0, &linked, &n_linked) < 0) {
 		free(paid);
-		return api->fail(c, "out of memory");
+		return api->fail(c, ppreg_tr(c, "out of memory"));
 	}
 	for (size_t i = 0, l = 0; i < n_paid;) {
 		const company_amount *first = &paid[i];

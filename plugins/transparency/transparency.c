@@ -23,39 +23,56 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SRC "CSP L.1191-4 (draft): transparency; note 2026-02-16 §4.1"
-
 static const ppreg_rule rules[] = {
-	{"transparency.ownership", PPREG_SEV_ERROR, "holders with kinds; shares of a commercial entity sum to 100 % (±0.01)", SRC,
-	 "List every holder with its kind and share (ownership is required for a commercial service); "
-	 "the shares must add up to 100."},
-	{"transparency.funding", PPREG_SEV_ERROR, "every funding source of each of the policy's last N years: kind, amount in euros >= 0",
-	 SRC, "Declare at least one funding entry (year, source, kind, amount_eur >= 0) for each complete "
-	 "calendar year the policy requires (model: the 3 years before the as-of date, or since created_on)."},
-	{"transparency.industry-links", PPREG_SEV_ERROR, "links with health-product companies at or above the threshold are declared with "
-	 "nature, amount, date; no industry money without a matching link", SRC "; CSP L.1453-1 (liens d'intérêts)",
-	 "Declare in industry_links, under the company's exact name, links (nature, amount_eur, date) adding up to "
-	 "the industry funding received from it."},
-	{"transparency.public-backers", PPREG_SEV_ERROR, "public bodies that support the service (universities, regional health agencies) and how",
-	 SRC, "Give each public backer's name, kind and the support it gives."},
-	{"transparency.patient-partners", PPREG_SEV_ERROR, "partner counts by status add up to the total, which equals the active commitments "
-	 "of charter.yaml", SRC "; CSP L.1191-3 (draft)",
-	 "Recount partners by status (salaried, volunteer, benevolent); the total must equal the active "
-	 "commitments of charter.yaml."},
-	{"transparency.volunteer-indemnity", PPREG_SEV_ERROR, "with volunteers: the hourly indemnity lies within the policy's bounds and a yearly "
-	 "cap of hours is declared", "CSP L.1191-3 (draft): indemnités des volontaires; " SRC,
-	 "Declare volunteer_indemnity_eur_per_hour within the policy's bounds (model: 10 to 25 EUR) and "
-	 "max_indemnified_hours_per_year."},
-	{"transparency.pricing", PPREG_SEV_ERROR, "each service of registration.yaml says what it costs and who pays", SRC,
-	 "Add one pricing entry (service, price_eur >= 0, payer) for every service of registration.yaml."},
-	{"transparency.no-substitution", PPREG_SEV_ERROR, "partners perform no regulated professional act (regulated_acts: false)",
-	 SRC " (services that replace health professionals)",
-	 "Declare regulated_acts: false, and make it true in practice: partners do not replace health professionals."},
-	{"transparency.alert-channel", PPREG_SEV_ERROR, "the right of alert is shown to users: the https URL where it is shown and the "
-	 "authority it goes to", "CSP L.1191-5 (draft): droit d'alerte; " SRC,
-	 "Show the right of alert to users and declare its https URL and the authority (the health minister)."},
-	{"transparency.advertising", PPREG_SEV_ERROR, "advertising accepted or not; when accepted, the advertisers", SRC,
-	 "Declare advertising.accepted (true or false) and, when true, the non-empty list of advertisers."},
+	{"transparency.ownership", PPREG_SEV_ERROR,
+	 PPREG_N_("holders with kinds; shares of a commercial entity sum to 100 % (±0.01)"),
+	 PPREG_N_("CSP L.1191-4 (draft): transparency; note 2026-02-16 §4.1"),
+	 PPREG_N_("List every holder with its kind and share (ownership is required for a commercial service); "
+	 "the shares must add up to 100.")},
+	{"transparency.funding", PPREG_SEV_ERROR,
+	 PPREG_N_("every funding source of each of the policy's last N years: kind, amount in euros >= 0"),
+	 PPREG_N_("CSP L.1191-4 (draft): transparency; note 2026-02-16 §4.1"),
+	 PPREG_N_("Declare at least one funding entry (year, source, kind, amount_eur >= 0) for each complete "
+	 "calendar year the policy requires (model: the 3 years before the as-of date, or since created_on).")},
+	{"transparency.industry-links", PPREG_SEV_ERROR,
+	 PPREG_N_("links with health-product companies at or above the threshold are declared with "
+	 "nature, amount, date; no industry money without a matching link"),
+	 PPREG_N_("CSP L.1191-4 (draft): transparency; note 2026-02-16 §4.1; CSP L.1453-1 (liens d'intérêts)"),
+	 PPREG_N_("Declare in industry_links, under the company's exact name, links (nature, amount_eur, date) adding up to "
+	 "the industry funding received from it.")},
+	{"transparency.public-backers", PPREG_SEV_ERROR,
+	 PPREG_N_("public bodies that support the service (universities, regional health agencies) and how"),
+	 PPREG_N_("CSP L.1191-4 (draft): transparency; note 2026-02-16 §4.1"),
+	 PPREG_N_("Give each public backer's name, kind and the support it gives.")},
+	{"transparency.patient-partners", PPREG_SEV_ERROR,
+	 PPREG_N_("partner counts by status add up to the total, which equals the active commitments "
+	 "of charter.yaml"),
+	 PPREG_N_("CSP L.1191-4 (draft): transparency; note 2026-02-16 §4.1; CSP L.1191-3 (draft)"),
+	 PPREG_N_("Recount partners by status (salaried, volunteer, benevolent); the total must equal the active "
+	 "commitments of charter.yaml.")},
+	{"transparency.volunteer-indemnity", PPREG_SEV_ERROR,
+	 PPREG_N_("with volunteers: the hourly indemnity lies within the policy's bounds and a yearly "
+	 "cap of hours is declared"),
+	 PPREG_N_("CSP L.1191-3 (draft): indemnités des volontaires; CSP L.1191-4 (draft): transparency; note 2026-02-16 §4.1"),
+	 PPREG_N_("Declare volunteer_indemnity_eur_per_hour within the policy's bounds (model: 10 to 25 EUR) and "
+	 "max_indemnified_hours_per_year.")},
+	{"transparency.pricing", PPREG_SEV_ERROR,
+	 PPREG_N_("each service of registration.yaml says what it costs and who pays"),
+	 PPREG_N_("CSP L.1191-4 (draft): transparency; note 2026-02-16 §4.1"),
+	 PPREG_N_("Add one pricing entry (service, price_eur >= 0, payer) for every service of registration.yaml.")},
+	{"transparency.no-substitution", PPREG_SEV_ERROR,
+	 PPREG_N_("partners perform no regulated professional act (regulated_acts: false)"),
+	 PPREG_N_("CSP L.1191-4 (draft): transparency; note 2026-02-16 §4.1 (services that replace health professionals)"),
+	 PPREG_N_("Declare regulated_acts: false, and make it true in practice: partners do not replace health professionals.")},
+	{"transparency.alert-channel", PPREG_SEV_ERROR,
+	 PPREG_N_("the right of alert is shown to users: the https URL where it is shown and the "
+	 "authority it goes to"),
+	 PPREG_N_("CSP L.1191-5 (draft): droit d'alerte; CSP L.1191-4 (draft): transparency; note 2026-02-16 §4.1"),
+	 PPREG_N_("Show the right of alert to users and declare its https URL and the authority (the health minister).")},
+	{"transparency.advertising", PPREG_SEV_ERROR,
+	 PPREG_N_("advertising accepted or not; when accepted, the advertisers"),
+	 PPREG_N_("CSP L.1191-4 (draft): transparency; note 2026-02-16 §4.1"),
+	 PPREG_N_("Declare advertising.accepted (true or false) and, when true, the non-empty list of advertisers.")},
 };
 
 static const ppreg_field fields[] = {
@@ -119,23 +136,23 @@ static int load_params(ppreg_check *c, void *state)
 	const ppreg_api *api = c->api;
 	const ppreg_node *params = c->params;
 	if (!PPREG_API_HAS(api, amount))
-		return api->fail(c, "transparency needs a core that reads amounts in cents (ppreg_api.amount)");
+		return api->fail(c, ppreg_tr(c, "transparency needs a core that reads amounts in cents (ppreg_api.amount)"));
 	if (api->integer(api->get(params, "funding_years"), &p->funding_years) != PPREG_OK ||
 	    p->funding_years < 0 || p->funding_years > 100)
-		return api->fail(c, "policy: transparency.params.funding_years must be an integer from 0 to 100");
+		return api->fail(c, ppreg_tr(c, "policy: transparency.params.funding_years must be an integer from 0 to 100"));
 	if (api->amount(api->get(params, "industry_link_threshold_eur"), &p->link_threshold_cents) != PPREG_OK ||
 	    p->link_threshold_cents < 0)
-		return api->fail(c, "policy: transparency.params.industry_link_threshold_eur must be an amount >= 0, "
-		                 "exact to the cent");
+		return api->fail(c, ppreg_tr(c, "policy: transparency.params.industry_link_threshold_eur must be an amount >= 0, "
+		                 "exact to the cent"));
 	if (api->number(api->get(params, "volunteer_indemnity_eur_per_hour.min"), &p->indemnity_min_eur) != PPREG_OK ||
 	    api->number(api->get(params, "volunteer_indemnity_eur_per_hour.max"), &p->indemnity_max_eur) != PPREG_OK ||
 	    p->indemnity_min_eur < 0 || p->indemnity_min_eur > p->indemnity_max_eur)
-		return api->fail(c, "policy: transparency.params.volunteer_indemnity_eur_per_hour needs numbers "
-		                    "{min, max} with 0 <= min <= max");
+		return api->fail(c, ppreg_tr(c, "policy: transparency.params.volunteer_indemnity_eur_per_hour needs numbers "
+		                    "{min, max} with 0 <= min <= max"));
 	if (api->number(api->get(params, "ownership_tolerance_percent"), &p->share_tolerance_percent) != PPREG_OK ||
 	    p->share_tolerance_percent < 0 || p->share_tolerance_percent >= 100)
-		return api->fail(c, "policy: transparency.params.ownership_tolerance_percent must be a number from 0 "
-		                    "to less than 100");
+		return api->fail(c, ppreg_tr(c, "policy: transparency.params.ownership_tolerance_percent must be a number from 0 "
+		                    "to less than 100"));
 	return 0;
 }
 
@@ -452,5 +469,5 @@ static int judge(ppreg_check *c, const void *state)
 }
 
 PPREG_DEFINE_PLUGIN("transparency", "1.0.0",
-                    "transparency: who pays, who gains (draft L.1191-4 CSP, note 2026-02-16 §4.1)",
+                    PPREG_N_("transparency: who pays, who gains (draft L.1191-4 CSP, note 2026-02-16 §4.1)"),
                     rules, schemas, setup, judge, free); /* the state holds no pointer of its own */

@@ -75,4 +75,17 @@ expect_rc 0 "ppreg init under the new plugin's policy"
 is "$(grep -v '^#' "$REG/platforms/nouveau/hello.yaml")" "$(printf 'format: ppreg/1\ngreeting:')" \
 	"ppreg init writes the new plugin's file, with its required field to fill in"
 
+# the catalogues: the core's under share/locale, and one a third-party
+# plugin installs beside it, in pkg-config's localedir (docs/i18n.md)
+localedir=$(PKG_CONFIG_PATH=$(dirname "$pc") pkg-config --variable=localedir ppreg-plugin)
+test -f "$localedir/fr/LC_MESSAGES/ppreg.mo"
+ok $? "the core's French catalogue is installed in pkg-config's localedir ($localedir)"
+mkdir -p "$localedir/fr/LC_MESSAGES"
+printf 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n#, c-format\nmsgid "say bonjour, not %%s"\nmsgstr "dites bonjour, pas %%s"\n' |
+	msgfmt -o "$localedir/fr/LC_MESSAGES/ppreg-hello.mo" -
+ok $? "a plugin's catalogue is compiled into localedir"
+run_ppreg_installed check "$REG" --as-of "$AS_OF" --lang fr
+printf '%s\n' "$OUT" | grep -q '^== x: non conforme$' && printf '%s\n' "$OUT" | grep -q 'hello.greeting: dites bonjour, pas hi$'
+ok $? "the installed ppreg speaks French, and the plugin with its own installed catalogue"
+
 done_testing

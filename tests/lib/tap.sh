@@ -15,6 +15,9 @@ AS_OF=2026-11-23
 export GIT_AUTHOR_NAME=ppreg-test GIT_AUTHOR_EMAIL=test@ppreg.invalid
 export GIT_COMMITTER_NAME=ppreg-test GIT_COMMITTER_EMAIL=test@ppreg.invalid
 export GIT_CONFIG_NOSYSTEM=1 HOME=${TMPDIR:-/tmp}
+# ppreg speaks English in the tests whatever the caller's locale (LANGUAGE
+# outranks LANG and LC_MESSAGES); tests/core/i18n.t asks for French.
+export LANGUAGE=en
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/ppreg-test.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 
