@@ -7,6 +7,7 @@
 #include "cli/cmd_keygen.h"
 #include "cli/cmd_plugins.h"
 #include "cli/cmd_rules.h"
+#include "cli/cmd_site.h"
 #include "cli/cmd_verify.h"
 #include "base/util.h"
 #include "ppreg/plugin.h"
@@ -26,6 +27,7 @@ static const struct {
 	{"keygen", cmd_keygen, "make a key pair for signing attestations"},
 	{"plugins", cmd_plugins, "list the plugins found, with version, ABI and rules"},
 	{"rules", cmd_rules, "the rule catalog, or one rule with its legal source and fix"},
+	{"site", cmd_site, "write the registry as a static site: register, service pages, statistics"},
 	{"hook", cmd_hook, "run as a Git hook (pre-receive, update, pre-commit), or install one"},
 };
 

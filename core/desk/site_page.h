@@ -1,0 +1,23 @@
+/*
+ * desk/site_page.h - a service's page for the reviewer (services/ID.html)
+ * and its row of the register, from its verdict and its declarations.
+ */
+#ifndef PPREG_SITE_PAGE_H
+#define PPREG_SITE_PAGE_H
+
+#include "desk/site.h"
+#include "desk/site_facts.h"
+
+/* Fills `row` from p and d, the authority's record first. */
+void site_row_fill(const site *s, const platform_result *p, const site_decls *d, site_row *row);
+void site_row_free(site_row *row);
+
+/* Writes services/<row->page> in the site being built. ERR_FAIL. */
+int site_page_write(const site *s, const platform_result *p, const site_decls *d, const site_row *row,
+                    size_t index);
+
+/* A link to attestation `a` (its copy under root/attestations/) and the
+ * command that verifies it. */
+void site_put_attestation(FILE *out, const site *s, const site_attestation *a, const char *root);
+
+#endif
