@@ -10,6 +10,7 @@
 #include "desk/site_facts.h"
 #include "desk/site_html.h"
 #include "desk/site_index.h"
+#include "desk/site_describe.h"
 #include "desk/site_page.h"
 #include "base/i18n.h"
 #include "base/util.h"
@@ -130,23 +131,22 @@ static int json_head(site *s)
 	return 0;
 }
 
-static json_t *string_list(const ppreg_node *list)
+static json_t *string_list(const char *const *v, size_t n)
 {
 	json_t *a = json_array();
-	for (size_t i = 0; node_kind(list) == PPREG_NODE_LIST && i < list->n; i++)
-		if (site_scalar(list->items[i]))
-			json_array_append_new(a, report_json_text(list->items[i]->text));
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, report_json_text(v[i]));
 	return a;
 }
 
-static int json_row(site *s, const platform_result *p, const site_row *row, const site_decls *d)
+static int json_row(site *s, const platform_result *p, const site_row *row, const site_described *d)
 {
 	json_t *j = report_json_platform(p);
 	if (j && row) {
 		char *page = xasprintf("services/%s", row->page);
 		json_object_set_new(j, "name", report_json_text(row->name));
 		json_object_set_new(j, "kind", report_json_text(row->kind));
-		json_object_set_new(j, "domains", string_list(site_decl_get(d, "registration.yaml", "domains")));
+		json_object_set_new(j, "domains", string_list(d->domains, d->n_domains));
 		json_object_set_new(j, "authorization", report_json_text(row->auth));
 		json_object_set_new(j, "attestation", row->attestation ? report_json_text(row->attestation->file) : json_null());
 		json_object_set_new(j, "page", json_string(page));
@@ -178,13 +178,13 @@ static int json_tail(site *s)
 }
 
 /* Each platform as it is judged: its page, its row, its share of the
- * statistics; its declarations are read again here and freed. */
+ * statistics, from its verdict and what its worker described. */
 static int emit(void *ctx, size_t index, platform_result *p)
 {
 	site *s = ctx;
-	site_decls d = {0};
+	site_described d;
 	site_row *row = &s->rows[index];
-	int rc = site_decls_load(s->run, s->ids[index], &d);
+	int rc = site_described_take(&d, s->run, s->ids[index], p);
 	if (rc == 0) {
 		site_row_fill(s, p, &d, row);
 		s->n_rows = index + 1;
@@ -195,7 +195,7 @@ static int emit(void *ctx, size_t index, platform_result *p)
 		report_summary_add(&s->sum, p);
 		rc = json_row(s, p, row, &d);
 	}
-	site_decls_free(&d);
+	site_described_free(&d);
 	return rc;
 }
 
@@ -267,14 +267,15 @@ static int swap_in(site *s, const char *dir)
 static int write_stats(const site *s)
 {
 	char *path = path_join(s->tmp, "stats.html");
-	FILE *out = fopen(path, "w");
+	site_file file;
+	FILE *out = site_file_begin(&file);
 	int rc = out ? 0 : error_set("%s: cannot be written", path);
 	if (rc == 0) {
 		html_begin(out, s->lang, _("Statistics of the register"), "");
 		fprintf(out, "<p>%zu %s.</p>\n", s->sum.platforms, _("services"));
 		site_stats_put(out, &s->stats);
 		html_end(out, s->footer);
-		rc = ferror(out) | fclose(out) ? error_set("%s: cannot be written", path) : 0;
+		rc = site_file_end(&file, path);
 	}
 	free(path);
 	return rc;
@@ -348,6 +349,7 @@ static int judge_registry_entry(site *s)
 int site_build(run *r, const site_options *o, report_summary *sum)
 {
 	site s = {.run = r, .opts = o};
+	r->describe = site_describe; /* in the workers, before their trees are freed */
 	s.lang = site_select_language(o->lang);
 	int rc = s.lang ? site_open(&s) : error_set("--lang %s: the site is written in fr or en", o->lang);
 	if (rc == 0)

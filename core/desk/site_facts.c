@@ -20,6 +20,8 @@ int site_decls_load(run *r, const char *id, site_decls *d)
 	d->n = r->pol->n_files;
 	d->names = (const char *const *)r->pol->files;
 	d->docs = xcalloc(d->n ? d->n : 1, sizeof *d->docs);
+	d->owned_roots = xcalloc(d->n ? d->n : 1, sizeof *d->owned_roots);
+	d->roots = d->owned_roots;
 	int rc = registry_platform(r->reg, id, &t);
 	if (rc == PPREG_ABSENT || (rc == 0 && (t->kind != ENTRY_DIR || t->truncated)))
 		rc = 0; /* not a folder that can be read: the verdict says so */
@@ -34,6 +36,7 @@ int site_decls_load(run *r, const char *id, site_decls *d)
 			if (got == 0) {
 				char *file = xasprintf("platforms/%s/%s", id, d->names[i]);
 				d->docs[i] = ydoc_parse(file, data, len, &r->pol->limits, &sink);
+				d->owned_roots[i] = ydoc_root(d->docs[i]);
 				free(file);
 			}
 			free(data);
@@ -48,6 +51,7 @@ void site_decls_free(site_decls *d)
 	for (size_t i = 0; d->docs && i < d->n; i++)
 		ydoc_free(d->docs[i]);
 	free(d->docs);
+	free(d->owned_roots);
 	memset(d, 0, sizeof *d);
 }
 
@@ -55,7 +59,7 @@ static const ppreg_node *decl_root(const site_decls *d, const char *file)
 {
 	for (size_t i = 0; i < d->n; i++)
 		if (!strcmp(d->names[i], file))
-			return d->docs[i] ? ydoc_root(d->docs[i]) : NULL;
+			return d->roots[i];
 	return NULL;
 }
 
@@ -272,7 +276,7 @@ void site_put_facts(FILE *out, const site_decls *d, int h)
 	}
 	fprintf(out, "<section>\n<h%d>%s</h%d>\n", h, _("Other declared fields"), h);
 	for (size_t i = 0; i < d->n; i++) {
-		const ppreg_node *root = d->docs[i] ? ydoc_root(d->docs[i]) : NULL;
+		const ppreg_node *root = d->roots[i];
 		for (size_t k = 0; node_kind(root) == PPREG_NODE_MAP && k < root->n; k++)
 			if (!shown_in_section(d->names[i], root->keys[k]->text))
 				put_field(out, d->names[i], root->keys[k]->text, root->items[k], h + 1);

@@ -14,8 +14,10 @@
 
 typedef struct {
 	size_t n;
-	const char *const *names;  /* the policy's declaration files */
-	ydoc **docs;               /* NULL when missing or unreadable */
+	const char *const *names;        /* the policy's declaration files */
+	const ppreg_node *const *roots;  /* NULL when missing or unreadable */
+	ydoc **docs;                     /* what site_decls_load parsed (owned), or NULL */
+	const ppreg_node **owned_roots;
 } site_decls;
 
 /* Reads and parses the declaration files of platform `id` at the run's

@@ -4,29 +4,51 @@
  * The style sheet is inline and the pages hold no script: the site is read
  * offline, from a file system or any static server, and printed.
  */
+#define _GNU_SOURCE /* open_memstream */
 #include "desk/site_html.h"
 #include "base/i18n.h"
 #include "base/util.h"
 #include "report/report.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+/* Printable ASCII, tab and newline: nothing to clean (most of what a
+ * page shows), so no copy is made. */
+static int plain_ascii(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p >= 0x80 || (*p < 0x20 && *p != '\t' && *p != '\n'))
+			return 0;
+	return 1;
+}
 
 void html_text(FILE *out, const char *s)
 {
 	if (!s)
 		return;
-	char *clean = report_clean_text(s, 1);
-	for (const char *p = clean; *p; p++) {
+	char *clean = plain_ascii(s) ? NULL : report_clean_text(s, 1);
+	const char *from = clean ? clean : s, *p = from;
+	for (;; p++) {
+		const char *with;
 		switch (*p) {
-		case '&': fputs("&amp;", out); break;
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '"': fputs("&quot;", out); break;
-		case '\'': fputs("&#39;", out); break;
-		case '\r': fputc(' ', out); break; /* HTML forbids a lone CR in text */
-		default: fputc(*p, out);
+		case '&': with = "&amp;"; break;
+		case '<': with = "&lt;"; break;
+		case '>': with = "&gt;"; break;
+		case '"': with = "&quot;"; break;
+		case '\'': with = "&#39;"; break;
+		case '\r': with = " "; break; /* HTML forbids a lone CR in text */
+		case '\0': with = NULL; break;
+		default: continue;
 		}
+		fwrite(from, 1, (size_t)(p - from), out);
+		if (!with)
+			break;
+		fputs(with, out);
+		from = p + 1;
 	}
 	free(clean);
 }
@@ -114,4 +136,35 @@ char *site_page_name(const char *id)
 	if (sha256_hex(id, len, hex) < 0)
 		snprintf(hex, sizeof hex, "%zx", len);
 	return xasprintf("_%s.html", hex);
+}
+
+FILE *site_file_begin(site_file *f)
+{
+	memset(f, 0, sizeof *f);
+	f->out = open_memstream(&f->buf, &f->len);
+	if (!f->out)
+		error_set("cannot make a page in memory: %s", strerror(errno));
+	return f->out;
+}
+
+int site_file_end(site_file *f, const char *path)
+{
+	int bad = ferror(f->out) | fclose(f->out);
+	int fd = bad ? -1 : open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	const char *p = f->buf;
+	size_t left = bad ? 0 : f->len;
+	while (fd >= 0 && left) {
+		ssize_t w = write(fd, p, left);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		p += w, left -= (size_t)w;
+	}
+	int rc = fd < 0 || left || close(fd) < 0 ? error_set("%s: cannot be written: %s", path, strerror(errno)) : 0;
+	if (fd >= 0 && rc)
+		close(fd);
+	free(f->buf);
+	memset(f, 0, sizeof *f);
+	return rc;
 }

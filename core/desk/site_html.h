@@ -25,6 +25,20 @@ void html_end(FILE *out, const char *footer);
 void html_table_begin(FILE *out, const char *caption, const char *const *headings, size_t n);
 void html_table_end(FILE *out);
 
+/* A file of the site made in memory, then written with one system call:
+ * ten thousand pages cost ten thousand writes, not a stat and several
+ * writes each. */
+typedef struct {
+	char *buf;
+	size_t len;
+	FILE *out;
+} site_file;
+/* The stream to write to, or NULL (ERR_FAIL's message set). */
+FILE *site_file_begin(site_file *f);
+/* Closes the stream and writes the file `path` (a new name in the site
+ * being built). 0, or ERR_FAIL. */
+int site_file_end(site_file *f, const char *path);
+
 /* The file name of a service's page in services/: the id when it is made
  * of [a-z0-9-] only (what ids must be), else an encoding of its bytes. */
 char *site_page_name(const char *id);

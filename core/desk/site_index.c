@@ -85,7 +85,8 @@ static int write_page(const site *s, const char *name, const char *title, const 
 	for (size_t i = 0; i < 7; i++)
 		heads[i] = _(cols[i]);
 	char *path = xasprintf("%s/%s", s->tmp, name);
-	FILE *out = fopen(path, "w");
+	site_file file;
+	FILE *out = site_file_begin(&file);
 	if (!out) {
 		int rc = error_set("%s: cannot be written", path);
 		free(path);
@@ -106,7 +107,7 @@ static int write_page(const site *s, const char *name, const char *title, const 
 	if (!shown)
 		fprintf(out, "<p>%s</p>\n", _("No service."));
 	html_end(out, s->footer);
-	int rc = ferror(out) | fclose(out) ? error_set("%s: cannot be written", path) : 0;
+	int rc = site_file_end(&file, path);
 	free(path);
 	return rc;
 }
@@ -127,7 +128,8 @@ static void csv_field(FILE *out, const char *v, int last)
 static int write_csv(const site *s)
 {
 	char *path = xasprintf("%s/register.csv", s->tmp);
-	FILE *out = fopen(path, "w");
+	site_file file;
+	FILE *out = site_file_begin(&file);
 	if (!out) {
 		int rc = error_set("%s: cannot be written", path);
 		free(path);
@@ -149,7 +151,7 @@ static int write_csv(const site *s)
 		}
 		free(page);
 	}
-	int rc = ferror(out) | fclose(out) ? error_set("%s: cannot be written", path) : 0;
+	int rc = site_file_end(&file, path);
 	free(path);
 	return rc;
 }

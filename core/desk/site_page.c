@@ -14,31 +14,30 @@
 
 static char *dup_or_null(const char *s)
 {
-	return s ? xstrdup(s) : NULL;
+	return s && *s ? xstrdup(s) : NULL;
 }
 
-/* A list of scalars joined by ", ". */
-static char *joined(const ppreg_node *list)
+/* The described domains joined by ", ". */
+static char *joined(const site_described *dd)
 {
 	size_t len = 1;
-	for (size_t i = 0; i < node_count(list) && node_kind(list) == PPREG_NODE_LIST; i++)
-		len += site_scalar(list->items[i]) ? strlen(list->items[i]->text) + 2 : 0;
+	for (size_t i = 0; i < dd->n_domains; i++)
+		len += strlen(dd->domains[i]) + 2;
 	char *out = xcalloc(1, len);
-	for (size_t i = 0; i < node_count(list) && node_kind(list) == PPREG_NODE_LIST; i++)
-		if (site_scalar(list->items[i])) {
-			if (*out)
-				strcat(out, ", ");
-			strcat(out, list->items[i]->text);
-		}
+	for (size_t i = 0; i < dd->n_domains; i++) {
+		if (i)
+			strcat(out, ", ");
+		strcat(out, dd->domains[i]);
+	}
 	return out;
 }
 
 /* "granted DGS-PP-2026-0042 until 2029-06-30 (authority's record)". */
-static char *authorization_text(const site *s, const char *id, const site_decls *d)
+char *site_authorization_text(const run *r, const char *id, const site_decls *d)
 {
 	const ppreg_node *e = NULL;
 	const char *source = _("authority's record");
-	if (authority_entry(s->run, "authorizations", id, &e) == PPREG_ABSENT) {
+	if (authority_entry(r, "authorizations", id, &e) == PPREG_ABSENT) {
 		e = site_decl_get(d, "registration.yaml", "authorization");
 		source = _("declared");
 	} else if (!e) {
@@ -52,15 +51,15 @@ static char *authorization_text(const site *s, const char *id, const site_decls 
 	                 until ? _(" until ") : "", until ? until : "", source);
 }
 
-void site_row_fill(const site *s, const platform_result *p, const site_decls *d, site_row *row)
+void site_row_fill(const site *s, const platform_result *p, const site_described *dd, site_row *row)
 {
 	memset(row, 0, sizeof *row);
 	row->id = xstrdup(p->id);
 	row->page = site_page_name(p->id);
-	row->name = dup_or_null(site_scalar(site_decl_get(d, "registration.yaml", "platform.name")));
-	row->kind = dup_or_null(site_scalar(site_decl_get(d, "registration.yaml", "platform.kind")));
-	row->domains = joined(site_decl_get(d, "registration.yaml", "domains"));
-	row->auth = authorization_text(s, p->id, d);
+	row->name = dup_or_null(dd->name);
+	row->kind = dup_or_null(dd->kind);
+	row->domains = joined(dd);
+	row->auth = xstrdup(dd->auth);
 	row->verdict = p->verdict;
 	if (p->n_lapses)
 		date_format(p->lapses[0].last_valid_day, row->valid_until);
@@ -246,11 +245,12 @@ static void put_history(FILE *out, const site *s, const platform_result *p, size
 	fputs("</section>\n", out);
 }
 
-int site_page_write(const site *s, const platform_result *p, const site_decls *d, const site_row *row,
+int site_page_write(const site *s, const platform_result *p, const site_described *dd, const site_row *row,
                     size_t index)
 {
 	char *path = xasprintf("%s/services/%s", s->tmp, row->page);
-	FILE *out = fopen(path, "w");
+	site_file file;
+	FILE *out = site_file_begin(&file);
 	if (!out) {
 		int rc = error_set("%s: cannot be written", path);
 		free(path);
@@ -267,13 +267,13 @@ int site_page_write(const site *s, const platform_result *p, const site_decls *d
 	put_findings(out, s, p);
 	put_lapses(out, p);
 	fprintf(out, "<section>\n<h2 id=\"facts\">%s</h2>\n", _("Declared facts"));
-	site_put_facts(out, d, 3);
+	fputs(dd->facts, out); /* made by site_put_facts where it was judged */
 	fputs("</section>\n", out);
 	put_evidence(out, p);
 	put_history(out, s, p, index);
 	html_end(out, s->footer);
 	free(title);
-	int rc = ferror(out) | fclose(out) ? error_set("%s: cannot be written", path) : 0;
+	int rc = site_file_end(&file, path);
 	free(path);
 	return rc;
 }

@@ -6,15 +6,21 @@
 #define PPREG_SITE_PAGE_H
 
 #include "desk/site.h"
+#include "desk/site_describe.h"
 #include "desk/site_facts.h"
 
-/* Fills `row` from p and d, the authority's record first. */
-void site_row_fill(const site *s, const platform_result *p, const site_decls *d, site_row *row);
+/* Fills `row` from p and what its declarations say. */
+void site_row_fill(const site *s, const platform_result *p, const site_described *dd, site_row *row);
 void site_row_free(site_row *row);
 
 /* Writes services/<row->page> in the site being built. ERR_FAIL. */
-int site_page_write(const site *s, const platform_result *p, const site_decls *d, const site_row *row,
+int site_page_write(const site *s, const platform_result *p, const site_described *dd, const site_row *row,
                     size_t index);
+
+/* "granted DGS-PP-2026-0042 until 2029-06-30 (authority's record)": the
+ * authority's record of platform `id` where it keeps one, else what the
+ * platform declares. */
+char *site_authorization_text(const run *r, const char *id, const site_decls *d);
 
 /* A link to attestation `a` (its copy under root/attestations/) and the
  * command that verifies it. */

@@ -7,7 +7,6 @@
 #include "desk/site_html.h"
 #include "base/i18n.h"
 #include "base/util.h"
-#include "yaml/node.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -57,11 +56,19 @@ static void add_failed_rules(site_stats *s, const platform_result *p)
 	}
 }
 
-/* The 5-euro band of a volunteer's hourly indemnity: "10–15". */
-static void add_indemnity(site_stats *s, const ppreg_node *n)
+/* A described number: the whole text a decimal, else -1. */
+static double number_of(const char *text)
 {
-	double v;
-	if (node_number(n, &v) != PPREG_OK || !isfinite(v) || v < 0)
+	char *end;
+	double v = *text ? strtod(text, &end) : -1;
+	return *text && !*end && isfinite(v) && v >= 0 ? v : -1;
+}
+
+/* The 5-euro band of a volunteer's hourly indemnity: "10–15". */
+static void add_indemnity(site_stats *s, const char *text)
+{
+	double v = number_of(text);
+	if (v < 0)
 		return;
 	char band[48];
 	if (v >= 50)
@@ -71,30 +78,20 @@ static void add_indemnity(site_stats *s, const ppreg_node *n)
 	tally_add(&s->indemnity, band, 1);
 }
 
-static void add_declared(site_stats *s, const site_decls *d)
+static void add_declared(site_stats *s, const site_described *d)
 {
-	const ppreg_node *by = site_decl_get(d, "transparency.yaml", "patient_partners.by_status");
-	for (size_t i = 0; node_kind(by) == PPREG_NODE_MAP && i < by->n; i++) {
-		long long k;
-		if (node_int(by->items[i], &k) == PPREG_OK && k > 0 && k < 1000000000)
-			tally_add(&s->partners, by->keys[i]->text, (double)k);
-	}
-	add_indemnity(s, site_decl_get(d, "transparency.yaml", "patient_partners.volunteer_indemnity_eur_per_hour"));
-	const ppreg_node *dom = site_decl_get(d, "registration.yaml", "domains");
-	for (size_t i = 0; node_kind(dom) == PPREG_NODE_LIST && i < dom->n; i++)
-		if (site_scalar(dom->items[i]))
-			tally_add(&s->domains, dom->items[i]->text, 1);
-	const ppreg_node *f = site_decl_get(d, "transparency.yaml", "funding");
-	for (size_t i = 0; node_kind(f) == PPREG_NODE_LIST && i < f->n; i++) {
-		const char *y = site_scalar(node_get(f->items[i], "year")), *k = site_scalar(node_get(f->items[i], "kind"));
-		long long cents;
-		if (y && k && !strcmp(k, "industry") &&
-		    node_amount(node_get(f->items[i], "amount_eur"), &cents) == PPREG_OK && cents > 0)
-			tally_add(&s->industry_by_year, y, (double)cents / 100);
-	}
+	for (size_t i = 0; i < d->n_partners; i++)
+		if (number_of(d->partners[2 * i + 1]) > 0)
+			tally_add(&s->partners, d->partners[2 * i], number_of(d->partners[2 * i + 1]));
+	add_indemnity(s, d->indemnity);
+	for (size_t i = 0; i < d->n_domains; i++)
+		tally_add(&s->domains, d->domains[i], 1);
+	for (size_t i = 0; i < d->n_industry; i++)
+		if (number_of(d->industry[2 * i + 1]) > 0)
+			tally_add(&s->industry_by_year, d->industry[2 * i], number_of(d->industry[2 * i + 1]) / 100);
 }
 
-void site_stats_add(site_stats *s, const platform_result *p, const site_decls *d)
+void site_stats_add(site_stats *s, const platform_result *p, const site_described *d)
 {
 	tally_add(&s->verdicts, site_verdict_label(p->verdict), 1);
 	add_failed_rules(s, p);

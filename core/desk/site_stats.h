@@ -6,7 +6,7 @@
 #ifndef PPREG_SITE_STATS_H
 #define PPREG_SITE_STATS_H
 
-#include "desk/site_facts.h"
+#include "desk/site_describe.h"
 #include "judge/run.h"
 
 #include <stdio.h>
@@ -26,7 +26,7 @@ typedef struct {
 } site_stats;
 
 /* Adds one judged platform and what it declares. */
-void site_stats_add(site_stats *s, const platform_result *p, const site_decls *d);
+void site_stats_add(site_stats *s, const platform_result *p, const site_described *d);
 void site_stats_free(site_stats *s);
 
 /* The charts and tables of stats.html (its <main> content). */
