@@ -75,7 +75,8 @@ static const char style[] =
 	".invalid{color:#b34000;font-weight:bold}"
 	"figure{margin:1rem 0}svg{max-width:100%;height:auto}svg text{font-size:13px}"
 	"footer{margin-top:2rem;border-top:1px solid #929292;font-size:.9rem;color:#3a3a3a}"
-	"@media (max-width:40rem){body{padding:0 .5rem}h1{font-size:1.3rem}nav a{margin-right:.6rem}}"
+	"@media (max-width:40rem){body{padding:0 .5rem}h1{font-size:1.3rem}nav a{margin-right:.6rem}"
+	"th,td{min-width:7rem}}"
 	"@media print{header nav,.skip{display:none}a{color:#000;text-decoration:none}"
 	".wrap{overflow:visible}tr,figure{break-inside:avoid}body{max-width:none}}";
 

@@ -33,6 +33,6 @@ void site_stats_free(site_stats *s);
 void site_stats_put(FILE *out, const site_stats *s);
 
 /* The fill of every chart's bars, which the browser test looks for. */
-#define SITE_BAR_COLOUR "#000091"
+#define SITE_BAR_COLOUR "#1f6fb2"
 
 #endif
