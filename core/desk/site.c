@@ -94,8 +94,9 @@ static int history_commit(void *ctx, const registry_commit_info *c, char *const 
 			sc->subject = xstrdup(c->subject);
 		}
 		s->history[k][s->n_history[k]++] = (uint32_t)(s->n_commits - 1);
+		s->full += s->n_history[k] == SITE_COMMITS_PER_SERVICE;
 	}
-	return 0;
+	return s->full == s->n_ids; /* 1: every service has its last commits */
 }
 
 static int load_history(site *s)
@@ -266,19 +267,15 @@ static int swap_in(site *s, const char *dir)
 
 static int write_stats(const site *s)
 {
-	char *path = path_join(s->tmp, "stats.html");
 	site_file file;
-	FILE *out = site_file_begin(&file);
-	int rc = out ? 0 : error_set("%s: cannot be written", path);
-	if (rc == 0) {
-		html_begin(out, s->lang, _("Statistics of the register"), "");
-		fprintf(out, "<p>%zu %s.</p>\n", s->sum.platforms, _("services"));
-		site_stats_put(out, &s->stats);
-		html_end(out, s->footer);
-		rc = site_file_end(&file, path);
-	}
-	free(path);
-	return rc;
+	FILE *out = site_file_begin(&file, path_join(s->tmp, "stats.html"));
+	if (!out)
+		return ERR_FAIL;
+	html_begin(out, s->lang, _("Statistics of the register"), "");
+	fprintf(out, "<p>%zu %s.</p>\n", s->sum.platforms, _("services"));
+	site_stats_put(out, &s->stats);
+	html_end(out, s->footer);
+	return site_file_end(&file);
 }
 
 static void site_free(site *s)

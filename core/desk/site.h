@@ -62,6 +62,7 @@ typedef struct {
 	size_t n_commits;
 	uint32_t (*history)[SITE_COMMITS_PER_SERVICE]; /* per id: indices of commits, newest first */
 	unsigned char *n_history;
+	size_t full;                  /* services with SITE_COMMITS_PER_SERVICE commits */
 	site_row *rows;
 	size_t n_rows;
 	site_stats stats;

@@ -139,17 +139,21 @@ char *site_page_name(const char *id)
 	return xasprintf("_%s.html", hex);
 }
 
-FILE *site_file_begin(site_file *f)
+FILE *site_file_begin(site_file *f, char *path)
 {
 	memset(f, 0, sizeof *f);
 	f->out = open_memstream(&f->buf, &f->len);
-	if (!f->out)
-		error_set("cannot make a page in memory: %s", strerror(errno));
+	if (!f->out) {
+		error_set("%s: cannot be made in memory: %s", path, strerror(errno));
+		free(path);
+	}
+	f->path = path;
 	return f->out;
 }
 
-int site_file_end(site_file *f, const char *path)
+int site_file_end(site_file *f)
 {
+	const char *path = f->path;
 	int bad = ferror(f->out) | fclose(f->out);
 	int fd = bad ? -1 : open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 	const char *p = f->buf;
@@ -166,6 +170,7 @@ int site_file_end(site_file *f, const char *path)
 	if (fd >= 0 && rc)
 		close(fd);
 	free(f->buf);
+	free(f->path);
 	memset(f, 0, sizeof *f);
 	return rc;
 }

@@ -32,12 +32,13 @@ typedef struct {
 	char *buf;
 	size_t len;
 	FILE *out;
+	char *path;
 } site_file;
-/* The stream to write to, or NULL (ERR_FAIL's message set). */
-FILE *site_file_begin(site_file *f);
-/* Closes the stream and writes the file `path` (a new name in the site
- * being built). 0, or ERR_FAIL. */
-int site_file_end(site_file *f, const char *path);
+/* The stream of the file `path` (a new name in the site being built; f
+ * takes it), or NULL with error_last() set. */
+FILE *site_file_begin(site_file *f, char *path);
+/* Closes the stream and writes the file. 0, or ERR_FAIL. */
+int site_file_end(site_file *f);
 
 /* The file name of a service's page in services/: the id when it is made
  * of [a-z0-9-] only (what ids must be), else an encoding of its bytes. */

@@ -84,14 +84,10 @@ static int write_page(const site *s, const char *name, const char *title, const 
 	const char *heads[7];
 	for (size_t i = 0; i < 7; i++)
 		heads[i] = _(cols[i]);
-	char *path = xasprintf("%s/%s", s->tmp, name);
 	site_file file;
-	FILE *out = site_file_begin(&file);
-	if (!out) {
-		int rc = error_set("%s: cannot be written", path);
-		free(path);
-		return rc;
-	}
+	FILE *out = site_file_begin(&file, xasprintf("%s/%s", s->tmp, name));
+	if (!out)
+		return ERR_FAIL;
 	html_begin(out, s->lang, title, "");
 	fprintf(out, "<p>%zu %s: %zu %s, %zu %s, %zu %s.</p>\n", s->sum.platforms, _("services"), s->sum.compliant,
 	        _("compliant"), s->sum.non_compliant, _("non-compliant"), s->sum.invalid, _("invalid"));
@@ -107,9 +103,7 @@ static int write_page(const site *s, const char *name, const char *title, const 
 	if (!shown)
 		fprintf(out, "<p>%s</p>\n", _("No service."));
 	html_end(out, s->footer);
-	int rc = site_file_end(&file, path);
-	free(path);
-	return rc;
+	return site_file_end(&file);
 }
 
 /* A CSV field, RFC 4180; a leading = + - @ quoted after an apostrophe so
@@ -127,14 +121,10 @@ static void csv_field(FILE *out, const char *v, int last)
 
 static int write_csv(const site *s)
 {
-	char *path = xasprintf("%s/register.csv", s->tmp);
 	site_file file;
-	FILE *out = site_file_begin(&file);
-	if (!out) {
-		int rc = error_set("%s: cannot be written", path);
-		free(path);
-		return rc;
-	}
+	FILE *out = site_file_begin(&file, xasprintf("%s/register.csv", s->tmp));
+	if (!out)
+		return ERR_FAIL;
 	fputs("id,name,kind,domains,authorization,verdict,errors,warnings,valid_until,attestation,page\r\n", out);
 	for (size_t i = 0; i < s->n_rows; i++) {
 		const site_row *r = &s->rows[i];
@@ -151,9 +141,7 @@ static int write_csv(const site *s)
 		}
 		free(page);
 	}
-	int rc = site_file_end(&file, path);
-	free(path);
-	return rc;
+	return site_file_end(&file);
 }
 
 int site_index_write(const site *s)

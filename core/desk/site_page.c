@@ -248,14 +248,10 @@ static void put_history(FILE *out, const site *s, const platform_result *p, size
 int site_page_write(const site *s, const platform_result *p, const site_described *dd, const site_row *row,
                     size_t index)
 {
-	char *path = xasprintf("%s/services/%s", s->tmp, row->page);
 	site_file file;
-	FILE *out = site_file_begin(&file);
-	if (!out) {
-		int rc = error_set("%s: cannot be written", path);
-		free(path);
-		return rc;
-	}
+	FILE *out = site_file_begin(&file, xasprintf("%s/services/%s", s->tmp, row->page));
+	if (!out)
+		return ERR_FAIL;
 	char *title = row->name ? xasprintf("%s (%s)", row->name, row->id) : xstrdup(row->id);
 	html_begin(out, s->lang, title, "../");
 	put_summary(out, row);
@@ -273,7 +269,5 @@ int site_page_write(const site *s, const platform_result *p, const site_describe
 	put_history(out, s, p, index);
 	html_end(out, s->footer);
 	free(title);
-	int rc = site_file_end(&file, path);
-	free(path);
-	return rc;
+	return site_file_end(&file);
 }

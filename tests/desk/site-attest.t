@@ -31,4 +31,24 @@ grep -q '<td>the example registry</td><td><a href="../attestations/entraide.json
 ok $? "the service page lists the attestation beside the commit it names"
 ! grep -q 'attestations/entraide.json' "$TMP/site/services/charte-incomplete.html"
 ok $? "another service's page does not"
+
+# A later commit changes entraide-sante: the attestation no longer names
+# its content, so the register shows none; its page lists both commits,
+# newest first, the attestation beside the older one; --rev reads the old.
+perl -0pi -e 's/Co-taught sessions/Co-taught classes/' "$REG/platforms/entraide-sante/registration.yaml"
+git -C "$REG" commit -q -am "entraide-sante: a service described again"
+site "$TMP/site" --attestations "$TMP/att"
+! grep -q 'href="attestations/entraide.json"' "$TMP/site/index.html"
+ok $? "a later content: the register shows no attestation for it"
+is "$(grep -o '<td>entraide-sante: a service described again</td>\|<td>the example registry</td>' \
+	"$TMP/site/services/entraide-sante.html" | tr '\n' '|')" \
+	"<td>entraide-sante: a service described again</td>|<td>the example registry</td>|" \
+	"its page lists both commits, newest first"
+grep -q '<td>the example registry</td><td><a href="../attestations/entraide.json">' "$TMP/site/services/entraide-sante.html"
+ok $? "the attestation stays beside the commit it names"
+is "$(grep -c '<td>entraide-sante: a service' "$TMP/site/services/charte-incomplete.html")" 0 \
+	"a service the commit did not change does not list it"
+site "$TMP/site" --attestations "$TMP/att" --rev HEAD~1
+grep -q 'href="attestations/entraide.json"' "$TMP/site/index.html"
+ok $? "--rev HEAD~1: the site of the attested commit links the attestation again"
 done_testing
