@@ -93,15 +93,17 @@ static int write_page(const site *s, const char *name, const char *title, const 
 	        _("compliant"), s->sum.non_compliant, _("non-compliant"), s->sum.invalid, _("invalid"));
 	put_filters(out, s);
 	size_t shown = 0;
-	html_table_begin(out, title, heads, 7);
 	for (size_t i = 0; i < s->n_rows; i++)
-		if (row_matches(&s->rows[i], f)) {
-			put_row(out, s, &s->rows[i]);
-			shown++;
-		}
-	html_table_end(out);
+		shown += row_matches(&s->rows[i], f);
 	if (!shown)
-		fprintf(out, "<p>%s</p>\n", _("No service."));
+		fprintf(out, "<p>%s</p>\n", _("No service.")); /* and no table without rows */
+	else
+		html_table_begin(out, title, heads, 7);
+	for (size_t i = 0; shown && i < s->n_rows; i++)
+		if (row_matches(&s->rows[i], f))
+			put_row(out, s, &s->rows[i]);
+	if (shown)
+		html_table_end(out);
 	html_end(out, s->footer);
 	return site_file_end(&file);
 }
