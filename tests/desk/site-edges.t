@@ -44,4 +44,22 @@ is "$(python3 -c 'import json,sys; print(" ".join(p["id"]+"="+p["verdict"] for p
 	"$TMP/site/register.json")" "lien=invalid vide=non-compliant" "both are in the register with check's verdict"
 same_as_check "a link and an empty declaration"
 all_tidy "a link and an empty declaration"
+
+# Declared facts larger than a worker's result carries (an anchored list of
+# long texts aliased 60 times: 30 MB of HTML from a 500 KB file): the
+# scheduler reads the declarations itself, and the page is the same.
+example_registry
+python3 - "$REG/platforms/entraide-sante/transparency.yaml" <<'PY'
+import sys
+with open(sys.argv[1], "a") as f:
+    f.write("notes_long: &long [" + ", ".join("n%d-" % i + "x" * 480 for i in range(1000)) + "]\n")
+    f.write("notes_again: [" + ", ".join(["*long"] * 60) + "]\n")
+PY
+git -C "$REG" commit -q -am "facts larger than a result carries"
+site "$TMP/site"
+expect_rc 1 "facts over 8 MiB: the site is written"
+same_as_check "facts over 8 MiB"
+P=$TMP/site/services/entraide-sante.html
+[ "$(wc -c <"$P")" -gt $((8 << 20)) ] && grep -q 'n999-xxxx' "$P" && grep -q 'HDS-2025-0815' "$P"
+ok $? "facts over 8 MiB: the page holds them all"
 done_testing
