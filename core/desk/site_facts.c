@@ -108,16 +108,24 @@ static size_t columns_of(const ppreg_node *list, const char **cols)
 	return n;
 }
 
-static void put_table(FILE *out, const ppreg_node *list, const char *caption, int depth)
+static void put_table(FILE *out, const ppreg_node *list, const char *caption, int depth, size_t *budget)
 {
 	const char *cols[MAX_COLUMNS];
-	size_t n = columns_of(list, cols);
+	size_t n = columns_of(list, cols), width = 0;
+	for (size_t c = 0; c < n; c++)
+		width += strlen(cols[c]);
+	if (width >= *budget) {
+		*budget = 0;
+		fputs("…", out);
+		return;
+	}
+	*budget -= width;
 	html_table_begin(out, caption, cols, n);
 	for (size_t i = 0; i < list->n; i++) {
 		fputs("<tr>", out);
 		for (size_t c = 0; c < n; c++) {
 			fputs("<td>", out);
-			site_put_node(out, node_lookup(list->items[i], cols[c], strlen(cols[c])), cols[c], depth - 1);
+			site_put_node(out, node_lookup(list->items[i], cols[c], strlen(cols[c])), cols[c], depth - 1, budget);
 			fputs("</td>", out);
 		}
 		fputs("</tr>\n", out);
@@ -125,39 +133,44 @@ static void put_table(FILE *out, const ppreg_node *list, const char *caption, in
 	html_table_end(out);
 }
 
-void site_put_node(FILE *out, const ppreg_node *n, const char *caption, int depth)
+void site_put_node(FILE *out, const ppreg_node *n, const char *caption, int depth, size_t *budget)
 {
 	ppreg_node_kind k = node_kind(n);
 	if (k == PPREG_NODE_NULL) {
 		fputs(n ? "—" : "", out);
+	} else if (k == PPREG_NODE_SCALAR && n->len >= *budget) {
+		*budget = 0;
+		fputs("…", out);
 	} else if (k == PPREG_NODE_SCALAR) {
+		*budget -= n->len;
 		html_text(out, n->text);
-	} else if (depth <= 0) {
+	} else if (depth <= 0 || !*budget) {
 		fputs("…", out);
 	} else if (k == PPREG_NODE_LIST && !n->n) {
 		fputs("—", out);
 	} else if (k == PPREG_NODE_LIST && all_scalars(n)) {
 		for (size_t i = 0; i < n->n; i++) {
 			fputs(i ? ", " : "", out);
-			site_put_node(out, n->items[i], caption, depth - 1);
+			site_put_node(out, n->items[i], caption, depth - 1, budget);
 		}
 	} else if (k == PPREG_NODE_LIST && all_maps(n)) {
-		put_table(out, n, caption, depth);
+		put_table(out, n, caption, depth, budget);
 	} else if (k == PPREG_NODE_LIST) {
 		fputs("<ol>", out);
 		for (size_t i = 0; i < n->n; i++) {
 			fputs("<li>", out);
-			site_put_node(out, n->items[i], caption, depth - 1);
+			site_put_node(out, n->items[i], caption, depth - 1, budget);
 			fputs("</li>", out);
 		}
 		fputs("</ol>\n", out);
 	} else {
 		fputs("<dl>", out);
-		for (size_t i = 0; i < n->n; i++) {
+		for (size_t i = 0; i < n->n && n->keys[i]->len < *budget; i++) {
+			*budget -= n->keys[i]->len;
 			fputs("<dt>", out);
 			html_text(out, n->keys[i]->text);
 			fputs("</dt><dd>", out);
-			site_put_node(out, n->items[i], n->keys[i]->text, depth - 1);
+			site_put_node(out, n->items[i], n->keys[i]->text, depth - 1, budget);
 			fputs("</dd>", out);
 		}
 		fputs("</dl>\n", out);
@@ -245,26 +258,27 @@ static int shown_in_section(const char *file, const char *key)
 	return 0;
 }
 
-static void put_field(FILE *out, const char *file, const char *key, const ppreg_node *v, int h)
+static void put_field(FILE *out, const char *file, const char *key, const ppreg_node *v, int h, size_t *budget)
 {
 	fprintf(out, "<h%d><code>", h);
 	html_text(out, file);
 	fputs(": ", out);
 	html_text(out, key);
 	fprintf(out, "</code></h%d>\n<div>", h);
-	site_put_node(out, v, key, 6);
+	site_put_node(out, v, key, 6, budget);
 	fputs("</div>\n", out);
 }
 
 void site_put_facts(FILE *out, const site_decls *d, int h)
 {
+	size_t budget = SITE_FACTS_MAX_TEXT;
 	for (size_t s = 0; s < N_SECTIONS; s++) {
 		fprintf(out, "<section>\n<h%d>%s</h%d>\n", h, _(sections[s].heading), h);
 		int any = 0;
 		for (size_t k = 0; k < 4 && sections[s].keys[k]; k++) {
 			const ppreg_node *v = site_decl_get(d, sections[s].file, sections[s].keys[k]);
 			if (v) {
-				put_field(out, sections[s].file, sections[s].keys[k], v, h + 1);
+				put_field(out, sections[s].file, sections[s].keys[k], v, h + 1, &budget);
 				any = 1;
 			}
 		}
@@ -279,7 +293,7 @@ void site_put_facts(FILE *out, const site_decls *d, int h)
 		const ppreg_node *root = d->roots[i];
 		for (size_t k = 0; node_kind(root) == PPREG_NODE_MAP && k < root->n; k++)
 			if (!shown_in_section(d->names[i], root->keys[k]->text))
-				put_field(out, d->names[i], root->keys[k]->text, root->items[k], h + 1);
+				put_field(out, d->names[i], root->keys[k]->text, root->items[k], h + 1, &budget);
 	}
 	fputs("</section>\n", out);
 }

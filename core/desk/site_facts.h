@@ -32,10 +32,16 @@ const ppreg_node *site_decl_get(const site_decls *d, const char *file, const cha
 /* Its text when it is a scalar, else NULL. */
 const char *site_scalar(const ppreg_node *n);
 
+/* The declared text a page shows at most: aliases repeat a text without
+ * counting its length against the policy's node limit, so a 1 MiB
+ * declaration could otherwise make gigabytes of HTML. */
+#define SITE_FACTS_MAX_TEXT ((size_t)16 << 20)
+
 /* Any declared value as HTML: a scalar as text, a list of scalars joined,
  * a list of maps as a table (`caption` names it), a map as a definition
- * list; `depth` levels at most below it. */
-void site_put_node(FILE *out, const ppreg_node *n, const char *caption, int depth);
+ * list; `depth` levels at most below it, and *budget bytes of text (then
+ * "…"), which it decreases. */
+void site_put_node(FILE *out, const ppreg_node *n, const char *caption, int depth, size_t *budget);
 
 /* An amount in cents as euros with two decimals. */
 void site_put_eur(FILE *out, long long cents);

@@ -37,4 +37,22 @@ else
 fi
 grep -q "^\"entraide-sante\",\"<script>" "$TMP/site/register.csv"
 ok $? "register.csv: the name as it is, quoted"
+
+# Aliases repeat a text without counting its length against the node
+# limit: 13 doublings of a 900 KB text would be 7 GB of HTML. A page shows
+# 16 MiB of declared text at most, then "…".
+example_registry
+python3 - "$REG/platforms/entraide-sante/transparency.yaml" <<'PY'
+import sys
+with open(sys.argv[1], "a") as f:
+    f.write('bomb0: &b0 "' + "x" * 900000 + '"\n')
+    for i in range(1, 14):
+        f.write("bomb%d: &b%d [*b%d, *b%d]\n" % (i, i, i - 1, i - 1))
+PY
+git -C "$REG" commit -q -am "an alias bomb of text"
+site "$TMP/site"
+expect_rc 1 "an alias bomb of text: the site is written"
+size=$(wc -c <"$TMP/site/services/entraide-sante.html")
+[ "$size" -gt $((8 << 20)) ] && [ "$size" -lt $((24 << 20)) ] && grep -q '…' "$TMP/site/services/entraide-sante.html"
+ok $? "an alias bomb of text: the page stops at 16 MiB of text ($size bytes)"
 done_testing
