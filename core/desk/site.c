@@ -55,6 +55,35 @@ const char *site_verdict_label(verdict v)
 	return v == VERDICT_COMPLIANT ? _("Compliant") : v == VERDICT_NON_COMPLIANT ? _("Non-compliant") : _("Invalid");
 }
 
+#define ARENA_CHUNK ((size_t)256 << 10)
+
+const char *site_keep(site_arena *a, const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t n = strlen(s) + 1;
+	int alone = n > ARENA_CHUNK / 4; /* a long one, not to waste a chunk's end */
+	if (alone || n > a->left) {
+		a->chunks = xrealloc(a->chunks, (a->n + 1) * sizeof *a->chunks);
+		a->chunks[a->n++] = xmalloc(alone ? n : ARENA_CHUNK);
+		if (alone)
+			return memcpy(a->chunks[a->n - 1], s, n);
+		a->at = a->chunks[a->n - 1];
+		a->left = ARENA_CHUNK;
+	}
+	char *copy = memcpy(a->at, s, n);
+	a->at += n, a->left -= n;
+	return copy;
+}
+
+void site_arena_free(site_arena *a)
+{
+	for (size_t i = 0; i < a->n; i++)
+		free(a->chunks[i]);
+	free(a->chunks);
+	memset(a, 0, sizeof *a);
+}
+
 static int rule_cmp(const void *a, const void *b)
 {
 	return strcmp(((const rule_ref *)a)->rule->id, ((const rule_ref *)b)->rule->id);
@@ -268,7 +297,7 @@ static int swap_in(site *s, const char *dir)
 static int write_stats(const site *s)
 {
 	site_file file;
-	FILE *out = site_file_begin(&file, path_join(s->tmp, "stats.html"));
+	FILE *out = site_file_begin(&file, path_join(s->tmp, "stats.html"), 0);
 	if (!out)
 		return ERR_FAIL;
 	html_begin(out, s->lang, _("Statistics of the register"), "");
@@ -282,9 +311,8 @@ static void site_free(site *s)
 {
 	if (s->json)
 		fclose(s->json);
-	for (size_t i = 0; i < s->n_rows; i++)
-		site_row_free(&s->rows[i]);
 	free(s->rows);
+	site_arena_free(&s->strings);
 	for (size_t i = 0; i < s->n_commits; i++)
 		free(s->commits[i].subject);
 	free(s->commits), free(s->history), free(s->n_history);

@@ -31,12 +31,25 @@ typedef struct {
 /* One service of the register: what index.html, register.csv and the
  * filtered pages show. */
 typedef struct {
-	char *id, *page, *name, *kind, *domains, *auth;
+	const char *id, *page, *name, *kind, *domains, *auth; /* in site.strings */
 	verdict verdict;
 	char valid_until[11];        /* "" when no dated fact bounds it */
 	size_t errors, warnings;
 	const site_attestation *attestation; /* of the folder judged, or NULL */
 } site_row;
+
+/* Where the rows' strings live: chunks apart from the heap the pages are
+ * built in, so ten thousand rows do not leave holes between page buffers
+ * (the memory the site keeps is the rows', docs/benchmark.md). */
+typedef struct {
+	char **chunks;
+	size_t n;
+	char *at;
+	size_t left;
+} site_arena;
+/* A copy of s (NULL: NULL) that lives as long as the arena. */
+const char *site_keep(site_arena *a, const char *s);
+void site_arena_free(site_arena *a);
 
 /* The commits that changed platforms, and which ones changed which. */
 #define SITE_HISTORY_COMMITS 1000
@@ -65,6 +78,7 @@ typedef struct {
 	size_t full;                  /* services with SITE_COMMITS_PER_SERVICE commits */
 	site_row *rows;
 	size_t n_rows;
+	site_arena strings;
 	site_stats stats;
 	FILE *json;                   /* register.json, being written */
 	size_t json_items;

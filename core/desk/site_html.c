@@ -139,13 +139,22 @@ char *site_page_name(const char *id)
 	return xasprintf("_%s.html", hex);
 }
 
-FILE *site_file_begin(site_file *f, char *path)
+FILE *site_file_begin(site_file *f, char *path, int streamed)
 {
 	memset(f, 0, sizeof *f);
-	f->out = open_memstream(&f->buf, &f->len);
+	f->streamed = streamed;
+	if (streamed) {
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+		f->out = fd < 0 ? NULL : fdopen(fd, "w");
+		if (fd >= 0 && !f->out)
+			close(fd);
+	} else {
+		f->out = open_memstream(&f->buf, &f->len);
+	}
 	if (!f->out) {
-		error_set("%s: cannot be made in memory: %s", path, strerror(errno));
+		error_set("%s: cannot be written: %s", path, strerror(errno));
 		free(path);
+		return NULL;
 	}
 	f->path = path;
 	return f->out;
@@ -155,6 +164,12 @@ int site_file_end(site_file *f)
 {
 	const char *path = f->path;
 	int bad = ferror(f->out) | fclose(f->out);
+	if (f->streamed) {
+		int rc = bad ? error_set("%s: cannot be written: %s", path, strerror(errno)) : 0;
+		free(f->path);
+		memset(f, 0, sizeof *f);
+		return rc;
+	}
 	int fd = bad ? -1 : open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 	const char *p = f->buf;
 	size_t left = bad ? 0 : f->len;

@@ -25,18 +25,21 @@ void html_end(FILE *out, const char *footer);
 void html_table_begin(FILE *out, const char *caption, const char *const *headings, size_t n);
 void html_table_end(FILE *out);
 
-/* A file of the site made in memory, then written with one system call:
- * ten thousand pages cost ten thousand writes, not a stat and several
- * writes each. */
+/* A file of the site. A service's page is made in memory, then written
+ * with one system call: ten thousand pages cost ten thousand writes, not
+ * a stat and several writes each. A page of every service (the register)
+ * is streamed: its size follows the number of services. */
 typedef struct {
 	char *buf;
 	size_t len;
 	FILE *out;
 	char *path;
+	int streamed;
 } site_file;
 /* The stream of the file `path` (a new name in the site being built; f
- * takes it), or NULL with error_last() set. */
-FILE *site_file_begin(site_file *f, char *path);
+ * takes it), in memory or `streamed` to the file, or NULL with
+ * error_last() set. */
+FILE *site_file_begin(site_file *f, char *path, int streamed);
 /* Closes the stream and writes the file. 0, or ERR_FAIL. */
 int site_file_end(site_file *f);
 

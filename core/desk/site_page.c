@@ -12,11 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *dup_or_null(const char *s)
-{
-	return s && *s ? xstrdup(s) : NULL;
-}
-
 /* The described domains joined by ", ". */
 static char *joined(const site_described *dd)
 {
@@ -51,15 +46,17 @@ char *site_authorization_text(const run *r, const char *id, const site_decls *d)
 	                 until ? _(" until ") : "", until ? until : "", source);
 }
 
-void site_row_fill(const site *s, const platform_result *p, const site_described *dd, site_row *row)
+void site_row_fill(site *s, const platform_result *p, const site_described *dd, site_row *row)
 {
 	memset(row, 0, sizeof *row);
-	row->id = xstrdup(p->id);
-	row->page = site_page_name(p->id);
-	row->name = dup_or_null(dd->name);
-	row->kind = dup_or_null(dd->kind);
-	row->domains = joined(dd);
-	row->auth = xstrdup(dd->auth);
+	char *page = site_page_name(p->id), *domains = joined(dd);
+	row->id = site_keep(&s->strings, p->id);
+	row->page = site_keep(&s->strings, page);
+	row->name = site_keep(&s->strings, *dd->name ? dd->name : NULL);
+	row->kind = site_keep(&s->strings, *dd->kind ? dd->kind : NULL);
+	row->domains = site_keep(&s->strings, domains);
+	row->auth = site_keep(&s->strings, dd->auth);
+	free(page), free(domains);
 	row->verdict = p->verdict;
 	if (p->n_lapses)
 		date_format(p->lapses[0].last_valid_day, row->valid_until);
@@ -67,11 +64,6 @@ void site_row_fill(const site *s, const platform_result *p, const site_described
 	row->warnings = findings_count(&p->findings, PPREG_SEV_WARNING);
 	row->attestation = p->verdict == VERDICT_COMPLIANT && *p->tree_id ?
 	                   site_attestation_for(&s->att, p->id, p->tree_id) : NULL;
-}
-
-void site_row_free(site_row *row)
-{
-	free(row->id), free(row->page), free(row->name), free(row->kind), free(row->domains), free(row->auth);
 }
 
 static void put_dd(FILE *out, const char *term, const char *value)
@@ -249,7 +241,7 @@ int site_page_write(const site *s, const platform_result *p, const site_describe
                     size_t index)
 {
 	site_file file;
-	FILE *out = site_file_begin(&file, xasprintf("%s/services/%s", s->tmp, row->page));
+	FILE *out = site_file_begin(&file, xasprintf("%s/services/%s", s->tmp, row->page), 0);
 	if (!out)
 		return ERR_FAIL;
 	char *title = row->name ? xasprintf("%s (%s)", row->name, row->id) : xstrdup(row->id);

@@ -10,8 +10,7 @@
 #include "desk/site_facts.h"
 
 /* Fills `row` from p and what its declarations say. */
-void site_row_fill(const site *s, const platform_result *p, const site_described *dd, site_row *row);
-void site_row_free(site_row *row);
+void site_row_fill(site *s, const platform_result *p, const site_described *dd, site_row *row);
 
 /* Writes services/<row->page> in the site being built. ERR_FAIL. */
 int site_page_write(const site *s, const platform_result *p, const site_described *dd, const site_row *row,
