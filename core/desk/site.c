@@ -297,7 +297,7 @@ static int swap_in(site *s, const char *dir)
 static int write_stats(const site *s)
 {
 	site_file file;
-	FILE *out = site_file_begin(&file, path_join(s->tmp, "stats.html"), 0);
+	FILE *out = site_file_begin(&file, path_join(s->tmp, "stats.html"));
 	if (!out)
 		return ERR_FAIL;
 	html_begin(out, s->lang, _("Statistics of the register"), "");

@@ -4,7 +4,6 @@
  * The style sheet is inline and the pages hold no script: the site is read
  * offline, from a file system or any static server, and printed.
  */
-#define _GNU_SOURCE /* open_memstream */
 #include "desk/site_html.h"
 #include "base/i18n.h"
 #include "base/util.h"
@@ -139,20 +138,23 @@ char *site_page_name(const char *id)
 	return xasprintf("_%s.html", hex);
 }
 
-FILE *site_file_begin(site_file *f, char *path, int streamed)
+FILE *site_file_begin(site_file *f, char *path)
 {
 	memset(f, 0, sizeof *f);
-	f->streamed = streamed;
-	if (streamed) {
-		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-		f->out = fd < 0 ? NULL : fdopen(fd, "w");
-		if (fd >= 0 && !f->out)
-			close(fd);
-	} else {
-		f->out = open_memstream(&f->buf, &f->len);
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	f->out = fd < 0 ? NULL : fdopen(fd, "w");
+	if (fd >= 0 && !f->out)
+		close(fd);
+	/* a buffer of our own: stdio then neither asks the file's block
+	 * size (a stat) nor writes 4 KiB at a time */
+	f->buf = f->out ? xmalloc(SITE_FILE_BUFFER) : NULL;
+	if (f->out && setvbuf(f->out, f->buf, _IOFBF, SITE_FILE_BUFFER) != 0) {
+		fclose(f->out);
+		f->out = NULL;
 	}
 	if (!f->out) {
 		error_set("%s: cannot be written: %s", path, strerror(errno));
+		free(f->buf);
 		free(path);
 		return NULL;
 	}
@@ -162,28 +164,7 @@ FILE *site_file_begin(site_file *f, char *path, int streamed)
 
 int site_file_end(site_file *f)
 {
-	const char *path = f->path;
-	int bad = ferror(f->out) | fclose(f->out);
-	if (f->streamed) {
-		int rc = bad ? error_set("%s: cannot be written: %s", path, strerror(errno)) : 0;
-		free(f->path);
-		memset(f, 0, sizeof *f);
-		return rc;
-	}
-	int fd = bad ? -1 : open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-	const char *p = f->buf;
-	size_t left = bad ? 0 : f->len;
-	while (fd >= 0 && left) {
-		ssize_t w = write(fd, p, left);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			break;
-		p += w, left -= (size_t)w;
-	}
-	int rc = fd < 0 || left || close(fd) < 0 ? error_set("%s: cannot be written: %s", path, strerror(errno)) : 0;
-	if (fd >= 0 && rc)
-		close(fd);
+	int rc = ferror(f->out) | fclose(f->out) ? error_set("%s: cannot be written: %s", f->path, strerror(errno)) : 0;
 	free(f->buf);
 	free(f->path);
 	memset(f, 0, sizeof *f);

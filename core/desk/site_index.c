@@ -85,7 +85,7 @@ static int write_page(const site *s, const char *name, const char *title, const 
 	for (size_t i = 0; i < 7; i++)
 		heads[i] = _(cols[i]);
 	site_file file;
-	FILE *out = site_file_begin(&file, xasprintf("%s/%s", s->tmp, name), 1);
+	FILE *out = site_file_begin(&file, xasprintf("%s/%s", s->tmp, name));
 	if (!out)
 		return ERR_FAIL;
 	html_begin(out, s->lang, title, "");
@@ -124,7 +124,7 @@ static void csv_field(FILE *out, const char *v, int last)
 static int write_csv(const site *s)
 {
 	site_file file;
-	FILE *out = site_file_begin(&file, xasprintf("%s/register.csv", s->tmp), 1);
+	FILE *out = site_file_begin(&file, xasprintf("%s/register.csv", s->tmp));
 	if (!out)
 		return ERR_FAIL;
 	fputs("id,name,kind,domains,authorization,verdict,errors,warnings,valid_until,attestation,page\r\n", out);

@@ -241,7 +241,7 @@ int site_page_write(const site *s, const platform_result *p, const site_describe
                     size_t index)
 {
 	site_file file;
-	FILE *out = site_file_begin(&file, xasprintf("%s/services/%s", s->tmp, row->page), 0);
+	FILE *out = site_file_begin(&file, xasprintf("%s/services/%s", s->tmp, row->page));
 	if (!out)
 		return ERR_FAIL;
 	char *title = row->name ? xasprintf("%s (%s)", row->name, row->id) : xstrdup(row->id);
