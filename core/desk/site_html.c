@@ -65,7 +65,7 @@ static const char style[] =
 	".wrap{overflow-x:auto;max-width:100%}"
 	"table{border-collapse:collapse;margin:.5rem 0 1rem;min-width:50%}"
 	"th,td{border:1px solid #929292;padding:.3rem .5rem;text-align:left;vertical-align:top;"
-	"overflow-wrap:anywhere}"
+	"overflow-wrap:break-word}"
 	"thead th{background:#eeeef7}"
 	"caption{text-align:left;font-weight:bold;padding:.3rem 0}"
 	"dl{margin:.2rem 0}dt{font-weight:bold}dd{margin:0 0 .3rem 1rem}"
