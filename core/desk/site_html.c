@@ -68,7 +68,7 @@ static const char style[] =
 	"overflow-wrap:break-word}"
 	"thead th{background:#eeeef7}"
 	"caption{text-align:left;font-weight:bold;padding:.3rem 0}"
-	"dl{margin:.2rem 0}dt{font-weight:bold}dd{margin:0 0 .3rem 1rem}"
+	"dl{margin:.2rem 0}dt{font-weight:bold}dd{margin:0 0 .3rem 1rem}.date{white-space:nowrap}"
 	"code{overflow-wrap:anywhere;font-size:.9em}"
 	".compliant{color:#18753c;font-weight:bold}.non-compliant{color:#ce0500;font-weight:bold}"
 	".invalid{color:#b34000;font-weight:bold}"

@@ -50,7 +50,7 @@ static void put_row(FILE *out, const site *s, const site_row *r)
 	html_text(out, r->auth);
 	fprintf(out, "</td><td class=\"%s\">", verdict_name(r->verdict));
 	html_text(out, site_verdict_label(r->verdict));
-	fprintf(out, "</td><td>%s</td><td>", *r->valid_until ? r->valid_until : "—");
+	fprintf(out, "</td><td class=\"date\">%s</td><td>", *r->valid_until ? r->valid_until : "—");
 	if (r->attestation)
 		site_put_attestation(out, s, r->attestation, "");
 	else
