@@ -12,6 +12,7 @@
 #include "cli/cmd_plugins.h"
 #include "cli/cmd_rules.h"
 #include "cli/cmd_schema.h"
+#include "cli/cmd_site.h"
 #include "cli/cmd_verify.h"
 #include "base/i18n.h"
 #include "base/suggest.h"
@@ -35,6 +36,7 @@ static const struct {
 	{"rules", cmd_rules, N_("the rule catalog, or one rule with its legal source and fix")},
 	{"expiring", cmd_expiring, N_("list the dated facts that lapse within a window, or have lapsed")},
 	{"diff", cmd_diff, N_("what changed between two revisions, or under a draft policy")},
+	{"site", cmd_site, N_("write the registry as a static site: register, service pages, statistics")},
 	{"hook", cmd_hook, N_("run as a Git hook (pre-receive, update, pre-commit), or install one")},
 	{"init", cmd_init, N_("start a new platform folder, every required field to fill in")},
 	{"schema", cmd_schema, N_("the JSON Schema of a declaration file, or of check's JSON")},

@@ -606,6 +606,20 @@ static void snapshot_free(snapshot *s)
 	platform_tree_free(s->tree);
 }
 
+/* run.describe, with the trees still in hand. */
+static void describe(snapshot *s)
+{
+	const char **files = xcalloc(s->n_decls + 1, sizeof *files);
+	const ppreg_node **roots = xcalloc(s->n_decls + 1, sizeof *roots);
+	for (size_t i = 0; i < s->n_decls; i++) {
+		files[i] = s->decls[i].name;
+		roots[i] = ydoc_root(s->decls[i].doc);
+	}
+	s->run->describe(s->run->describe_ctx, s->run, files, roots, s->n_decls, s->out);
+	free(files);
+	free(roots);
+}
+
 int run_check_platform(run *r, const char *id, platform_result *out)
 {
 	memset(out, 0, sizeof *out);
@@ -658,6 +672,8 @@ done:
 	platform_result_sort_lapses(out);
 	out->verdict = s.unreadable ? VERDICT_INVALID :
 	               findings_count(&out->findings, PPREG_SEV_ERROR) ? VERDICT_NON_COMPLIANT : VERDICT_COMPLIANT;
+	if (rc == 0 && r->describe)
+		describe(&s);
 	snapshot_free(&s);
 	return rc;
 }
@@ -673,6 +689,7 @@ void platform_result_free(platform_result *p)
 	for (size_t i = 0; i < p->n_lapses; i++)
 		free(p->lapses[i].rule), free(p->lapses[i].file);
 	free(p->lapses);
+	free(p->attachment);
 	free(p->id);
 	memset(p, 0, sizeof *p);
 }

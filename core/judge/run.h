@@ -73,7 +73,21 @@ typedef struct {
 	 * day the verdict holds (check's valid_until), when n_lapses > 0. */
 	lapse *lapses;
 	size_t n_lapses;
+	/* What run.describe made of the platform's declarations where it was
+	 * judged (opaque to the judge, carried with the result), or NULL. */
+	unsigned char *attachment;
+	size_t attachment_len;
 } platform_result;
+
+struct run;
+/* Called where a platform was judged (a worker), with its verdict and its
+ * declaration trees (roots[i] NULL for a file missing or unreadable),
+ * before they are freed: a reader of verdicts (the site) takes what it
+ * needs of the declarations there, into out->attachment, instead of
+ * reading and parsing them again. It must not change the verdict. */
+typedef void (*run_describe_fn)(void *ctx, const struct run *r, const char *const *files,
+                                 const ppreg_node *const *roots, size_t n, platform_result *out);
+
 
 /* The entry, after the platforms, that carries the findings on the
  * registry's own files in a --changed run or a hook: registry.yaml and
@@ -81,7 +95,7 @@ typedef struct {
  * (ids match ^[a-z0-9][a-z0-9-]{1,62}$). It is not counted as a platform. */
 #define RUN_REGISTRY_ENTRY "(registry)"
 
-typedef struct {
+typedef struct run {
 	run_options opts;
 	registry *reg;
 	policy *pol;
@@ -115,6 +129,8 @@ typedef struct {
 	unsigned long long result_dev, result_ino;
 	struct digest_memo *digests;   /* blob digests already computed (digest_memo.h) */
 	struct authority *authority;   /* the authority's record (authority.h) */
+	run_describe_fn describe;      /* NULL: none (check, attest, hooks) */
+	void *describe_ctx;
 } run;
 
 /* Opens the registry, reads registry.yaml, loads the policy and its plugins

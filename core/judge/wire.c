@@ -112,6 +112,12 @@ void wire_put_result(wire_buf *b, unsigned index, int rc, const char *error, con
 		put_u32(b, (uint32_t)l->last_valid_day.day);
 	}
 	put_str(b, p->withheld ? p->withheld : "");
+	/* an attachment too large to carry is left out: the reader makes it
+	 * again from the declarations (run.describe) */
+	size_t att = p->attachment_len <= WIRE_MAX_ATTACHMENT ? p->attachment_len : 0;
+	put_u32(b, (uint32_t)att);
+	if (att)
+		put(b, p->attachment, att);
 	uint32_t len = (uint32_t)(b->n - start - sizeof len);
 	memcpy(b->v + start, &len, sizeof len);
 }
@@ -222,6 +228,21 @@ static void get_lapses(reader *r, platform_result *p)
 	platform_result_sort_lapses(p);
 }
 
+static void get_attachment(reader *r, platform_result *p)
+{
+	uint32_t n = get_u32(r);
+	if (r->bad || !n)
+		return;
+	if (n > WIRE_MAX_ATTACHMENT || n > r->left) {
+		r->bad = 1;
+		return;
+	}
+	p->attachment = xmalloc(n);
+	memcpy(p->attachment, r->p, n);
+	p->attachment_len = n;
+	r->p += n, r->left -= n;
+}
+
 int wire_take_result(wire_buf *b, unsigned *index, int *rc, char **error, platform_result *p)
 {
 	uint32_t len;
@@ -248,6 +269,7 @@ int wire_take_result(wire_buf *b, unsigned *index, int *rc, char **error, platfo
 		free(p->withheld);
 		p->withheld = NULL;
 	}
+	get_attachment(&r, p);
 	consumed(b, sizeof len + len);
 	return r.bad || r.left ? -1 : 1;
 }

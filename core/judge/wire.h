@@ -32,6 +32,10 @@ void wire_put_task(wire_buf *b, const wire_task *t);
 /* 1: a task taken from b; 0: b holds no whole task. */
 int wire_take_task(wire_buf *b, wire_task *t);
 
+/* The largest platform_result.attachment a result carries; a larger one
+ * is left out (the reader makes it again where it reads the result). */
+#define WIRE_MAX_ATTACHMENT ((size_t)8 << 20)
+
 /* Appends the result of platform `index` (rc: run_check_platform's). */
 void wire_put_result(wire_buf *b, unsigned index, int rc, const char *error, const platform_result *p);
 /* 1: a result taken from b (the caller frees error and p); 0: b holds no

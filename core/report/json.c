@@ -6,6 +6,7 @@
  * hook's document nests each state's report, indented as deep as jansson
  * would.
  */
+#include "report/json.h"
 #include "report/report.h"
 #include "base/i18n.h"
 #include "yaml/date.h"
@@ -22,7 +23,7 @@ static json_t *finding_json(const finding *f)
 	                 "message", f->message);
 }
 
-static json_t *platform_json(const platform_result *p)
+json_t *report_json_platform(const platform_result *p)
 {
 	json_t *findings = json_array();
 	for (size_t j = 0; findings && j < p->findings.n; j++)
@@ -172,7 +173,7 @@ static int head(FILE *out, const report *rep, const report_cursor *c)
 static int platform(FILE *out, const report *rep, const platform_result *p, report_cursor *c)
 {
 	(void)rep;
-	json_t *j = platform_json(p);
+	json_t *j = report_json_platform(p);
 	fprintf(out, "%s\n%*s    ", c->items++ ? "," : "", depth(c), "");
 	int rc = report_json_put(out, j, 4 + depth(c));
 	json_decref(j);

@@ -3,7 +3,7 @@
 # say [options] and list them), and
 # the README's command table names every command `ppreg --help` lists.
 . "$(dirname "$0")/../lib/tap.sh"
-for cmd in check attest verify keygen hook plugins rules init schema inspect expiring diff; do
+for cmd in check attest verify keygen hook plugins rules init schema inspect expiring diff site; do
 	help=$("$PPREG" "$cmd" --help)
 	usage=$(printf '%s\n' "$help" | sed -n '/^usage:/,/^$/p')
 	missing=
