@@ -29,8 +29,10 @@ grep -q "not in the authority&#39;s record" "$TMP/site/index.html"
 ok $? "index.html: aidants-associes is not in the authority's record"
 grep -q 'href="status-non-compliant.html"' "$TMP/site/index.html" && grep -q 'href="domain-1.html"' "$TMP/site/index.html"
 ok $? "index.html: filters by status and domain are plain links"
-is "$(grep -c '<tr><th scope="row"><a href="services/' "$TMP/site/status-compliant.html")" 1 \
-	"status-compliant.html: the one compliant service"
+compliant=$("$PPREG" check "$REG" --as-of "$AS_OF" --format json |
+	python3 -c 'import json,sys; print(sum(p["verdict"] == "compliant" for p in json.load(sys.stdin)["platforms"]))')
+is "$(grep -c '<tr><th scope="row"><a href="services/' "$TMP/site/status-compliant.html")" "$compliant" \
+	"status-compliant.html: one row per compliant service ($compliant), as check says"
 # A service's page: a finding with file:line, its legal source and fix,
 # under its obligation.
 P=$TMP/site/services/pairs-invalides.html
