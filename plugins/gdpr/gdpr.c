@@ -55,6 +55,13 @@ static const ppreg_rule rules[] = {
 	{"gdpr.processor-contracts", PPREG_SEV_ERROR, "each processor has an Art. 28 contract as evidence", "RGPD art. 28",
 	 "Declare each processor as a hosting entry (by its id) with contract: {path, sha256} of the signed "
 	 "Art. 28 contract."},
+	{"gdpr.health-data-recipients", PPREG_SEV_ERROR, "recipients of health data are named {name, kind}; none is a "
+	 "health-product company, nor, names compared without case, accents, spacing or legal form, an industry "
+	 "funder, a company of industry_links or an advertiser of transparency.yaml (2026.2)",
+	 "model policy, derived from note 2026-02-16 §4.1 (la dissimulation d'intérêts promotionnels; la sécurité et "
+	 "l'utilisation des données collectées); RGPD art. 9, art. 30(1)(d)",
+	 "Name each recipient of health data as {name, kind}; stop passing health data to a health-product "
+	 "company, an industry funder or an advertiser of the service."},
 	{"gdpr.evidence", PPREG_SEV_ERROR, "every evidence item names a file of the platform's evidence/ folder at the same "
 	 "revision whose SHA-256 matches", "note 2026-02-16 §4.1; RGPD art. 5(2) (accountability)",
 	 "Commit the document as a regular file under evidence/ and declare its path and its `sha256sum` digest."},
@@ -82,7 +89,9 @@ static const ppreg_field fields[] = {
 	{"processing_activities[].data_subjects", PPREG_T_LIST, PPREG_REQUIRED, NULL, "gdpr.record-of-processing"},
 	{"processing_activities[].data_subjects[]", PPREG_T_STRING, 0, NULL, NULL},
 	{"processing_activities[].recipients", PPREG_T_LIST, PPREG_REQUIRED, NULL, "gdpr.record-of-processing"},
-	{"processing_activities[].recipients[]", PPREG_T_STRING, 0, NULL, NULL},
+	{"processing_activities[].recipients[]", PPREG_T_ANY, 0, NULL, NULL},
+	{"processing_activities[].recipients[].name", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.health-data-recipients"},
+	{"processing_activities[].recipients[].kind", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.health-data-recipients"},
 	{"processing_activities[].retention", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.record-of-processing"},
 	{"processing_activities[].processors", PPREG_T_LIST, PPREG_REQUIRED, NULL, "gdpr.record-of-processing"},
 	{"processing_activities[].processors[]", PPREG_T_STRING, 0, NULL, NULL},
@@ -158,6 +167,13 @@ static int load_params(ppreg_check *c, void *state)
 		return api->fail(c, "policy: gdpr.params.eea must be a list of ISO 3166-1 alpha-2 codes");
 	if (!is_country_list(c, p->adequacy))
 		return api->fail(c, "policy: gdpr.params.adequacy must be a list of ISO 3166-1 alpha-2 codes");
+	const ppreg_node *hr = api->get(params, "health_data_recipients");
+	p->recipient_suffixes = api->get(hr, "legal_form_suffixes");
+	if (hr && !ppreg_list(c, p->recipient_suffixes))
+		return api->fail(c, "policy: gdpr.params.health_data_recipients needs legal_form_suffixes, a list of legal forms");
+	for (size_t i = 0; i < api->count(p->recipient_suffixes); i++)
+		if (!ppreg_text(c, api->item(p->recipient_suffixes, i)))
+			return api->fail(c, "policy: gdpr.params.health_data_recipients.legal_form_suffixes lists text only");
 	return 0;
 }
 
@@ -308,6 +324,8 @@ static int check_activities(ppreg_check *c, const ppreg_node *root, const gdpr_p
 		check_record(c, acts, i);
 		check_special_categories(c, act);
 		check_retention(c, act, p);
+		if (processes_health(c, act))
+			gdpr_check_recipients(c, act, p);
 		health |= processes_health(c, act);
 	}
 	return health;
