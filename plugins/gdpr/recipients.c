@@ -113,6 +113,9 @@ static void check_recipient(ppreg_check *c, const ppreg_node *r, const ppreg_nod
 			              "so that it can be matched with the service's funders and advertisers");
 		return;
 	}
+	for (size_t i = 0; i < 2; i++) /* required only where the policy reads them */
+		if (api->kind(api->get(r, i ? "kind" : "name")) == PPREG_NODE_NULL)
+			ppreg_reportf(c, "gdpr.health-data-recipients", r, "a recipient of health data gives its %s", i ? "kind" : "name");
 	ppreg_require_text(c, "gdpr.health-data-recipients", r, "name");
 	if (kind && !ppreg_one_of(kind, RECIPIENT_KINDS))
 		ppreg_reportf(c, "gdpr.health-data-recipients", kn, "recipient kind '%.40s' is not one of " RECIPIENT_KINDS, kind);
