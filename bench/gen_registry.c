@@ -406,6 +406,10 @@ static void gen_transparency(buf *b, const platform *p)
 	bprintf(b, "regulated_acts: false\n"
 	           "alert_channel: {shown_at: https://%s/alerte, authority: Ministère chargé de la santé}\n"
 	           "advertising: {accepted: false}\n", p->domain);
+	/* fr-model 2026.2: travel expenses (L.1191-3), partners' own interests */
+	bprintf(b, "travel_expenses: {basis: decret-2006-781, covers: [travel, stay]}\npartner_interests:\n");
+	for (int i = 0; i < p->n_partners; i++)
+		bprintf(b, "  - {partner: %s, links: []}\n", p->partners[i]);
 }
 
 static void gen_gdpr(buf *b, const platform *p, const evidence_pool *ev)
@@ -427,7 +431,7 @@ static void gen_gdpr(buf *b, const platform *p, const evidence_pool *ev)
 	           "    special_categories: {health: true, condition: explicit-consent}\n"
 	           "    data_categories: [identity, contact, health]\n"
 	           "    data_subjects: [patients, patient-partners]\n"
-	           "    recipients: [partner establishments]\n"
+	           "    recipients: [{name: Partner establishments, kind: establishment}]\n"
 	           "    retention: P%ldY\n    processors: [%s]\n",
 	        p->fault == F_RETENTION ? rnd(21, 30) : rnd(1, 10), h->id);
 	if (rng_next() % 2)
