@@ -35,7 +35,7 @@ static const ppreg_rule rules[] = {
 	 "Add special_categories: {health: true, condition: explicit-consent|vital-interests|health-care|"
 	 "public-interest-health|research|other}."},
 	{"gdpr.retention", PPREG_SEV_ERROR, "retention periods are ISO-8601 durations no longer than the policy's maximum",
-	 "RGPD art. 5(1)(e)", "Give each retention as an ISO-8601 duration such as P2Y, within the policy's maximum "
+	 "RGPD art. 5(1)(e); the maximum is the model policy's (20 years)", "Give each retention as an ISO-8601 duration such as P2Y, within the policy's maximum "
 	 "(model: P20Y)."},
 	{"gdpr.hds-hosting", PPREG_SEV_ERROR, "every host of health data holds an HDS certificate: number, certifier, activities 1-6, "
 	 "a window of at most 3 years covering the as-of date", "CSP L.1111-8 (HDS), R.1111-9",
@@ -46,7 +46,7 @@ static const ppreg_rule rules[] = {
 	 "Declare {country, mechanism} in transfers_outside_eea for each host country outside the EEA; adequacy only "
 	 "for a country with an adequacy decision, scc or bcr otherwise."},
 	{"gdpr.dpia", PPREG_SEV_ERROR, "a data-protection impact assessment exists, not older than the policy allows, as "
-	 "evidence", "RGPD art. 35",
+	 "evidence", "RGPD art. 35; the review period is the model policy's (3 years)",
 	 "Carry out or review the DPIA (model: at least every 3 years) and add its document under evidence/ with "
 	 "its SHA-256."},
 	{"gdpr.breach-procedure", PPREG_SEV_ERROR, "a breach procedure notifies the authority within 72 hours or less, as evidence",

@@ -23,7 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SRC_DRAFT "CSP L.1191-4 (draft): obligations de transparence"
+#define SRC_DRAFT "CSP L.1191-4 (draft): obligations d'enregistrement et de transparence établies par arrêté"
 #define SRC SRC_DRAFT "; note 2026-02-16 §4.1"
 
 static const ppreg_rule rules[] = {
@@ -32,16 +32,16 @@ static const ppreg_rule rules[] = {
 	 "the shares must add up to 100."},
 	{"transparency.funding", PPREG_SEV_ERROR, "every funding source of each of the policy's last N years: kind, amount in "
 	 "euros >= 0; the previous year only once the policy's grace period after its end has passed",
-	 "model policy, derived from " SRC_DRAFT " (obligations de transparence; the years, and the grace "
-	 "for the accounts of the previous year, are the model's)",
+	 "model policy, derived from " SRC_DRAFT " (the number of years, and the grace for the accounts of "
+	 "the previous year, are the model's)",
 	 "Declare at least one funding entry (year, source, kind, amount_eur >= 0) for each complete "
 	 "calendar year the policy requires (model: the 3 years before the as-of date, or since created_on; "
 	 "under 2026.2 the previous year by 30 June)."},
 	{"transparency.industry-links", PPREG_SEV_ERROR, "links with health-product companies at or above the threshold are declared with "
 	 "nature, amount, date; no industry money without a matching link",
 	 "model policy, derived from " SRC_DRAFT " and note 2026-02-16 §4.1 (la dissimulation d'intérêts "
-	 "promotionnels); the 10 EUR threshold mirrors CSP L.1453-1, which binds health-product companies, not "
-	 "services",
+	 "promotionnels); the 10 EUR threshold mirrors CSP L.1453-1 and D.1453-1, which bind health-product "
+	 "companies (their declarations of benefits), not services",
 	 "Declare in industry_links, under the company's exact name, links (nature, amount_eur, date) adding up to "
 	 "the industry funding received from it."},
 	{"transparency.public-backers", PPREG_SEV_ERROR, "public bodies that support the service (universities, regional health "
