@@ -45,6 +45,20 @@ passes "an activity without health data may name the funder" $G \
 	's/(hosting:\n)/  - {id: newsletter, purposes: [News], legal_basis: consent, data_categories: [contact], data_subjects: [patients], recipients: [{name: Laboratoire Exemple SA, kind: other}], retention: P1Y, processors: []}\n$1/' \
 	gdpr.health-data-recipients
 
+# A malformed parameter stops the run (exit 2), naming it.
+judge_cases
+. "$PPREG_TOP/tests/lib/policy.sh"
+make_registry
+for bad in 's/health_data_recipients:\n.*\n.*\n/health_data_recipients: {}\n/' \
+	's/legal_form_suffixes: \[SA, /legal_form_suffixes: [[SA], /'; do
+	policy "$bad"
+	check_reg --policy "$POLICY"
+	expect_rc 2 "policy edit $bad: exit 2"
+	printf '%s\n' "$ERR" | grep -q 'gdpr.params.health_data_recipients'
+	ok $? "policy edit $bad: the message names the parameter"
+done
+CASE_ARGS=
+
 # Under fr-model 2026.1 the reading does not run.
 judge_cases
 CASE_ARGS=$V1

@@ -90,6 +90,22 @@ breaks "no public_backers" $T 's/public_backers:\n.*\n//' transparency.public-ba
 expect_grep -F "declare public_backers, an empty list when no public body backs the service" "the message says how to declare none"
 passes "public_backers: []" $T 's/public_backers:\n.*\n/public_backers: []\n/' transparency.public-backers
 
+# A malformed parameter of these readings stops the run (exit 2), naming it.
+judge_cases
+CASE_ARGS=
+make_registry
+for bad in 's/funding_grace: P6M/funding_grace: P1Y/' 's/funding_grace: P6M/funding_grace: soon/' \
+	's/statuses: \[volunteer, benevolent\]/statuses: [trainee]/' 's/bases: \[decret-2006-781\]/bases: []/' \
+	's/require_partner_interests: true/require_partner_interests: "yes"/' \
+	's/require_public_backers: true/require_public_backers: 1/'; do
+	policy "$bad"
+	check_reg --policy "$POLICY"
+	expect_rc 2 "policy edit $bad: exit 2"
+	printf '%s\n' "$ERR" | grep -Eq 'transparency.params.(funding_grace|travel_expenses|require_partner_interests|require_public_backers)'
+	ok $? "policy edit $bad: the message names the parameter"
+done
+CASE_ARGS=
+
 # Under fr-model 2026.1 none of these readings runs: judged as before.
 judge_cases
 CASE_ARGS=$V1
