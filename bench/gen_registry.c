@@ -431,7 +431,7 @@ static void gen_gdpr(buf *b, const platform *p, const evidence_pool *ev)
 	           "    special_categories: {health: true, condition: explicit-consent}\n"
 	           "    data_categories: [identity, contact, health]\n"
 	           "    data_subjects: [patients, patient-partners]\n"
-	           "    recipients: [{name: Partner establishments, kind: establishment}]\n"
+	           "    recipients: [partner establishments]\n"
 	           "    retention: P%ldY\n    processors: [%s]\n",
 	        p->fault == F_RETENTION ? rnd(21, 30) : rnd(1, 10), h->id);
 	if (rng_next() % 2)
@@ -451,6 +451,8 @@ static void gen_gdpr(buf *b, const platform *p, const evidence_pool *ev)
 	        rnd_date(d1, days_of_date(2024, 6, 1), days_of_date(2026, 10, 1)), evidence_names[0], sha[0]);
 	bprintf(b, "breach_procedure: {notify_authority_within_hours: %ld, evidence: {path: evidence/%s, sha256: \"%s\"}}\n",
 	        rnd(24, 72), evidence_names[2], sha[2]);
+	/* fr-model 2026.2: the recipients of health data, by name */
+	bprintf(b, "health_data_recipients:\n  - {activity: matching, name: Centre Hospitalier Exemple, kind: establishment}\n");
 }
 
 static const char *const clauses =

@@ -55,13 +55,14 @@ static const ppreg_rule rules[] = {
 	{"gdpr.processor-contracts", PPREG_SEV_ERROR, "each processor has an Art. 28 contract as evidence", "RGPD art. 28",
 	 "Declare each processor as a hosting entry (by its id) with contract: {path, sha256} of the signed "
 	 "Art. 28 contract."},
-	{"gdpr.health-data-recipients", PPREG_SEV_ERROR, "recipients of health data are named {name, kind}; none is a "
-	 "health-product company, nor, names compared without case, accents, spacing or legal form, an industry "
-	 "funder, a company of industry_links or an advertiser of transparency.yaml (2026.2)",
+	{"gdpr.health-data-recipients", PPREG_SEV_ERROR, "each activity giving health data to recipients names them in "
+	 "health_data_recipients {activity, name, kind}; none is a health-product company, nor, names compared without "
+	 "case, accents, spacing or legal form, an industry funder, a company of industry_links or an advertiser of "
+	 "transparency.yaml (2026.2)",
 	 "model policy, derived from note 2026-02-16 §4.1 (la dissimulation d'intérêts promotionnels; la sécurité et "
 	 "l'utilisation des données collectées); RGPD art. 9, art. 30(1)(d)",
-	 "Name each recipient of health data as {name, kind}; stop passing health data to a health-product "
-	 "company, an industry funder or an advertiser of the service."},
+	 "List in health_data_recipients each recipient of an activity's health data as {activity, name, kind}; "
+	 "stop passing health data to a health-product company, an industry funder or an advertiser of the service."},
 	{"gdpr.evidence", PPREG_SEV_ERROR, "every evidence item names a file of the platform's evidence/ folder at the same "
 	 "revision whose SHA-256 matches", "note 2026-02-16 §4.1; RGPD art. 5(2) (accountability)",
 	 "Commit the document as a regular file under evidence/ and declare its path and its `sha256sum` digest."},
@@ -89,9 +90,7 @@ static const ppreg_field fields[] = {
 	{"processing_activities[].data_subjects", PPREG_T_LIST, PPREG_REQUIRED, NULL, "gdpr.record-of-processing"},
 	{"processing_activities[].data_subjects[]", PPREG_T_STRING, 0, NULL, NULL},
 	{"processing_activities[].recipients", PPREG_T_LIST, PPREG_REQUIRED, NULL, "gdpr.record-of-processing"},
-	{"processing_activities[].recipients[]", PPREG_T_ANY, 0, NULL, NULL},
-	{"processing_activities[].recipients[].name", PPREG_T_STRING, 0, NULL, NULL},
-	{"processing_activities[].recipients[].kind", PPREG_T_STRING, 0, NULL, NULL},
+	{"processing_activities[].recipients[]", PPREG_T_STRING, 0, NULL, NULL},
 	{"processing_activities[].retention", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.record-of-processing"},
 	{"processing_activities[].processors", PPREG_T_LIST, PPREG_REQUIRED, NULL, "gdpr.record-of-processing"},
 	{"processing_activities[].processors[]", PPREG_T_STRING, 0, NULL, NULL},
@@ -125,6 +124,11 @@ static const ppreg_field fields[] = {
 	{"breach_procedure.evidence", PPREG_T_MAP, PPREG_REQUIRED, NULL, "gdpr.breach-procedure"},
 	{"breach_procedure.evidence.path", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.evidence"},
 	{"breach_procedure.evidence.sha256", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.evidence"},
+	{"health_data_recipients", PPREG_T_LIST, 0, NULL, NULL},
+	{"health_data_recipients[]", PPREG_T_MAP, 0, NULL, NULL},
+	{"health_data_recipients[].activity", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.health-data-recipients"},
+	{"health_data_recipients[].name", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.health-data-recipients"},
+	{"health_data_recipients[].kind", PPREG_T_STRING, PPREG_REQUIRED, NULL, "gdpr.health-data-recipients"},
 };
 
 static const ppreg_schema schemas[] = {{"gdpr.yaml", fields, sizeof fields / sizeof *fields}};
@@ -260,7 +264,7 @@ static int lists_health(const ppreg_check *c, const ppreg_node *categories)
 }
 
 /* Health data: "health" among the data categories, or flagged as such. */
-static int processes_health(const ppreg_check *c, const ppreg_node *act)
+int gdpr_processes_health(const ppreg_check *c, const ppreg_node *act)
 {
 	int flagged;
 	return lists_health(c, c->api->get(act, "data_categories")) ||
@@ -283,7 +287,7 @@ static void check_special_categories(ppreg_check *c, const ppreg_node *act)
 		ppreg_reportf(c, "gdpr.special-categories", hn, "health must be true or false");
 	if (condition && !ppreg_one_of(condition, ART9_CONDITIONS))
 		ppreg_reportf(c, "gdpr.special-categories", cn, "'%.40s' is not an art. 9(2) condition: " ART9_CONDITIONS, condition);
-	if (!processes_health(c, act))
+	if (!gdpr_processes_health(c, act))
 		return;
 	if (api->kind(sc) == PPREG_NODE_NULL)
 		ppreg_reportf(c, "gdpr.special-categories", act, "activity '%.80s' processes health data: declare special_categories "
@@ -324,9 +328,7 @@ static int check_activities(ppreg_check *c, const ppreg_node *root, const gdpr_p
 		check_record(c, acts, i);
 		check_special_categories(c, act);
 		check_retention(c, act, p);
-		if (processes_health(c, act))
-			gdpr_check_recipients(c, act, p);
-		health |= processes_health(c, act);
+		health |= gdpr_processes_health(c, act);
 	}
 	return health;
 }
@@ -398,6 +400,7 @@ static int judge(ppreg_check *c, const void *state)
 	gdpr_check_hosting(c, root, p, health);
 	check_dpia(c, root, p);
 	check_breach(c, root, p);
+	gdpr_check_recipients(c, root, p);
 	return check_all_evidence(c, root);
 }
 

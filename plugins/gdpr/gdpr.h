@@ -31,8 +31,10 @@ typedef struct {
 
 /* hosting.c: HDS certificates (when `health`), transfers, processors. */
 void gdpr_check_hosting(ppreg_check *c, const ppreg_node *root, const gdpr_params *p, int health);
-/* recipients.c: the recipients of an activity that processes health data. */
-void gdpr_check_recipients(ppreg_check *c, const ppreg_node *act, const gdpr_params *p);
+/* Whether a processing activity processes health data. */
+int gdpr_processes_health(const ppreg_check *c, const ppreg_node *act);
+/* recipients.c: the named recipients of health data (health_data_recipients). */
+void gdpr_check_recipients(ppreg_check *c, const ppreg_node *root, const gdpr_params *p);
 /* evidence.c: one {path, sha256} item; -1 after api->fail(). */
 int gdpr_check_evidence(ppreg_check *c, const ppreg_node *item);
 

@@ -4,10 +4,14 @@
  * of the data they collect): no health-product company among the service's
  * funders or advertisers receives health data.
  *
- * Recipients of an activity that processes health data are named as
- * {name, kind}, so that they can be matched with the companies of
- * transparency.yaml: the sources of `industry` funding, the companies of
- * industry_links and the advertisers. Names are compared as a person reads
+ * An activity's `recipients` are categories (Art. 30(1)(d)), free text
+ * that cannot be matched with anything; under this reading each activity
+ * that gives health data to recipients names them in the file's list
+ * health_data_recipients {activity, name, kind}, so that they can be
+ * matched with the companies of transparency.yaml: the sources of
+ * `industry` funding, the companies of industry_links and the advertisers.
+ * A separate list, not a new type of `recipients`' items, so that a
+ * platform judged under 2026.1 reads as it always did. Names are compared as a person reads
  * them: case, accents, spacing and punctuation aside, and without a
  * trailing legal form of the policy's list ("Laboratoire Exemple SA" is
  * "LABORATOIRE  EXEMPLE, S.A.").
@@ -97,25 +101,29 @@ static const ppreg_node *company_match(ppreg_check *c, const char *key, const pp
 	return NULL;
 }
 
-/* One recipient of health data: {name, kind}, neither a health-product
- * company nor one of the service's industry funders, linked companies or
- * advertisers. */
-static void check_recipient(ppreg_check *c, const ppreg_node *r, const ppreg_node *suffixes)
+/* The activity of processing_activities whose id is `id`, or NULL. */
+static const ppreg_node *activity_of(const ppreg_check *c, const ppreg_node *acts, const char *id)
+{
+	for (size_t i = 0; id && i < c->api->count(acts); i++) {
+		const char *other = ppreg_text(c, c->api->get(c->api->item(acts, i), "id"));
+		if (other && !strcmp(other, id))
+			return c->api->item(acts, i);
+	}
+	return NULL;
+}
+
+/* One named recipient {activity, name, kind}: of a declared activity,
+ * neither a health-product company nor one of the service's industry
+ * funders, linked companies or advertisers. */
+static void check_recipient(ppreg_check *c, const ppreg_node *r, const ppreg_node *acts, const ppreg_node *suffixes)
 {
 	const ppreg_api *api = c->api;
-	const ppreg_node *kn = api->get(r, "kind"), *nn = api->get(r, "name"), *at;
-	const char *kind = ppreg_text(c, kn), *what;
+	const ppreg_node *an = api->get(r, "activity"), *kn = api->get(r, "kind"), *nn = api->get(r, "name"), *at;
+	const char *activity = ppreg_text(c, an), *kind = ppreg_text(c, kn), *what;
 	char key[KEY_SIZE];
 	unsigned line;
-	if (api->kind(r) != PPREG_NODE_MAP) {
-		if (ppreg_text(c, r))
-			ppreg_reportf(c, "gdpr.health-data-recipients", r, "a recipient of health data is named as {name, kind}, "
-			              "so that it can be matched with the service's funders and advertisers");
-		return;
-	}
-	for (size_t i = 0; i < 2; i++) /* required only where the policy reads them */
-		if (api->kind(api->get(r, i ? "kind" : "name")) == PPREG_NODE_NULL)
-			ppreg_reportf(c, "gdpr.health-data-recipients", r, "a recipient of health data gives its %s", i ? "kind" : "name");
+	if (activity && !activity_of(c, acts, activity))
+		ppreg_reportf(c, "gdpr.health-data-recipients", an, "activity '%.80s' is not in processing_activities", activity);
 	ppreg_require_text(c, "gdpr.health-data-recipients", r, "name");
 	if (kind && !ppreg_one_of(kind, RECIPIENT_KINDS))
 		ppreg_reportf(c, "gdpr.health-data-recipients", kn, "recipient kind '%.40s' is not one of " RECIPIENT_KINDS, kind);
@@ -128,11 +136,38 @@ static void check_recipient(ppreg_check *c, const ppreg_node *r, const ppreg_nod
 	              "(transparency.yaml line %u)", ppreg_text(c, nn), what, line);
 }
 
-void gdpr_check_recipients(ppreg_check *c, const ppreg_node *act, const gdpr_params *p)
+/* Whether health_data_recipients names a recipient of activity `id`. */
+static int names_recipient_of(const ppreg_check *c, const ppreg_node *named, const char *id)
 {
-	const ppreg_node *list = ppreg_list(c, c->api->get(act, "recipients"));
+	for (size_t i = 0; id && i < c->api->count(named); i++) {
+		const char *activity = ppreg_text(c, c->api->get(c->api->item(named, i), "activity"));
+		if (activity && !strcmp(activity, id))
+			return 1;
+	}
+	return 0;
+}
+
+/* Each activity that gives health data to recipients names at least one
+ * of them; each named recipient is judged. */
+void gdpr_check_recipients(ppreg_check *c, const ppreg_node *root, const gdpr_params *p)
+{
+	const ppreg_api *api = c->api;
+	const ppreg_node *acts = ppreg_list(c, api->get(root, "processing_activities"));
+	const ppreg_node *hr = api->get(root, "health_data_recipients"), *named = ppreg_list(c, hr);
 	if (!p->recipient_suffixes)
 		return; /* a policy without the reading */
-	for (size_t i = 0; i < c->api->count(list); i++)
-		check_recipient(c, c->api->item(list, i), p->recipient_suffixes);
+	for (size_t i = 0; i < api->count(acts); i++) {
+		const ppreg_node *act = api->item(acts, i), *recipients = ppreg_list(c, api->get(act, "recipients"));
+		const char *id = ppreg_text(c, api->get(act, "id"));
+		if (!gdpr_processes_health(c, act) || api->count(recipients) == 0 || !id || names_recipient_of(c, named, id))
+			continue;
+		if (api->kind(hr) == PPREG_NODE_NULL)
+			ppreg_reportf(c, "gdpr.health-data-recipients", root, "activity '%.80s' gives health data to recipients: "
+			              "name them in health_data_recipients {activity, name, kind}", id);
+		else
+			ppreg_reportf(c, "gdpr.health-data-recipients", recipients, "activity '%.80s' gives health data to "
+			              "recipients none of which health_data_recipients names", id);
+	}
+	for (size_t i = 0; i < api->count(named); i++)
+		check_recipient(c, api->item(named, i), acts, p->recipient_suffixes);
 }

@@ -16,7 +16,7 @@ CASE_ARGS="--platform interets-caches"
 make_case
 expect_finding transparency.partner-interests $P/transparency.yaml 25 "interets-caches: pp-c3d4's interests not declared"
 expect_finding transparency.public-backers $P/transparency.yaml 1 "interets-caches: no public_backers"
-expect_finding gdpr.health-data-recipients $P/gdpr.yaml 11 "interets-caches: health data to the industry funder"
+expect_finding gdpr.health-data-recipients $P/gdpr.yaml 26 "interets-caches: health data to the industry funder"
 expect_count -E ': (error|warning): ' 3 "interets-caches: three findings in all"
 expect_rc 1 "interets-caches is non-compliant"
 judge_cases
