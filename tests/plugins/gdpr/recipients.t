@@ -61,11 +61,7 @@ judge_cases
 make_registry
 for bad in 's/health_data_recipients:\n.*\n.*\n/health_data_recipients: {}\n/' \
 	's/legal_form_suffixes: \[SA, /legal_form_suffixes: [[SA], /'; do
-	policy "$bad"
-	check_reg --policy "$POLICY"
-	expect_rc 2 "policy edit $bad: exit 2"
-	printf '%s\n' "$ERR" | grep -q 'gdpr.params.health_data_recipients'
-	ok $? "policy edit $bad: the message names the parameter"
+	policy_refused "$bad" 'gdpr\.params\.health_data_recipients'
 done
 CASE_ARGS=
 
