@@ -406,6 +406,10 @@ static void gen_transparency(buf *b, const platform *p)
 	bprintf(b, "regulated_acts: false\n"
 	           "alert_channel: {shown_at: https://%s/alerte, authority: Ministère chargé de la santé}\n"
 	           "advertising: {accepted: false}\n", p->domain);
+	/* fr-model 2026.2: travel expenses (L.1191-3), partners' own interests */
+	bprintf(b, "travel_expenses: {basis: decret-2006-781, covers: [travel, stay]}\npartner_interests:\n");
+	for (int i = 0; i < p->n_partners; i++)
+		bprintf(b, "  - {partner: %s, links: []}\n", p->partners[i]);
 }
 
 static void gen_gdpr(buf *b, const platform *p, const evidence_pool *ev)
@@ -447,6 +451,8 @@ static void gen_gdpr(buf *b, const platform *p, const evidence_pool *ev)
 	        rnd_date(d1, days_of_date(2024, 6, 1), days_of_date(2026, 10, 1)), evidence_names[0], sha[0]);
 	bprintf(b, "breach_procedure: {notify_authority_within_hours: %ld, evidence: {path: evidence/%s, sha256: \"%s\"}}\n",
 	        rnd(24, 72), evidence_names[2], sha[2]);
+	/* fr-model 2026.2: the recipients of health data, by name */
+	bprintf(b, "health_data_recipients:\n  - {activity: matching, name: Centre Hospitalier Exemple, kind: establishment}\n");
 }
 
 static const char *const clauses =

@@ -24,10 +24,17 @@ typedef struct {
 	double max_breach_hours;          /* notification to the authority */
 	const ppreg_node *eea;            /* country codes of the EEA */
 	const ppreg_node *adequacy;       /* countries with an adequacy decision */
+	/* health_data_recipients.legal_form_suffixes, or NULL: a policy
+	 * without gdpr.health-data-recipients (2026.1). */
+	const ppreg_node *recipient_suffixes;
 } gdpr_params;
 
 /* hosting.c: HDS certificates (when `health`), transfers, processors. */
 void gdpr_check_hosting(ppreg_check *c, const ppreg_node *root, const gdpr_params *p, int health);
+/* Whether a processing activity processes health data. */
+int gdpr_processes_health(const ppreg_check *c, const ppreg_node *act);
+/* recipients.c: the named recipients of health data (health_data_recipients). */
+void gdpr_check_recipients(ppreg_check *c, const ppreg_node *root, const gdpr_params *p);
 /* evidence.c: one {path, sha256} item; -1 after api->fail(). */
 int gdpr_check_evidence(ppreg_check *c, const ppreg_node *item);
 

@@ -15,14 +15,9 @@
 static const char *const channel_names[] = {"digital", "physical"};
 #define CHANNEL_DIGITAL 1u
 
-/* The HAS synthesis of 2026-05-28: care pathways, the care offer,
- * education and training, research. */
-static const char *const domain_names[] = {"care-pathways", "care-offer", "education", "research"};
-
 #define N_OF(a) (sizeof a / sizeof *a)
 
-/* The index of `s` in `names`, or -1. */
-static int index_of(const char *s, const char *const *names, size_t n)
+int reg_index_of(const char *s, const char *const *names, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if (!strcmp(s, names[i]))
@@ -45,7 +40,7 @@ static unsigned read_set(ppreg_check *c, const char *rule, const ppreg_node *lis
 		const char *s = reg_text(c, item);
 		if (!s)
 			continue;
-		int k = index_of(s, names, n_names);
+		int k = reg_index_of(s, names, n_names);
 		if (k < 0)
 			ppreg_reportf(c, rule, item, "'%.80s' is not a %s", s, ppreg_tr(c, what));
 		else if (set & (1u << k))
@@ -89,33 +84,33 @@ void reg_check_kind(ppreg_check *c, const ppreg_node *platform)
 }
 
 /* "care-pathways, education": the declared domains, for a message. */
-static void describe_set(char *out, size_t cap, unsigned set)
+static void describe_set(char *out, size_t cap, unsigned set, const reg_params *p)
 {
 	size_t len = 0;
 	out[0] = '\0';
-	for (size_t k = 0; k < N_OF(domain_names); k++) {
+	for (size_t k = 0; k < p->n_domains; k++) {
 		if (!(set & (1u << k)))
 			continue;
-		int w = snprintf(out + len, cap - len, "%s%s", len ? ", " : "", domain_names[k]);
+		int w = snprintf(out + len, cap - len, "%s%.60s", len ? ", " : "", p->domains[k]);
 		if (w < 0 || (size_t)w >= cap - len)
 			return;
 		len += (size_t)w;
 	}
 }
 
-void reg_check_domains(ppreg_check *c, const ppreg_node *root)
+void reg_check_domains(ppreg_check *c, const ppreg_node *root, const reg_params *p)
 {
 	const ppreg_api *api = c->api;
 	const ppreg_node *declared = ppreg_list(c, api->get(root, "domains"));
 	const ppreg_node *services = ppreg_list(c, api->get(root, "services"));
-	unsigned set = read_set(c, "registration.domains", declared, domain_names, N_OF(domain_names), PPREG_N_("HAS domain"));
-	char names[96];
-	describe_set(names, sizeof names, set);
+	unsigned set = read_set(c, "registration.domains", declared, p->domains, p->n_domains, "HAS domain");
+	char names[256];
+	describe_set(names, sizeof names, set, p);
 	size_t n = api->count(services);
 	for (size_t i = 0; i < n; i++) {
 		const ppreg_node *dn = api->get(api->item(services, i), "domain");
 		const char *d = reg_text(c, dn);
-		int k = d ? index_of(d, domain_names, N_OF(domain_names)) : 0;
+		int k = d ? reg_index_of(d, p->domains, p->n_domains) : 0;
 		if (!d || (k >= 0 && (set & (1u << k))))
 			continue;
 		if (k < 0)

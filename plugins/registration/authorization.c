@@ -19,13 +19,17 @@
 
 #include <string.h>
 
-/* The number and both dates a granted authorization needs, each reported
- * missing at the authorization map. A value of the wrong type is present
- * (the core reported it). */
-static void require_granted_fields(ppreg_check *c, const ppreg_node *auth)
+#define DATE_FMT "%04d-%02d-%02d"
+#define DATE_ARGS(d) (d).year, (d).month, (d).day
+
+/* The number and dates a granted authorization needs, each reported
+ * missing at the authorization map: expires_on too, unless the policy makes
+ * it optional (the draft text sets no term). A value of the wrong type is
+ * present (the core reported it). */
+static void require_granted_fields(ppreg_check *c, const ppreg_node *auth, const reg_params *p)
 {
 	static const char *const keys[] = {"number", "granted_on", "expires_on"};
-	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+	for (size_t i = 0; i < sizeof keys / sizeof *keys - (p->expiry_optional != 0); i++)
 		if (reg_missing(c, c->api->get(auth, keys[i])))
 			ppreg_reportf(c, "registration.authorization", auth, "a granted authorization gives its %s", keys[i]);
 	ppreg_require_text(c, "registration.authorization", auth, "number");
@@ -105,7 +109,7 @@ void reg_check_authorization(ppreg_check *c, const ppreg_node *auth, const reg_p
 	if (!status)
 		return;
 	if (!strcmp(status, "granted")) {
-		require_granted_fields(c, auth);
+		require_granted_fields(c, auth, p);
 		check_window(c, auth);
 	} else if (!strcmp(status, "applied")) {
 		c->api->withhold(c, ppreg_tr(c, "the authorization is applied for, not granted"));

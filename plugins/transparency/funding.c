@@ -88,31 +88,46 @@ static int has_funding_for(const ppreg_check *c, const ppreg_node *funding, long
 	return 0;
 }
 
-/* The lapse of the rule: a year becomes due on 1 January of the next, so
- * the as-of year, when it has no entry yet, ends the verdict on its 31
- * December, and else the next year does (an entry for a later year is an
- * error already). A window of 0 years asks for none. */
+/* The last year whose funding is due at the as-of date: the year before
+ * it, once the policy's grace after that year's 31 December has passed
+ * (no grace: on 1 January), else the year before that. */
+static int last_due_year(const ppreg_check *c, const tr_params *p)
+{
+	ppreg_date end = {c->as_of.year - 1, 12, 31};
+	return c->api->date_cmp(c->as_of, c->api->date_add(end, &p->funding_grace, 1)) > 0 ? c->as_of.year - 1
+	                                                                                    : c->as_of.year - 2;
+}
+
+/* The lapse of the rule: the first year after the last due one that has
+ * no entry becomes due the day after its 31 December plus the grace (an
+ * entry for a year after the as-of year is an error already). A window of
+ * 0 years asks for none. */
 static void funding_lapse(ppreg_check *c, const ppreg_node *funding, const tr_params *p)
 {
-	int year = c->as_of.year + has_funding_for(c, funding, c->as_of.year);
-	if (p->funding_years >= 1 && year <= 9999)
-		ppreg_lapse(c, "transparency.funding", funding, (ppreg_date){year, 12, 31});
+	int year = last_due_year(c, p) + 1;
+	while (year <= c->as_of.year && has_funding_for(c, funding, year))
+		year++;
+	ppreg_date due = c->api->date_add((ppreg_date){year, 12, 31}, &p->funding_grace, 1);
+	if (p->funding_years >= 1 && due.year <= 9999)
+		ppreg_lapse(c, "transparency.funding", funding, due);
 }
 
 /* Every year of the window from max(as-of year - N, created_on year) to the
- * last complete year before the as-of date has at least one entry. */
+ * last due year (the last complete one, or the one before it within the
+ * grace) has at least one entry. */
 void tr_check_funding(ppreg_check *c, const ppreg_node *root, const tr_params *p)
 {
 	const ppreg_node *funding = ppreg_list(c, c->api->get(root, "funding"));
 	int first = first_funding_year(c, p); /* judges created_on, funding or not */
+	int last = last_due_year(c, p);
 	if (!funding)
 		return; /* missing or not a list: reported by the core */
 	for (size_t i = 0; i < c->api->count(funding); i++)
 		check_funding_entry(c, c->api->item(funding, i));
-	for (int year = first; year < c->as_of.year; year++)
+	for (int year = first; year <= last; year++)
 		if (!has_funding_for(c, funding, year))
 			ppreg_reportf(c, "transparency.funding", funding, "no funding declared for %d (the policy asks for each year "
-			              "from %d to %d)", year, first, c->as_of.year - 1);
+			              "from %d to %d)", year, first, last);
 	funding_lapse(c, funding, p);
 }
 

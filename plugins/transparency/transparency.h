@@ -20,7 +20,19 @@ typedef struct {
 	double indemnity_min_eur;       /* volunteer indemnity per hour, bounds included */
 	double indemnity_max_eur;
 	double share_tolerance_percent; /* |sum of shares - 100| allowed */
+	/* Readings a policy switches on (absent: those of 2026.1). */
+	ppreg_duration funding_grace;   /* the previous year is due on 31 Dec + this */
+	const ppreg_node *travel;       /* travel_expenses {statuses, bases, covers}, or NULL */
+	int require_partner_interests;  /* partner_interests lists every active partner */
+	int require_public_backers;     /* public_backers is given, even empty */
 } tr_params;
+
+/* interests.c: the readings of 2026.2 on partners (L.1191-3 travel
+ * expenses; note §4.1, the partners' own links of interest) and their
+ * parameters. */
+int tr_load_new_params(ppreg_check *c, tr_params *p);
+void tr_check_travel_expenses(ppreg_check *c, const ppreg_node *root, const tr_params *p);
+void tr_check_partner_interests(ppreg_check *c, const ppreg_node *root, const tr_params *p);
 
 void tr_check_funding(ppreg_check *c, const ppreg_node *root, const tr_params *p);
 int tr_check_industry_links(ppreg_check *c, const ppreg_node *root, const tr_params *p);

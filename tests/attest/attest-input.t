@@ -73,8 +73,8 @@ expect_rc 2 "--valid-for P3Y1D, past the policy's P3Y: exit 2"
 expect_err "exceeds the policy's maximum P3Y" "--valid-for P3Y1D"
 att --valid-for P3Y -o "$TMP/3y.json"
 expect_rc 0 "--valid-for P3Y, the policy's maximum"
-is "$(field "$TMP/3y.json" 's["predicate"]["ppreg"]["valid_until"]')" 2026-12-31 \
-   "valid until 2026-12-31: the example's first lapse (2026 funding due) ends it first"
+is "$(field "$TMP/3y.json" 's["predicate"]["ppreg"]["valid_until"]')" 2027-06-30 \
+   "valid until 2027-06-30: the example's first lapse (2026 funding due after the grace) ends it first"
 att --valid-for PT1H
 expect_rc 2 "--valid-for PT1H ends the day it starts: exit 2"
 done_testing

@@ -51,7 +51,7 @@ assert s["predicateType"]=="https://slsa.dev/verification_summary/v1"
 sub=s["subject"][0]; assert sub["name"]=="platforms/entraide-sante"
 assert len(sub["digest"]["gitCommit"])==40 and len(sub["digest"]["gitTree"])==40 and len(sub["digest"]["sha256"])==64
 p=s["predicate"]; assert p["verificationResult"]=="PASSED" and p["policy"]["uri"]=="fr-model/2026.2"
-assert p["ppreg"]["as_of"]=="2026-11-23" and p["ppreg"]["valid_until"]=="2026-12-31"
+assert p["ppreg"]["as_of"]=="2026-11-23" and p["ppreg"]["valid_until"]=="2027-06-30"
 assert p["ppreg"]["valid_until_reason"]=="lapse" and p["ppreg"]["lapses"][0]["rule"]=="transparency.funding"
 assert sorted(x["name"] for x in p["ppreg"]["plugins"])==["alert","charter","gdpr","partnership","registration","training","transparency"]
 assert any(i["uri"]=="platforms/entraide-sante/evidence/aipd-2026.pdf" for i in p["inputAttestations"])
@@ -121,12 +121,13 @@ rejects "$TMP/nosig.json" "no signatures" "an empty signature list"
 tr -d '\n' <"$TMP/a.json" | sed 's/, *"signatures": \[.*\]//' >"$TMP/nosig2.json"
 rejects "$TMP/nosig2.json" "no signatures" "a missing signature list"
 # P1Y is bounded by the example's first lapse: 2026 funding is due on
-# 2027-01-01 (tests/attest/lapses.t has every kind).
-run_ppreg verify "$TMP/a.json" --pubkey "$K/p.pem" --as-of 2027-01-01
+# 2027-07-01, after the grace of fr-model 2026.2 (tests/attest/lapses.t has
+# every kind).
+run_ppreg verify "$TMP/a.json" --pubkey "$K/p.pem" --as-of 2027-07-01
 expect_rc 1 "expired the day after valid_until"
 printf '%s\n' "$ERR" | grep -q "expired"
 ok $? "the reason says expired"
-run_ppreg verify "$TMP/a.json" --pubkey "$K/p.pem" --as-of 2026-12-31
+run_ppreg verify "$TMP/a.json" --pubkey "$K/p.pem" --as-of 2027-06-30
 expect_rc 0 "still valid on valid_until"
 
 printf '{"payloadType": ' >"$TMP/trunc.json"

@@ -65,16 +65,18 @@ lapse_kind() {
 	expect_rule "$rule" "$name: by $rule"
 }
 
-# transparency.funding: 2026 becomes due on 2027-01-01 and is not declared.
+# transparency.funding: 2026 becomes due after the grace of fr-model 2026.2
+# (P6M after its 31 December), and is not declared.
 make_registry
 policy model ""
-lapse_kind funding transparency.funding transparency.yaml 5 2026-12-31
+lapse_kind funding transparency.funding transparency.yaml 5 2027-06-30
 
 # The same once 2026 is declared: 2027 is next due.
 make_registry
 edit platforms/entraide-sante/transparency.yaml 's/(funding:\n)/$1  - {year: 2026, source: Service revenue, kind: revenue, amount_eur: 90000}\n/'
 commit
-lapse_kind funding-2027 transparency.funding transparency.yaml 5 2027-12-31
+policy funding-2027 "gdpr.hds-hosting: off, alert.counts: off"
+lapse_kind funding-2027 transparency.funding transparency.yaml 5 2028-06-30
 
 # gdpr.hds-hosting: the certificate's valid_until (the issue's example).
 make_registry

@@ -3,7 +3,8 @@
 # is on or before as-of + --within, the window's last day included; those
 # before the as-of date marked lapsed; sorted by date; exit 1 when one is
 # listed, 0 when none, 2 on bad options. entraide-sante's lapses as of
-# 2026-11-23: funding 2026-12-31 (transparency.yaml:5), HDS 2028-01-31
+# 2026-11-23: funding 2027-06-30 (transparency.yaml:5: 2026 is due after
+# the grace of fr-model 2026.2, P6M), HDS 2028-01-31
 # (gdpr.yaml:19), alert counts 2028-06-30 (alert.yaml:4), DPIA 2029-01-15
 # (gdpr.yaml:22), authorization 2029-06-30 (registration.yaml:26),
 # commitments and their countersignatures 2029-07-10/15 and 2029-08-02/03
@@ -17,19 +18,19 @@ print(" ".join("%s/%s/%s:%d/%s/%s" % (f["last_valid_day"], f["platform"], f["fil
                for f in d["facts"]))'; }
 
 make_registry entraide-sante formation-courte
-run_ppreg expiring "$REG" --as-of 2026-11-23 --within P38D
-expect_rc 1 "a lapse on the window's last day (2026-12-31 = 2026-11-23 + P38D) is inside: exit 1"
-expect_grep -F "2026-12-31 lapses  entraide-sante: transparency.funding ($P/transparency.yaml:5)" "the text row: date, status, platform, rule, file:line"
+run_ppreg expiring "$REG" --as-of 2026-11-23 --within P219D
+expect_rc 1 "a lapse on the window's last day (2027-06-30 = 2026-11-23 + P219D) is inside: exit 1"
+expect_grep -F "2027-06-30 lapses  entraide-sante: transparency.funding ($P/transparency.yaml:5)" "the text row: date, status, platform, rule, file:line"
 expect_count -E '^[0-9]{4}-' 2 "one row per platform: the funding year of each"
-expect_grep -F "2 facts: 0 lapsed before 2026-11-23, 2 lapse from 2026-11-23 to 2026-12-31 (P38D)" "the summary names the window"
+expect_grep -F "2 facts: 0 lapsed before 2026-11-23, 2 lapse from 2026-11-23 to 2027-06-30 (P219D)" "the summary names the window"
 
-run_ppreg expiring "$REG" --as-of 2026-11-23 --within P37D
+run_ppreg expiring "$REG" --as-of 2026-11-23 --within P218D
 expect_rc 0 "a lapse the day after the window's last day is outside: exit 0"
 expect_count -E '^[0-9]{4}-' 0 "no row"
 
 run_ppreg expiring "$REG" --as-of 2026-11-23 --within P3Y --platform entraide-sante --format json
 expect_rc 1 "P3Y --format json: exit 1"
-is "$(facts)" "2026-12-31/entraide-sante/transparency.yaml:5/transparency.funding/lapses \
+is "$(facts)" "2027-06-30/entraide-sante/transparency.yaml:5/transparency.funding/lapses \
 2028-01-31/entraide-sante/gdpr.yaml:19/gdpr.hds-hosting/lapses \
 2028-06-30/entraide-sante/alert.yaml:4/alert.counts/lapses \
 2029-01-15/entraide-sante/gdpr.yaml:22/gdpr.dpia/lapses \
@@ -51,11 +52,11 @@ expect_rc 1 "a lapsed fact: exit 1"
 # sorted by date across platforms, then by platform
 edit $P/gdpr.yaml 's/valid_until: 2028-01-31/valid_until: 2026-12-15/'
 commit
-run_ppreg expiring "$REG" --as-of 2026-11-23 --within P38D --format json
+run_ppreg expiring "$REG" --as-of 2026-11-23 --within P219D --format json
 is "$(facts)" "2026-12-15/entraide-sante/gdpr.yaml:19/gdpr.hds-hosting/lapses \
-2026-12-31/entraide-sante/transparency.yaml:5/transparency.funding/lapses \
-2026-12-31/formation-courte/transparency.yaml:5/transparency.funding/lapses" "sorted by date, then platform"
-run_ppreg expiring "$REG" --as-of 2026-11-23 --within P38D --rev HEAD~1 --format json
+2027-06-30/entraide-sante/transparency.yaml:5/transparency.funding/lapses \
+2027-06-30/formation-courte/transparency.yaml:5/transparency.funding/lapses" "sorted by date, then platform"
+run_ppreg expiring "$REG" --as-of 2026-11-23 --within P219D --rev HEAD~1 --format json
 is "$(facts | wc -w)" 2 "--rev reads an older revision"
 
 edit $P/gdpr.yaml 's/valid_until: 2026-12-15/valid_until: 2026-12-01/'
@@ -67,7 +68,7 @@ git -C "$REG" checkout -q -- .
 # a rule the policy makes a warning bounds no verdict: its lapse is not listed
 mkdir -p "$TMP/pol" && cp -R "$PPREG_TOP/policies/charters" "$TMP/pol/"
 perl -0pe 's/^severity: \{\}/severity: {gdpr.hds-hosting: warning}/m' "$PPREG_TOP/policies/fr-model-2026.2.yaml" >"$TMP/pol/p.yaml"
-run_ppreg expiring "$REG" --as-of 2026-11-23 --within P38D --policy "$TMP/pol/p.yaml" --platform entraide-sante
+run_ppreg expiring "$REG" --as-of 2026-11-23 --within P219D --policy "$TMP/pol/p.yaml" --platform entraide-sante
 expect_grep -vF "gdpr.hds-hosting" "the lapse of a rule that is a warning under the policy is not listed"
 
 for bad in "" "--within 90D" "--within PT5H" "--within P90D --within P1D" "--within P90D --format tap" \

@@ -12,3 +12,13 @@ policy() {
 	perl -0pi -e "$1" "$POLICY"
 	CASE_ARGS="--policy $POLICY"
 }
+# policy_refused PERL_EXPR MESSAGE_REGEX: in a registry of make_registry,
+# the model policy edited by PERL_EXPR stops the run (exit 2) with a
+# message matching MESSAGE_REGEX (grep -E), which names the parameter.
+policy_refused() {
+	policy "$1"
+	check_reg --policy "$POLICY"
+	expect_rc 2 "policy edit $1: exit 2"
+	printf '%s\n' "$ERR" | grep -Eq "$2"
+	ok $? "policy edit $1: the message names the parameter"
+}

@@ -213,7 +213,7 @@ expect_rule charter.signed "(and is signed before the current version took effec
 make_case
 edit $P/$C 's/pp-c3d4, status: active, charter_version: "2026-1", signed_on: 2026-08-02/pp-c3d4, status: withdrawn, charter_version: "2026-1", signed_on: 2023-08-02/'
 edit $P/transparency.yaml 's/total: 2/total: 1/; s/salaried: 1, volunteer: 1/salaried: 0, volunteer: 1/'
-expect_grep -F "   valid until 2026-12-31 (transparency.funding, $P/transparency.yaml:5)" \
+expect_grep -F "   valid until 2027-06-30 (transparency.funding, $P/transparency.yaml:5)" \
 	"a withdrawn commitment signed in 2023 sets no lapse"
 
 done_testing

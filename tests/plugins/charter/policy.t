@@ -148,6 +148,7 @@ expect_no_rule charter.pseudonymous "... and pp-A1B2 is a pseudonym of that poli
 make_registry
 edit $P/$C 's/partner: pp-c3d4/partner: pp-C3D4/'
 edit $P/training.yaml 's/partner: pp-c3d4/partner: pp-C3D4/'
+edit $P/transparency.yaml 's/partner: pp-c3d4/partner: pp-C3D4/'
 commit
 check_reg --policy "$POLICY"
 expect_no_rule charter.unique "pp-C3D4 beside pp-a1b2: two partners"

@@ -56,8 +56,10 @@ judged registration.authorization 26 "granted without number"
 message "a granted authorization gives its number" "the message names the number"
 start 's/number: "DGS-PP-2026-0042"/number: "  "/'
 judged registration.authorization 26 "granted with a blank number"
+# 2026.2 (authorization_expiry: optional): the draft text sets no term;
+# under 2026.1 expires_on is required (readings.t).
 start 's/, expires_on: 2029-06-30//'
-judged registration.authorization 26 "granted without expires_on"
+passes "granted without expires_on"
 start 's/granted_on: 2026-07-01, //'
 judged registration.authorization 26 "granted without granted_on"
 start 's/expires_on: 2029-06-30/expires_on: 2029-02-30/'
@@ -100,7 +102,7 @@ expect_finding registration.authorization "$R" 26 "authorization_applied: off le
 expect_rc 1 "authorization_applied: off, revoked: exit 1"
 for bad in 's/authorization_applied: warning/authorization_applied: notice/' \
 	's/authorization_applied: warning/authorization_applied: [warning]/' \
-	's/    params:\n      authorization_applied: warning\n//'; do
+	's/    params:\n      authorization_applied: warning\n(      .*\n)*//'; do
 	policy "$bad"
 	check_reg --policy "$POLICY"
 	expect_rc 2 "policy edit $bad: exit 2"
