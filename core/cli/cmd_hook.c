@@ -158,7 +158,8 @@ static int add_named(const hook_options *o, run *r, registry_changes *ch)
 	for (size_t i = 0; i < o->also.n; i++) {
 		const char *id = o->also.v[i];
 		platform_tree *t = NULL;
-		if (bsearch(&id, ch->checked, ch->n_checked, sizeof *ch->checked, id_cmp))
+		/* bsearch() of an empty list may not take NULL (C11 7.22.5) */
+		if (ch->n_checked && bsearch(&id, ch->checked, ch->n_checked, sizeof *ch->checked, id_cmp))
 			continue;
 		int rc = registry_platform(r->reg, id, &t);
 		platform_tree_free(t);
