@@ -22,50 +22,73 @@
 #include <string.h>
 
 static const ppreg_rule rules[] = {
-	{"gdpr.controller", PPREG_SEV_ERROR, "the controller's SIREN is the registration's SIREN", "RGPD art. 4(7), art. 24",
-	 "Name as controller the legal entity of registration.yaml, with the same SIREN."},
-	{"gdpr.dpo", PPREG_SEV_ERROR, "a data-protection officer is designated (large-scale health data), with contact and "
-	 "designation reference", "RGPD art. 37(1)(c), art. 37(7)",
-	 "Designate a DPO with the CNIL and declare name, e-mail and the designation reference."},
-	{"gdpr.record-of-processing", PPREG_SEV_ERROR, "each processing activity has the Art. 30 fields: purposes, legal basis (Art. 6), data "
-	 "categories, data subjects, recipients, retention, processors", "RGPD art. 30, art. 6(1)",
-	 "Complete the record of each activity; legal_basis is one of consent, contract, legal-obligation, "
-	 "vital-interests, public-task, legitimate-interests."},
-	{"gdpr.special-categories", PPREG_SEV_ERROR, "health data names an Art. 9(2) condition", "RGPD art. 9(2)",
-	 "Add special_categories: {health: true, condition: explicit-consent|vital-interests|health-care|"
-	 "public-interest-health|research|other}."},
-	{"gdpr.retention", PPREG_SEV_ERROR, "retention periods are ISO-8601 durations no longer than the policy's maximum",
-	 "RGPD art. 5(1)(e); the maximum is the model policy's (20 years)", "Give each retention as an ISO-8601 duration such as P2Y, within the policy's maximum "
-	 "(model: P20Y)."},
-	{"gdpr.hds-hosting", PPREG_SEV_ERROR, "every host of health data holds an HDS certificate: number, certifier, activities 1-6, "
-	 "a window of at most 3 years covering the as-of date", "CSP L.1111-8 (HDS), R.1111-9",
-	 "Host health data with an HDS-certified host and declare its certificate: number, certifier, activities "
-	 "(1 to 6), valid_from and valid_until."},
-	{"gdpr.transfers", PPREG_SEV_ERROR, "data leaving the EEA names a mechanism (adequacy decision listed in the policy, "
-	 "SCC or BCR)", "RGPD ch. V art. 44-49",
-	 "Declare {country, mechanism} in transfers_outside_eea for each host country outside the EEA; adequacy only "
-	 "for a country with an adequacy decision, scc or bcr otherwise."},
-	{"gdpr.dpia", PPREG_SEV_ERROR, "a data-protection impact assessment exists, not older than the policy allows, as "
-	 "evidence", "RGPD art. 35; the review period is the model policy's (3 years)",
-	 "Carry out or review the DPIA (model: at least every 3 years) and add its document under evidence/ with "
-	 "its SHA-256."},
-	{"gdpr.breach-procedure", PPREG_SEV_ERROR, "a breach procedure notifies the authority within 72 hours or less, as evidence",
-	 "RGPD art. 33", "Adopt a breach procedure notifying the CNIL within 72 hours; add it under evidence/ with "
-	 "its SHA-256."},
-	{"gdpr.processor-contracts", PPREG_SEV_ERROR, "each processor has an Art. 28 contract as evidence", "RGPD art. 28",
-	 "Declare each processor as a hosting entry (by its id) with contract: {path, sha256} of the signed "
-	 "Art. 28 contract."},
-	{"gdpr.health-data-recipients", PPREG_SEV_ERROR, "each activity giving health data to recipients names them in "
-	 "health_data_recipients {activity, name, kind}; none is a health-product company, nor, names compared without "
-	 "case, accents, spacing or legal form, an industry funder, a company of industry_links or an advertiser of "
-	 "transparency.yaml (2026.2)",
-	 "model policy, derived from note 2026-02-16 §4.1 (la dissimulation d'intérêts promotionnels; la sécurité et "
-	 "l'utilisation des données collectées); RGPD art. 9, art. 30(1)(d)",
-	 "List in health_data_recipients each recipient of an activity's health data as {activity, name, kind}; "
-	 "stop passing health data to a health-product company, an industry funder or an advertiser of the service."},
-	{"gdpr.evidence", PPREG_SEV_ERROR, "every evidence item names a file of the platform's evidence/ folder at the same "
-	 "revision whose SHA-256 matches", "note 2026-02-16 §4.1; RGPD art. 5(2) (accountability)",
-	 "Commit the document as a regular file under evidence/ and declare its path and its `sha256sum` digest."},
+	{"gdpr.controller", PPREG_SEV_ERROR,
+	 PPREG_N_("the controller's SIREN is the registration's SIREN"),
+	 PPREG_N_("RGPD art. 4(7), art. 24"),
+	 PPREG_N_("Name as controller the legal entity of registration.yaml, with the same SIREN.")},
+	{"gdpr.dpo", PPREG_SEV_ERROR,
+	 PPREG_N_("a data-protection officer is designated (large-scale health data), with contact and designation "
+	  "reference"),
+	 PPREG_N_("RGPD art. 37(1)(c), art. 37(7)"),
+	 PPREG_N_("Designate a DPO with the CNIL and declare name, e-mail and the designation reference.")},
+	{"gdpr.record-of-processing", PPREG_SEV_ERROR,
+	 PPREG_N_("each processing activity has the Art. 30 fields: purposes, legal basis (Art. 6), data "
+	  "categories, data subjects, recipients, retention, processors"),
+	 PPREG_N_("RGPD art. 30, art. 6(1)"),
+	 PPREG_N_("Complete the record of each activity; legal_basis is one of consent, contract, "
+	  "legal-obligation, vital-interests, public-task, legitimate-interests.")},
+	{"gdpr.special-categories", PPREG_SEV_ERROR,
+	 PPREG_N_("health data names an Art. 9(2) condition"),
+	 PPREG_N_("RGPD art. 9(2)"),
+	 PPREG_N_("Add special_categories: {health: true, condition: "
+	  "explicit-consent|vital-interests|health-care|public-interest-health|research|other}.")},
+	{"gdpr.retention", PPREG_SEV_ERROR,
+	 PPREG_N_("retention periods are ISO-8601 durations no longer than the policy's maximum"),
+	 PPREG_N_("RGPD art. 5(1)(e); the maximum is the model policy's (20 years)"),
+	 PPREG_N_("Give each retention as an ISO-8601 duration such as P2Y, within the policy's maximum (model: "
+	  "P20Y).")},
+	{"gdpr.hds-hosting", PPREG_SEV_ERROR,
+	 PPREG_N_("every host of health data holds an HDS certificate: number, certifier, activities 1-6, a window "
+	  "of at most 3 years covering the as-of date"),
+	 PPREG_N_("CSP L.1111-8 (HDS), R.1111-9"),
+	 PPREG_N_("Host health data with an HDS-certified host and declare its certificate: number, certifier, "
+	  "activities (1 to 6), valid_from and valid_until.")},
+	{"gdpr.transfers", PPREG_SEV_ERROR,
+	 PPREG_N_("data leaving the EEA names a mechanism (adequacy decision listed in the policy, SCC or BCR)"),
+	 PPREG_N_("RGPD ch. V art. 44-49"),
+	 PPREG_N_("Declare {country, mechanism} in transfers_outside_eea for each host country outside the EEA; "
+	  "adequacy only for a country with an adequacy decision, scc or bcr otherwise.")},
+	{"gdpr.dpia", PPREG_SEV_ERROR,
+	 PPREG_N_("a data-protection impact assessment exists, not older than the policy allows, as evidence"),
+	 PPREG_N_("RGPD art. 35; the review period is the model policy's (3 years)"),
+	 PPREG_N_("Carry out or review the DPIA (model: at least every 3 years) and add its document under "
+	  "evidence/ with its SHA-256.")},
+	{"gdpr.breach-procedure", PPREG_SEV_ERROR,
+	 PPREG_N_("a breach procedure notifies the authority within 72 hours or less, as evidence"),
+	 PPREG_N_("RGPD art. 33"),
+	 PPREG_N_("Adopt a breach procedure notifying the CNIL within 72 hours; add it under evidence/ with its "
+	  "SHA-256.")},
+	{"gdpr.processor-contracts", PPREG_SEV_ERROR,
+	 PPREG_N_("each processor has an Art. 28 contract as evidence"),
+	 PPREG_N_("RGPD art. 28"),
+	 PPREG_N_("Declare each processor as a hosting entry (by its id) with contract: {path, sha256} of the "
+	  "signed Art. 28 contract.")},
+	{"gdpr.health-data-recipients", PPREG_SEV_ERROR,
+	 PPREG_N_("each activity giving health data to recipients names them in health_data_recipients {activity, "
+	  "name, kind}; none is a health-product company, nor, names compared without case, accents, "
+	  "spacing or legal form, an industry funder, a company of industry_links or an advertiser of "
+	  "transparency.yaml (2026.2)"),
+	 PPREG_N_("model policy, derived from note 2026-02-16 §4.1 (la dissimulation d'intérêts promotionnels; la "
+	  "sécurité et l'utilisation des données collectées); RGPD art. 9, art. 30(1)(d)"),
+	 PPREG_N_("List in health_data_recipients each recipient of an activity's health data as {activity, name, "
+	  "kind}; stop passing health data to a health-product company, an industry funder or an "
+	  "advertiser of the service.")},
+	{"gdpr.evidence", PPREG_SEV_ERROR,
+	 PPREG_N_("every evidence item names a file of the platform's evidence/ folder at the same revision whose "
+	  "SHA-256 matches"),
+	 PPREG_N_("note 2026-02-16 §4.1; RGPD art. 5(2) (accountability)"),
+	 PPREG_N_("Commit the document as a regular file under evidence/ and declare its path and its `sha256sum` "
+	  "digest.")},
 };
 
 static const ppreg_field fields[] = {
@@ -170,14 +193,14 @@ static int load_params(ppreg_check *c, void *state)
 	if (!is_country_list(c, p->eea))
 		return api->fail(c, ppreg_tr(c, "policy: gdpr.params.eea must be a list of ISO 3166-1 alpha-2 codes"));
 	if (!is_country_list(c, p->adequacy))
-		return api->fail(c, "policy: gdpr.params.adequacy must be a list of ISO 3166-1 alpha-2 codes");
+		return api->fail(c, ppreg_tr(c, "policy: gdpr.params.adequacy must be a list of ISO 3166-1 alpha-2 codes"));
 	const ppreg_node *hr = api->get(params, "health_data_recipients");
 	p->recipient_suffixes = api->get(hr, "legal_form_suffixes");
 	if (hr && !ppreg_list(c, p->recipient_suffixes))
-		return api->fail(c, "policy: gdpr.params.health_data_recipients needs legal_form_suffixes, a list of legal forms");
+		return api->fail(c, ppreg_tr(c, "policy: gdpr.params.health_data_recipients needs legal_form_suffixes, a list of legal forms"));
 	for (size_t i = 0; i < api->count(p->recipient_suffixes); i++)
 		if (!ppreg_text(c, api->item(p->recipient_suffixes, i)))
-			return api->fail(c, "policy: gdpr.params.health_data_recipients.legal_form_suffixes lists text only");
+			return api->fail(c, ppreg_tr(c, "policy: gdpr.params.health_data_recipients.legal_form_suffixes lists text only"));
 	return 0;
 }
 

@@ -79,7 +79,8 @@ static const ppreg_node *company_match(ppreg_check *c, const char *key, const pp
 	const ppreg_api *api = c->api;
 	const ppreg_node *tr = api->file(c, "transparency.yaml");
 	const ppreg_node *lists[] = {api->get(tr, "funding"), api->get(tr, "industry_links"), api->get(tr, "advertising.advertisers")};
-	static const char *const whats[] = {"an industry funder", "a company of industry_links", "an advertiser"};
+	static const char *const whats[] = {PPREG_N_("an industry funder"), PPREG_N_("a company of industry_links"),
+	                                    PPREG_N_("an advertiser")};
 	char other[KEY_SIZE];
 	for (size_t l = 0; l < sizeof lists / sizeof *lists; l++) {
 		for (size_t i = 0; i < api->count(ppreg_list(c, lists[l])); i++) {
@@ -133,7 +134,7 @@ static void check_recipient(ppreg_check *c, const ppreg_node *r, const ppreg_nod
 		return;
 	api->where(at, NULL, &line, NULL);
 	ppreg_reportf(c, "gdpr.health-data-recipients", nn, "recipient '%.80s' of health data is %s of the service "
-	              "(transparency.yaml line %u)", ppreg_text(c, nn), what, line);
+	              "(transparency.yaml line %u)", ppreg_text(c, nn), ppreg_tr(c, what), line);
 }
 
 /* Whether health_data_recipients names a recipient of activity `id`. */

@@ -103,7 +103,7 @@ void reg_check_domains(ppreg_check *c, const ppreg_node *root, const reg_params 
 	const ppreg_api *api = c->api;
 	const ppreg_node *declared = ppreg_list(c, api->get(root, "domains"));
 	const ppreg_node *services = ppreg_list(c, api->get(root, "services"));
-	unsigned set = read_set(c, "registration.domains", declared, p->domains, p->n_domains, "HAS domain");
+	unsigned set = read_set(c, "registration.domains", declared, p->domains, p->n_domains, PPREG_N_("HAS domain"));
 	char names[256];
 	describe_set(names, sizeof names, set, p);
 	size_t n = api->count(services);

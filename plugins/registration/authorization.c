@@ -19,8 +19,6 @@
 
 #include <string.h>
 
-#define DATE_FMT "%04d-%02d-%02d"
-#define DATE_ARGS(d) (d).year, (d).month, (d).day
 
 /* The number and dates a granted authorization needs, each reported
  * missing at the authorization map: expires_on too, unless the policy makes

@@ -21,49 +21,62 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SRC "CSP art. L.1191-4 (draft, annex of the 2026-02-16 note): registration"
-#define SRC_INSEE SRC "; INSEE, répertoire SIRENE"
-
 static const ppreg_rule rules[] = {
-	{"registration.id-matches-folder", PPREG_SEV_ERROR, "platform.id equals the folder name and is a valid slug", SRC,
-	 "Set platform.id to the name of the platform's folder, a slug matching ^[a-z0-9][a-z0-9-]{1,62}$ "
-	 "(or rename the folder to the id)."},
-	{"registration.siren", PPREG_SEV_ERROR, "SIREN: 9 digits, Luhn checksum; La Poste's 356000000 is valid", SRC_INSEE,
-	 "Copy the 9-digit SIREN from the Kbis extract or the INSEE notice, quoted: siren: \"552081317\"."},
-	{"registration.siret", PPREG_SEV_ERROR, "SIRET: 14 digits, starts with the SIREN, Luhn checksum (La Poste's SIRETs: "
-	 "digit sum a multiple of 5)", SRC_INSEE,
-	 "Give the 14-digit SIRET of the establishment that runs the service, quoted; its first 9 digits are "
-	 "the SIREN."},
-	{"registration.vat", PPREG_SEV_ERROR, "VAT number, when given: FR + 2-digit key + SIREN, key = (12 + 3 x (SIREN mod 97)) "
-	 "mod 97", SRC "; CGI art. 286 ter (numéro de TVA intracommunautaire)",
-	 "Copy the intra-EU VAT number from the tax notice (FR, the key, then the SIREN, no spaces), or remove "
-	 "it: it is optional."},
-	{"registration.rna", PPREG_SEV_ERROR, "an association-1901 gives its RNA number, W followed by 9 digits",
-	 SRC "; loi du 1er juillet 1901; arrêté du 14 octobre 2009 portant création du répertoire national des associations",
-	 "Add legal_entity.rna, the W number of the association's receipt of declaration (récépissé)."},
-	{"registration.kind", PPREG_SEV_ERROR, "kind commercial or non-commercial; channels a non-empty subset of digital, "
-	 "physical; a digital service has an https website",
-	 SRC " (services marchands ou non marchands, y compris numériques)",
-	 "Set platform.kind to commercial or non-commercial, list each channel (digital, physical) once, and "
-	 "give a digital service's https:// address in platform.website."},
-	{"registration.domains", PPREG_SEV_ERROR, "declared domains are a non-empty subset of the policy's closed list "
-	 "(model: the four the HAS keeps); every service names one of the declared domains",
-	 SRC "; model policy, derived from the HAS synthesis of 2026-05-28, which keeps four of seven domains "
-	 "of intervention (parcours, offre de soins, enseignement et formation, recherche)",
-	 "Declare domains among the policy's list (model: care-pathways, care-offer, education and research), "
-	 "each once, and give every service one of them as its domain."},
-	{"registration.contact", PPREG_SEV_ERROR, "a legal representative, a postal address (5-digit postcode, ISO country "
-	 "code) and a valid e-mail", SRC,
-	 "Give legal_entity.legal_representative {name, role}, legal_entity.address {street, postal_code "
-	 "(5 digits, quoted), city, country (ISO 3166-1 alpha-2)} and contact.email."},
-	{"registration.authorization", PPREG_SEV_ERROR, "authorization applied, granted, suspended or revoked; granted needs "
-	 "number and granted_on not after the as-of date, and expires_on, when given or when the policy requires it "
-	 "(2026.1; the draft text sets no term), not before the as-of date; applied is a warning",
-	 "CSP art. L.1191-4 (draft, annex of the 2026-02-16 note): autorisation du ministre chargé de la santé "
-	 "(no term set; a required expires_on is a model-policy choice)",
-	 "Declare the health minister's decision: status, and for a granted authorization its number, "
-	 "granted_on and, when it has a term (or the policy requires one), expires_on; apply for renewal "
-	 "before it expires."},
+	{"registration.id-matches-folder", PPREG_SEV_ERROR,
+	 PPREG_N_("platform.id equals the folder name and is a valid slug"),
+	 PPREG_N_("CSP art. L.1191-4 (draft, annex of the 2026-02-16 note): registration"),
+	 PPREG_N_("Set platform.id to the name of the platform's folder, a slug matching ^[a-z0-9][a-z0-9-]{1,62}$ "
+	  "(or rename the folder to the id).")},
+	{"registration.siren", PPREG_SEV_ERROR,
+	 PPREG_N_("SIREN: 9 digits, Luhn checksum; La Poste's 356000000 is valid"),
+	 PPREG_N_("CSP art. L.1191-4 (draft, annex of the 2026-02-16 note): registration; INSEE, répertoire SIRENE"),
+	 PPREG_N_("Copy the 9-digit SIREN from the Kbis extract or the INSEE notice, quoted: siren: \"552081317\".")},
+	{"registration.siret", PPREG_SEV_ERROR,
+	 PPREG_N_("SIRET: 14 digits, starts with the SIREN, Luhn checksum (La Poste's SIRETs: digit sum a multiple "
+	  "of 5)"),
+	 PPREG_N_("CSP art. L.1191-4 (draft, annex of the 2026-02-16 note): registration; INSEE, répertoire SIRENE"),
+	 PPREG_N_("Give the 14-digit SIRET of the establishment that runs the service, quoted; its first 9 digits "
+	  "are the SIREN.")},
+	{"registration.vat", PPREG_SEV_ERROR,
+	 PPREG_N_("VAT number, when given: FR + 2-digit key + SIREN, key = (12 + 3 x (SIREN mod 97)) mod 97"),
+	 PPREG_N_("CSP art. L.1191-4 (draft, annex of the 2026-02-16 note): registration; CGI art. 286 ter (numéro "
+	  "de TVA intracommunautaire)"),
+	 PPREG_N_("Copy the intra-EU VAT number from the tax notice (FR, the key, then the SIREN, no spaces), or "
+	  "remove it: it is optional.")},
+	{"registration.rna", PPREG_SEV_ERROR,
+	 PPREG_N_("an association-1901 gives its RNA number, W followed by 9 digits"),
+	 PPREG_N_("CSP art. L.1191-4 (draft, annex of the 2026-02-16 note): registration; loi du 1er juillet 1901; "
+	  "arrêté du 14 octobre 2009 portant création du répertoire national des associations"),
+	 PPREG_N_("Add legal_entity.rna, the W number of the association's receipt of declaration (récépissé).")},
+	{"registration.kind", PPREG_SEV_ERROR,
+	 PPREG_N_("kind commercial or non-commercial; channels a non-empty subset of digital, physical; a digital "
+	  "service has an https website"),
+	 PPREG_N_("CSP art. L.1191-4 (draft, annex of the 2026-02-16 note): registration (services marchands ou "
+	  "non marchands, y compris numériques)"),
+	 PPREG_N_("Set platform.kind to commercial or non-commercial, list each channel (digital, physical) once, "
+	  "and give a digital service's https:// address in platform.website.")},
+	{"registration.domains", PPREG_SEV_ERROR,
+	 PPREG_N_("declared domains are a non-empty subset of the policy's closed list (model: the four the HAS "
+	  "keeps); every service names one of the declared domains"),
+	 PPREG_N_("CSP art. L.1191-4 (draft, annex of the 2026-02-16 note): registration; model policy, derived "
+	  "from the HAS synthesis of 2026-05-28, which keeps four of seven domains of intervention "
+	  "(parcours, offre de soins, enseignement et formation, recherche)"),
+	 PPREG_N_("Declare domains among the policy's list (model: care-pathways, care-offer, education and "
+	  "research), each once, and give every service one of them as its domain.")},
+	{"registration.contact", PPREG_SEV_ERROR,
+	 PPREG_N_("a legal representative, a postal address (5-digit postcode, ISO country code) and a valid e-mail"),
+	 PPREG_N_("CSP art. L.1191-4 (draft, annex of the 2026-02-16 note): registration"),
+	 PPREG_N_("Give legal_entity.legal_representative {name, role}, legal_entity.address {street, postal_code "
+	  "(5 digits, quoted), city, country (ISO 3166-1 alpha-2)} and contact.email.")},
+	{"registration.authorization", PPREG_SEV_ERROR,
+	 PPREG_N_("authorization applied, granted, suspended or revoked; granted needs number and granted_on not "
+	  "after the as-of date, and expires_on, when given or when the policy requires it (2026.1; the "
+	  "draft text sets no term), not before the as-of date; applied is a warning"),
+	 PPREG_N_("CSP art. L.1191-4 (draft, annex of the 2026-02-16 note): autorisation du ministre chargé de la "
+	  "santé (no term set; a required expires_on is a model-policy choice)"),
+	 PPREG_N_("Declare the health minister's decision: status, and for a granted authorization its number, "
+	  "granted_on and, when it has a term (or the policy requires one), expires_on; apply for renewal "
+	  "before it expires.")},
 };
 
 #define FORMS "SA|SAS|SASU|SARL|EURL|SCIC|SCOP|association-1901|fondation|GIP|etablissement-public|mutuelle|other"
@@ -132,7 +145,7 @@ static int load_expiry(ppreg_check *c, reg_params *p)
 	else if (s && !strcmp(s, "optional"))
 		p->expiry_optional = 1;
 	else
-		return c->api->fail(c, "policy: registration.params.authorization_expiry must be required or optional");
+		return c->api->fail(c, ppreg_tr(c, "policy: registration.params.authorization_expiry must be required or optional"));
 	return 0;
 }
 
@@ -149,11 +162,11 @@ static int load_domains(ppreg_check *c, reg_params *p)
 		return 0;
 	}
 	if (!list || api->count(list) == 0 || api->count(list) > REG_MAX_DOMAINS)
-		return api->fail(c, "policy: registration.params.domains must be a list of 1 to 32 domain names");
+		return api->fail(c, ppreg_tr(c, "policy: registration.params.domains must be a list of 1 to 32 domain names"));
 	for (size_t i = 0; i < api->count(list); i++) {
 		const char *d = ppreg_text(c, api->item(list, i));
 		if (!d || ppreg_blank(d) || reg_index_of(d, p->domains, i) >= 0)
-			return api->fail(c, "policy: registration.params.domains must list distinct, non-blank names");
+			return api->fail(c, ppreg_tr(c, "policy: registration.params.domains must list distinct, non-blank names"));
 		p->domains[p->n_domains++] = d;
 	}
 	return 0;
@@ -176,8 +189,8 @@ static int load_params(ppreg_check *c, void *state)
 	else if (s && !strcmp(s, "off"))
 		p->applied = PPREG_SEV_OFF;
 	else
-		return c->api->fail(c, "policy: registration.params.authorization_applied must be error, "
-		                       "warning or off");
+		return c->api->fail(c, ppreg_tr(c, "policy: registration.params.authorization_applied must be error, "
+		                       "warning or off"));
 	return load_expiry(c, p) < 0 ? -1 : load_domains(c, p);
 }
 

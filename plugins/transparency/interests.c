@@ -41,17 +41,17 @@ int tr_load_new_params(ppreg_check *c, tr_params *p)
 	memset(&p->funding_grace, 0, sizeof p->funding_grace);
 	if (grace && (api->duration(grace, &p->funding_grace) != PPREG_OK ||
 	              api->date_cmp(api->date_add(end, &p->funding_grace, 1), next) > 0))
-		return api->fail(c, "policy: transparency.params.funding_grace must be an ISO-8601 duration shorter than a year");
+		return api->fail(c, ppreg_tr(c, "policy: transparency.params.funding_grace must be an ISO-8601 duration shorter than a year"));
 	p->travel = api->get(c->params, "travel_expenses");
 	if (p->travel && (!is_word_list(c, api->get(p->travel, "statuses"), "salaried|volunteer|benevolent", 1) ||
 	                  !is_word_list(c, api->get(p->travel, "bases"), NULL, 1) ||
 	                  !is_word_list(c, api->get(p->travel, "covers"), NULL, 0)))
-		return api->fail(c, "policy: transparency.params.travel_expenses needs {statuses: [salaried|volunteer|"
-		                    "benevolent...], bases: [...], covers: [...]}, non-empty statuses and bases");
+		return api->fail(c, ppreg_tr(c, "policy: transparency.params.travel_expenses needs {statuses: [salaried|volunteer|"
+		                    "benevolent...], bases: [...], covers: [...]}, non-empty statuses and bases"));
 	if (load_flag(c, "require_partner_interests", &p->require_partner_interests) < 0)
-		return api->fail(c, "policy: transparency.params.require_partner_interests must be true or false");
+		return api->fail(c, ppreg_tr(c, "policy: transparency.params.require_partner_interests must be true or false"));
 	if (load_flag(c, "require_public_backers", &p->require_public_backers) < 0)
-		return api->fail(c, "policy: transparency.params.require_public_backers must be true or false");
+		return api->fail(c, ppreg_tr(c, "policy: transparency.params.require_public_backers must be true or false"));
 	return 0;
 }
 
@@ -81,8 +81,8 @@ void tr_check_travel_expenses(ppreg_check *c, const ppreg_node *root, const tr_p
 		return;
 	if (api->kind(te) != PPREG_NODE_MAP) {
 		if (api->kind(te) == PPREG_NODE_NULL)
-			ppreg_reportf(c, "transparency.travel-expenses", root, "%lld partner%s whose travel expenses the service pays: "
-			              "declare travel_expenses {basis, covers}", partners, partners == 1 ? "" : "s");
+			ppreg_reportf(c, "transparency.travel-expenses", root, "partners whose travel expenses the service pays: %lld; "
+			              "declare travel_expenses {basis, covers}", partners);
 		return; /* another type: reported by the core */
 	}
 	const char *basis = ppreg_text(c, bn);

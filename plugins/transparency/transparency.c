@@ -23,65 +23,91 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SRC_DRAFT "CSP L.1191-4 (draft): obligations d'enregistrement et de transparence établies par arrêté"
-#define SRC SRC_DRAFT "; note 2026-02-16 §4.1"
 
 static const ppreg_rule rules[] = {
-	{"transparency.ownership", PPREG_SEV_ERROR, "holders with kinds; shares of a commercial entity sum to 100 % (±0.01)", SRC,
-	 "List every holder with its kind and share (ownership is required for a commercial service); "
-	 "the shares must add up to 100."},
-	{"transparency.funding", PPREG_SEV_ERROR, "every funding source of each of the policy's last N years: kind, amount in "
-	 "euros >= 0; the previous year only once the policy's grace period after its end has passed",
-	 "model policy, derived from " SRC_DRAFT " (the number of years, and the grace for the accounts of "
-	 "the previous year, are the model's)",
-	 "Declare at least one funding entry (year, source, kind, amount_eur >= 0) for each complete "
-	 "calendar year the policy requires (model: the 3 years before the as-of date, or since created_on; "
-	 "under 2026.2 the previous year by 30 June)."},
-	{"transparency.industry-links", PPREG_SEV_ERROR, "links with health-product companies at or above the threshold are declared with "
-	 "nature, amount, date; no industry money without a matching link",
-	 "model policy, derived from " SRC_DRAFT " and note 2026-02-16 §4.1 (la dissimulation d'intérêts "
-	 "promotionnels); the 10 EUR threshold mirrors CSP L.1453-1 and D.1453-1, which bind health-product "
-	 "companies (their declarations of benefits), not services",
-	 "Declare in industry_links, under the company's exact name, links (nature, amount_eur, date) adding up to "
-	 "the industry funding received from it."},
-	{"transparency.public-backers", PPREG_SEV_ERROR, "public bodies that support the service (universities, regional health "
-	 "agencies) and how; under 2026.2 the list is given, empty when there is none",
-	 SRC_DRAFT "; note 2026-02-16 §4.1 (plateformes initiées ou soutenues par des établissements publics "
-	 "d'enseignement supérieur et des agences régionales de santé)",
-	 "Give each public backer's name, kind and the support it gives; write public_backers: [] when there is none."},
-	{"transparency.patient-partners", PPREG_SEV_ERROR, "partner counts by status add up to the total, which equals the active commitments "
-	 "of charter.yaml", SRC_DRAFT "; CSP L.1191-3 (draft): salariés, volontaires, bénévoles",
-	 "Recount partners by status (salaried, volunteer, benevolent); the total must equal the active "
-	 "commitments of charter.yaml."},
-	{"transparency.volunteer-indemnity", PPREG_SEV_ERROR, "with volunteers: the hourly indemnity lies within the policy's bounds and a yearly "
-	 "cap of hours is declared", "CSP L.1191-3 (draft): indemnités des volontaires, between bounds a joint order "
-	 "of the ministers of health and budget sets (model policy: 10 to 25 EUR), a yearly number of hours the "
-	 "service sets",
-	 "Declare volunteer_indemnity_eur_per_hour within the policy's bounds (model: 10 to 25 EUR) and "
-	 "max_indemnified_hours_per_year."},
-	{"transparency.pricing", PPREG_SEV_ERROR, "each service of registration.yaml says what it costs and who pays",
-	 "model policy, derived from " SRC_DRAFT " (services marchands ou non marchands)",
-	 "Add one pricing entry (service, price_eur >= 0, payer) for every service of registration.yaml."},
-	{"transparency.no-substitution", PPREG_SEV_ERROR, "partners perform no regulated professional act (regulated_acts: false)",
-	 "note 2026-02-16 §4.1 (remplacer des professionnels de santé ?); " SRC_DRAFT,
-	 "Declare regulated_acts: false, and make it true in practice: partners do not replace health professionals."},
-	{"transparency.alert-channel", PPREG_SEV_ERROR, "the right of alert is shown to users: the https URL where it is shown and the "
-	 "authority it goes to", "CSP L.1191-5 (draft): droit d'alerte; " SRC_DRAFT,
-	 "Show the right of alert to users and declare its https URL and the authority (the health minister)."},
-	{"transparency.advertising", PPREG_SEV_ERROR, "advertising accepted or not; when accepted, the advertisers",
-	 "model policy, derived from note 2026-02-16 §4.1 (la dissimulation d'intérêts promotionnels) and "
-	 SRC_DRAFT,
-	 "Declare advertising.accepted (true or false) and, when true, the non-empty list of advertisers."},
-	{"transparency.travel-expenses", PPREG_SEV_ERROR, "with volunteer or benevolent partners (the policy's statuses): "
-	 "travel_expenses gives a basis the policy accepts and covers what it lists (2026.2)",
-	 "CSP L.1191-3 (draft): frais de déplacement et de séjour des bénévoles et volontaires pris en charge dans "
-	 "le cadre du décret n° 2006-781",
-	 "Declare travel_expenses: {basis: decret-2006-781, covers: [travel, stay]} and reimburse on that basis."},
-	{"transparency.partner-interests", PPREG_SEV_ERROR, "each active partner of charter.yaml declares its own links of "
-	 "interest under its pseudonym (links: [] for none); each link has company, nature, amount, date (2026.2)",
-	 "model policy, derived from note 2026-02-16 §4.1 (la dissimulation d'intérêts promotionnels)",
-	 "Add to partner_interests one entry {partner: <pseudonym>, links: [...]} per active partner, each link "
-	 "{company, nature, amount_eur, date}; links: [] when it has none."},
+	{"transparency.ownership", PPREG_SEV_ERROR,
+	 PPREG_N_("holders with kinds; shares of a commercial entity sum to 100 % (±0.01)"),
+	 PPREG_N_("CSP L.1191-4 (draft): obligations d'enregistrement et de transparence établies par arrêté; note "
+	  "2026-02-16 §4.1"),
+	 PPREG_N_("List every holder with its kind and share (ownership is required for a commercial service); the "
+	  "shares must add up to 100.")},
+	{"transparency.funding", PPREG_SEV_ERROR,
+	 PPREG_N_("every funding source of each of the policy's last N years: kind, amount in euros >= 0; the "
+	  "previous year only once the policy's grace period after its end has passed"),
+	 PPREG_N_("model policy, derived from CSP L.1191-4 (draft): obligations d'enregistrement et de "
+	  "transparence établies par arrêté (the number of years, and the grace for the accounts of the "
+	  "previous year, are the model's)"),
+	 PPREG_N_("Declare at least one funding entry (year, source, kind, amount_eur >= 0) for each complete "
+	  "calendar year the policy requires (model: the 3 years before the as-of date, or since "
+	  "created_on; under 2026.2 the previous year by 30 June).")},
+	{"transparency.industry-links", PPREG_SEV_ERROR,
+	 PPREG_N_("links with health-product companies at or above the threshold are declared with nature, amount, "
+	  "date; no industry money without a matching link"),
+	 PPREG_N_("model policy, derived from CSP L.1191-4 (draft): obligations d'enregistrement et de "
+	  "transparence établies par arrêté and note 2026-02-16 §4.1 (la dissimulation d'intérêts "
+	  "promotionnels); the 10 EUR threshold mirrors CSP L.1453-1 and D.1453-1, which bind "
+	  "health-product companies (their declarations of benefits), not services"),
+	 PPREG_N_("Declare in industry_links, under the company's exact name, links (nature, amount_eur, date) "
+	  "adding up to the industry funding received from it.")},
+	{"transparency.public-backers", PPREG_SEV_ERROR,
+	 PPREG_N_("public bodies that support the service (universities, regional health agencies) and how; under "
+	  "2026.2 the list is given, empty when there is none"),
+	 PPREG_N_("CSP L.1191-4 (draft): obligations d'enregistrement et de transparence établies par arrêté; note "
+	  "2026-02-16 §4.1 (plateformes initiées ou soutenues par des établissements publics "
+	  "d'enseignement supérieur et des agences régionales de santé)"),
+	 PPREG_N_("Give each public backer's name, kind and the support it gives; write public_backers: [] when "
+	  "there is none.")},
+	{"transparency.patient-partners", PPREG_SEV_ERROR,
+	 PPREG_N_("partner counts by status add up to the total, which equals the active commitments of "
+	  "charter.yaml"),
+	 PPREG_N_("CSP L.1191-4 (draft): obligations d'enregistrement et de transparence établies par arrêté; CSP "
+	  "L.1191-3 (draft): salariés, volontaires, bénévoles"),
+	 PPREG_N_("Recount partners by status (salaried, volunteer, benevolent); the total must equal the active "
+	  "commitments of charter.yaml.")},
+	{"transparency.volunteer-indemnity", PPREG_SEV_ERROR,
+	 PPREG_N_("with volunteers: the hourly indemnity lies within the policy's bounds and a yearly cap of hours "
+	  "is declared"),
+	 PPREG_N_("CSP L.1191-3 (draft): indemnités des volontaires, between bounds a joint order of the ministers "
+	  "of health and budget sets (model policy: 10 to 25 EUR), a yearly number of hours the service "
+	  "sets"),
+	 PPREG_N_("Declare volunteer_indemnity_eur_per_hour within the policy's bounds (model: 10 to 25 EUR) and "
+	  "max_indemnified_hours_per_year.")},
+	{"transparency.pricing", PPREG_SEV_ERROR,
+	 PPREG_N_("each service of registration.yaml says what it costs and who pays"),
+	 PPREG_N_("model policy, derived from CSP L.1191-4 (draft): obligations d'enregistrement et de "
+	  "transparence établies par arrêté (services marchands ou non marchands)"),
+	 PPREG_N_("Add one pricing entry (service, price_eur >= 0, payer) for every service of registration.yaml.")},
+	{"transparency.no-substitution", PPREG_SEV_ERROR,
+	 PPREG_N_("partners perform no regulated professional act (regulated_acts: false)"),
+	 PPREG_N_("note 2026-02-16 §4.1 (remplacer des professionnels de santé ?); CSP L.1191-4 (draft): "
+	  "obligations d'enregistrement et de transparence établies par arrêté"),
+	 PPREG_N_("Declare regulated_acts: false, and make it true in practice: partners do not replace health "
+	  "professionals.")},
+	{"transparency.alert-channel", PPREG_SEV_ERROR,
+	 PPREG_N_("the right of alert is shown to users: the https URL where it is shown and the authority it goes "
+	  "to"),
+	 PPREG_N_("CSP L.1191-5 (draft): droit d'alerte; CSP L.1191-4 (draft): obligations d'enregistrement et de "
+	  "transparence établies par arrêté"),
+	 PPREG_N_("Show the right of alert to users and declare its https URL and the authority (the health "
+	  "minister).")},
+	{"transparency.advertising", PPREG_SEV_ERROR,
+	 PPREG_N_("advertising accepted or not; when accepted, the advertisers"),
+	 PPREG_N_("model policy, derived from note 2026-02-16 §4.1 (la dissimulation d'intérêts promotionnels) and "
+	  "CSP L.1191-4 (draft): obligations d'enregistrement et de transparence établies par arrêté"),
+	 PPREG_N_("Declare advertising.accepted (true or false) and, when true, the non-empty list of advertisers.")},
+	{"transparency.travel-expenses", PPREG_SEV_ERROR,
+	 PPREG_N_("with volunteer or benevolent partners (the policy's statuses): travel_expenses gives a basis "
+	  "the policy accepts and covers what it lists (2026.2)"),
+	 PPREG_N_("CSP L.1191-3 (draft): frais de déplacement et de séjour des bénévoles et volontaires pris en "
+	  "charge dans le cadre du décret n° 2006-781"),
+	 PPREG_N_("Declare travel_expenses: {basis: decret-2006-781, covers: [travel, stay]} and reimburse on that "
+	  "basis.")},
+	{"transparency.partner-interests", PPREG_SEV_ERROR,
+	 PPREG_N_("each active partner of charter.yaml declares its own links of interest under its pseudonym "
+	  "(links: [] for none); each link has company, nature, amount, date (2026.2)"),
+	 PPREG_N_("model policy, derived from note 2026-02-16 §4.1 (la dissimulation d'intérêts promotionnels)"),
+	 PPREG_N_("Add to partner_interests one entry {partner: <pseudonym>, links: [...]} per active partner, "
+	  "each link {company, nature, amount_eur, date}; links: [] when it has none.")},
 };
 
 static const ppreg_field fields[] = {
@@ -173,8 +199,8 @@ static int load_params(ppreg_check *c, void *state)
 		                    "{min, max} with 0 <= min <= max"));
 	if (api->number(api->get(params, "ownership_tolerance_percent"), &p->share_tolerance_percent) != PPREG_OK ||
 	    p->share_tolerance_percent < 0 || p->share_tolerance_percent >= 100)
-		return api->fail(c, "policy: transparency.params.ownership_tolerance_percent must be a number from 0 "
-		                    "to less than 100");
+		return api->fail(c, ppreg_tr(c, "policy: transparency.params.ownership_tolerance_percent must be a number from 0 "
+		                    "to less than 100"));
 	return tr_load_new_params(c, p);
 }
 
