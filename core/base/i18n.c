@@ -159,6 +159,14 @@ int i18n_setup(int *argc, char **argv)
 	return 0;
 }
 
+int i18n_use(const char *lang)
+{
+	if (strcmp(lang, "fr") && strcmp(lang, "en"))
+		return -1;
+	use_languages(lang);
+	return 0;
+}
+
 const char *i18n_lang_option(void)
 {
 	return lang_option;

@@ -43,6 +43,10 @@ const char *i18n_plugin_text(const char *plugin, const char *msgid) FORMAT_ARG(2
  * of argv (any position before "--"). 0, or 2 after a usage error printed
  * on stderr (an unknown language, --lang given twice). */
 int i18n_setup(int *argc, char **argv);
+/* Switches the run's language to "fr" or "en", for a command whose
+ * default is not the environment's (the public site is French public
+ * information); before any worker is forked. -1 for another language. */
+int i18n_use(const char *lang);
 /* The language --lang gave ("fr", "en"), or NULL: an installed hook
  * keeps it, as it keeps the install's other options. */
 const char *i18n_lang_option(void);

@@ -4,6 +4,7 @@
  * service, statistics, register.csv and register.json (docs/site.md).
  */
 #include "cli/cmd_site.h"
+#include "base/i18n.h"
 #include "cli/options.h"
 #include "desk/site.h"
 #include "report/report.h"
@@ -12,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
+static const char help[] = N_(
 	"usage: ppreg site [PATH] [--rev REV] -o DIR [--attestations DIR] [--lang fr|en]\n"
 	"                  [--policy FILE] [--as-of DATE] [--strict] [--jobs N]\n"
 	"                  [--plugin-dir DIR] [--fail-on-plugin-error]\n\n"
@@ -35,13 +36,13 @@ static const char help[] =
 	"                      a plugin that crashes or hangs stops the run (exit 2)\n"
 	"  --plugin-dir DIR    load plugins from DIR\n\n"
 	"Exit status: 0 all compliant, 1 a finding of severity error (the site is\n"
-	"written in both cases), 2 nothing judged and nothing written.\n";
+	"written in both cases), 2 nothing judged and nothing written.\n");
 
 static int parse_options(run_options *ro, site_options *so, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{"rev", required_argument, 0, 'r'}, {"output", required_argument, 0, 'o'},
-		{"attestations", required_argument, 0, 'A'}, {"lang", required_argument, 0, 'L'},
+		{"attestations", required_argument, 0, 'A'},
 		{"policy", required_argument, 0, 'P'}, {"as-of", required_argument, 0, 'a'},
 		{"strict", no_argument, 0, 's'}, {"jobs", required_argument, 0, 'j'},
 		{"plugin-dir", required_argument, 0, 'D'}, {"help", no_argument, 0, 'h'},
@@ -54,30 +55,28 @@ static int parse_options(run_options *ro, site_options *so, int argc, char **arg
 		case 'r': bad = option_once("site", &ro->rev, "--rev"); break;
 		case 'o': bad = option_once("site", &so->out_dir, "--output"); break;
 		case 'A': bad = option_once("site", &so->attestations_dir, "--attestations"); break;
-		case 'L': bad = option_once("site", &so->lang, "--lang"); break;
 		case 'P': bad = option_once("site", &ro->policy_file, "--policy"); break;
 		case 'a': bad = option_once("site", &as_of, "--as-of"); break;
 		case 's': bad = flag_once("site", &ro->strict, "--strict"); break;
 		case 'j': bad = option_once("site", &jobs, "--jobs"); break;
 		case 'D': bad = option_once("site", &ro->plugin_dir, "--plugin-dir"); break;
 		case 'F': bad = flag_once("site", &so->judge.fail_on_plugin_error, "--fail-on-plugin-error"); break;
-		case 'h': fputs(help, stdout); return 1;
-		default: return usage_error("site", "see 'ppreg site --help'");
+		case 'h': fputs(_(help), stdout); return 1;
+		default: return usage_error("site", _("see 'ppreg site --help'"));
 		}
 	}
 	if (bad)
 		return bad;
 	if (optind < argc - 1)
-		return usage_error("site", "one registry PATH at most");
+		return usage_error("site", _("one registry PATH at most"));
 	ro->registry_path = so->registry_arg = optind < argc ? argv[optind] : ".";
 	if (!so->out_dir || !*so->out_dir)
-		return usage_error("site", "-o DIR is required: the folder the site is written to");
-	if (!so->lang)
-		so->lang = "fr";
-	if (strcmp(so->lang, "fr") && strcmp(so->lang, "en"))
-		return usage_error("site", "--lang '%s': the site is written in fr or en", so->lang);
+		return usage_error("site", _("-o DIR is required: the folder the site is written to"));
+	/* French public information: French unless --lang (taken out of argv
+	 * by i18n_setup, which refused any language but fr and en) says en. */
+	so->lang = i18n_lang_option() ? i18n_lang_option() : "fr";
 	if (parse_as_of(as_of, &ro->as_of) < 0)
-		return usage_error("site", "--as-of '%s' is not a date YYYY-MM-DD", as_of);
+		return usage_error("site", _("--as-of '%s' is not a date YYYY-MM-DD"), as_of);
 	return option_jobs("site", jobs, &so->judge.jobs);
 }
 

@@ -67,11 +67,11 @@ int expiring_write_text(FILE *out, const expiring_list *e, const run *r)
 		free(id);
 	}
 	const char *commit = registry_commit(r->reg);
-	fprintf(out, _("%zu facts: %zu lapsed before %s, %zu lapse from %s to %s (%s); %zu platforms "
-	               "(policy %s/%s, commit %.12s)\n"),
-	        e->n, e->n_lapsed, desk_date(e->as_of, from), e->n - e->n_lapsed, from,
-	        desk_date(e->until, until), e->within, e->platforms, r->pol->id, r->pol->version,
-	        *commit ? commit : "worktree");
+	fprintf(out, i18n_ntext("%zu fact", "%zu facts", e->n), e->n);
+	fprintf(out, _(": %zu lapsed before %s, %zu lapse from %s to %s (%s); "), e->n_lapsed,
+	        desk_date(e->as_of, from), e->n - e->n_lapsed, from, desk_date(e->until, until), e->within);
+	fprintf(out, i18n_ntext("%zu platform", "%zu platforms", e->platforms), e->platforms);
+	fprintf(out, _(" (policy %s/%s, commit %.12s)\n"), r->pol->id, r->pol->version, *commit ? commit : "worktree");
 	return ferror(out) ? error_set(_("cannot write the output")) : 0;
 }
 

@@ -38,16 +38,9 @@
 
 const char *site_select_language(const char *requested)
 {
-	static const char probe[] = "Public register of patient-partner services";
-	if (strcmp(requested, "fr") && strcmp(requested, "en"))
-		return NULL;
-	/* The one switch of the message catalogue for the site: gettext reads
-	 * LANGUAGE first, so the site is French whatever LANG or LC_ALL say.
-	 * Until the catalogue holds the site's messages, they stay in English,
-	 * and the pages say so in their lang attribute. */
-	if (setenv("LANGUAGE", requested, 1) < 0)
-		return NULL;
-	return !strcmp(requested, "en") || strcmp(_(probe), probe) ? requested : "en";
+	/* The one switch of the site's language: French whatever LANG or
+	 * LC_ALL say, unless --lang says otherwise (cmd_site.c). */
+	return i18n_use(requested) == 0 ? requested : NULL;
 }
 
 const char *site_verdict_label(verdict v)

@@ -149,8 +149,8 @@ static void put_lapses(FILE *out, const platform_result *p)
 		fprintf(out, "<p>%s</p>\n</section>\n", _("No dated fact an error rule rests on bounds this verdict."));
 		return;
 	}
-	char day[11];
-	date_format(p->lapses[0].last_valid_day, day);
+	char day[48]; /* prose: "30 juin 2027" in French; the tables keep ISO dates */
+	i18n_date(p->lapses[0].last_valid_day, day, sizeof day);
 	fprintf(out, "<p>%s <strong>%s</strong>: ", _("The verdict holds until"), day);
 	fputs(_("the last valid day of "), out);
 	html_text(out, p->lapses[0].rule);

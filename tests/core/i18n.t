@@ -115,7 +115,7 @@ is "$rc_fr" "$rc_en" "check in French: the exit status of English ($rc_en)"
 ok $? "check in French: the same findings, rules and severities at the same files, lines and columns"
 grep -v '^==\|^   ' "$TMP/en.txt" | sed 's/^\([^ ]*: [a-z]*: [^ ]*\) .*/\1/' >"$TMP/en.lines"
 ! cmp -s "$TMP/en.txt" "$TMP/fr.txt" && grep -q '^== entraide-sante: conforme$' "$TMP/fr.txt" &&
-	grep -q "valable jusqu'au 31 décembre 2026" "$TMP/fr.txt" && grep -q "^[0-9]* plateformes : " "$TMP/fr.txt"
+	grep -q "valable jusqu'au 30 juin 2027" "$TMP/fr.txt" && grep -q "^[0-9]* plateformes : " "$TMP/fr.txt"
 ok $? "check in French: the verdicts, validity dates and summary are French"
 grep -q "clé « regulated_acts » en double" "$TMP/fr.txt"
 ok $? "a core finding's message is French"

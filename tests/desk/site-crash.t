@@ -20,7 +20,7 @@ for jobs in 1 2; do
 	ok $? "--jobs $jobs: p04's page shows core.plugin-error"
 	! grep -q 'core.plugin-error' "$TMP/site/services/p05.html"
 	ok $? "--jobs $jobs: p05's page does not"
-	check_sample --format json
+	check_sample --format json --lang fr
 	printf '%s' "$OUT" >"$TMP/check.json"
 	python3 -c 'import json,sys; c,s=(json.load(open(f)) for f in sys.argv[1:])
 sys.exit([{k: p[k] for k in a} for a, p in zip(c["platforms"], s["platforms"])] != c["platforms"])' \

@@ -9,7 +9,7 @@ cp "$PPREG_TOP/registry/registry.yaml" "$REG/"
 touch "$REG/platforms/.keep"
 git init -q "$REG" && git -C "$REG" add -A && git -C "$REG" commit -q -m empty
 same_as_check() { # DESC: register.json's platforms and summary are check's
-	check_reg --format json
+	check_reg --format json --lang fr
 	printf '%s' "$OUT" >"$TMP/check.json"
 	python3 -c 'import json,sys; c,s=(json.load(open(f)) for f in sys.argv[1:])
 sys.exit([{k: p[k] for k in a} for a, p in zip(c["platforms"], s["platforms"])] != c["platforms"]
@@ -31,7 +31,7 @@ all_tidy() { # DESC
 }
 site "$TMP/site"
 expect_rc 0 "no platform: exit 0"
-grep -q '<p>No service.</p>' "$TMP/site/index.html"
+grep -q '<p>Aucun service.</p>' "$TMP/site/index.html"
 ok $? "no platform: the register says so"
 same_as_check "no platform"
 all_tidy "no platform"
