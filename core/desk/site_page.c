@@ -99,9 +99,10 @@ static void put_finding(FILE *out, const site *s, const finding *f)
 	fprintf(out, ":%u:%u</code></td><td>", f->line, f->column);
 	html_text(out, f->message);
 	fputs("</td><td>", out);
-	html_text(out, r && r->rule->legal_source ? r->rule->legal_source : "—");
+	/* the rule's texts in the site's language, from its plugin's catalogue */
+	html_text(out, r && r->rule->legal_source ? i18n_plugin_text(r->plugin, r->rule->legal_source) : "—");
 	fputs("</td><td>", out);
-	html_text(out, r && r->rule->fix ? r->rule->fix : "—");
+	html_text(out, r && r->rule->fix ? i18n_plugin_text(r->plugin, r->rule->fix) : "—");
 	fputs("</td></tr>\n", out);
 }
 
