@@ -150,7 +150,7 @@ static void check_interest_entry(ppreg_check *c, const ppreg_node *list, size_t 
 	const char *who = ppreg_text(c, pn);
 	if (who && commitments && !commitment_of(c, commitments, who))
 		ppreg_reportf(c, "transparency.partner-interests", pn, "%.80s is not a partner of charter.yaml",
-		              text_echo_safe(who) ? who : "this partner");
+		              text_echo_safe(who) ? who : ppreg_tr(c, "this partner"));
 	else if (who && interests_of(c, list, i, who))
 		ppreg_reportf(c, "transparency.partner-interests", pn, "the partner's interests are declared twice");
 	if (api->kind(entry) == PPREG_NODE_MAP && api->kind(api->get(entry, "links")) == PPREG_NODE_NULL)
@@ -184,6 +184,8 @@ void tr_check_partner_interests(ppreg_check *c, const ppreg_node *root, const tr
 			continue;
 		api->where(k, NULL, &line, NULL);
 		ppreg_reportf(c, "transparency.partner-interests", list, "the active partner %.80s (charter.yaml line %u) "
-		              "declares no links of interest", text_echo_safe(who) ? who : "named", line);
+		              "declares no links of interest",
+		              /* TRANSLATORS: stands for a pseudonym that cannot be echoed */
+		              text_echo_safe(who) ? who : ppreg_tr(c, "named"), line);
 	}
 }

@@ -70,6 +70,9 @@ breaks "an active partner without its entry" $T 's/  - partner: pp-c3d4\n.*\n//'
 expect_grep -F "the active partner pp-c3d4 (charter.yaml line 7) declares no links of interest" "the message names the partner and its commitment"
 breaks "an entry for a partner charter.yaml does not know" $T 's/  - \{partner: pp-a1b2, links: \[\]\}/  - {partner: pp-a1b2, links: []}\n  - {partner: pp-zz99, links: []}/' \
 	transparency.partner-interests 29
+breaks "an entry for a partner named unsafely" $T 's/\{partner: pp-a1b2, links: \[\]\}/{partner: Jean Dupont, links: []}/' \
+	transparency.partner-interests 28
+expect_grep -F "transparency.partner-interests: this partner is not a partner of charter.yaml" "an unsafe name is not echoed"
 breaks "a partner declared twice" $T 's/  - \{partner: pp-a1b2, links: \[\]\}/  - {partner: pp-a1b2, links: []}\n  - {partner: pp-a1b2, links: []}/' \
 	transparency.partner-interests 29
 breaks "an entry without links" $T 's/\{partner: pp-a1b2, links: \[\]\}/{partner: pp-a1b2}/' transparency.partner-interests 28
@@ -100,6 +103,15 @@ for bad in 's/funding_grace: P6M/funding_grace: P1Y/' 's/funding_grace: P6M/fund
 	's/require_public_backers: true/require_public_backers: 1/'; do
 	policy_refused "$bad" 'transparency\.params\.(funding_grace|travel_expenses|require_partner_interests|require_public_backers)'
 done
+# In French, the words standing for a name that is not echoed are French.
+edit $P/$T 's/\{partner: pp-a1b2, links: \[\]\}/{partner: Jean Dupont, links: []}/'
+edit $P/$C 's/partner: pp-a1b2/partner: Marie Curie/'
+commit
+check_reg --platform entraide-sante --lang fr
+expect_grep -F "transparency.partner-interests: ce patient partenaire n'est pas un patient partenaire de charter.yaml" \
+	"fr: an unechoed entry is « ce patient partenaire »"
+expect_grep -F "transparency.partner-interests: le patient partenaire actif désigné (charter.yaml, ligne 4)" \
+	"fr: an unechoed active partner is « désigné »"
 CASE_ARGS=
 
 # Under fr-model 2026.1 none of these readings runs: judged as before.
