@@ -252,9 +252,11 @@ static void check_project(ppreg_check *c, const ppreg_node *projects, size_t i)
 static void check_declared(ppreg_check *c)
 {
 	char hex[65];
+	/* at the file's place, as core.missing-file says of a required one */
 	if (c->api->file_sha256(c, "partnership.yaml", hex) == PPREG_ABSENT)
-		ppreg_reportf(c, "partnership.declared", NULL, "no partnership.yaml: the service declares no partnership "
-		              "project with its patient partners (HAS synthesis of 28 May 2026)");
+		c->api->report_at(c, "partnership.declared", PPREG_SEV_DEFAULT, "partnership.yaml", 1, 1,
+		                  ppreg_tr(c, "no partnership.yaml: the service declares no partnership project with its "
+		                              "patient partners (HAS synthesis of 28 May 2026)"));
 }
 
 static int setup(ppreg_check *c, void **state)

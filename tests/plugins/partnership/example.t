@@ -23,7 +23,8 @@ judge_cases
 
 CASE_ARGS="--platform partenariat-absent"
 make_case
-expect_grep -E '^platforms/partenariat-absent:1:1: warning: partnership\.declared: ' "absent: a warning at the platform folder"
+expect_grep -E '^platforms/partenariat-absent/partnership\.yaml:1:1: warning: partnership\.declared: ' \
+	"absent: a warning at the missing file's place, as core.missing-file"
 expect_no_rule core.missing-file "absent: an optional file is no core.missing-file"
 expect_count -E ': (error|warning): ' 1 "absent: one finding in all"
 expect_rc 0 "absent: compliant, with a warning"
