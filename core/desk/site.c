@@ -147,7 +147,7 @@ static int json_head(site *s)
 	char *text = h ? json_dumps(h, JSON_PRESERVE_ORDER) : NULL;
 	json_decref(h);
 	if (!text)
-		return error_set("cannot build register.json");
+		return error_set(_("cannot build register.json"));
 	text[strlen(text) - 1] = '\0'; /* the object stays open for "platforms" */
 	fprintf(s->json, "%s, \"platforms\": [", text);
 	free(text);
@@ -178,10 +178,10 @@ static int json_row(site *s, const platform_result *p, const site_row *row, cons
 	char *text = j ? json_dumps(j, JSON_PRESERVE_ORDER) : NULL;
 	json_decref(j);
 	if (!text)
-		return error_set("cannot build register.json");
+		return error_set(_("cannot build register.json"));
 	fprintf(s->json, "%s\n  %s", s->json_items++ ? "," : "", text);
 	free(text);
-	return ferror(s->json) ? error_set("register.json: cannot be written") : 0;
+	return ferror(s->json) ? error_set(_("register.json: cannot be written")) : 0;
 }
 
 static int json_tail(site *s)
@@ -194,7 +194,7 @@ static int json_tail(site *s)
 	char *text = t ? json_dumps(t, JSON_PRESERVE_ORDER) : NULL;
 	json_decref(t);
 	if (!text)
-		return error_set("cannot build register.json");
+		return error_set(_("cannot build register.json"));
 	fprintf(s->json, "\n], %s\n", text + 1); /* into the open object */
 	free(text);
 	return 0;
@@ -244,13 +244,13 @@ static int check_out_dir(const char *dir)
 	if (lstat(dir, &st) < 0)
 		return errno == ENOENT ? 0 : error_set("-o %s: %s", dir, strerror(errno));
 	if (!S_ISDIR(st.st_mode))
-		return error_set("-o %s: not a folder (a link or a file is never replaced)", dir);
+		return error_set(_("-o %s: not a folder (a link or a file is never replaced)"), dir);
 	char *marker = path_join(dir, SITE_MARKER);
 	int ours = access(marker, F_OK) == 0;
 	free(marker);
 	if (ours || rmdir(dir) == 0 || errno == ENOENT) /* an empty folder goes now, its name stays free */
 		return 0;
-	return error_set("-o %s: a folder that is not a site ppreg wrote; it is left as it is", dir);
+	return error_set(_("-o %s: a folder that is not a site ppreg wrote; it is left as it is"), dir);
 }
 
 /* A fresh folder beside DIR (same file system, so rename() works). */
@@ -261,7 +261,7 @@ static int make_tmp(site *s, const char *dir)
 	s->tmp = xasprintf("%s/.%s.ppreg-site-XXXXXX", parent, base);
 	free(copy), free(copy2);
 	if (!mkdtemp(s->tmp)) {
-		int rc = error_set("cannot make a folder beside %s: %s", dir, strerror(errno));
+		int rc = error_set(_("cannot make a folder beside %s: %s"), dir, strerror(errno));
 		free(s->tmp);
 		s->tmp = NULL;
 		return rc;
@@ -270,7 +270,7 @@ static int make_tmp(site *s, const char *dir)
 	char *marker = path_join(s->tmp, SITE_MARKER);
 	int rc = mkdir(services, 0755) < 0 || mkdir(att, 0755) < 0 || chmod(s->tmp, 0755) < 0 ||
 	         write_file_atomic(marker, "ppreg site\n", 11, 0644) < 0
-	         ? error_set("%s: cannot be written: %s", s->tmp, strerror(errno)) : 0;
+	         ? error_set(_("%s: cannot be written: %s"), s->tmp, strerror(errno)) : 0;
 	free(services), free(att), free(marker);
 	return rc;
 }
@@ -284,7 +284,7 @@ static int swap_in(site *s, const char *dir)
 		remove_tree(s->tmp); /* now the old site */
 		return 0;
 	}
-	return error_set("%s: the site cannot take its place: %s", dir, strerror(errno));
+	return error_set(_("%s: the site cannot take its place: %s"), dir, strerror(errno));
 }
 
 static int write_stats(const site *s)
@@ -345,7 +345,7 @@ static int site_open(site *s)
 		s->rows = xcalloc(s->n_ids ? s->n_ids : 1, sizeof *s->rows);
 		json = path_join(s->tmp, "register.json");
 		s->json = fopen(json, "w");
-		rc = s->json ? json_head(s) : error_set("%s: cannot be written", json);
+		rc = s->json ? json_head(s) : error_set(_("%s: cannot be written"), json);
 	}
 	free(json);
 	return rc;
@@ -369,7 +369,7 @@ int site_build(run *r, const site_options *o, report_summary *sum)
 	site s = {.run = r, .opts = o};
 	r->describe = site_describe; /* in the workers, before their trees are freed */
 	s.lang = site_select_language(o->lang);
-	int rc = s.lang ? site_open(&s) : error_set("--lang %s: the site is written in fr or en", o->lang);
+	int rc = s.lang ? site_open(&s) : error_set(_("--lang %s: the site is written in fr or en"), o->lang);
 	if (rc == 0)
 		rc = judge_platforms_each(r, s.ids, s.n_ids, &o->judge, emit, &s);
 	if (rc == 0)
@@ -377,7 +377,7 @@ int site_build(run *r, const site_options *o, report_summary *sum)
 	if (rc == 0)
 		rc = json_tail(&s);
 	if (rc == 0)
-		rc = fclose(s.json) ? error_set("register.json: cannot be written") : 0;
+		rc = fclose(s.json) ? error_set(_("register.json: cannot be written")) : 0;
 	s.json = NULL;
 	if (rc == 0)
 		rc = site_index_write(&s);

@@ -2,6 +2,7 @@
  * desk/site_attest.c - attestations read for the site (site_attest.h).
  */
 #include "desk/site_attest.h"
+#include "base/i18n.h"
 #include "attest/dsse.h"
 #include "attest/statement.h"
 #include "base/util.h"
@@ -20,7 +21,7 @@ static int read_one(const char *path, const char *as_of, site_attestation *a, un
 	int rc = read_file_nofollow(path, DSSE_MAX_ENVELOPE, data, len);
 	if (rc == 0 && (rc = dsse_parse(&env, *data, *len)) == 0) {
 		if (strcmp(env.payload_type, DSSE_INTOTO_TYPE))
-			rc = error_set("payload type is not %s", DSSE_INTOTO_TYPE);
+			rc = error_set(_("payload type is not %s"), DSSE_INTOTO_TYPE);
 		else if ((rc = statement_read(&v, env.payload, env.payload_len, as_of)) == 0) {
 			a->platform = v.platform, a->commit = v.commit, a->tree_id = v.tree_id;
 			a->as_of = v.as_of, a->valid_until = v.valid_until;
@@ -53,7 +54,7 @@ int site_attestations_load(const char *dir, const char *as_of, const char *copy_
 	int n = scandir(dir, &names, wanted, alphasort), rc = 0;
 	memset(out, 0, sizeof *out);
 	if (n < 0)
-		return error_set("--attestations %s: cannot be read", dir);
+		return error_set(_("--attestations %s: cannot be read"), dir);
 	out->v = xcalloc((size_t)n + 1, sizeof *out->v);
 	for (int i = 0; i < n; i++) {
 		char *path = path_join(dir, names[i]->d_name);
@@ -64,7 +65,7 @@ int site_attestations_load(const char *dir, const char *as_of, const char *copy_
 		if (lstat(path, &st) < 0 || !S_ISREG(st.st_mode)) {
 			/* a link or a folder named *.json: not an envelope */
 		} else if (rc == 0 && read_one(path, as_of, &a, &data, &len) < 0) {
-			fprintf(stderr, "ppreg site: %s: left out: %s\n", path, error_last());
+			fprintf(stderr, _("ppreg site: %s: left out: %s\n"), path, error_last());
 		} else if (rc == 0) {
 			a.file = xstrdup(names[i]->d_name);
 			char *copy = path_join(copy_to, a.file);

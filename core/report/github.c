@@ -71,7 +71,7 @@ static int unjudged(FILE *out, report_doc *d, const report_state *st)
 	(void)d;
 	fputs("::error title=ppreg::", out);
 	put_escaped(out, st->label, 0);
-	fputs(": cannot be judged: ", out);
+	fputs(_(": cannot be judged: "), out);
 	put_escaped(out, st->error, 0);
 	fputc('\n', out);
 	return 0;

@@ -12,7 +12,7 @@ expect_rc 0 "entraide-sante is attested"
 echo '{"not": "an envelope"}' >"$TMP/att/broken.json"
 site "$TMP/site" --attestations "$TMP/att"
 expect_rc 1 "a site with attestations: exit 1, as check"
-printf '%s\n' "$ERR" | grep -q 'broken.json: left out: '
+printf '%s\n' "$ERR" | grep -q 'broken.json : écartée : '
 ok $? "an envelope that cannot be read is named on stderr"
 cmp -s "$TMP/att/entraide.json" "$TMP/site/attestations/entraide.json"
 ok $? "the envelope is copied into the site"
